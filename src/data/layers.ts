@@ -1,0 +1,86 @@
+/**
+ * Builds the GeoJSON the map draws from the validated story. Pure: no DOM, no MapLibre.
+ * Numeric feature ids are set so the map can change feature state (flown, shown) without re-uploading data.
+ */
+import circle from '@turf/circle';
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import type { StoryData } from './validate';
+import type { TrackModel } from '../track/interpolate';
+
+export type BBox = [number, number, number, number];
+
+export interface StoryLayers {
+  places: FeatureCollection<Point>;
+  route: FeatureCollection<LineString>;
+  areas: FeatureCollection<Polygon>;
+  claims: FeatureCollection<Point>;
+  track: FeatureCollection<LineString>;
+  /** Frame of the story: Baku, Grozny and Aktau. */
+  frame: BBox;
+}
+
+const FRAME_PLACES = ['gyd', 'grv', 'sco'];
+
+export function bboxOf(points: readonly (readonly number[])[]): BBox {
+  const xs = points.map((p) => p[0]!), ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
+  const places: Feature<Point>[] = story.places.features.map((f, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: { type: 'Point', coordinates: [f.geometry.coordinates[0], f.geometry.coordinates[1]] },
+    properties: { id: f.properties.id, kind: f.properties.kind, label: f.properties.city && f.properties.iata ? `${f.properties.city} ${f.properties.iata}` : f.properties.name, name: f.properties.name, status: f.properties.status },
+  }));
+  const route: Feature<LineString>[] = story.route.features.map((f, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: { type: 'LineString', coordinates: f.geometry.coordinates.map((c) => [c[0], c[1]]) },
+    properties: { id: f.properties.id, status: f.properties.status },
+  }));
+  const areas: Feature<Polygon>[] = [];
+  const claims: Feature<Point>[] = [];
+  story.strike.features.forEach((f, i) => {
+    const p = f.properties;
+    const c: [number, number] = [f.geometry.coordinates[0], f.geometry.coordinates[1]];
+    if (p.kind === 'area') {
+      const poly = circle(c, p.radiusKm, { steps: 96, units: 'kilometers' });
+      areas.push({ type: 'Feature', id: i, geometry: poly.geometry, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm } });
+    } else {
+      claims.push({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'Point', coordinates: c },
+        properties: { id: p.id, status: p.status, firstReported: Date.parse(p.firstReported + 'T00:00:00Z'), label: p.name.replace(/^Claim: /, '') },
+      });
+    }
+  });
+  const trackFeatures: Feature<LineString>[] = track.edges
+    .filter((e) => !e.degenerate)
+    .map((e) => ({
+      type: 'Feature',
+      id: e.index,
+      geometry: { type: 'LineString', coordinates: [e.from, e.to] },
+      properties: { id: story.track.features[e.leg]!.properties.id, certainty: e.certainty, edge: e.index },
+    }));
+  const framePts = story.places.features.filter((f) => FRAME_PLACES.includes(f.properties.id)).map((f) => f.geometry.coordinates);
+  return {
+    places: { type: 'FeatureCollection', features: places },
+    route: { type: 'FeatureCollection', features: route },
+    areas: { type: 'FeatureCollection', features: areas },
+    claims: { type: 'FeatureCollection', features: claims },
+    track: { type: 'FeatureCollection', features: trackFeatures },
+    frame: bboxOf(framePts.length ? framePts : story.places.features.map((f) => f.geometry.coordinates)),
+  };
+}
+
+/** Every story feature by id, for the info popup and the event panel. */
+export function featureIndex(story: StoryData) {
+  const index = new Map<string, { file: string; properties: Record<string, unknown> & { id: string; name: string; status: string; sources: string[] } }>();
+  for (const f of story.places.features) index.set(f.properties.id, { file: 'places', properties: f.properties });
+  for (const f of story.route.features) index.set(f.properties.id, { file: 'route', properties: f.properties });
+  for (const f of story.strike.features) index.set(f.properties.id, { file: 'strike', properties: f.properties });
+  for (const f of story.track.features) index.set(f.properties.id, { file: 'track', properties: f.properties });
+  return index;
+}

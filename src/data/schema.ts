@@ -1,0 +1,194 @@
+/**
+ * Schemas for every story file in geo/. Pure: no DOM, no MapLibre.
+ * The same schemas run at build time (scripts/validate.ts, the Vite plugin) and in the browser
+ * (src/data/load.ts), so a bad file is refused with the same message everywhere.
+ */
+import { z } from 'zod';
+
+/** How far to trust an item (facts.md, "Status labels"). */
+export const STATUSES = ['official-report', 'official-statement', 'ads-b', 'reported', 'claim', 'derived'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+/** Geometry certainty classes, each drawn in its own style and explained in the legend. */
+export const CERTAINTIES = ['known', 'planned', 'approximate', 'reconstructed'] as const;
+export const Certainty = z.enum(CERTAINTIES);
+export type Certainty = z.infer<typeof Certainty>;
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)');
+
+/** ISO 8601 in UTC with a Z: 2024-12-25T05:13:31Z (seconds required, fraction not allowed). */
+export const UtcTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be ISO 8601 UTC like 2024-12-25T05:13:31Z')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 19) + 'Z' === s, {
+    message: 'is not a real calendar time',
+  });
+
+/** A calendar date, for reporting dates: 2024-12-26. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2024-12-26')
+  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), {
+    message: 'is not a real calendar date',
+  });
+
+export const SourceRefs = z.array(z.string().regex(/^S\d+$/, 'must be a source key like S13')).min(1, 'needs at least one source');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+// ---------------------------------------------------------------- sources.json
+export const Source = z.strictObject({
+  id: z.string().regex(/^S\d+$/, 'must be a source key like S13'),
+  outlet: text(120),
+  title: text(300),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+});
+export type Source = z.infer<typeof Source>;
+export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
+
+// ---------------------------------------------------------------- region.json
+/** The story's declared region: every coordinate must fall inside (swapped lat/lon fall outside). */
+export const RegionFile = z.strictObject({
+  name: text(80),
+  /** [west, south, east, north] in degrees */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+export type Region = z.infer<typeof RegionFile>;
+
+// ---------------------------------------------------------------- GeoJSON geometry
+const Lon = z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180');
+const Lat = z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90');
+export const Position = z.tuple([Lon, Lat]).or(z.tuple([Lon, Lat, z.number()]));
+export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: Position });
+export const LineGeometry = z.strictObject({
+  type: z.literal('LineString'),
+  coordinates: z.array(Position).min(2, 'a LineString needs at least 2 positions'),
+});
+
+const common = {
+  id: Id,
+  name: text(120),
+  status: Status,
+  sources: SourceRefs,
+  /** Why it is drawn where it is, in plain words (shown in the feature popup). */
+  note: text(600).optional(),
+};
+
+// ---------------------------------------------------------------- places.geojson
+export const PlaceProps = z.strictObject({
+  ...common,
+  kind: z.enum(['airport', 'crash-site']),
+  /** City the airport serves, for map labels. */
+  city: text(60).optional(),
+  iata: z.string().regex(/^[A-Z]{3}$/).optional(),
+  icao: z.string().regex(/^[A-Z]{4}$/).optional(),
+  /** Short role in the story, e.g. "Origin", "Planned destination". */
+  role: text(160),
+  /** IANA zone of local time at the place. */
+  timeZone: z.string().optional(),
+});
+export const PlaceFeature = z.strictObject({ type: z.literal('Feature'), geometry: PointGeometry, properties: PlaceProps });
+export const PlacesFile = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(PlaceFeature).min(1) });
+export type PlaceFeature = z.infer<typeof PlaceFeature>;
+
+// ---------------------------------------------------------------- route-planned.geojson
+export const RouteProps = z.strictObject({ ...common, certainty: z.literal('planned') });
+export const RouteFeature = z.strictObject({ type: z.literal('Feature'), geometry: LineGeometry, properties: RouteProps });
+export const RouteFile = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(RouteFeature).min(1) });
+export type RouteFeature = z.infer<typeof RouteFeature>;
+
+// ---------------------------------------------------------------- strike-area.geojson
+/** An area of uncertainty: a centre and a radius (the sources give no outline). */
+export const AreaProps = z.strictObject({
+  ...common,
+  kind: z.literal('area'),
+  radiusKm: z.number().positive().max(200),
+  /** Who places the event here, in words ("Kazakh preliminary report: near Grozny"). */
+  basis: text(300),
+});
+/** One claimed point, attributed. */
+export const ClaimProps = z.strictObject({
+  ...common,
+  kind: z.literal('claim'),
+  claimedBy: text(160),
+  /** When the claim was first published (drives the aftermath chapter). */
+  firstReported: IsoDate,
+  altitudeM: z.number().nonnegative().max(15000).optional(),
+  /** How the point was derived from the words of the claim. */
+  basis: text(400),
+});
+export const StrikeAreaFeature = z.strictObject({
+  type: z.literal('Feature'),
+  geometry: PointGeometry,
+  properties: z.discriminatedUnion('kind', [AreaProps, ClaimProps]),
+});
+export const StrikeAreaFile = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(StrikeAreaFeature).min(1) });
+export type StrikeAreaFeature = z.infer<typeof StrikeAreaFeature>;
+
+// ---------------------------------------------------------------- track.geojson
+/** A timed end of a leg: where the aircraft is taken to be at that time, and how uncertain that is. */
+export const Knot = z.strictObject({
+  time: UtcTime,
+  uncertaintyKm: z.number().nonnegative().max(300),
+  /** Why the position at this time is taken to be here. */
+  basis: text(300),
+});
+/** A leg of the flown path between two timed knots; interior vertices are shape points (no times). */
+export const LegProps = z.strictObject({
+  ...common,
+  certainty: z.enum(['known', 'approximate', 'reconstructed']),
+  start: Knot,
+  end: Knot,
+  /** Uncertainty at the middle of the leg, when larger than at its ends (km). */
+  midUncertaintyKm: z.number().nonnegative().max(300).optional(),
+});
+export const LegFeature = z.strictObject({ type: z.literal('Feature'), geometry: LineGeometry, properties: LegProps });
+export const TrackFile = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(LegFeature).min(1) });
+export type LegFeature = z.infer<typeof LegFeature>;
+
+// ---------------------------------------------------------------- disputes.json
+export const Account = z.strictObject({
+  id: Id,
+  /** Who said it: a person, agency or outlet, named. */
+  who: text(160),
+  /** What they said, in our words or a short attributed quote. */
+  said: text(400),
+  /** When it was said or published. */
+  date: IsoDate,
+  status: Status,
+  sources: SourceRefs,
+});
+export const Dispute = z.strictObject({
+  id: Id,
+  question: text(160),
+  accounts: z.array(Account).min(2, 'a dispute needs at least two accounts'),
+});
+export const DisputesFile = z.strictObject({ disputes: z.array(Dispute).min(1) });
+export type Dispute = z.infer<typeof Dispute>;
+export type Account = z.infer<typeof Account>;
+
+// ---------------------------------------------------------------- events.json
+export const CHAPTERS = ['flight', 'aftermath'] as const;
+export const Chapter = z.enum(CHAPTERS);
+export type Chapter = z.infer<typeof Chapter>;
+
+export const Event = z.strictObject({
+  id: Id,
+  chapter: Chapter,
+  time: UtcTime,
+  /** How precisely the time is known: exact second, minute, approximate ("~05:10"), or only the day. */
+  precision: z.enum(['second', 'minute', 'approximate', 'day']),
+  title: text(90),
+  text: text(600),
+  /** Optional id of a feature in places, strike-area or track, to highlight. */
+  place: Id.optional(),
+  status: Status,
+  sources: SourceRefs,
+  /** Ids of disputes (disputes.json) this event touches; their accounts are shown side by side. */
+  disputes: z.array(Id).optional(),
+});
+export const EventsFile = z.strictObject({ events: z.array(Event).min(15, 'the timeline needs at least 15 events') });
+export type StoryEvent = z.infer<typeof Event>;

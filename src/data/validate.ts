@@ -1,0 +1,269 @@
+/**
+ * Validates the story files as a whole: each file against its schema, then the rules that span files
+ * (unique ids, references, order, region, a contiguous track). Pure: no DOM, no MapLibre, no fs.
+ *
+ * Every problem becomes one line that names the file, the feature or event, and the field:
+ *   geo/events.json: events[3] (id "first-impact") → time: must be ISO 8601 UTC like 2024-12-25T05:13:31Z
+ */
+import type { z } from 'zod';
+import {
+  DisputesFile,
+  EventsFile,
+  PlacesFile,
+  RegionFile,
+  RouteFile,
+  SourcesFile,
+  StrikeAreaFile,
+  TrackFile,
+} from './schema';
+
+export const STORY_FILES = {
+  region: 'geo/region.json',
+  sources: 'geo/sources.json',
+  places: 'geo/places.geojson',
+  route: 'geo/route-planned.geojson',
+  strike: 'geo/strike-area.geojson',
+  track: 'geo/track.geojson',
+  events: 'geo/events.json',
+  disputes: 'geo/disputes.json',
+} as const;
+export type StoryFileKey = keyof typeof STORY_FILES;
+
+const SCHEMAS = {
+  region: RegionFile,
+  sources: SourcesFile,
+  places: PlacesFile,
+  route: RouteFile,
+  strike: StrikeAreaFile,
+  track: TrackFile,
+  events: EventsFile,
+  disputes: DisputesFile,
+} as const;
+
+/** The parsed, cross-checked story: what the app draws. */
+export interface StoryData {
+  region: z.infer<typeof RegionFile>;
+  sources: z.infer<typeof SourcesFile>['sources'];
+  places: z.infer<typeof PlacesFile>;
+  route: z.infer<typeof RouteFile>;
+  strike: z.infer<typeof StrikeAreaFile>;
+  track: z.infer<typeof TrackFile>;
+  events: z.infer<typeof EventsFile>['events'];
+  disputes: z.infer<typeof DisputesFile>['disputes'];
+}
+
+/** Raw file contents: text (to be parsed as JSON) or already-parsed values, keyed as STORY_FILES. */
+export type RawStory = Partial<Record<StoryFileKey, unknown>>;
+
+export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
+
+export class StoryDataError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`Story data is invalid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    this.name = 'StoryDataError';
+  }
+}
+
+/** Describe a path into a file: `events[3] (id "first-impact") → time`. */
+export function describePath(root: unknown, path: readonly PropertyKey[]): string {
+  let where = '';
+  let field: string[] = [];
+  let node: unknown = root;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      const item = Array.isArray(node) ? node[key] : undefined;
+      const id = idOf(item);
+      where = `${where ? where + ' → ' : ''}${field.join('.')}[${key}]${id ? ` (id "${id}")` : ''}`;
+      field = [];
+    } else {
+      field.push(String(key));
+    }
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  const fieldText = field.length ? field.join('.') : '(whole item)';
+  return where ? `${where} → ${fieldText}` : fieldText;
+}
+
+function idOf(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const rec = item as Record<string, unknown>;
+  const props = rec.properties as Record<string, unknown> | undefined;
+  const id = rec.id ?? props?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function parseJson(file: string, raw: unknown, errors: string[]): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    errors.push(`${file}: not valid JSON: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Validate all story files. Never throws for bad data; returns every problem found. */
+export function validateStory(raw: RawStory): ValidationResult {
+  const errors: string[] = [];
+  const parsed: Partial<Record<StoryFileKey, unknown>> = {};
+  const values: Partial<Record<StoryFileKey, unknown>> = {};
+
+  for (const key of Object.keys(STORY_FILES) as StoryFileKey[]) {
+    const file = STORY_FILES[key];
+    if (!(key in raw) || raw[key] === undefined) {
+      errors.push(`${file}: file is missing`);
+      continue;
+    }
+    const value = parseJson(file, raw[key], errors);
+    if (value === undefined) continue;
+    values[key] = value;
+    const result = SCHEMAS[key].safeParse(value);
+    if (result.success) parsed[key] = result.data;
+    else for (const issue of result.error.issues) errors.push(`${file}: ${describePath(value, issue.path)}: ${issue.message}`);
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const p = parsed as {
+    [K in StoryFileKey]: z.infer<(typeof SCHEMAS)[K]>;
+  };
+  const story: StoryData = {
+    region: p.region,
+    sources: p.sources.sources,
+    places: p.places,
+    route: p.route,
+    strike: p.strike,
+    track: p.track,
+    events: p.events.events,
+    disputes: p.disputes.disputes,
+  };
+  crossCheck(story, errors);
+  return errors.length ? { ok: false, errors } : { ok: true, story };
+}
+
+/** Like validateStory, but throws a StoryDataError listing every problem. */
+export function parseStory(raw: RawStory): StoryData {
+  const result = validateStory(raw);
+  if (!result.ok) throw new StoryDataError(result.errors);
+  return result.story;
+}
+
+function crossCheck(s: StoryData, errors: string[]): void {
+  const F = STORY_FILES;
+  const sourceIds = new Set<string>();
+  s.sources.forEach((src, i) => {
+    if (sourceIds.has(src.id)) errors.push(`${F.sources}: sources[${i}] (id "${src.id}") → id: duplicate source id`);
+    sourceIds.add(src.id);
+  });
+
+  // Unique ids across every feature, event and dispute, so a URL or a reference can name any of them.
+  const seen = new Map<string, string>();
+  const claimId = (id: string, where: string) => {
+    const prev = seen.get(id);
+    if (prev) errors.push(`${where} → id: duplicate id "${id}" (also ${prev})`);
+    else seen.set(id, where);
+  };
+  const refSources = (file: string, where: string, refs: readonly string[], field = 'sources') =>
+    refs.forEach((r, k) => {
+      if (!sourceIds.has(r)) errors.push(`${file}: ${where} → ${field}[${k}]: unknown source "${r}" (not in ${F.sources})`);
+    });
+
+  const [west, south, east, north] = s.region.bbox;
+  const inRegion = (file: string, where: string, coords: readonly (readonly number[])[], field: string) =>
+    coords.forEach((c, k) => {
+      const [lon, lat] = c as [number, number];
+      if (lon < west || lon > east || lat < south || lat > north) {
+        const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
+        errors.push(
+          `${file}: ${where} → ${field}[${k}]: [${lon}, ${lat}] is outside the story region [${s.region.bbox.join(', ')}]` +
+            (swapped ? ' (latitude and longitude look swapped: GeoJSON is [lon, lat])' : ''),
+        );
+      }
+    });
+
+  const featureFiles = [
+    [F.places, s.places.features],
+    [F.route, s.route.features],
+    [F.strike, s.strike.features],
+    [F.track, s.track.features],
+  ] as const;
+  for (const [file, features] of featureFiles) {
+    features.forEach((f, i) => {
+      const where = `features[${i}] (id "${f.properties.id}")`;
+      claimId(f.properties.id, `${file}: ${where}`);
+      refSources(file, where, f.properties.sources);
+      const coords = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      inRegion(file, where, coords, 'geometry.coordinates');
+    });
+  }
+
+  // Track legs: contiguous, in time order, from take-off to the crash.
+  s.track.features.forEach((leg, i) => {
+    const where = `features[${i}] (id "${leg.properties.id}")`;
+    const { start, end } = leg.properties;
+    if (Date.parse(end.time) <= Date.parse(start.time))
+      errors.push(`${F.track}: ${where} → properties.end.time: ${end.time} is not after start.time ${start.time}`);
+    const prev = s.track.features[i - 1];
+    if (prev) {
+      if (prev.properties.end.time !== start.time)
+        errors.push(`${F.track}: ${where} → properties.start.time: ${start.time} does not continue the previous leg, which ends at ${prev.properties.end.time}`);
+      const a = prev.geometry.coordinates.at(-1)!;
+      const b = leg.geometry.coordinates[0]!;
+      if (a[0] !== b[0] || a[1] !== b[1])
+        errors.push(`${F.track}: ${where} → geometry.coordinates[0]: [${b.join(', ')}] does not continue the previous leg, which ends at [${a.join(', ')}]`);
+    }
+  });
+
+  const placeIds = new Set(seen.keys());
+  const disputeIds = new Set<string>();
+  s.disputes.forEach((d, i) => {
+    const where = `disputes[${i}] (id "${d.id}")`;
+    claimId(d.id, `${F.disputes}: ${where}`);
+    disputeIds.add(d.id);
+    const accountIds = new Set<string>();
+    d.accounts.forEach((a, k) => {
+      const aw = `${where} → accounts[${k}] (id "${a.id}")`;
+      if (accountIds.has(a.id)) errors.push(`${F.disputes}: ${aw} → id: duplicate account id "${a.id}"`);
+      accountIds.add(a.id);
+      refSources(F.disputes, aw, a.sources);
+      const prev = d.accounts[k - 1];
+      if (prev && prev.date > a.date) errors.push(`${F.disputes}: ${aw} → date: ${a.date} is before the previous account's ${prev.date}; keep accounts in date order`);
+    });
+  });
+
+  let lastFlight = -Infinity;
+  let lastAftermath = -Infinity;
+  let sawAftermath = false;
+  s.events.forEach((e, i) => {
+    const where = `events[${i}] (id "${e.id}")`;
+    claimId(e.id, `${F.events}: ${where}`);
+    refSources(F.events, where, e.sources);
+    if (e.place && !placeIds.has(e.place)) errors.push(`${F.events}: ${where} → place: unknown feature id "${e.place}"`);
+    e.disputes?.forEach((d, k) => {
+      if (!disputeIds.has(d)) errors.push(`${F.events}: ${where} → disputes[${k}]: unknown dispute id "${d}" (not in ${F.disputes})`);
+    });
+    const t = Date.parse(e.time);
+    if (e.chapter === 'flight') {
+      if (sawAftermath) errors.push(`${F.events}: ${where} → chapter: flight events must come before aftermath events`);
+      if (t < lastFlight) errors.push(`${F.events}: ${where} → time: ${e.time} is earlier than the event before it; keep events in time order`);
+      lastFlight = t;
+    } else {
+      sawAftermath = true;
+      if (t < lastAftermath) errors.push(`${F.events}: ${where} → time: ${e.time} is earlier than the event before it; keep events in time order`);
+      lastAftermath = t;
+    }
+  });
+
+  const flight = s.events.filter((e) => e.chapter === 'flight');
+  const legs = s.track.features;
+  if (flight.length && legs.length) {
+    const t0 = Date.parse(legs[0]!.properties.start.time);
+    const t1 = Date.parse(legs.at(-1)!.properties.end.time);
+    flight.forEach((e) => {
+      const t = Date.parse(e.time);
+      if (t < t0 || t > t1) {
+        const i = s.events.indexOf(e);
+        errors.push(`${F.events}: events[${i}] (id "${e.id}") → time: ${e.time} is outside the flight (${legs[0]!.properties.start.time} to ${legs.at(-1)!.properties.end.time}); use chapter "aftermath"`);
+      }
+    });
+  }
+}

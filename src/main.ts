@@ -1,0 +1,42 @@
+/** Entry point: loads the story, then starts the app; a data problem is shown, never a blank page. */
+import './styles/app.css';
+import { loadStory } from './data/load';
+import { StoryDataError } from './data/validate';
+import { startApp, isDark } from './app';
+import { parseUrl } from './state/url';
+import { h } from './ui/dom';
+
+const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
+const $ = (id: string) => document.getElementById(id)!;
+
+// Flags that change the page before the data arrives (dark mode, embed layout).
+const early = parseUrl(location.search, { hasEvent: () => true, inRange: () => true }).flags;
+const root = document.documentElement;
+root.classList.toggle('dark', isDark(early));
+root.classList.toggle('embed', early.embed);
+root.classList.toggle('plain', early.plain);
+root.classList.toggle('static', early.static);
+
+async function main() {
+  try {
+    const story = await loadStory(base);
+    const app = startApp(
+      story,
+      { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
+      base,
+      location.search,
+    );
+    (window as unknown as { flightmap: unknown }).flightmap = app;
+    const map = await app.mapReady;
+    root.dataset.ready = map ? 'map' : 'no-map';
+  } catch (e) {
+    const lines = e instanceof StoryDataError ? e.errors : [String((e as Error)?.message ?? e)];
+    $('notices').append(
+      h('div', { class: 'notice notice-error', role: 'alert' }, h('p', {}, h('strong', {}, 'The story data could not be read, so the map cannot be drawn:')), h('ul', {}, lines.map((l) => h('li', {}, h('code', {}, l))))),
+    );
+    root.classList.add('no-webgl', 'data-error');
+    root.dataset.ready = 'error';
+    console.error(e);
+  }
+}
+void main();

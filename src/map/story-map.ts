@@ -1,0 +1,219 @@
+/**
+ * The one place that touches MapLibre: creates the map, draws the story layers, and moves the aircraft.
+ * A moment update is incremental: the aircraft and the partial edge are two tiny sources; the flown
+ * edges are feature state on the track source, which is never re-uploaded.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { StoryLayers } from '../data/layers';
+import type { TrackModel, TrackPosition } from '../track/interpolate';
+import type { Palette } from '../theme/palette';
+import { buildStyle, CLICKABLE_LAYERS } from './style';
+import { addIcons } from './icons';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface StoryMapOptions {
+  container: HTMLElement;
+  layers: StoryLayers;
+  track: TrackModel;
+  palette: Palette;
+  /** Absolute base URL of the app (ends with /). */
+  base: string;
+  interactive?: boolean;
+  cooperativeGestures?: boolean;
+  /** For export: a fixed pixel ratio and a readable drawing buffer. */
+  pixelRatio?: number;
+  preserveDrawingBuffer?: boolean;
+  /** Padding (px) around the story frame. */
+  padding?: number | { top: number; bottom: number; left: number; right: number };
+  attribution?: boolean;
+  onSelect?: (id: string, lngLat: [number, number]) => void;
+  onContextLost?: () => void;
+  onContextRestored?: () => void;
+  /** Called when a resource (basemap, font) fails to load. */
+  onResourceError?: (what: string) => void;
+}
+
+export interface MapMoment {
+  /** The aircraft, or null to hide it (aftermath chapter). */
+  aircraft: TrackPosition | null;
+  /** Edges with an index below this are drawn as flown. */
+  flownEdges: number;
+  /** Claims first reported after this instant are hidden; null shows all. */
+  claimsAsOf: number | null;
+}
+
+export interface StoryMap {
+  /** Resolves when the map has drawn the story for the first time (first idle). */
+  ready: Promise<void>;
+  setMoment(m: MapMoment): void;
+  showInfo(lngLat: [number, number], content: HTMLElement): void;
+  closeInfo(): void;
+  fitStory(animate?: boolean): void;
+  resize(): void;
+  /** The underlying map, for tests and export only. */
+  readonly map: maplibregl.Map;
+  destroy(): void;
+}
+
+/** True where this browser can run MapLibre 6 (WebGL2). */
+export function supportsWebGL2(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return !!c.getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+export function createStoryMap(o: StoryMapOptions): StoryMap {
+  const style = buildStyle({ palette: o.palette, base: o.base, layers: o.layers });
+  const padding = o.padding ?? 40;
+  const map = new maplibregl.Map({
+    container: o.container,
+    style,
+    bounds: o.layers.frame,
+    fitBoundsOptions: { padding },
+    interactive: o.interactive ?? true,
+    cooperativeGestures: o.cooperativeGestures ?? false,
+    attributionControl: o.attribution === false ? false : { compact: true, customAttribution: 'Story data: see sources' },
+    maxBounds: [
+      [30, 32],
+      [66, 53],
+    ],
+    minZoom: 3,
+    maxZoom: 12,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    fadeDuration: 0,
+    ...(o.pixelRatio ? { pixelRatio: o.pixelRatio } : {}),
+    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  if (o.interactive ?? true) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
+
+  addIcons(map, o.palette);
+  map.on('styleimagemissing', () => addIcons(map, o.palette));
+
+  let current: MapMoment | null = null;
+  let flownState = 0;
+  let claimsState: number | null | undefined;
+
+  const applyMoment = () => {
+    const m = current;
+    if (!m || !map.getSource('aircraft')) return;
+    const aircraft = map.getSource('aircraft') as maplibregl.GeoJSONSource;
+    const head = map.getSource('head') as maplibregl.GeoJSONSource;
+    if (m.aircraft) {
+      const p = m.aircraft;
+      aircraft.setData({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: p.lonLat },
+        properties: { bearing: p.bearing, rkm: Math.max(p.uncertaintyKm, 0) },
+      });
+      const e = o.track.edges[p.edge]!;
+      head.setData(
+        e.degenerate
+          ? { type: 'FeatureCollection', features: [] }
+          : { type: 'Feature', geometry: { type: 'LineString', coordinates: [e.from, p.lonLat] }, properties: { certainty: e.certainty } },
+      );
+    } else {
+      aircraft.setData({ type: 'FeatureCollection', features: [] });
+      head.setData({ type: 'FeatureCollection', features: [] });
+    }
+    // Flown edges: change only the edges whose state differs.
+    const target = m.flownEdges;
+    if (target !== flownState) {
+      const [lo, hi, flown] = target > flownState ? [flownState, target, true] : [target, flownState, false];
+      for (let i = lo; i < hi; i++) if (!o.track.edges[i]!.degenerate) map.setFeatureState({ source: 'track', id: i }, { flown });
+      flownState = target;
+    }
+    if (m.claimsAsOf !== claimsState) {
+      for (const f of o.layers.claims.features) {
+        const shown = m.claimsAsOf === null || (f.properties!.firstReported as number) <= m.claimsAsOf;
+        map.setFeatureState({ source: 'claims', id: f.id! }, { shown });
+      }
+      claimsState = m.claimsAsOf;
+    }
+  };
+
+  const reapplyAll = () => {
+    flownState = 0;
+    claimsState = undefined;
+    applyMoment();
+  };
+
+  const ready = new Promise<void>((resolve) => {
+    map.once('load', () => {
+      reapplyAll();
+      map.once('idle', () => resolve());
+    });
+  });
+
+  const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px', focusAfterOpen: true, className: 'info-popup' });
+
+  if (o.onSelect) {
+    const pick = (e: maplibregl.MapMouseEvent) => {
+      const pad = 6;
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [e.point.x - pad, e.point.y - pad],
+        [e.point.x + pad, e.point.y + pad],
+      ];
+      const layers = CLICKABLE_LAYERS.filter((l) => map.getLayer(l));
+      const hits = map.queryRenderedFeatures(box, { layers });
+      const order = (id: string) => CLICKABLE_LAYERS.indexOf(id);
+      const visible = hits.filter((h) => h.layer.id !== 'claims' || h.state.shown !== false);
+      visible.sort((a, b) => order(a.layer.id) - order(b.layer.id));
+      const hit = visible[0];
+      if (hit) o.onSelect!(String(hit.properties.id), [e.lngLat.lng, e.lngLat.lat]);
+    };
+    map.on('click', pick);
+    for (const l of CLICKABLE_LAYERS) {
+      map.on('mouseenter', l, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', l, () => (map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  map.on('webglcontextlost', () => o.onContextLost?.());
+  map.on('webglcontextrestored', () => {
+    addIcons(map, o.palette);
+    reapplyAll();
+    o.onContextRestored?.();
+  });
+  map.on('error', (e) => {
+    const err = e as maplibregl.ErrorEvent & { sourceId?: string };
+    const msg = String(err.error?.message ?? err.error ?? '');
+    if (err.sourceId === 'basemap' || /basemap/.test(msg)) o.onResourceError?.('basemap');
+    else if (/font|woff/i.test(msg)) o.onResourceError?.('font');
+    else console.warn('map error:', msg);
+  });
+
+  return {
+    ready,
+    map,
+    setMoment(m) {
+      current = m;
+      if (map.loaded() || map.getSource('aircraft')) applyMoment();
+    },
+    showInfo(lngLat, content) {
+      popup.setLngLat(lngLat).setDOMContent(content).addTo(map);
+    },
+    closeInfo() {
+      popup.remove();
+    },
+    fitStory(animate = false) {
+      map.fitBounds(o.layers.frame, { padding, animate });
+    },
+    resize() {
+      map.resize();
+    },
+    destroy() {
+      map.remove();
+    },
+  };
+}

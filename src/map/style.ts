@@ -1,0 +1,128 @@
+/**
+ * The MapLibre style: the offline basemap and the story layers, in the order a reader should see them.
+ */
+import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { StoryLayers } from '../data/layers';
+import { DASH, type Palette } from '../theme/palette';
+
+export const FONT = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans SemiBold';
+
+export interface StyleOptions {
+  palette: Palette;
+  /** Absolute URL of the app's base (ends with /). */
+  base: string;
+  layers: StoryLayers;
+}
+
+const flown: ExpressionSpecification = ['boolean', ['feature-state', 'flown'], false];
+const shown: ExpressionSpecification = ['boolean', ['feature-state', 'shown'], true];
+
+/** Circle radius in pixels for a radius in km (property rkm), at the story's latitude. */
+function kmToPixels(prop: string): ExpressionSpecification {
+  // metres per pixel at zoom 0 for 512 px tiles, at latitude 43.5°
+  const mpp0 = (40075016.686 * Math.cos((43.5 * Math.PI) / 180)) / 512;
+  const k0 = 1000 / mpp0;
+  return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', ['get', prop], k0], 16, ['*', ['get', prop], k0 * 2 ** 16]];
+}
+
+export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpecification {
+  const geo = (data: unknown) => ({ type: 'geojson' as const, data: data as never });
+  const style: StyleSpecification & { 'font-faces'?: unknown } = {
+    version: 8,
+    name: 'J2-8243',
+    'font-faces': {
+      [FONT]: [{ url: `${base}fonts/noto-sans-latin-400-normal.woff2` }],
+      [FONT_BOLD]: [{ url: `${base}fonts/noto-sans-latin-600-normal.woff2` }],
+    },
+    sources: {
+      basemap: { type: 'geojson', data: `${base}basemap/basemap.json`, attribution: 'Natural Earth' },
+      route: geo(layers.route),
+      areas: geo(layers.areas),
+      claims: geo(layers.claims),
+      track: geo(layers.track),
+      head: geo({ type: 'FeatureCollection', features: [] }),
+      aircraft: geo({ type: 'FeatureCollection', features: [] }),
+      places: geo(layers.places),
+    },
+    layers: [],
+  };
+  const L: LayerSpecification[] = [
+    { id: 'water', type: 'background', paint: { 'background-color': c.water } },
+    { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c.land } },
+    { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c.lake } },
+    { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'line-color': c.landStroke, 'line-width': 0.8 } },
+    { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2] } },
+    {
+      id: 'country-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'country-label'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], 'text-letter-spacing': 0.2, 'text-max-width': 20 },
+      paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'sea-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'sea-label'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 16], 'text-letter-spacing': 0.15 },
+      paint: { 'text-color': c.seaLabel, 'text-halo-color': c.water, 'text-halo-width': 1 },
+    },
+    // Story layers: the reported strike area first, so lines and points stay readable over it.
+    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.9 } },
+    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c.area, 'fill-opacity': 0.28 } },
+    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.area, 'line-width': 1.5 } },
+    { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': 'butt' }, paint: { 'line-color': c.planned, 'line-width': 2.5, 'line-dasharray': [...DASH.planned] } },
+    // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
+    { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': 'round' }, paint: { 'line-color': c.trackGhost, 'line-width': 2, 'line-opacity': 0.28, 'line-dasharray': [...DASH.reconstructed] } },
+    {
+      id: 'track-approximate', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' },
+      paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0] },
+    },
+    {
+      id: 'track-reconstructed', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' },
+      paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0], 'line-dasharray': [...DASH.reconstructed] },
+    },
+    { id: 'head-approximate', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5 } },
+    { id: 'head-reconstructed', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-dasharray': [...DASH.reconstructed] } },
+    {
+      id: 'claims', type: 'circle', source: 'claims',
+      paint: { 'circle-radius': 5, 'circle-color': c.claim, 'circle-stroke-color': c.labelHalo, 'circle-stroke-width': 1.5, 'circle-opacity': ['case', shown, 1, 0], 'circle-stroke-opacity': ['case', shown, 1, 0] },
+    },
+    {
+      id: 'claims-label', type: 'symbol', source: 'claims', minzoom: 8.5,
+      layout: { 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.8, 0], 'text-max-width': 14 },
+      paint: { 'text-color': c.claim, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.5, 'text-opacity': ['case', shown, 1, 0] },
+    },
+    {
+      id: 'aircraft-halo', type: 'circle', source: 'aircraft',
+      paint: { 'circle-radius': kmToPixels('rkm'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
+    },
+    {
+      id: 'places', type: 'circle', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
+      paint: { 'circle-radius': 4.5, 'circle-color': c.labelHalo, 'circle-stroke-color': c.airport, 'circle-stroke-width': 2 },
+    },
+    {
+      id: 'crash-site', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
+      layout: { 'icon-image': 'crash', 'icon-size': 1, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    },
+    {
+      id: 'aircraft', type: 'symbol', source: 'aircraft',
+      layout: { 'icon-image': 'aircraft', 'icon-rotate': ['get', 'bearing'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 1 },
+    },
+    {
+      id: 'crash-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
+      layout: { 'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 13, 'text-variable-anchor': ['right', 'bottom-right', 'top-right'], 'text-radial-offset': 0.9 },
+      paint: { 'text-color': c.text, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.6 },
+    },
+    {
+      id: 'places-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
+      layout: {
+        'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 13,
+        'text-variable-anchor': ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.7, 'text-justify': 'auto', 'text-allow-overlap': false,
+      },
+      paint: { 'text-color': c.text, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.6 },
+    },
+  ];
+  style.layers = L;
+  return style as StyleSpecification;
+}
+
+/** The layers a reader can click for their sources, and the source whose features name them. */
+export const CLICKABLE_LAYERS = ['places', 'crash-site', 'claims', 'area-fill', 'area-outer', 'route-planned', 'track-ghost', 'track-approximate', 'track-reconstructed'];

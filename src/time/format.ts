@@ -1,0 +1,83 @@
+/** Time formatting with Intl. Pure: no DOM. All story times are UTC instants (ms since epoch). */
+
+export interface LocalZone {
+  /** Short label shown to readers. */
+  label: string;
+  /** IANA time zone. */
+  zone: string;
+}
+
+/** The local times the story needs (facts.md: Baku UTC+4, Grozny and Moscow UTC+3, Aktau UTC+5). */
+export const LOCAL_ZONES: readonly LocalZone[] = [
+  { label: 'Baku', zone: 'Asia/Baku' },
+  { label: 'Grozny / Moscow', zone: 'Europe/Moscow' },
+  { label: 'Aktau', zone: 'Asia/Aqtau' },
+];
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = zone + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "05:13:31" (or "05:13" without seconds) in the given zone. */
+export function clock(ms: number, zone = 'UTC', seconds = true): string {
+  return fmt(zone, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(ms);
+}
+
+/** "25 Dec 2024" in the given zone. */
+export function day(ms: number, zone = 'UTC'): string {
+  return fmt(zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}
+
+/** UTC offset of a zone at an instant, as "UTC+4". */
+export function offsetLabel(ms: number, zone: string): string {
+  const part = fmt(zone, { timeZoneName: 'shortOffset' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
+  const v = part?.value ?? 'GMT';
+  return v === 'GMT' ? 'UTC' : v.replace('GMT', 'UTC');
+}
+
+/** ISO 8601 UTC with seconds and no fraction: 2024-12-25T05:13:31Z. */
+export function isoUtc(ms: number): string {
+  return new Date(Math.round(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Parses ISO 8601 UTC (with Z, seconds optional); NaN when it is not one. */
+export function parseIsoUtc(s: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(s)) return NaN;
+  const ms = Date.parse(s);
+  if (Number.isNaN(ms)) return NaN;
+  // Reject overflowed fields such as 25:00 or 2024-02-30 that Date.parse would roll over.
+  const back = new Date(ms).toISOString();
+  return back.slice(0, 16) === s.slice(0, 16) ? ms : NaN;
+}
+
+export type Precision = 'second' | 'minute' | 'approximate' | 'day';
+
+/** How an event time is written for its precision: "05:13:31", "05:10", "~04:50", "26 Dec 2024". */
+export function eventTimeLabel(ms: number, precision: Precision, zone = 'UTC'): string {
+  switch (precision) {
+    case 'second':
+      return clock(ms, zone, true);
+    case 'minute':
+      return clock(ms, zone, false);
+    case 'approximate':
+      return '~' + clock(ms, zone, false);
+    case 'day':
+      return day(ms, zone);
+  }
+}
+
+/** Duration as "1 h 12 min" / "12 min 5 s". */
+export function duration(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  if (h) return `${h} h ${m} min`;
+  if (m) return sec ? `${m} min ${sec} s` : `${m} min`;
+  return `${sec} s`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Playback as a pure step: given the moment, the elapsed wall time and the speed, where is the moment
+ * now? Playback dwells at each event so the reader can read it. The animation loop lives in the UI.
+ */
+import type { ChapterTimeline } from './timeline';
+
+export interface Speed {
+  id: string;
+  label: string;
+  /** Story milliseconds per wall-clock millisecond. */
+  rate: number;
+}
+
+export const SPEEDS: Record<'flight' | 'aftermath', Speed[]> = {
+  flight: [
+    { id: '1m', label: '1 min/s', rate: 60 },
+    { id: '3m', label: '3 min/s', rate: 180 },
+    { id: '10m', label: '10 min/s', rate: 600 },
+  ],
+  aftermath: [
+    { id: '1d', label: '1 day/s', rate: 86_400 },
+    { id: '1w', label: '1 week/s', rate: 604_800 },
+    { id: '1mo', label: '1 month/s', rate: 2_592_000 },
+  ],
+};
+
+export interface PlayState {
+  t: number;
+  /** Wall-clock ms left to dwell at the current event before moving on. */
+  dwell: number;
+  done: boolean;
+}
+
+export const DWELL_MS = 1200;
+
+/**
+ * Advance by `dtMs` of wall time. Crossing an event stops exactly on it and starts a dwell.
+ * With `jump` (prefers-reduced-motion) the moment moves from event to event with no animation between.
+ */
+export function advance(tl: ChapterTimeline, s: PlayState, dtMs: number, rate: number, jump = false, dwellMs = DWELL_MS): PlayState {
+  if (s.done) return s;
+  if (s.dwell > 0) return { ...s, dwell: Math.max(0, s.dwell - dtMs) };
+  const next = tl.stops.find((st) => st.time > s.t);
+  if (jump) {
+    if (!next) return { t: tl.end, dwell: 0, done: true };
+    return { t: next.time, dwell: dwellMs * 2, done: false };
+  }
+  const t = s.t + dtMs * rate;
+  if (next && t >= next.time) return { t: next.time, dwell: dwellMs, done: false };
+  if (t >= tl.end) return { t: tl.end, dwell: 0, done: true };
+  return { t, dwell: 0, done: false };
+}

@@ -1,0 +1,58 @@
+/**
+ * The text alternative: every event as an HTML list (time, title, status, sources), readable without
+ * WebGL and by screen readers, kept in step with the slider (aria-current marks the current event).
+ */
+import type { Source, StoryEvent } from '../data/schema';
+import { day, eventTimeLabel, LOCAL_ZONES, clock } from '../time/format';
+import { fill, h } from './dom';
+import { sourceList } from './sources';
+import { statusBadge } from './status-badge';
+
+export function createEventList(root: HTMLElement, events: readonly StoryEvent[], source: (id: string) => Source | undefined, onShow?: (id: string) => void) {
+  const items = new Map<string, HTMLElement>();
+  const section = (chapter: 'flight' | 'aftermath', heading: string) =>
+    h(
+      'section',
+      { class: 'event-list-chapter', 'aria-label': heading },
+      h('h3', {}, heading),
+      h(
+        'ol',
+        { class: 'event-list' },
+        events
+          .filter((e) => e.chapter === chapter)
+          .map((e) => {
+            const t = Date.parse(e.time);
+            const when =
+              chapter === 'flight'
+                ? [h('time', { datetime: e.time }, `${eventTimeLabel(t, e.precision)} UTC`), e.precision === 'day' ? null : h('span', { class: 'muted small' }, ` (${LOCAL_ZONES.map((z) => `${z.label} ${clock(t, z.zone, false)}`).join(', ')})`)]
+                : [h('time', { datetime: e.time.slice(0, 10) }, day(t))];
+            const li = h(
+              'li',
+              { id: `ev-${e.id}`, 'data-event': e.id },
+              h('p', { class: 'el-when' }, when, ' ', statusBadge(e.status)),
+              h('p', { class: 'el-title' }, h('strong', {}, e.title)),
+              h('p', { class: 'el-text' }, e.text),
+              sourceList(e.sources, source),
+              onShow ? h('button', { type: 'button', class: 'linklike small', onclick: () => onShow(e.id) }, 'Show on the map') : null,
+            );
+            items.set(e.id, li);
+            return li;
+          }),
+      ),
+    );
+  fill(
+    root,
+    h('h2', { id: 'event-list-title' }, 'Every event, with its sources'),
+    h('p', { class: 'muted' }, 'Times are UTC. Status says how far to trust each item.'),
+    section('flight', 'The flight, 25 December 2024'),
+    section('aftermath', 'The year after: what was said, and when'),
+  );
+  let current: string[] = [];
+  return {
+    setCurrent(ids: string[]) {
+      for (const id of current) items.get(id)?.removeAttribute('aria-current');
+      for (const id of ids) items.get(id)?.setAttribute('aria-current', 'step');
+      current = ids;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** What a clicked feature is: its name, status, why it is drawn where it is, and its sources. */
+import type { Source } from '../data/schema';
+import { h } from './dom';
+import { sourceList } from './sources';
+import { statusBadge } from './status-badge';
+import { CERTAINTY_LABEL } from './labels';
+import type { Certainty, Status } from '../data/schema';
+
+export interface FeatureProps {
+  id: string;
+  name: string;
+  status: string;
+  sources: string[];
+  [k: string]: unknown;
+}
+
+export function featureInfo(p: FeatureProps, source: (id: string) => Source | undefined): HTMLElement {
+  const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  const certainty = str('certainty') as Certainty | undefined;
+  return h(
+    'div',
+    { class: 'feature-info', 'data-feature': p.id },
+    h('p', { class: 'fi-title' }, h('strong', {}, p.name)),
+    h('p', {}, statusBadge(p.status as Status), certainty ? h('span', { class: 'muted small' }, ` ${CERTAINTY_LABEL[certainty]}`) : null),
+    str('claimedBy') ? h('p', {}, h('span', { class: 'muted' }, 'Claimed by: '), str('claimedBy')!) : null,
+    str('role') ? h('p', {}, str('role')!) : null,
+    str('basis') ? h('p', {}, str('basis')!) : null,
+    str('note') ? h('p', { class: 'muted' }, str('note')!) : null,
+    sourceList(p.sources, source),
+  );
+}

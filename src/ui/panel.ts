@@ -1,0 +1,130 @@
+/**
+ * The event panel: the current moment in UTC and local times, the current event(s) with status and
+ * sources, where the aircraft is taken to be and how sure that is, and contested accounts side by side.
+ * In the aftermath chapter: what was claimed as of the date.
+ */
+import type { Account, Dispute, Source, StoryEvent } from '../data/schema';
+import type { Stop } from '../time/timeline';
+import type { TrackPosition } from '../track/interpolate';
+import { clock, day, eventTimeLabel, LOCAL_ZONES, offsetLabel } from '../time/format';
+import { fill, h } from './dom';
+import { CERTAINTY_LABEL } from './labels';
+import { sourceList } from './sources';
+import { statusBadge } from './status-badge';
+
+export interface PanelView {
+  chapter: 'flight' | 'aftermath';
+  t: number;
+  current: Stop[];
+  next: Stop | undefined;
+  position: TrackPosition | null;
+}
+
+export interface PanelDeps {
+  source: (id: string) => Source | undefined;
+  dispute: (id: string) => Dispute | undefined;
+  disputes: readonly Dispute[];
+  /** Leg names by index, for the position caption. */
+  legName: (leg: number) => string;
+  onSeekEvent: (id: string) => void;
+}
+
+/** Key questions followed through the aftermath chapter. */
+const FOLLOWED = ['cause', 'landing-refused', 'strike-location'];
+
+export function createPanel(root: HTMLElement, deps: PanelDeps) {
+  const clockEl = h('p', { class: 'panel-clock' });
+  const localEl = h('p', { class: 'panel-local' });
+  const positionEl = h('p', { class: 'panel-position' });
+  const body = h('div', { class: 'panel-body' });
+  fill(root, h('div', { class: 'panel-time' }, clockEl, localEl), positionEl, body);
+  let lastKey = '';
+
+  function accountCard(a: Account, isNew: boolean): HTMLElement {
+    return h(
+      'li',
+      { class: `account${isNew ? ' account-new' : ''}` },
+      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date' }, day(Date.parse(a.date + 'T00:00:00Z'))), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
+      h('p', { class: 'account-said' }, a.said),
+      h('div', { class: 'account-meta' }, statusBadge(a.status), sourceList(a.sources, deps.source)),
+    );
+  }
+
+  function disputeBlock(d: Dispute, asOf?: number): HTMLElement {
+    const accounts = asOf === undefined ? d.accounts : d.accounts.filter((a) => Date.parse(a.date + 'T00:00:00Z') <= asOf);
+    const dayStart = asOf;
+    return h(
+      'section',
+      { class: 'dispute', 'aria-label': `Contested: ${d.question}` },
+      h('h3', { class: 'dispute-q' }, h('span', { class: 'contested-tag' }, 'Contested'), ' ', d.question),
+      accounts.length
+        ? h('ul', { class: 'accounts' }, accounts.map((a) => accountCard(a, dayStart !== undefined && Date.parse(a.date + 'T00:00:00Z') === dayStart)))
+        : h('p', { class: 'muted' }, 'Nobody had said anything on this yet.'),
+      asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, `${d.accounts.length - accounts.length} later account(s) not yet published on this date.`) : null,
+    );
+  }
+
+  function eventBlock(e: StoryEvent, withDisputes: boolean): HTMLElement {
+    const t = Date.parse(e.time);
+    return h(
+      'article',
+      { class: 'event', 'data-event': e.id },
+      h('p', { class: 'event-when' }, e.chapter === 'flight' ? `${eventTimeLabel(t, e.precision)} UTC` : day(t), ' ', statusBadge(e.status)),
+      h('h2', { class: 'event-title' }, e.title),
+      h('p', { class: 'event-text' }, e.text),
+      sourceList(e.sources, deps.source),
+      withDisputes ? (e.disputes ?? []).map((id) => deps.dispute(id)).filter((d): d is Dispute => !!d).map((d) => disputeBlock(d)) : null,
+    );
+  }
+
+  function renderBody(v: PanelView) {
+    const parts: (HTMLElement | null)[] = [];
+    if (!v.current.length) {
+      parts.push(h('p', { class: 'muted' }, v.chapter === 'flight' ? 'Before take-off.' : 'Before the first report.'));
+    } else if (v.chapter === 'flight') {
+      for (const s of v.current) parts.push(eventBlock(s.event, true));
+    } else {
+      parts.push(h('h2', { class: 'asof' }, `Reported on ${day(v.current[0]!.time)}`));
+      for (const s of v.current) parts.push(eventBlock(s.event, false));
+      parts.push(h('h2', { class: 'asof' }, `The account as of ${day(v.current[0]!.time)}`));
+      for (const id of FOLLOWED) {
+        const d = deps.dispute(id);
+        if (d) parts.push(disputeBlock(d, v.current[0]!.time));
+      }
+    }
+    if (v.next) {
+      const n = v.next;
+      parts.push(
+        h('p', { class: 'panel-next' }, 'Next: ', h('button', { type: 'button', class: 'linklike', onclick: () => deps.onSeekEvent(n.id) }, n.event.title), ` (${v.chapter === 'flight' ? eventTimeLabel(n.time, n.event.precision) + ' UTC' : day(n.time)})`),
+      );
+    }
+    fill(body, parts);
+  }
+
+  return {
+    update(v: PanelView) {
+      if (v.chapter === 'flight') {
+        clockEl.textContent = `${clock(v.t)} UTC · ${day(v.t)}`;
+        localEl.textContent = LOCAL_ZONES.map((z) => `${z.label} ${clock(v.t, z.zone, false)} (${offsetLabel(v.t, z.zone)})`).join(' · ');
+      } else {
+        clockEl.textContent = day(v.t);
+        const days = Math.floor((v.t - Date.UTC(2024, 11, 25)) / 86_400_000);
+        localEl.textContent = days <= 0 ? 'The day of the crash' : `${days} day${days === 1 ? '' : 's'} after the crash`;
+      }
+      const p = v.position;
+      positionEl.hidden = !p;
+      if (p) {
+        const km = Math.round(p.uncertaintyKm);
+        positionEl.textContent =
+          km === 0
+            ? `Position: ${deps.legName(p.leg)}. ${CERTAINTY_LABEL[p.certainty]}.`
+            : `Position estimated, within about ${km} km: ${deps.legName(p.leg)}. ${CERTAINTY_LABEL[p.certainty]}.`;
+      }
+      const key = `${v.chapter}|${v.current.map((s) => s.id).join(',')}|${v.next?.id ?? ''}`;
+      if (key !== lastKey) {
+        lastKey = key;
+        renderBody(v);
+      }
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The timeline control: chapter switch, a native range slider (role=slider, touch and keyboard for
+ * free) with a mark at every event, play/pause with speeds, previous/next event and start/end.
+ * It only reports intents; the app owns the moment.
+ */
+import type { Chapter } from '../data/schema';
+import type { ChapterTimeline, Timelines } from '../time/timeline';
+import { nextStop, prevStop, stepTime, stopsAt } from '../time/timeline';
+import { SPEEDS } from '../time/player';
+import { clock, day } from '../time/format';
+import { h, icon } from './dom';
+
+const ICONS = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+  prev: 'M6 6h2v12H6zM9.5 12l8.5 6V6z',
+  next: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
+  start: 'M4 5h2v14H4zM20 5v14l-7-7zM13 5v14l-7-7z',
+  end: 'M18 5h2v14h-2zM4 5v14l7-7zM11 5v14l7-7z',
+};
+
+export interface TimelineIntents {
+  seek(t: number, chapter?: Chapter): void;
+  setChapter(c: Chapter): void;
+  togglePlay(): void;
+  setSpeed(id: string): void;
+}
+
+export function valueText(tl: ChapterTimeline, t: number): string {
+  const cur = stopsAt(tl, t)[0];
+  const when = tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t);
+  return cur ? `${when}, ${cur.event.title}` : when;
+}
+
+export function createTimelineControl(root: HTMLElement, tls: Timelines, intents: TimelineIntents, opts: { compact?: boolean } = {}) {
+  let tl = tls.flight;
+  let t = tl.start;
+
+  const tabs = (['flight', 'aftermath'] as const).map((c) =>
+    h('button', { type: 'button', role: 'tab', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? 'The flight' : 'The year after'),
+  );
+  const tabList = h('div', { class: 'chapter-tabs', role: 'tablist', 'aria-label': 'Chapter' }, tabs);
+
+  const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': 'Time', step: '1000' });
+  const marks = h('div', { class: 'marks', 'aria-hidden': 'true' });
+  const axis = h('div', { class: 'axis', 'aria-hidden': 'true' });
+  const btn = (label: string, cls: string, onclick: () => void, path: string) =>
+    h('button', { type: 'button', class: `ctl ${cls}`, 'aria-label': label, title: label, onclick }, icon(path));
+  const toStart = btn('Jump to start (Home)', 'ctl-start', () => intents.seek(tl.start), ICONS.start);
+  const prev = btn('Previous event (Page Up)', 'ctl-prev', () => seekPrev(), ICONS.prev);
+  const play = btn('Play (Space)', 'ctl-play', () => intents.togglePlay(), ICONS.play);
+  const next = btn('Next event (Page Down)', 'ctl-next', () => seekNext(), ICONS.next);
+  const toEnd = btn('Jump to end (End)', 'ctl-end', () => intents.seek(tl.end), ICONS.end);
+  const speed = h('select', { class: 'speed', 'aria-label': 'Playback speed', onchange: () => intents.setSpeed(speed.value) });
+
+  root.replaceChildren(
+    h('div', { class: 'timeline-head' }, tabList, h('div', { class: 'buttons' }, toStart, prev, play, next, toEnd, speed)),
+    h('div', { class: 'slider-wrap' }, marks, input, axis),
+  );
+  if (opts.compact) root.classList.add('compact');
+
+  function seekPrev() {
+    const s = prevStop(tl, t);
+    intents.seek(s ? s.time : tl.start);
+  }
+  function seekNext() {
+    const s = nextStop(tl, t);
+    intents.seek(s ? s.time : tl.end);
+  }
+
+  input.addEventListener('input', () => intents.seek(Number(input.value)));
+  input.addEventListener('keydown', (e) => {
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowLeft':
+      case 'ArrowDown':
+        if (e.shiftKey) seekPrev();
+        else intents.seek(stepTime(tl, t, -1));
+        break;
+      case 'ArrowRight':
+      case 'ArrowUp':
+        if (e.shiftKey) seekNext();
+        else intents.seek(stepTime(tl, t, 1));
+        break;
+      case 'PageUp':
+        seekPrev();
+        break;
+      case 'PageDown':
+        seekNext();
+        break;
+      case 'Home':
+        intents.seek(tl.start);
+        break;
+      case 'End':
+        intents.seek(tl.end);
+        break;
+      case ' ':
+        intents.togglePlay();
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  });
+
+  function renderChapter() {
+    input.min = String(tl.start);
+    input.max = String(tl.end);
+    for (const b of tabs) b.setAttribute('aria-selected', String(b.dataset.chapter === tl.chapter));
+    const span = tl.end - tl.start || 1;
+    marks.replaceChildren(
+      ...tl.stops.map((s) =>
+        h('span', { class: `mark mark-${s.event.status}`, 'data-event': s.id, title: s.event.title }),
+      ),
+    );
+    // Positions are set through the CSSOM (not a style attribute), which a strict CSP allows.
+    tl.stops.forEach((s, i) => ((marks.children[i] as HTMLElement).style.left = `${((s.time - tl.start) / span) * 100}%`));
+    const ticks = [tl.start, tl.start + span / 2, tl.end];
+    axis.replaceChildren(...ticks.map((x) => h('span', {}, tl.chapter === 'flight' ? clock(x, 'UTC', false) : day(x))));
+    speed.replaceChildren(...SPEEDS[tl.chapter].map((s, i) => h('option', { value: s.id, selected: i === 0 }, s.label)));
+  }
+  renderChapter();
+
+  return {
+    input,
+    update(chapter: Chapter, time: number, playing: boolean) {
+      const newTl = tls[chapter];
+      if (newTl !== tl) {
+        tl = newTl;
+        renderChapter();
+      }
+      t = time;
+      input.value = String(time);
+      input.setAttribute('aria-valuetext', valueText(tl, time));
+      play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+      play.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
+      play.title = play.getAttribute('aria-label')!;
+      play.setAttribute('aria-pressed', String(playing));
+      const cur = stopsAt(tl, time)[0];
+      for (const m of marks.children) m.classList.toggle('current', (m as HTMLElement).dataset.event === cur?.id);
+    },
+  };
+}

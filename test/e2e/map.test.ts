@@ -1,0 +1,120 @@
+/**
+ * The map itself, in real headless Chromium with (software) WebGL, against the built app.
+ */
+import { describe, expect, it } from 'vitest';
+import { useApp, project } from '../support/app';
+import { decode, hexToRgb, nearestColour } from '../support/pixels';
+import { LIGHT } from '../../src/theme/palette';
+
+const app = useApp();
+
+const GYD: [number, number] = [50.04667, 40.4675];
+const STRIKE_CENTRE: [number, number] = [45.64, 43.47];
+const CRASH: [number, number] = [51.01, 43.8825];
+const ROUTE_MID: [number, number] = [48.85, 41.64]; // halfway Baku → Makhachkala on the planned route
+const CASPIAN_LEG: [number, number] = [48.5, 43.66]; // on the reconstructed leg across the sea
+
+describe('the map', () => {
+  it('reaches idle with every story layer drawn and no console error', async () => {
+    const { page, log, ready, close } = await app.open('?t=2024-12-25T05:50:00Z');
+    expect(ready).toBe('map');
+    const layersAt = async (ll: [number, number]) => {
+      const p = await project(page, ll);
+      return page.evaluate(async ({ x, y }) => {
+        const sm = await (window as any).flightmap.mapReady;
+        const r = sm.map.getContainer().getBoundingClientRect();
+        const px = [x - r.left, y - r.top];
+        return [...new Set(sm.map.queryRenderedFeatures([[px[0] - 4, px[1] - 4], [px[0] + 4, px[1] + 4]]).map((f: any) => f.layer.id))];
+      }, p);
+    };
+    expect(await layersAt(ROUTE_MID)).toContain('route-planned');
+    expect(await layersAt(STRIKE_CENTRE)).toContain('area-fill');
+    expect(await layersAt(CASPIAN_LEG)).toEqual(expect.arrayContaining(['track-ghost', 'track-reconstructed']));
+    expect(await layersAt(GYD)).toContain('places');
+    expect(await layersAt(CRASH)).toContain('crash-site');
+    expect(await layersAt([45.6142, 43.5377])).toContain('claims');
+    expect(log.errors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('draws the story colours at their places (pixels)', async () => {
+    const { page, close } = await app.open('?t=2024-12-25T05:50:00Z');
+    const png = decode(await page.screenshot());
+    const at = async (ll: [number, number]) => project(page, ll);
+    const route = await at(ROUTE_MID); // flown by 05:50: the solid track lies over the planned route
+    expect(nearestColour(png, route.x, route.y, hexToRgb(LIGHT.track))).toBeLessThan(40);
+    const strike = await at(STRIKE_CENTRE);
+    // the area fill is translucent (28 %) over land
+    const land = hexToRgb(LIGHT.land), area = hexToRgb(LIGHT.area);
+    const blend = land.map((v, i) => Math.round(v * 0.72 + area[i]! * 0.28)) as [number, number, number];
+    expect(nearestColour(png, strike.x + 12, strike.y + 12, blend, 4)).toBeLessThan(20);
+    const crash = await at(CRASH);
+    expect(nearestColour(png, crash.x, crash.y, hexToRgb(LIGHT.crash), 4)).toBeLessThan(60);
+    await close();
+  });
+
+  it('makes no request outside its own origin', async () => {
+    const { page, log, close } = await app.open('?event=crash');
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, -300); // zoom in: more tiles of the basemap
+    await page.waitForTimeout(800);
+    const foreign = log.requests.filter((u) => !u.startsWith(app.server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(log.requests.some((u) => u.includes('basemap.json'))).toBe(true);
+    await close();
+  });
+
+  for (const [w, h] of [[360, 640], [1440, 900]] as const) {
+    it(`fits ${w}×${h} without sideways scrolling`, async () => {
+      const { page, close } = await app.open('?event=first-impact', { width: w, height: h });
+      const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth, mapH: document.getElementById('map')!.clientHeight, sliderW: document.getElementById('time-slider')!.clientWidth }));
+      expect(m.sw).toBeLessThanOrEqual(m.iw);
+      expect(m.mapH).toBeGreaterThan(250);
+      expect(m.sliderW).toBeGreaterThan(w * 0.6);
+      // the frame holds Baku, Grozny and Aktau
+      for (const ll of [GYD, [45.69968, 43.3882], [51.09194, 43.86]] as [number, number][]) {
+        const p = await page.evaluate(async (ll) => {
+          const sm = await (window as any).flightmap.mapReady;
+          const pt = sm.map.project(ll);
+          return { x: pt.x, y: pt.y, w: sm.map.getContainer().clientWidth, h: sm.map.getContainer().clientHeight };
+        }, ll);
+        expect(p.x).toBeGreaterThan(0);
+        expect(p.x).toBeLessThan(p.w);
+        expect(p.y).toBeGreaterThan(0);
+        expect(p.y).toBeLessThan(p.h);
+      }
+      await close();
+    });
+  }
+
+  it('shows what a feature is, its status and sources when clicked', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      sm.map.jumpTo({ center: [45.64, 43.47], zoom: 9 });
+      await new Promise((r) => sm.map.once('idle', r));
+    });
+    const q = await project(page, [45.6142, 43.5377]);
+    await page.mouse.click(q.x, q.y);
+    const popup = page.locator('.maplibregl-popup .feature-info');
+    await popup.waitFor({ timeout: 5000 });
+    const text = await popup.innerText();
+    expect(text).toContain('18 km NNW');
+    expect(text).toContain('Claim');
+    expect(text).toContain('VChK-OGPU');
+    expect(await popup.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    await close();
+  });
+});
+
+describe('from a sub-path', () => {
+  const sub = useApp({ prefix: '/news/graphics/j2-8243/' });
+  it('loads every asset relative to the page', async () => {
+    const { ready, log, close } = await sub.open('');
+    expect(ready).toBe('map');
+    expect(log.requests.filter((u) => u.includes('/news/graphics/j2-8243/')).length).toBeGreaterThan(5);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+});

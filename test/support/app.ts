@@ -1,0 +1,45 @@
+/** Shared set-up for browser tests: the built app served on loopback and a Chromium per file. */
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChrome, openPage, waitReady, type PageLog } from './browser';
+import { serveDir, type ServeOptions, type StaticServer } from './server';
+
+export const DIST = 'dist';
+
+export function useApp(opts: ServeOptions = {}) {
+  const ctx = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    ctx.server = await serveDir(DIST, opts);
+    ctx.browser = await launchChrome();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return {
+    get server() {
+      return ctx.server;
+    },
+    get browser() {
+      return ctx.browser;
+    },
+    /** Opens the app (query string `q`) and waits until it is ready. */
+    async open(q = '', viewport = { width: 1440, height: 900 }, extra: Parameters<typeof openPage>[1] = {}): Promise<{ page: Page; log: PageLog; ready: string; close: () => Promise<void> }> {
+      const { page, log, close } = await openPage(ctx.browser, { viewport, ...extra });
+      await page.goto(ctx.server.url + q);
+      const ready = await waitReady(page);
+      return { page, log, ready, close };
+    },
+  };
+}
+
+/** Screen position of a lon/lat on the app's map, in CSS pixels relative to the page. */
+export async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate(async (ll) => {
+    const app = (window as unknown as { flightmap: { mapReady: Promise<{ map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }> } }).flightmap;
+    const sm = await app.mapReady;
+    const p = sm.map.project(ll);
+    const r = sm.map.getContainer().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, lonLat);
+}

@@ -1,0 +1,13 @@
+import { launchChrome, openPage, waitReady } from './browser.ts';
+import { serveDir } from './server.ts';
+const [w, hgt, q = '', out = '/tmp/shot.png', dpr = '1'] = process.argv.slice(2);
+const srv = await serveDir('/work/main/dist');
+const b = await launchChrome();
+const { page, log } = await openPage(b, { viewport: { width: +w!, height: +hgt! }, deviceScaleFactor: +dpr });
+const t0 = Date.now();
+await page.goto(srv.url + q);
+console.log('ready', await waitReady(page), Date.now() - t0, 'ms');
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: !!process.env.FULL, ...(process.env.FULL ? { clip: { x: 0, y: 0, width: +w!, height: +process.env.FULL } } : {}) });
+console.log(JSON.stringify(log.errors), JSON.stringify(log.consoleErrors), log.requests.filter(r => !r.startsWith(srv.origin)));
+await b.close(); await srv.close();

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import { storyData } from './scripts/lib/story-plugin.ts';
+
+export default defineConfig({
+  // Relative asset URLs: the build works from any static host and any sub-path.
+  base: './',
+  plugins: [storyData(__dirname)],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});

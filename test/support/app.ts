@@ -1,10 +1,10 @@
 /** Shared set-up for browser tests: the built app served on loopback and a Chromium per file. */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChrome, openPage, waitReady, type PageLog } from './browser';
-import { serveDir, type ServeOptions, type StaticServer } from './server';
+import { launchChrome, openPage, waitReady, type PageLog } from '../../scripts/lib/chrome.ts';
+import { serveDir, type ServeOptions, type StaticServer } from '../../scripts/lib/static-server.ts';
 
-export const DIST = 'dist';
+export const DIST = process.env.E2E_OUT_DIR ?? 'dist';
 
 export function useApp(opts: ServeOptions = {}) {
   const ctx = {} as { server: StaticServer; browser: Browser };

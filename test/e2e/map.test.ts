@@ -23,8 +23,8 @@ describe('the map', () => {
       return page.evaluate(async ({ x, y }) => {
         const sm = await (window as any).flightmap.mapReady;
         const r = sm.map.getContainer().getBoundingClientRect();
-        const px = [x - r.left, y - r.top];
-        return [...new Set(sm.map.queryRenderedFeatures([[px[0] - 4, px[1] - 4], [px[0] + 4, px[1] + 4]]).map((f: any) => f.layer.id))];
+        const [px, py] = [x - r.left, y - r.top];
+        return [...new Set(sm.map.queryRenderedFeatures([[px - 4, py - 4], [px + 4, py + 4]]).map((f: any) => f.layer.id))];
       }, p);
     };
     expect(await layersAt(ROUTE_MID)).toContain('route-planned');

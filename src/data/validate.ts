@@ -67,20 +67,22 @@ export class StoryDataError extends Error {
 /** Describe a path into a file: `events[3] (id "first-impact") → time`. */
 export function describePath(root: unknown, path: readonly PropertyKey[]): string {
   let where = '';
-  let field: string[] = [];
+  let field = '';
   let node: unknown = root;
   for (const key of path) {
     if (typeof key === 'number') {
       const item = Array.isArray(node) ? node[key] : undefined;
-      const id = idOf(item);
-      where = `${where ? where + ' → ' : ''}${field.join('.')}[${key}]${id ? ` (id "${id}")` : ''}`;
-      field = [];
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        const id = idOf(item);
+        where = `${where ? where + ' → ' : ''}${field}[${key}]${id ? ` (id "${id}")` : ''}`;
+        field = '';
+      } else field += `[${key}]`;
     } else {
-      field.push(String(key));
+      field += field ? `.${String(key)}` : String(key);
     }
     node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  const fieldText = field.length ? field.join('.') : '(whole item)';
+  const fieldText = field || '(whole item)';
   return where ? `${where} → ${fieldText}` : fieldText;
 }
 

@@ -39,7 +39,7 @@ export function day(ms: number, zone = 'UTC'): string {
 export function offsetLabel(ms: number, zone: string): string {
   const part = fmt(zone, { timeZoneName: 'shortOffset' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
   const v = part?.value ?? 'GMT';
-  return v === 'GMT' ? 'UTC' : v.replace('GMT', 'UTC');
+  return v === 'GMT' || v === 'UTC' || v === 'GMT+0' ? 'UTC' : v.replace('GMT', 'UTC');
 }
 
 /** ISO 8601 UTC with seconds and no fraction: 2024-12-25T05:13:31Z. */

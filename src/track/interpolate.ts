@@ -65,8 +65,8 @@ export function mercatorBearing(a: LonLat, b: LonLat): number {
 export function mercatorLerp(a: LonLat, b: LonLat, f: number): LonLat {
   if (f <= 0) return [a[0], a[1]];
   if (f >= 1) return [b[0], b[1]];
-  const y = mercY(a[1]) + (mercY(b[1]) - mercY(a[1])) * f;
-  return [a[0] + (b[0] - a[0]) * f, mercLat(y)];
+  const lat = a[1] === b[1] ? a[1] : mercLat(mercY(a[1]) + (mercY(b[1]) - mercY(a[1])) * f);
+  return [a[0] + (b[0] - a[0]) * f, lat];
 }
 
 export function buildTrack(legs: readonly LegFeature[]): TrackModel {

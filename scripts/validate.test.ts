@@ -1,0 +1,39 @@
+/** `npm run validate` and the build refuse bad data with a message naming the file, item and field. */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { storyData } from './lib/story-plugin';
+
+function brokenCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'j2-geo-'));
+  cpSync('geo', join(dir, 'geo'), { recursive: true });
+  const f = join(dir, 'geo/events.json');
+  const d = JSON.parse(readFileSync(f, 'utf8'));
+  d.events[10].sources = ['S404'];
+  writeFileSync(f, JSON.stringify(d));
+  return dir;
+}
+
+describe('npm run validate', () => {
+  it('passes on the real data', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/geo\/ is valid: \d+ events/);
+  });
+  it('exits 1 with one line per problem', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', brokenCopy()], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('geo/events.json: events[10] (id "first-impact") → sources[0]: unknown source "S404"');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+});
+
+describe('the build', () => {
+  it('fails on bad data, naming file, item and field', () => {
+    const plugin = storyData(brokenCopy());
+    const ctx = { addWatchFile() {} };
+    expect(() => (plugin.buildStart as (this: typeof ctx) => void).call(ctx)).toThrow(/geo\/events\.json: events\[10\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/);
+  });
+});

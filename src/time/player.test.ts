@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { advance, DWELL_MS } from './player';
+import type { ChapterTimeline } from './timeline';
+
+const ev = (id: string, time: number) => ({ id, time, event: {} as never });
+const tl: ChapterTimeline = { chapter: 'flight', start: 0, end: 100_000, stops: [ev('a', 0), ev('b', 50_000), ev('c', 100_000)], step: 1000 };
+
+describe('advance', () => {
+  it('moves at the rate and stops exactly on the next event, then dwells', () => {
+    let s = advance(tl, { t: 0, dwell: 0, done: false }, 100, 60);
+    expect(s.t).toBe(6000);
+    s = advance(tl, { t: 49_000, dwell: 0, done: false }, 100, 60);
+    expect(s).toEqual({ t: 50_000, dwell: DWELL_MS, done: false });
+    s = advance(tl, s, 500, 60);
+    expect(s.t).toBe(50_000);
+    expect(s.dwell).toBe(DWELL_MS - 500);
+  });
+  it('finishes at the end', () => {
+    const s = advance(tl, { t: 99_990, dwell: 0, done: false }, 100, 60);
+    expect(s.t).toBe(100_000);
+    const e = advance(tl, { t: 100_000, dwell: 0, done: false }, 100, 60);
+    expect(e.done).toBe(true);
+  });
+  it('jumps event to event with reduced motion', () => {
+    const s = advance(tl, { t: 10, dwell: 0, done: false }, 16, 60, true);
+    expect(s.t).toBe(50_000);
+  });
+  it('never goes backwards', () => {
+    let s = { t: 0, dwell: 0, done: false };
+    for (let i = 0; i < 2000 && !s.done; i++) {
+      const n = advance(tl, s, 16, 600);
+      expect(n.t).toBeGreaterThanOrEqual(s.t);
+      s = n;
+    }
+    expect(s.done).toBe(true);
+  });
+});

@@ -69,6 +69,23 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   }
 
   input.addEventListener('input', () => intents.seek(Number(input.value)));
+  // Touch and pen: a tap or a drag anywhere along the track seeks (the native thumb is small on phones).
+  const wrap = input.parentElement!;
+  const seekFromX = (clientX: number) => {
+    const r = input.getBoundingClientRect();
+    const f = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
+    intents.seek(tl.start + f * (tl.end - tl.start));
+  };
+  wrap.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'mouse') return;
+    e.preventDefault();
+    wrap.setPointerCapture(e.pointerId);
+    input.focus({ preventScroll: true });
+    seekFromX(e.clientX);
+  });
+  wrap.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'mouse' && wrap.hasPointerCapture(e.pointerId)) seekFromX(e.clientX);
+  });
   input.addEventListener('keydown', (e) => {
     let handled = true;
     switch (e.key) {

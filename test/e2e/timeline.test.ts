@@ -1,0 +1,198 @@
+/**
+ * The time slider in real Chromium: keyboard, pointer, play, deep links, the aftermath chapter.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp, project } from '../support/app';
+
+const app = useApp();
+
+const moment = (page: Page) => page.evaluate(() => (window as any).flightmap.getMoment() as { chapter: string; t: number });
+const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
+const aircraft = (page: Page) =>
+  page.evaluate(async () => {
+    const sm = await (window as any).flightmap.mapReady;
+    const f = sm.map.querySourceFeatures('aircraft')[0];
+    return f ? (f.geometry.coordinates as [number, number]) : null;
+  });
+const waitUrl = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(location.search), re.source, { timeout: 5000 });
+
+describe('the time slider', () => {
+  it('is a slider with an aria-valuetext giving the UTC time and the event', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    const slider = page.getByRole('slider', { name: 'Time' });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('05:13:31 UTC, First impact near Grozny');
+    await close();
+  });
+
+  it('moves with the keyboard: arrows step, PageDown/PageUp jump between events, Home/End', async () => {
+    const { page, close } = await app.open('');
+    const slider = page.getByRole('slider', { name: 'Time' });
+    await slider.focus();
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:00Z');
+    await page.keyboard.press('ArrowRight');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:30Z');
+    await page.keyboard.press('PageDown');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T04:09:00Z');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T04:25:00Z');
+    await page.keyboard.press('PageUp');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T04:09:00Z');
+    await page.keyboard.press('End');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T06:28:00Z');
+    await expect.poll(() => page.locator('#panel .event-title').first().innerText()).toBe('Crash on approach to Aktau');
+    await waitUrl(page, /event=crash/);
+    expect(await slider.getAttribute('aria-valuetext')).toBe('06:28:00 UTC, Crash on approach to Aktau');
+    await page.keyboard.press('Home');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:00Z');
+    await close();
+  });
+
+  it('moves the marker and follows with the panel and the URL when dragged with the pointer', async () => {
+    const { page, close } = await app.open('');
+    const before = await aircraft(page);
+    const box = (await page.locator('#time-slider').boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const m = await moment(page);
+    expect(m.t).toBeGreaterThan(Date.parse('2024-12-25T05:50:00Z'));
+    await page.waitForTimeout(300);
+    const after = await aircraft(page);
+    expect(after).not.toEqual(before);
+    expect(after![0]).toBeGreaterThan(46); // over the Caspian, east of Grozny
+    await waitUrl(page, /t=2024-12-25T0[56]/);
+    expect(await page.locator('#panel .panel-position').innerText()).toMatch(/Position estimated, within about \d+ km/);
+    // the flown path grew: the Caspian leg is drawn as flown
+    const flown = await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      return sm.map.queryRenderedFeatures({ layers: ['track-reconstructed'] }).filter((f: any) => f.state.flown).length;
+    });
+    expect(flown).toBeGreaterThan(0);
+    await close();
+  });
+
+  it('works by touch on a phone', async () => {
+    const { page, close } = await app.open('', { width: 360, height: 640 }, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await page.locator('#time-slider').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#time-slider').boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    await expect.poll(async () => (await moment(page)).t).toBeGreaterThan(Date.parse('2024-12-25T05:20:00Z'));
+    await close();
+  });
+
+  it('plays with Space and pauses again', async () => {
+    const { page, close } = await app.open('?event=divert-aktau');
+    await page.getByRole('slider', { name: 'Time' }).focus();
+    const t0 = (await moment(page)).t;
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(2500); // dwells 1.2 s on the event, then moves
+    await page.keyboard.press('Space');
+    const t1 = (await moment(page)).t;
+    expect(t1).toBeGreaterThan(t0);
+    await page.waitForTimeout(400);
+    expect((await moment(page)).t).toBe(t1);
+    await close();
+  });
+
+  it('jumps with the previous/next buttons', async () => {
+    const { page, close } = await app.open('?event=second-impact');
+    await page.getByRole('button', { name: /Next event/ }).click();
+    expect((await moment(page)).t).toBe(Date.parse('2024-12-25T05:15:57Z'));
+    await page.getByRole('button', { name: /Previous event/ }).click();
+    await page.getByRole('button', { name: /Previous event/ }).click();
+    expect((await moment(page)).t).toBe(Date.parse('2024-12-25T05:13:31Z'));
+    await close();
+  });
+});
+
+describe('deep links', () => {
+  it('restores a moment from ?t and puts the aircraft where the track says', async () => {
+    const { page, close } = await app.open('?t=2024-12-25T05:20:00Z');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T05:20:00Z');
+    const a = await aircraft(page);
+    expect(a![0]).toBeCloseTo(45.64, 3);
+    expect(a![1]).toBeCloseTo(43.47, 3);
+    expect(await page.locator('#panel .panel-clock').innerText()).toContain('05:20:00 UTC');
+    await close();
+  });
+
+  it('ignores an unreadable value with a visible note and still opens the map', async () => {
+    const { page, ready, close } = await app.open('?t=not-a-time');
+    expect(ready).toBe('map');
+    expect(await page.locator('.notice').first().innerText()).toContain('could not be read');
+    expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:00Z');
+    await close();
+  });
+
+  it('does not flood the history while scrubbing', async () => {
+    const { page, close } = await app.open('');
+    const len0 = await page.evaluate(() => history.length);
+    await page.getByRole('slider', { name: 'Time' }).focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await waitUrl(page, /t=2024-12-25T04:05:00Z/);
+    expect(await page.evaluate(() => history.length)).toBe(len0);
+    await close();
+  });
+});
+
+describe('the aftermath chapter', () => {
+  it('shows what was claimed as of a date, attributed', async () => {
+    const { page, close } = await app.open('?event=euronews-pantsir-report');
+    expect((await moment(page)).chapter).toBe('aftermath');
+    const panel = page.locator('#panel');
+    await expect.poll(() => panel.textContent()).toContain('The account as of 26 Dec 2024');
+    const text = (await panel.textContent())!;
+    expect(text).toContain('Rosaviatsia');
+    expect(text).not.toContain('Putin, Dushanbe');
+    // claims published later are not on the map yet
+    const shown = async () =>
+      page.evaluate(async () => {
+        const sm = await (window as any).flightmap.mapReady;
+        return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => {
+          const f = sm.map.querySourceFeatures('claims').find((x: any) => x.properties.id === id);
+          return sm.map.getFeatureState({ source: 'claims', id: f.id }).shown;
+        });
+      });
+    expect(await shown()).toEqual([true, true, false]);
+    await page.getByRole('slider', { name: 'Time' }).focus();
+    // forward to Putin's admission
+    await page.evaluate(() => (window as any).flightmap.seekEvent('putin-admission'));
+    await expect.poll(() => panel.textContent()).toContain('The account as of 9 Oct 2025');
+    expect(await panel.textContent()).toMatch(/Putin/);
+    expect(await shown()).toEqual([true, true, true]);
+    await close();
+  });
+
+  it('switches chapter with the tabs', async () => {
+    const { page, close } = await app.open('');
+    await page.getByRole('tab', { name: 'The year after' }).click();
+    expect((await moment(page)).chapter).toBe('aftermath');
+    expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toMatch(/^25 Dec 2024, /);
+    await page.getByRole('tab', { name: 'The flight' }).click();
+    expect((await moment(page)).chapter).toBe('flight');
+    await close();
+  });
+});
+
+describe('the event list (text alternative)', () => {
+  it('lists every event with time, status and sources, in step with the slider', async () => {
+    const { page, close } = await app.open('?event=squawk-7700');
+    const items = page.locator('#events li[data-event]');
+    expect(await items.count()).toBeGreaterThanOrEqual(60);
+    const current = page.locator('#events li[aria-current="step"]');
+    expect(await current.getAttribute('data-event')).toBe('squawk-7700');
+    const text = await current.innerText();
+    expect(text).toContain('~05:35 UTC');
+    expect(text).toMatch(/Reported|Claim|Official|ADS-B/);
+    expect(await current.locator('a[href^="http"]').count()).toBeGreaterThan(0);
+    // "Show on the map" seeks
+    await page.locator('#ev-crash button').click();
+    expect((await moment(page)).t).toBe(Date.parse('2024-12-25T06:28:00Z'));
+    await close();
+  });
+});
+
+void project;

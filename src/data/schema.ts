@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// No code generation: zod's JIT uses `new Function`, which a strict Content Security Policy forbids.
+z.config({ jitless: true });
+
 /** How far to trust an item (facts.md, "Status labels"). */
 export const STATUSES = ['official-report', 'official-statement', 'ads-b', 'reported', 'claim', 'derived'] as const;
 export const Status = z.enum(STATUSES);

@@ -58,7 +58,12 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       { class: 'dispute', 'aria-label': `Contested: ${d.question}` },
       h('h3', { class: 'dispute-q' }, h('span', { class: 'contested-tag' }, 'Contested'), ' ', d.question),
       accounts.length
-        ? h('ul', { class: 'accounts' }, accounts.map((a) => accountCard(a, dayStart !== undefined && Date.parse(a.date + 'T00:00:00Z') === dayStart)))
+        ? h(
+            'ul',
+            { class: 'accounts' },
+            // As of a date, the newest account first: that is where the story moved.
+            (asOf === undefined ? accounts : [...accounts].reverse()).map((a) => accountCard(a, dayStart !== undefined && Date.parse(a.date + 'T00:00:00Z') === dayStart)),
+          )
         : h('p', { class: 'muted' }, 'Nobody had said anything on this yet.'),
       asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, `${d.accounts.length - accounts.length} later account(s) not yet published on this date.`) : null,
     );

@@ -5,7 +5,8 @@
  */
 import type { Chapter } from '../data/schema';
 import type { ChapterTimeline, Timelines } from '../time/timeline';
-import { nextStop, prevStop, stepTime, stopsAt } from '../time/timeline';
+import { nextStop, prevStop, stopsAt } from '../time/timeline';
+import { scaleFor } from '../time/scale';
 import { SPEEDS } from '../time/player';
 import { clock, day } from '../time/format';
 import { h, icon } from './dom';
@@ -34,6 +35,7 @@ export function valueText(tl: ChapterTimeline, t: number): string {
 
 export function createTimelineControl(root: HTMLElement, tls: Timelines, intents: TimelineIntents, opts: { compact?: boolean } = {}) {
   let tl = tls.flight;
+  let scale = scaleFor(tl);
   let t = tl.start;
 
   const tabs = (['flight', 'aftermath'] as const).map((c) =>
@@ -41,7 +43,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   );
   const tabList = h('div', { class: 'chapter-tabs', role: 'tablist', 'aria-label': 'Chapter' }, tabs);
 
-  const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': 'Time', step: '1000' });
+  const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': 'Time' });
   const marks = h('div', { class: 'marks', 'aria-hidden': 'true' });
   const axis = h('div', { class: 'axis', 'aria-hidden': 'true' });
   const btn = (label: string, cls: string, onclick: () => void, path: string) =>
@@ -68,13 +70,13 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     intents.seek(s ? s.time : tl.end);
   }
 
-  input.addEventListener('input', () => intents.seek(Number(input.value)));
+  input.addEventListener('input', () => intents.seek(scale.toTime(Number(input.value))));
   // Touch and pen: a tap or a drag anywhere along the track seeks (the native thumb is small on phones).
   const wrap = input.parentElement!;
   const seekFromX = (clientX: number) => {
     const r = input.getBoundingClientRect();
     const f = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
-    intents.seek(tl.start + f * (tl.end - tl.start));
+    intents.seek(scale.toTime(scale.min + f * (scale.max - scale.min)));
   };
   wrap.addEventListener('pointerdown', (e) => {
     if (e.pointerType === 'mouse') return;
@@ -92,12 +94,12 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       case 'ArrowLeft':
       case 'ArrowDown':
         if (e.shiftKey) seekPrev();
-        else intents.seek(stepTime(tl, t, -1));
+        else intents.seek(scale.stepFrom(t, -1));
         break;
       case 'ArrowRight':
       case 'ArrowUp':
         if (e.shiftKey) seekNext();
-        else intents.seek(stepTime(tl, t, 1));
+        else intents.seek(scale.stepFrom(t, 1));
         break;
       case 'PageUp':
         seekPrev();
@@ -121,18 +123,21 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   });
 
   function renderChapter() {
-    input.min = String(tl.start);
-    input.max = String(tl.end);
+    scale = scaleFor(tl);
+    input.min = String(scale.min);
+    input.max = String(scale.max);
+    input.step = String(scale.step);
     for (const b of tabs) b.setAttribute('aria-selected', String(b.dataset.chapter === tl.chapter));
     const span = tl.end - tl.start || 1;
+    const range = scale.max - scale.min || 1;
     marks.replaceChildren(
       ...tl.stops.map((s) =>
         h('span', { class: `mark mark-${s.event.status}`, 'data-event': s.id, title: s.event.title }),
       ),
     );
     // Positions are set through the CSSOM (not a style attribute), which a strict CSP allows.
-    tl.stops.forEach((s, i) => ((marks.children[i] as HTMLElement).style.left = `${((s.time - tl.start) / span) * 100}%`));
-    const ticks = [tl.start, tl.start + span / 2, tl.end];
+    tl.stops.forEach((s, i) => ((marks.children[i] as HTMLElement).style.left = `${((scale.toValue(s.time) - scale.min) / range) * 100}%`));
+    const ticks = tl.chapter === 'flight' ? [tl.start, tl.start + span / 2, tl.end] : [tl.start, scale.toTime((scale.min + scale.max) / 2), tl.end];
     axis.replaceChildren(...ticks.map((x) => h('span', {}, tl.chapter === 'flight' ? clock(x, 'UTC', false) : day(x))));
     speed.replaceChildren(...SPEEDS[tl.chapter].map((s, i) => h('option', { value: s.id, selected: i === 0 }, s.label)));
   }
@@ -147,7 +152,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
         renderChapter();
       }
       t = time;
-      input.value = String(time);
+      input.value = String(scale.toValue(time));
       input.setAttribute('aria-valuetext', valueText(tl, time));
       play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
       play.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');

@@ -166,6 +166,23 @@ describe('the aftermath chapter', () => {
     await close();
   });
 
+  it('steps one reporting day at a time, evenly spaced on the slider', async () => {
+    const { page, close } = await app.open('?event=kremlin-readout-apology');
+    const slider = page.getByRole('slider', { name: 'Time' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(iso((await moment(page)).t)).toBe('2024-12-29T00:00:00Z');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(iso((await moment(page)).t)).toBe('2024-12-27T00:00:00Z');
+    // the first week takes a fair share of the track, not a sliver
+    // (on a linear year it would sit at 0.8 %)
+    const left = await page.locator('.marks .mark[data-event="kremlin-readout-apology"]').evaluate((e) => parseFloat((e as HTMLElement).style.left));
+    expect(left).toBeGreaterThan(10);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^27 Dec 2024, /);
+    await close();
+  });
+
   it('switches chapter with the tabs', async () => {
     const { page, close } = await app.open('');
     await page.getByRole('tab', { name: 'The year after' }).click();

@@ -1,0 +1,50 @@
+/**
+ * Vite plugin: emits the oEmbed response (oembed.json, `type: rich`) into the build and adds the oEmbed
+ * discovery link to the page. The public base URL is set at build time:
+ *
+ *   FLIGHTMAP_PUBLIC_URL=https://example.org/graphics/j2-8243/ npm run build
+ *
+ * Default: http://127.0.0.1:4173/ (what `npm run preview` serves), so a build made without it still has
+ * a working oEmbed locally; set it for any real deployment.
+ */
+import type { Plugin } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { normaliseBaseUrl, OEMBED_FILE, oembedDocument, oembedLinkAttrs, type OEmbedInput } from '../../src/embed/oembed.ts';
+
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4173/';
+
+/** Width and height of a PNG from its IHDR chunk, or undefined. */
+export function pngSize(buf: Uint8Array): { width: number; height: number } | undefined {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (buf.length < 24 || sig.some((b, i) => buf[i] !== b)) return undefined;
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { width: dv.getUint32(16), height: dv.getUint32(20) };
+}
+
+export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plugin {
+  const baseUrl = normaliseBaseUrl(env.FLIGHTMAP_PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL);
+  const input = (): OEmbedInput => {
+    const png = resolve(root, 'public/route.png');
+    const size = existsSync(png) ? pngSize(readFileSync(png)) : undefined;
+    return { baseUrl, ...(size ? { thumbnail: { path: 'route.png', ...size } } : {}) };
+  };
+  const json = () => JSON.stringify(oembedDocument(input()), null, 2) + '\n';
+  return {
+    name: 'flightmap-oembed',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'link', attrs: oembedLinkAttrs(baseUrl), injectTo: 'head' }],
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: json() });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url || !req.url.split('?')[0]!.endsWith('/' + OEMBED_FILE)) return next();
+        res.setHeader('Content-Type', 'application/json');
+        res.end(json());
+      });
+    },
+  };
+}

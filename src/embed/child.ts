@@ -1,0 +1,134 @@
+/**
+ * The embed's side of the iframe (active only when framed):
+ * - tells the host its height on every layout change (ResizeObserver, coalesced to one message per frame),
+ *   in the Pym.js wire format (with the `childId` from the URL, as Pym does) and as AMP's `embed-size`;
+ * - takes `flightmap:seek` commands from the host (allowed origins: VITE_EMBED_ALLOWED_ORIGINS at build
+ *   time, comma-separated, default `*`), and answers Pym `width` messages with its height;
+ * - posts `flightmap:state` to the host whenever the moment changes (through the app's onMoment hook).
+ * It posts nothing but its height and that public state.
+ */
+import type { App, AppHooks } from '../app';
+import { withMoment, type ViewFlags } from '../state/url';
+import { chapterOf } from '../time/timeline';
+import {
+  ampEmbedSize,
+  DEFAULT_CHILD_ID,
+  originAllowed,
+  parseAllowedOrigins,
+  parseHostMessage,
+  pymHeight,
+  stateMessage,
+  type HostCommand,
+  type StateMessage,
+} from './protocol';
+
+export interface EmbedChild {
+  hooks: AppHooks;
+  /** Connects host control to the running app (messages that came earlier are applied now). */
+  attach(app: App): void;
+  /** Measures and reports the height now (also when unchanged if `force`). */
+  sendHeight(force?: boolean): void;
+}
+
+const ALLOWED = parseAllowedOrigins(import.meta.env.VITE_EMBED_ALLOWED_ORIGINS as string | undefined);
+
+export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedChild | null {
+  if (win.parent === win) return null;
+  const host = win.parent;
+  const doc = win.document;
+  const childId = flags.childId ?? DEFAULT_CHILD_ID;
+
+  // ---- height
+  let lastHeight = -1;
+  let scheduled = false;
+  let force = false;
+  const measure = () => Math.ceil(doc.body ? doc.body.getBoundingClientRect().height : doc.documentElement.getBoundingClientRect().height);
+  const flush = () => {
+    if (!scheduled) return;
+    scheduled = false;
+    const h = measure();
+    if (h <= 0 || (h === lastHeight && !force)) return;
+    force = false;
+    lastHeight = h;
+    host.postMessage(pymHeight(childId, h), '*');
+    host.postMessage(ampEmbedSize(h), '*');
+  };
+  const sendHeight = (f = false) => {
+    force ||= f;
+    if (scheduled) return;
+    scheduled = true;
+    // One message per frame; the timer covers throttled (off-screen) frames where rAF waits.
+    requestAnimationFrame(flush);
+    setTimeout(flush, 120);
+  };
+  const ro = new ResizeObserver(() => sendHeight());
+  ro.observe(doc.documentElement);
+  if (doc.body) ro.observe(doc.body);
+  else doc.addEventListener('DOMContentLoaded', () => ro.observe(doc.body), { once: true });
+  win.addEventListener('load', () => sendHeight(true));
+  void doc.fonts?.ready.then(() => sendHeight());
+  sendHeight(true);
+
+  // ---- state to the host
+  const targets: readonly string[] = ALLOWED === '*' ? ['*'] : ALLOWED;
+  let lastState: StateMessage | null = null;
+  let stateQueued = false;
+  const postState = () => {
+    stateQueued = false;
+    if (lastState) for (const origin of targets) host.postMessage(lastState, origin);
+  };
+  const fullLink = doc.getElementById('full-link') as HTMLAnchorElement | null;
+  const hooks: AppHooks = {
+    onMoment(m, eventId) {
+      const next = stateMessage(m.t, eventId);
+      if (fullLink) fullLink.href = `./${withMoment('', { t: m.t, event: eventId })}`;
+      if (lastState && lastState.time === next.time && lastState.event === next.event) return;
+      lastState = next;
+      // Coalesced: several changes in one task (playback, a seek) send one message.
+      if (!stateQueued) {
+        stateQueued = true;
+        queueMicrotask(postState);
+      }
+    },
+  };
+
+  // ---- control from the host
+  let app: App | null = null;
+  let pending: unknown = undefined;
+  const apply = (cmd: HostCommand) => {
+    if (cmd.kind === 'pym-width') return sendHeight(true);
+    if (!app) return;
+    if (cmd.kind === 'seek-time') app.seek(cmd.time, chapterOf(app.timelines, cmd.time));
+    else app.seekEvent(cmd.event);
+    // Answer every accepted command, also when the moment did not change.
+    if (!stateQueued) {
+      stateQueued = true;
+      queueMicrotask(postState);
+    }
+  };
+  const ctxFor = (a: App | null) => {
+    const ids = new Set(a?.story.events.map((e) => e.id) ?? []);
+    return { childId, hasEvent: (id: string) => ids.has(id), inRange: (t: number) => !!a && chapterOf(a.timelines, t) !== undefined };
+  };
+  let ctx = ctxFor(null);
+  win.addEventListener('message', (e: MessageEvent) => {
+    if (e.source !== host || !originAllowed(e.origin, ALLOWED)) return;
+    const cmd = parseHostMessage(e.data, ctx);
+    if (cmd) apply(cmd);
+    else if (!app) pending = e.data; // the story is still loading: keep the latest, check it later
+  });
+
+  return {
+    hooks,
+    sendHeight,
+    attach(a) {
+      app = a;
+      ctx = ctxFor(a);
+      if (pending !== undefined) {
+        const cmd = parseHostMessage(pending, ctx);
+        pending = undefined;
+        if (cmd) apply(cmd);
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EMBED, embedSnippet, embedUrl, initialHeight } from './snippet';
+import { parseUrl } from '../state/url';
+
+const URL_ = 'https://news.example.com/graphics/j2-8243/';
+
+describe('embed URL', () => {
+  it('carries the flags and Pym childId, read back by the app as set', () => {
+    const u = embedUrl({ url: URL_, event: 'first-impact', controls: false, autoplay: true, dark: 'auto', plain: true, static: false, id: 'j2-map' });
+    expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&event=first-impact&controls=0&autoplay&dark=auto&plain&childId=j2-map');
+    const p = parseUrl(new URL(u).search, { hasEvent: () => true, inRange: () => true });
+    expect(p.flags).toMatchObject({ embed: true, controls: false, autoplay: true, dark: 'auto', plain: true, static: false, childId: 'j2-map' });
+    expect(p.moment.event).toBe('first-impact');
+    expect(p.notes).toEqual([]);
+  });
+  it('writes a time readably, and dark=1, static', () => {
+    const u = embedUrl({ url: URL_ + '?old=1#x', time: '2024-12-25T05:13:31Z', ...DEFAULT_EMBED, dark: 'dark', static: true });
+    expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&t=2024-12-25T05:13:31Z&dark=1&static&childId=flightmap-j2-8243');
+    const p = parseUrl(new URL(u).search, { hasEvent: () => true, inRange: () => true });
+    expect(p.moment.t).toBe(Date.parse('2024-12-25T05:13:31Z'));
+    expect(p.flags.dark).toBe('dark');
+  });
+  it('replaces an unsafe id with the default', () => {
+    expect(embedUrl({ url: URL_, ...DEFAULT_EMBED, id: 'a"><script>' })).toContain('childId=flightmap-j2-8243');
+  });
+});
+
+describe('embed snippet', () => {
+  it('matches the snapshot (default options)', () => {
+    expect(embedSnippet({ url: URL_, ...DEFAULT_EMBED })).toMatchSnapshot();
+  });
+  it('matches the snapshot (every option)', () => {
+    expect(embedSnippet({ url: URL_, event: 'crash', controls: false, autoplay: true, dark: 'dark', plain: true, static: false, id: 'j2.map:2' })).toMatchSnapshot();
+  });
+  it('is an iframe with a title naming the flight, full width, a height, and a plain script', () => {
+    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED });
+    expect(s).toMatch(/^<iframe [^>]*title="Interactive map: How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024"/);
+    expect(s).toContain('width="100%"');
+    expect(s).toMatch(/height="\d{3}"/);
+    expect(s).not.toMatch(/<script[^>]+src=/);
+    expect(s).toContain('e.source !== f.contentWindow');
+    expect(s).toContain('e.origin !== new URL(f.src, location.href).origin');
+  });
+  it('escapes the id in the script’s pattern', () => {
+    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, id: 'j2.map' });
+    expect(s).toContain('/^pymxPYMxj2\\.mapxPYMxheightxPYMx(\\d+)$/');
+  });
+  it('escapes the URL in the attribute', () => {
+    const s = embedSnippet({ url: 'https://x.example/a"b<c>/', ...DEFAULT_EMBED });
+    expect(s).not.toContain('a"b');
+    expect(s).not.toContain('<c>');
+  });
+  it('starts shorter without controls or title', () => {
+    expect(initialHeight({ controls: false, plain: true })).toBeLessThan(initialHeight({ controls: true, plain: false }));
+  });
+
+  // The snippet's script, run against fake message events: only its iframe and the map's origin count.
+  it('applies Pym and AMP heights from its own iframe only', () => {
+    const html = embedSnippet({ url: URL_, ...DEFAULT_EMBED });
+    const js = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
+    const frameWin = {};
+    const iframe = { src: embedUrl({ url: URL_, ...DEFAULT_EMBED }), contentWindow: frameWin, style: { height: '' } };
+    let listener: (e: { source: unknown; origin: string; data: unknown }) => void = () => {};
+    const win = { addEventListener: (_: string, f: typeof listener) => (listener = f) };
+    const doc = { getElementById: (id: string) => (id === 'flightmap-j2-8243' ? iframe : null) };
+    new Function('window', 'document', 'location', js)(win, doc, { href: 'https://host.example/article' });
+    const send = (data: unknown, source: unknown = frameWin, origin = 'https://news.example.com') => listener({ source, origin, data });
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx700');
+    expect(iframe.style.height).toBe('700px');
+    send({ sentinel: 'amp', type: 'embed-size', height: 710 });
+    expect(iframe.style.height).toBe('710px');
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', {}); // another window
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', frameWin, 'https://evil.example'); // another origin
+    send('pymxPYMxother-idxPYMxheightxPYMx900');
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx999999');
+    send({ sentinel: 'amp', type: 'embed-size', height: '1;background:red' });
+    send(null);
+    expect(iframe.style.height).toBe('710px');
+  });
+});
+
+describe('the example host page', () => {
+  it('carries the snippets exactly as generated (examples/host.html)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(new URL('../../examples/host.html', import.meta.url), 'utf8');
+    const local = 'http://127.0.0.1:4173/';
+    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, event: 'first-impact' }));
+    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, plain: true, controls: false, id: 'flightmap-scrolly' }));
+  });
+});

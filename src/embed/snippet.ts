@@ -1,0 +1,90 @@
+/**
+ * The embed code a newsroom pastes into its CMS: a responsive iframe with a meaningful title and a few
+ * lines of plain script (no third-party loader) that size it from the map's height messages (Pym.js or
+ * AMP format), accepted only from that iframe and the map's origin. Pure: no DOM.
+ */
+import type { DarkMode } from '../state/url.ts';
+import { DEFAULT_CHILD_ID } from './protocol.ts';
+
+export const FLIGHT_TITLE = 'How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024';
+export const IFRAME_TITLE = `Interactive map: ${FLIGHT_TITLE}`;
+
+export interface EmbedOptions {
+  /** Absolute URL of the app (no query), e.g. https://example.org/graphics/j2-8243/ */
+  url: string;
+  /** The start moment: an event id, or else an ISO UTC time; neither opens at the start. */
+  event?: string | undefined;
+  time?: string | undefined;
+  controls: boolean;
+  autoplay: boolean;
+  dark: DarkMode;
+  plain: boolean;
+  static?: boolean;
+  /** iframe id and Pym childId (letters, digits, `-_.:`). */
+  id?: string;
+}
+
+export const DEFAULT_EMBED: Omit<EmbedOptions, 'url'> = { controls: true, autoplay: false, dark: 'light', plain: false, static: false };
+
+/** The iframe's URL: the app with `embed`, the options and Pym's `childId`. */
+export function embedUrl(o: EmbedOptions): string {
+  const id = safeId(o.id);
+  const q: string[] = ['embed'];
+  if (o.event) q.push(`event=${encodeURIComponent(o.event)}`);
+  else if (o.time) q.push(`t=${encodeURIComponent(o.time).replace(/%3A/gi, ':')}`);
+  if (!o.controls) q.push('controls=0');
+  if (o.autoplay) q.push('autoplay');
+  if (o.dark === 'dark') q.push('dark=1');
+  else if (o.dark === 'auto') q.push('dark=auto');
+  if (o.plain) q.push('plain');
+  if (o.static) q.push('static');
+  q.push(`childId=${id}`);
+  return `${o.url.split(/[?#]/)[0]}?${q.join('&')}`;
+}
+
+/**
+ * A sensible first height (px) before the map reports its own, for a column about 600 px wide:
+ * title line, a 4:3 map, compact timeline, event caption and credit (measured in the browser tests).
+ */
+export function initialHeight(o: Pick<EmbedOptions, 'controls' | 'plain' | 'static'>): number {
+  if (o.static) return 1000; // the picture and the first events; the list is long, the script sizes it
+  let h = 900;
+  if (!o.controls) h -= 116;
+  if (o.plain) h -= 36;
+  return h;
+}
+
+function safeId(id: string | undefined): string {
+  return id && /^[\w.:-]{1,64}$/.test(id) ? id : DEFAULT_CHILD_ID;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The HTML to paste: the iframe, then the height script. */
+export function embedSnippet(o: EmbedOptions): string {
+  const id = safeId(o.id);
+  const src = embedUrl(o);
+  const h = initialHeight(o);
+  const iframe =
+    `<iframe id="${attr(id)}" src="${attr(src)}" title="${attr(IFRAME_TITLE)}" ` +
+    `width="100%" height="${h}" style="display:block;width:100%;min-width:100%;height:${h}px;border:0" ` +
+    `loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
+  const script = [
+    '<script>',
+    '(function () {',
+    `  var f = document.getElementById(${JSON.stringify(id)});`,
+    `  var pym = /^pymxPYMx${reEscape(id)}xPYMxheightxPYMx(\\d+)$/;`,
+    '  if (!f) return;',
+    "  window.addEventListener('message', function (e) {",
+    '    if (e.source !== f.contentWindow || e.origin !== new URL(f.src, location.href).origin) return;',
+    '    var d = e.data, m, h = 0;',
+    "    if (typeof d === 'string' && (m = pym.exec(d))) h = +m[1];",
+    "    else if (d && d.sentinel === 'amp' && d.type === 'embed-size') h = +d.height;",
+    "    if (h > 0 && h < 1e5) f.style.height = Math.ceil(h) + 'px';",
+    '  });',
+    '})();',
+    '</script>',
+  ].join('\n');
+  return `${iframe}\n${script}`;
+}

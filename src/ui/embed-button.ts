@@ -1,0 +1,18 @@
+/** The 'Embed' button in the title block; the dialog itself is loaded on first use. */
+import type { App } from '../app';
+import { h } from './dom';
+
+export function mountEmbedButton(tools: HTMLElement, app: App): void {
+  if (app.flags.embed || app.flags.static) return;
+  const button = h('button', { type: 'button', class: 'tool-button', id: 'embed-button', 'aria-haspopup': 'dialog' }, 'Embed');
+  button.addEventListener('click', async () => {
+    button.setAttribute('aria-busy', 'true');
+    try {
+      const { openEmbedDialog } = await import('./embed-dialog');
+      openEmbedDialog(app, button);
+    } finally {
+      button.removeAttribute('aria-busy');
+    }
+  });
+  tools.append(button);
+}

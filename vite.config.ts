@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import { storyData } from './scripts/lib/story-plugin.ts';
+import { oembed } from './scripts/lib/oembed-plugin.ts';
+import { noscriptFallback } from './scripts/lib/fallback-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any static host and any sub-path.
   base: './',
-  plugins: [storyData(__dirname)],
+  plugins: [storyData(__dirname), oembed(__dirname), noscriptFallback(__dirname)],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -18,6 +18,7 @@ import { featureInfo } from './ui/feature-info';
 import { createNotices } from './ui/notices';
 import { DARK, LIGHT } from './theme/palette';
 import type { StoryMap } from './map/story-map';
+import { mapMomentAt } from './map/moment';
 
 export interface Moment {
   chapter: Chapter;
@@ -179,12 +180,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
 
   function mapMoment(m: Moment) {
     if (!storyMap) return;
-    if (m.chapter === 'flight') {
-      const p = positionAt(track, m.t);
-      storyMap.setMoment({ aircraft: p, flownEdges: p.edge, claimsAsOf: null });
-    } else {
-      storyMap.setMoment({ aircraft: null, flownEdges: track.edges.length, claimsAsOf: m.t + 86_399_999 });
-    }
+    storyMap.setMoment(mapMomentAt(track, m.chapter, m.t)); // the same as the PNG export (src/map/moment.ts)
   }
 
   function render(m: Moment) {
@@ -203,6 +199,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   store.subscribe(render);
 
   const mapReady: Promise<StoryMap | null> = (async () => {
+    if (flags.static) return null; // static: the picture and the event list; MapLibre is never loaded
     const mod = await import('./map/story-map');
     if (!mod.supportsWebGL2()) {
       notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
@@ -241,7 +238,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   })();
 
   render(store.get());
-  if (flags.autoplay && !reducedMotion()) startPlaying();
+  if (flags.autoplay && !flags.static && !reducedMotion()) startPlaying();
 
   return {
     story,

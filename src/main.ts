@@ -5,6 +5,9 @@ import { StoryDataError } from './data/validate';
 import { startApp, isDark } from './app';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
+import './styles/embed.css';
+import { startEmbedChild } from './embed/child';
+import { mountEmbedButton } from './ui/embed-button';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -16,6 +19,7 @@ root.classList.toggle('dark', isDark(early));
 root.classList.toggle('embed', early.embed);
 root.classList.toggle('plain', early.plain);
 root.classList.toggle('static', early.static);
+const embedChild = startEmbedChild(early); // when framed: height to the host, host control, state
 
 async function main() {
   try {
@@ -25,8 +29,12 @@ async function main() {
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
       base,
       location.search,
+      embedChild?.hooks,
     );
+    embedChild?.attach(app);
+    mountEmbedButton($('tools'), app);
     (window as unknown as { flightmap: unknown }).flightmap = app;
+    void import('./ui/export-dialog').then((m) => m.mountExport($('tools'), app), (e) => console.warn('export unavailable:', e)); // Export PNG, and window.flightmap.exportPng
     const map = await app.mapReady;
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {

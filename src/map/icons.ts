@@ -2,21 +2,22 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Palette } from '../theme/palette';
 
+/** Default pixel ratio of the icons; an export at a higher ratio draws them at its own. */
 const RATIO = 2;
 
-function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) => void): ImageData {
-  const px = size * RATIO;
+function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) => void, ratio: number): ImageData {
+  const px = Math.ceil(size * ratio);
   const canvas = document.createElement('canvas');
   canvas.width = px;
   canvas.height = px;
   const ctx = canvas.getContext('2d')!;
-  ctx.scale(RATIO, RATIO);
+  ctx.scale(px / size, px / size);
   paint(ctx, size);
   return ctx.getImageData(0, 0, px, px);
 }
 
 /** A plan-view airliner pointing up (north), outlined for contrast. */
-function aircraft(c: Palette): ImageData {
+function aircraft(c: Palette, ratio: number): ImageData {
   return draw(30, (ctx, s) => {
     const m = s / 2;
     ctx.beginPath();
@@ -46,11 +47,11 @@ function aircraft(c: Palette): ImageData {
     ctx.stroke();
     ctx.fillStyle = c.aircraft;
     ctx.fill();
-  });
+  }, ratio);
 }
 
 /** A bold ✕ on a halo. */
-function crash(c: Palette): ImageData {
+function crash(c: Palette, ratio: number): ImageData {
   return draw(22, (ctx, s) => {
     ctx.lineCap = 'round';
     const cross = (w: number, colour: string) => {
@@ -65,10 +66,11 @@ function crash(c: Palette): ImageData {
     };
     cross(7, c.labelHalo);
     cross(3.5, c.crash);
-  });
+  }, ratio);
 }
 
-export function addIcons(map: MlMap, c: Palette): void {
-  if (!map.hasImage('aircraft')) map.addImage('aircraft', aircraft(c), { pixelRatio: RATIO });
-  if (!map.hasImage('crash')) map.addImage('crash', crash(c), { pixelRatio: RATIO });
+export function addIcons(map: MlMap, c: Palette, ratio = RATIO): void {
+  // The image's pixel ratio is its real one (a whole number of pixels wide), so it is drawn at its size in CSS pixels.
+  if (!map.hasImage('aircraft')) map.addImage('aircraft', aircraft(c, ratio), { pixelRatio: Math.ceil(30 * ratio) / 30 });
+  if (!map.hasImage('crash')) map.addImage('crash', crash(c, ratio), { pixelRatio: Math.ceil(22 * ratio) / 22 });
 }

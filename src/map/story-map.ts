@@ -26,6 +26,13 @@ export interface StoryMapOptions {
   /** For export: a fixed pixel ratio and a readable drawing buffer. */
   pixelRatio?: number;
   preserveDrawingBuffer?: boolean;
+  /** For export: the largest canvas (MapLibre lowers the pixel ratio past it); and no maxBounds, so any view can be drawn. */
+  maxCanvasSize?: [number, number];
+  constrainBounds?: boolean;
+  /** Multisampling (default on). The export turns it off: lines and the coast are antialiased by their shaders, and a software GPU draws four times faster. */
+  antialias?: boolean;
+  /** Pixel ratio of the icons drawn at run time (default 2; export: its own pixel ratio, so they stay sharp). */
+  iconRatio?: number;
   /** Padding (px) around the story frame. */
   padding?: number | { top: number; bottom: number; left: number; right: number };
   attribution?: boolean;
@@ -79,10 +86,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     interactive: o.interactive ?? true,
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: 'Story data: see sources' },
-    maxBounds: [
-      [30, 32],
-      [66, 53],
-    ],
+    ...(o.constrainBounds === false ? {} : { maxBounds: [[30, 32], [66, 53]] as [[number, number], [number, number]] }),
     minZoom: 3,
     maxZoom: 12,
     dragRotate: false,
@@ -90,15 +94,16 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     touchPitch: false,
     fadeDuration: 0,
     ...(o.pixelRatio ? { pixelRatio: o.pixelRatio } : {}),
-    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: true },
+    ...(o.maxCanvasSize ? { maxCanvasSize: o.maxCanvasSize } : {}),
+    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? true },
   });
   map.touchZoomRotate.disableRotation();
   if (o.interactive ?? true) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
 
-  addIcons(map, o.palette);
-  map.on('styleimagemissing', () => addIcons(map, o.palette));
+  addIcons(map, o.palette, o.iconRatio);
+  map.on('styleimagemissing', () => addIcons(map, o.palette, o.iconRatio));
 
   let current: MapMoment | null = null;
   let flownState = 0;
@@ -181,7 +186,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
 
   map.on('webglcontextlost', () => o.onContextLost?.());
   map.on('webglcontextrestored', () => {
-    addIcons(map, o.palette);
+    addIcons(map, o.palette, o.iconRatio);
     reapplyAll();
     o.onContextRestored?.();
   });

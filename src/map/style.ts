@@ -38,7 +38,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     sources: {
       basemap: { type: 'geojson', data: `${base}basemap/basemap.json`, attribution: 'Natural Earth' },
       route: geo(layers.route),
-      areas: geo(layers.areas),
+      // Barely simplified: the default (0.375 px at 1×) turns the circles into visible polygons at a pixel ratio of 2 and more.
+      areas: { ...geo(layers.areas), tolerance: 0.05 },
       claims: geo(layers.claims),
       track: geo(layers.track),
       head: geo({ type: 'FeatureCollection', features: [] }),
@@ -126,3 +127,6 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
 
 /** The layers a reader can click for their sources, and the source whose features name them. */
 export const CLICKABLE_LAYERS = ['places', 'crash-site', 'claims', 'area-fill', 'area-outer', 'route-planned', 'track-ghost', 'track-approximate', 'track-reconstructed'];
+
+/** Context (basemap labels, airports) that an exported picture leaves out where its edge would cut it. */
+export const EDGE_CLIPPED_LAYERS = ['country-label', 'sea-label', 'places', 'places-label'];

@@ -1,0 +1,43 @@
+/**
+ * npm run images: regenerates the committed pictures with the export command's pipeline (one build, one
+ * browser):
+ *   public/route.png    16:9, 1920×1080, the whole route, light: the page's picture without WebGL, with ?static
+ *                       and without JavaScript, and the embed's fallback
+ *   docs/screenshot.png 1600×900 at 1×, the moment of the decision to divert: the README's picture
+ * Run it after changing the story (geo/), the style or the layout, and commit both files. Output is
+ * byte-identical from run to run on one machine; another machine's fonts do not matter (the app ships
+ * its own), but its Chromium and CPU may change a few antialiased pixels.
+ */
+import { resolve } from 'node:path';
+import type { ExportRequest } from '../src/export/request.ts';
+import { CliError, firstLine, formatBytes, ROOT, startExporter } from './lib/export-png.ts';
+
+const JOBS: { out: string; request: ExportRequest; size: [number, number] }[] = [
+  { out: 'public/route.png', request: { preset: '16x9', moment: 'route' }, size: [1920, 1080] },
+  { out: 'docs/screenshot.png', request: { width: 1600, height: 900, moment: { event: 'divert-aktau' } }, size: [1600, 900] },
+];
+/** Keep the committed pictures small (they ship with the app and the repository). */
+const BUDGET = 400_000;
+
+async function main() {
+  const t0 = performance.now();
+  const exporter = await startExporter();
+  try {
+    for (const job of JOBS) {
+      const r = await exporter.exportPng(job.request, resolve(ROOT, job.out), { expect: { width: job.size[0], height: job.size[1] } });
+      const over = r.bytes > BUDGET ? `  (over the ${formatBytes(BUDGET)} budget)` : '';
+      process.stdout.write(`Wrote ${job.out}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)}${over}\n`);
+    }
+  } finally {
+    await exporter.close();
+  }
+  process.stdout.write(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`images: ${e instanceof CliError ? e.message : `failed: ${firstLine(e)}`}\n`);
+    process.exit(e instanceof CliError ? e.code : 1);
+  },
+);

@@ -1,0 +1,143 @@
+/**
+ * The export pipeline on the Node side: build the app (or use a built one), serve it on loopback, open it
+ * in headless Chromium and call the page's own export (window.flightmap.exportPng), then check and write
+ * the PNG. Used by scripts/export.ts (one picture) and scripts/images.ts (the committed pictures).
+ */
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { ExportRequest } from '../../src/export/request.ts';
+import { CHROME_CANDIDATES, findChrome, launchChrome, openPage, waitReady } from './chrome.ts';
+import { serveDir, type StaticServer } from './static-server.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** An error for the terminal: one line, and the exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+export const INSTALL_HINT = 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROME_PATH to a Chrome or Chromium binary';
+
+export function requireChrome(env: NodeJS.ProcessEnv = process.env): string {
+  const found = findChrome(env);
+  if (found) return found;
+  if (env.CHROME_PATH) throw new CliError(`No browser at CHROME_PATH=${env.CHROME_PATH}: ${INSTALL_HINT}.`, 3);
+  throw new CliError(`No Chromium found (looked in ${CHROME_CANDIDATES.join(', ')}): ${INSTALL_HINT}.`, 3);
+}
+
+/** Builds the app into a fresh temporary directory (about 1.5 s); returns it and a clean-up. */
+export async function buildApp(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'j2-8243-export-'));
+  const { build } = await import('vite');
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw new CliError(`The app could not be built: ${firstLine(e)}`, 1);
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n').find((l) => l.trim())?.trim() ?? 'unknown error';
+
+export interface ExportedPng {
+  file: string;
+  bytes: number;
+  width: number;
+  height: number;
+  filename: string;
+  meta: unknown;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(buf: Buffer): { width: number; height: number } {
+  const sig = '89504e470d0a1a0a';
+  if (buf.length < 24 || buf.subarray(0, 8).toString('hex') !== sig || buf.subarray(12, 16).toString('ascii') !== 'IHDR') throw new CliError('The browser did not return a PNG.', 1);
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+export interface Exporter {
+  /** Renders one picture and writes it to `out` (and the layout and camera to `meta`, if given). */
+  exportPng(request: ExportRequest, out: string, opts?: { meta?: string; expect?: { width: number; height: number } }): Promise<ExportedPng>;
+  close(): Promise<void>;
+}
+
+/** Starts the pipeline: serve `dist` (or a fresh build), launch Chromium, open the app. */
+export async function startExporter(opts: { dist?: string } = {}): Promise<Exporter> {
+  requireChrome();
+  const debug = process.env.EXPORT_DEBUG === '1';
+  let t0 = performance.now();
+  const lap = (what: string) => {
+    if (debug) process.stderr.write(`[export] ${what}: ${Math.round(performance.now() - t0)} ms\n`);
+    t0 = performance.now();
+  };
+  const built = opts.dist ? null : await buildApp();
+  lap('build');
+  const dir = opts.dist ?? built!.dir;
+  let server: StaticServer | null = null;
+  let browser: Browser | null = null;
+  const close = async () => {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    await built?.cleanup();
+  };
+  try {
+    server = await serveDir(dir);
+    try {
+      browser = await launchChrome();
+    } catch (e) {
+      throw new CliError(`Chromium could not be started (${firstLine(e)}): ${INSTALL_HINT}.`, 3);
+    }
+    lap('launch');
+    const { page, log } = await openPage(browser, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
+    // ?static: the page does not draw its own map (the export draws its own, off-screen), which saves a second or two.
+    await page.goto(`${server.url}?static`);
+    const ready = await waitReady(page, 60_000).catch(() => 'timeout');
+    if (ready !== 'map' && ready !== 'no-map') throw new CliError(`The app did not start (${ready}${log.errors[0] ? `: ${firstLine(log.errors[0])}` : ''}).`, 1);
+    await page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng === 'function', undefined, { timeout: 30_000 });
+    lap(`page ready (${ready})`);
+    return {
+      close,
+      async exportPng(request, out, { meta, expect } = {}) {
+        const res = await page
+          .evaluate(async (req) => {
+            const fm = (window as unknown as { flightmap: { exportPng(r: unknown): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }> } }).flightmap;
+            try {
+              return { ok: true as const, value: await fm.exportPng(req) };
+            } catch (e) {
+              return { ok: false as const, error: String((e as Error)?.message ?? e) };
+            }
+          }, request)
+          .catch((e: unknown) => ({ ok: false as const, error: firstLine(e) }));
+        lap(`export ${JSON.stringify((res as { value?: { meta?: { timings?: unknown } } }).value?.meta?.timings ?? {})}`);
+        if (!res.ok) throw new CliError(`The export failed: ${firstLine(res.error)}`, 1);
+        const { dataUrl } = res.value;
+        const { width, height } = expect ?? res.value;
+        const prefix = 'data:image/png;base64,';
+        if (!dataUrl.startsWith(prefix)) throw new CliError('The browser did not return a PNG.', 1);
+        const buf = Buffer.from(dataUrl.slice(prefix.length), 'base64');
+        const got = pngSize(buf);
+        // Never hand over a smaller picture than asked.
+        if (got.width !== width || got.height !== height) throw new CliError(`The PNG is ${got.width} × ${got.height} px, not the ${width} × ${height} px asked.`, 1);
+        await mkdir(dirname(out), { recursive: true });
+        await writeFile(out, buf);
+        if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');
+        lap('decode and write');
+        return { file: out, bytes: buf.length, width, height, filename: res.value.filename, meta: res.value.meta };
+      },
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+export const formatBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);

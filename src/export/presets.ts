@@ -1,0 +1,97 @@
+/**
+ * Export sizes: the presets, the pixel scale, and the limits. Pure: no DOM, no MapLibre.
+ *
+ * A size is given in output pixels at scale 1 and a density (how many output pixels make one "design"
+ * pixel, the unit the title, legend and map style are drawn in). Screen presets have density 1; A4 at
+ * 300 dpi has density 300/96, so its type is as large on paper as 96-dpi type on a screen.
+ * The file is exactly (width × scale) × (height × scale) pixels.
+ */
+
+export type PresetId = '16x9' | '1x1' | '4x5' | 'a4';
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+  /** What it is for, in a few words. */
+  use: string;
+  /** Output pixels at scale 1. */
+  width: number;
+  height: number;
+  /** Output pixels per design pixel at scale 1. */
+  density: number;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: '16x9', label: '16:9', use: 'slides, video, web', width: 1920, height: 1080, density: 1 },
+  { id: '1x1', label: '1:1', use: 'social posts', width: 1080, height: 1080, density: 1 },
+  { id: '4x5', label: '4:5', use: 'portrait social posts', width: 1080, height: 1350, density: 1 },
+  { id: 'a4', label: 'A4 landscape, 300 dpi', use: 'print', width: 3508, height: 2480, density: 300 / 96 },
+];
+
+export const PRESET_IDS = PRESETS.map((p) => p.id);
+export const SCALES = [1, 2, 3, 4] as const;
+
+/** Custom sizes (at scale 1), in pixels. */
+export const MIN_SIDE = 400;
+export const MAX_SIDE = 8000;
+/** The largest file: each side and the area (a bigger canvas exhausts memory or Chrome's canvas limits). */
+export const MAX_OUTPUT_SIDE = 16_384;
+export const MAX_OUTPUT_PIXELS = 80_000_000;
+
+export interface ExportSize {
+  preset: PresetId | 'custom';
+  /** Output pixels at scale 1. */
+  width: number;
+  height: number;
+  density: number;
+  scale: number;
+  /** The file's size in pixels. */
+  outWidth: number;
+  outHeight: number;
+  /** Output pixels per design pixel: density × scale (the map's pixel ratio). */
+  ratio: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
+
+/** The size for a preset or a custom width × height, at a scale; an error in words when it cannot be made. */
+export function exportSize(spec: { preset: string } | { width: number; height: number }, scale: number): Result<ExportSize> {
+  if (!isInt(scale) || scale < 1 || scale > 4) return fail(`The scale must be 1, 2, 3 or 4 (got ${String(scale)}).`);
+  let base: { preset: PresetId | 'custom'; width: number; height: number; density: number };
+  if ('preset' in spec) {
+    const p = presetById(spec.preset);
+    if (!p) return fail(`Unknown preset “${spec.preset}”: use one of ${PRESET_IDS.join(', ')}.`);
+    base = { preset: p.id, width: p.width, height: p.height, density: p.density };
+  } else {
+    for (const [name, v] of [['width', spec.width], ['height', spec.height]] as const) {
+      if (!isInt(v) || v < MIN_SIDE || v > MAX_SIDE) return fail(`The ${name} must be a whole number of pixels from ${MIN_SIDE} to ${MAX_SIDE} (got ${String(v)}).`);
+    }
+    base = { preset: 'custom', width: spec.width, height: spec.height, density: 1 };
+  }
+  const outWidth = base.width * scale;
+  const outHeight = base.height * scale;
+  if (outWidth > MAX_OUTPUT_SIDE || outHeight > MAX_OUTPUT_SIDE || outWidth * outHeight > MAX_OUTPUT_PIXELS) {
+    return fail(
+      `${outWidth} × ${outHeight} px is too large to render (at most ${MAX_OUTPUT_SIDE} px a side and ${MAX_OUTPUT_PIXELS / 1e6} million pixels): use a smaller scale or size.`,
+    );
+  }
+  return ok({ ...base, scale, outWidth, outHeight, ratio: base.density * scale });
+}
+
+/** The scales a preset can be made at. */
+export function scalesFor(preset: PresetId): number[] {
+  return SCALES.filter((s) => exportSize({ preset }, s).ok);
+}
+
+/** "16x9@2x", "1600x900@1x", "a4@1x": the size part of a file name. */
+export function sizeTag(size: ExportSize): string {
+  return `${size.preset === 'custom' ? `${size.width}x${size.height}` : size.preset}@${size.scale}x`;
+}

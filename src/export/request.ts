@@ -1,0 +1,91 @@
+/**
+ * An export request (from the dialog, the command line or `window.flightmap.exportPng`) checked and
+ * resolved into exactly what to draw. Pure: no DOM, no MapLibre. Nothing here throws: a request that
+ * cannot be made gives one sentence saying why.
+ */
+import type { Chapter } from '../data/schema';
+import { chapterOf, findStop, type Timelines } from '../time/timeline';
+import { isoUtc, parseIsoUtc } from '../time/format';
+import { exportSize, fail, ok, type ExportSize, type PresetId, type Result } from './presets';
+
+export type MomentRequest = 'route' | 'current' | { t: string | number } | { event: string };
+
+export interface ExportRequest {
+  /** A preset, or width and height (in pixels at scale 1). Default: 16x9. */
+  preset?: PresetId;
+  width?: number;
+  height?: number;
+  /** 1 to 4. Default 1. */
+  scale?: number;
+  /** Default: the whole route. */
+  moment?: MomentRequest;
+  dark?: boolean;
+  /** Default true. */
+  legend?: boolean;
+  /** Largest map canvas side before the map is drawn in tiles (default 4096, 2048 on a software GPU; at most the GPU's limit). */
+  maxTile?: number;
+}
+
+export type ResolvedMoment = { kind: 'route' } | { kind: 'moment'; chapter: Chapter; t: number; event?: string };
+
+export interface ResolvedExport {
+  size: ExportSize;
+  moment: ResolvedMoment;
+  dark: boolean;
+  legend: boolean;
+  maxTile: number | undefined;
+}
+
+export interface MomentContext {
+  timelines: Timelines;
+  /** The moment shown in the app, for `moment: 'current'`. */
+  current?: () => { chapter: Chapter; t: number };
+}
+
+const KEYS = new Set(['preset', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'maxTile']);
+
+export function resolveMoment(m: MomentRequest | undefined, ctx: MomentContext): Result<ResolvedMoment> {
+  if (m === undefined || m === 'route') return ok({ kind: 'route' });
+  if (m === 'current') {
+    if (!ctx.current) return fail('There is no current moment here: give a time or an event.');
+    const c = ctx.current();
+    return ok({ kind: 'moment', chapter: c.chapter, t: c.t });
+  }
+  if (typeof m === 'object' && m !== null && 'event' in m) {
+    const s = typeof m.event === 'string' ? findStop(ctx.timelines, m.event) : undefined;
+    if (!s) return fail(`There is no event called “${String(m.event).slice(0, 60)}” in this story.`);
+    return ok({ kind: 'moment', chapter: s.event.chapter, t: s.time, event: s.id });
+  }
+  if (typeof m === 'object' && m !== null && 't' in m) {
+    const t = typeof m.t === 'number' ? m.t : typeof m.t === 'string' ? parseIsoUtc(m.t) : NaN;
+    if (!Number.isFinite(t)) return fail(`The time “${String(m.t).slice(0, 60)}” could not be read: use UTC like 2024-12-25T05:13:31Z.`);
+    const chapter = chapterOf(ctx.timelines, t);
+    if (!chapter) {
+      const { flight, aftermath } = ctx.timelines;
+      return fail(`The time ${isoUtc(t)} is outside this story: the flight is ${isoUtc(flight.start)} to ${isoUtc(flight.end)}, the reporting ${isoUtc(aftermath.start).slice(0, 10)} to ${isoUtc(aftermath.end).slice(0, 10)}.`);
+    }
+    return ok({ kind: 'moment', chapter, t });
+  }
+  return fail('The moment must be "route", "current", { t: "<ISO UTC>" } or { event: "<id>" }.');
+}
+
+export function resolveRequest(req: unknown, ctx: MomentContext): Result<ResolvedExport> {
+  if (req === undefined) req = {};
+  if (req === null || typeof req !== 'object' || Array.isArray(req)) return fail('The export options must be an object.');
+  const r = req as Record<string, unknown>;
+  const unknown = Object.keys(r).filter((k) => !KEYS.has(k));
+  if (unknown.length) return fail(`Unknown export option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
+  const hasCustom = r.width !== undefined || r.height !== undefined;
+  if (hasCustom && r.preset !== undefined) return fail('Give either a preset or a width and height, not both.');
+  if (hasCustom && (r.width === undefined || r.height === undefined)) return fail('Give both a width and a height.');
+  const scale = r.scale === undefined ? 1 : r.scale;
+  const size = hasCustom
+    ? exportSize({ width: r.width as number, height: r.height as number }, scale as number)
+    : exportSize({ preset: r.preset === undefined ? '16x9' : String(r.preset) }, scale as number);
+  if (!size.ok) return size;
+  for (const k of ['dark', 'legend'] as const) if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
+  if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256)) return fail('maxTile must be a whole number of pixels, at least 256.');
+  const moment = resolveMoment(r.moment as MomentRequest | undefined, ctx);
+  if (!moment.ok) return moment;
+  return ok({ size: size.value, moment: moment.value, dark: r.dark === true, legend: r.legend !== false, maxTile: r.maxTile as number | undefined });
+}

@@ -1,0 +1,49 @@
+/**
+ * Scale bars: round lengths in kilometres and nautical miles that fit a given width. Pure.
+ */
+
+export const NAUTICAL_MILE_M = 1852;
+const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
+
+export interface ScaleBar {
+  unit: 'km' | 'm' | 'nm';
+  /** The length in its unit: 1, 2 or 5 × a power of ten. */
+  value: number;
+  label: string;
+  /** Its length in pixels. */
+  px: number;
+}
+
+/** The largest of 1, 2 and 5 × 10^k that is at most x (x > 0). */
+export function niceBelow(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`niceBelow: ${x}`);
+  const p = 10 ** Math.floor(Math.log10(x));
+  // Guard against floating-point error just below a power of ten (log10(1000) = 2.9999…).
+  const base = x / p >= 9.999999 ? p * 10 : p;
+  const f = x / base;
+  return (f >= 5 ? 5 : f >= 2 ? 2 : 1) * base;
+}
+
+/** Metres per CSS pixel of a Web Mercator map with 512-pixel tiles, at a latitude and zoom. */
+export function metresPerPixel(lat: number, zoom: number): number {
+  return (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+}
+
+/** Bars in km (metres below 1 km) and nm, each as long as possible up to maxPx, for `mpp` metres per pixel. */
+export function scaleBars(mpp: number, maxPx: number): { metric: ScaleBar; nautical: ScaleBar } {
+  if (!(mpp > 0) || !(maxPx > 0)) throw new RangeError('scaleBars: mpp and maxPx must be positive');
+  const maxM = mpp * maxPx;
+  const metric: ScaleBar =
+    maxM >= 1000
+      ? (() => {
+          const v = niceBelow(maxM / 1000);
+          return { unit: 'km' as const, value: v, label: `${v} km`, px: (v * 1000) / mpp };
+        })()
+      : (() => {
+          const v = niceBelow(maxM);
+          return { unit: 'm' as const, value: v, label: `${v} m`, px: v / mpp };
+        })();
+  const nmV = niceBelow(maxM / NAUTICAL_MILE_M);
+  const nautical: ScaleBar = { unit: 'nm', value: nmV, label: `${nmV} nm`, px: (nmV * NAUTICAL_MILE_M) / mpp };
+  return { metric, nautical };
+}

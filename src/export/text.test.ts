@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { creditLine, EXPORT_TITLE, exportFilename, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
+import { exportSize } from './presets';
+import { track, story } from './story.fixture';
+import { legendEntries } from '../ui/legend-data';
+import { LIGHT } from '../theme/palette';
+
+const size = (() => {
+  const s = exportSize({ preset: '16x9' }, 2);
+  if (!s.ok) throw new Error(s.error);
+  return s.value;
+})();
+const at = (iso: string, chapter: 'flight' | 'aftermath' = 'flight') => ({ kind: 'moment' as const, chapter, t: Date.parse(iso) });
+
+describe('export text', () => {
+  it('writes the moment in UTC and the local times, or the whole flight', () => {
+    expect(momentLine(at('2024-12-25T05:50:00Z'), track)).toBe(
+      '25 Dec 2024, 05:50:00 UTC · Baku 09:50 (UTC+4) · Grozny / Moscow 08:50 (UTC+3) · Aktau 10:50 (UTC+5) · Aircraft position estimated, within about 70 km',
+    );
+    expect(momentLine({ kind: 'route' }, track)).toBe('25 Dec 2024 · The whole flight: take-off from Baku 03:55 UTC (07:55 local), crash near Aktau 06:28 UTC (11:28 local)');
+    expect(momentLine(at('2024-12-27T00:00:00Z', 'aftermath'), track)).toBe('As reported by 27 Dec 2024: the whole flight, with the strike points claimed by then');
+  });
+  it('says which part of the path is reconstructed, from the data', () => {
+    expect(reconstructedNote(track)).toMatch(/^The path between 04:25 and 06:28 UTC is reconstructed/);
+    expect(creditLine()).toMatch(/Basemap: Natural Earth\.$/);
+  });
+  it('names files by moment, size and colours', () => {
+    expect(exportFilename({ size, moment: at('2024-12-25T05:13:31Z'), dark: false })).toBe('j2-8243_2024-12-25T051331Z_16x9@2x.png');
+    expect(exportFilename({ size, moment: at('2024-12-25T05:13:00Z'), dark: true })).toBe('j2-8243_2024-12-25T0513Z_16x9@2x_dark.png');
+    expect(exportFilename({ size, moment: { kind: 'route' }, dark: false })).toBe('j2-8243_route_16x9@2x.png');
+    expect(exportFilename({ size, moment: at('2024-12-27T00:00:00Z', 'aftermath'), dark: false })).toBe('j2-8243_2024-12-27_16x9@2x.png');
+  });
+  it('draws the arrow itself; every other character is in the shipped fonts', () => {
+    expect(textRuns('Baku → Grozny')).toEqual([{ kind: 'text', text: 'Baku ' }, { kind: 'arrow' }, { kind: 'text', text: ' Grozny' }]);
+    expect(missingGlyphs('a → b ≈ c')).toEqual(['≈']);
+    const texts = [EXPORT_TITLE, creditLine(), reconstructedNote(track), momentLine({ kind: 'route' }, track), ...legendEntries(LIGHT).map((e) => e.label)];
+    for (const e of story.events.filter((e) => e.chapter === 'flight')) texts.push(momentLine(at(e.time), track));
+    for (const t of texts) expect(missingGlyphs(t), t).toEqual([]);
+  });
+});

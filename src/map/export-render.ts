@@ -1,0 +1,238 @@
+/**
+ * The map of an exported picture, drawn off-screen at the target size: a second, hidden map made by
+ * createStoryMap (same style, same moment through setMoment) at the picture's pixel ratio, never a
+ * screenshot of the window.
+ *
+ * MapLibre lowers the pixel ratio without a word when the canvas would pass maxCanvasSize (#8200): so
+ * every render's canvas is checked against the size asked, and a map larger than the largest canvas is
+ * drawn in tiles, each a camera offset of the same view, overlapped and cropped to the pixel. If a render
+ * still comes out smaller, the tiles are made smaller and it is tried again; a smaller picture is never
+ * handed over.
+ */
+import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Polygon } from 'geojson';
+import type { StoryLayers } from '../data/layers';
+import type { TrackModel } from '../track/interpolate';
+import type { Palette } from '../theme/palette';
+import { renderCenter, type Camera } from '../export/camera';
+import { planTiles, type Rect } from '../export/tiles';
+import { createStoryMap, type MapMoment, type StoryMap } from './story-map';
+import { buildStyle, EDGE_CLIPPED_LAYERS } from './style';
+
+/** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
+export const DEFAULT_MAX_TILE = 4096;
+export const SOFTWARE_MAX_TILE = 2048;
+const IDLE_TIMEOUT_MS = 90_000;
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+export interface MapRenderRequest {
+  layers: StoryLayers;
+  track: TrackModel;
+  palette: Palette;
+  base: string;
+  moment: MapMoment;
+  /** The whole map's camera (CSS pixels of a mapW / ratio × mapH / ratio view). */
+  camera: Camera;
+  ratio: number;
+  /** Where to draw, in the target canvas's pixels. */
+  target: CanvasRenderingContext2D;
+  rect: Rect;
+  /** Context labels and airports are drawn only inside this area (so the picture's edge never cuts one). */
+  keepInside?: Polygon;
+  /** Largest canvas side to use (default 4096, 2048 with a software GPU; never more than the GPU allows). */
+  maxTile?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface MapRenderResult {
+  /** Milliseconds until the first view was drawn, and for all the tiles. */
+  readyMs: number;
+  tilesMs: number;
+  tiles: number;
+  canvas: [number, number];
+  maxTile: number;
+}
+
+/** The GPU's limit for a canvas side (texture, renderbuffer, viewport), and whether it is a software GPU. */
+export function gpuLimits(): { maxSide: number; software: boolean } {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) throw new ExportError('This browser cannot draw the map: it needs WebGL 2.');
+  const vp = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+  const maxSide = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, vp[0]!, vp[1]!);
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { maxSide, software: /swiftshader|llvmpipe|software/i.test(renderer) };
+}
+
+/** Waits for `p`, for at most IDLE_TIMEOUT_MS, unless the export is cancelled or a resource fails. */
+function wait<T>(p: Promise<T>, what: string, failed: Promise<never>, signal?: AbortSignal): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const limits = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExportError(`The map did not finish drawing (${what}) within ${IDLE_TIMEOUT_MS / 1000} s.`)), IDLE_TIMEOUT_MS);
+    onAbort = () => reject(new ExportError('The export was cancelled.'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([p, limits, failed]).finally(() => {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
+}
+
+/**
+ * The pixels of a region of the map's canvas, read straight from its WebGL drawing buffer (kept by
+ * preserveDrawingBuffer). Much faster than drawImage from a WebGL canvas with a software GPU, and exact:
+ * the map is opaque, so premultiplied and straight alpha agree. GL state touched is restored.
+ */
+function readPixels(canvas: HTMLCanvasElement, x: number, y: number, w: number, h: number): ImageData {
+  const gl = canvas.getContext('webgl2');
+  if (!gl) throw new ExportError('The map’s drawing could not be read.');
+  const fb = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+  const pack = gl.getParameter(gl.PIXEL_PACK_BUFFER_BINDING) as WebGLBuffer | null;
+  const align = gl.getParameter(gl.PACK_ALIGNMENT) as number;
+  const buf = new Uint8Array(w * h * 4);
+  try {
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.pixelStorei(gl.PACK_ALIGNMENT, 4);
+    // GL rows run bottom to top.
+    gl.readPixels(x, canvas.height - y - h, w, h, gl.RGBA, gl.UNSIGNED_BYTE, buf);
+  } finally {
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, fb);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pack);
+    gl.pixelStorei(gl.PACK_ALIGNMENT, align);
+  }
+  const err = gl.getError();
+  if (err !== gl.NO_ERROR) throw new ExportError(`The map’s drawing could not be read (WebGL error ${err}).`);
+  const img = new ImageData(w, h);
+  const row = w * 4;
+  for (let r = 0; r < h; r++) img.data.set(buf.subarray((h - 1 - r) * row, (h - r) * row), r * row);
+  return img;
+}
+
+/**
+ * MapLibre puts every dash pattern in one texture, in the order the tiles happen to ask for them, so
+ * the patterns' places (and a few antialiased pixels of dashed lines) change from run to run. Adding
+ * them first, in the style's order, makes the picture the same every time. Uses MapLibre's line atlas
+ * (internal); without it the picture is still right, only not always byte-identical.
+ */
+function registerDashes(sm: StoryMap, style: StyleSpecification): void {
+  const atlas = (sm.map as unknown as { style?: { lineAtlas?: { getDash?: (d: number[], round: boolean) => unknown } } }).style?.lineAtlas;
+  if (typeof atlas?.getDash !== 'function') return;
+  for (const l of style.layers) {
+    if (l.type !== 'line') continue;
+    const dash = l.paint?.['line-dasharray'];
+    if (Array.isArray(dash) && dash.every((n) => typeof n === 'number')) atlas.getDash([...(dash as number[])], l.layout?.['line-cap'] === 'round');
+  }
+}
+
+async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRenderResult> {
+  const { rect, ratio } = req;
+  const plan = planTiles(rect.w, rect.h, ratio, maxTile);
+  // Off-screen, but laid out (never display: none, or the map has no size).
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  container.style.cssText = `position:fixed;left:-${plan.cssW + 1000}px;top:0;width:${plan.cssW}px;height:${plan.cssH}px;pointer-events:none;visibility:hidden;contain:strict;`;
+  document.body.append(container);
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // handled where it is raced
+  let sm: StoryMap | null = null;
+  try {
+    sm = createStoryMap({
+      container,
+      layers: req.layers,
+      track: req.track,
+      palette: req.palette,
+      base: req.base,
+      interactive: false,
+      attribution: false,
+      pixelRatio: ratio,
+      preserveDrawingBuffer: true,
+      antialias: false,
+      maxCanvasSize: [maxTile, maxTile],
+      constrainBounds: false,
+      iconRatio: Math.max(2, ratio),
+      onResourceError: (what) => fail(new ExportError(what === 'basemap' ? 'The basemap could not be loaded.' : 'A map font could not be loaded.')),
+    });
+    const style = buildStyle({ palette: req.palette, base: req.base, layers: req.layers });
+    registerDashes(sm, style);
+    const m = sm.map;
+    m.once('load', () => {
+      // The same labels in every tile: MapLibre tries a label's anchors in turn and keeps the one it used
+      // in the previous view, so a label near a tile's edge could land on either side of its point; one
+      // anchor each (the first, as in a whole view) and no hiding by collision keep them where they are.
+      for (const l of style.layers) {
+        if (l.type !== 'symbol') continue;
+        const anchors = l.layout?.['text-variable-anchor'];
+        if (Array.isArray(anchors) && anchors.length > 1) {
+          m.setLayoutProperty(l.id, 'text-variable-anchor', [anchors[0]] as typeof anchors);
+          m.setLayoutProperty(l.id, 'text-allow-overlap', true);
+        }
+      }
+      if (req.keepInside) {
+        const area = req.keepInside;
+        for (const id of EDGE_CLIPPED_LAYERS) {
+          if (!m.getLayer(id)) continue;
+          const f = m.getFilter(id);
+          m.setFilter(id, (f ? ['all', f, ['within', area]] : ['within', area]) as FilterSpecification);
+        }
+      }
+    });
+    const first = plan.tiles[0]!;
+    sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, first.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
+    sm.setMoment(req.moment);
+    const t0 = performance.now();
+    await wait(sm.ready, 'first view', failed, req.signal);
+    const t1 = performance.now();
+    const canvas = sm.map.getCanvas();
+    for (const [i, tile] of plan.tiles.entries()) {
+      if (i > 0) {
+        const idle = new Promise<void>((r) => sm!.map.once('idle', () => r()));
+        sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, tile.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
+        sm.map.triggerRepaint();
+        await wait(idle, `tile ${i + 1} of ${plan.tiles.length}`, failed, req.signal);
+      }
+      if (canvas.width !== plan.canvasW || canvas.height !== plan.canvasH) {
+        throw new ClampError(canvas.width, canvas.height, plan.canvasW, plan.canvasH);
+      }
+      const { core, origin } = tile;
+      req.target.putImageData(readPixels(canvas, core.x - origin.x, core.y - origin.y, core.w, core.h), rect.x + core.x, rect.y + core.y);
+      req.onProgress?.(i + 1, plan.tiles.length);
+    }
+    return { readyMs: Math.round(t1 - t0), tilesMs: Math.round(performance.now() - t1), tiles: plan.tiles.length, canvas: [plan.canvasW, plan.canvasH], maxTile };
+  } finally {
+    sm?.destroy();
+    container.remove();
+  }
+}
+
+class ClampError extends ExportError {
+  constructor(readonly got: number, readonly gotH: number, readonly wantW: number, readonly wantH: number) {
+    super(`The map was drawn at ${got} × ${gotH} px instead of ${wantW} × ${wantH} px (the browser lowered the resolution).`);
+  }
+}
+
+/** Draws the map into req.target at req.rect, whole or in tiles; throws ExportError rather than draw it smaller. */
+export async function renderExportMap(req: MapRenderRequest): Promise<MapRenderResult> {
+  // The largest canvas drawn in one go: MapLibre's default 4096, or 2048 with a software GPU (SwiftShader,
+  // as in headless Chromium), which draws the same picture about a third faster in tiles; an asked
+  // maxTile may be larger (up to the GPU's limit) or smaller (tests).
+  const gpu = gpuLimits();
+  let maxTile = Math.min(req.maxTile ?? (gpu.software ? SOFTWARE_MAX_TILE : DEFAULT_MAX_TILE), gpu.maxSide);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await renderOnce(req, maxTile);
+    } catch (e) {
+      // The canvas came out smaller than asked: draw in smaller tiles (twice at most), else give up and say so.
+      if (!(e instanceof ClampError) || attempt >= 2) throw e;
+      maxTile = Math.max(512, Math.floor(Math.min(maxTile / 2, Math.max(e.got, e.gotH) * 0.9)));
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { mapMomentAt, wholeRoute } from './moment';
+import { track } from '../export/story.fixture';
+import { positionAt } from '../track/interpolate';
+
+describe('the moment on the map', () => {
+  it('in flight: the aircraft, the edges flown before it, every claim', () => {
+    const t = Date.parse('2024-12-25T05:42:40Z');
+    const m = mapMomentAt(track, 'flight', t);
+    expect(m.aircraft).toEqual(positionAt(track, t));
+    expect(m.flownEdges).toBe(positionAt(track, t).edge);
+    expect(m.claimsAsOf).toBeNull();
+  });
+  it('in the year after: no aircraft, the whole path, the claims reported by the end of that day', () => {
+    const day = Date.parse('2024-12-26T00:00:00Z');
+    expect(mapMomentAt(track, 'aftermath', day)).toEqual({ aircraft: null, flownEdges: track.edges.length, claimsAsOf: day + 86_400_000 - 1 });
+    expect(wholeRoute(track)).toEqual({ aircraft: null, flownEdges: track.edges.length, claimsAsOf: null });
+  });
+});

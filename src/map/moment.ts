@@ -1,0 +1,23 @@
+/**
+ * What the map draws for a moment of the story: the aircraft, the flown edges and the claims shown.
+ * Pure (no MapLibre): the live map and the PNG export both apply it through StoryMap.setMoment.
+ */
+import type { Chapter } from '../data/schema';
+import { positionAt, type TrackModel } from '../track/interpolate';
+import type { MapMoment } from './story-map';
+
+const DAY_MS = 86_400_000;
+
+export function mapMomentAt(track: TrackModel, chapter: Chapter, t: number): MapMoment {
+  if (chapter === 'flight') {
+    const p = positionAt(track, t);
+    return { aircraft: p, flownEdges: p.edge, claimsAsOf: null };
+  }
+  // The year after: the whole path, and the claims first reported by the end of that day.
+  return { aircraft: null, flownEdges: track.edges.length, claimsAsOf: t + DAY_MS - 1 };
+}
+
+/** The whole route: every edge flown, no aircraft, every claim. */
+export function wholeRoute(track: TrackModel): MapMoment {
+  return { aircraft: null, flownEdges: track.edges.length, claimsAsOf: null };
+}

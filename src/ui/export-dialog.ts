@@ -1,0 +1,184 @@
+/**
+ * The 'Export PNG' button in the title block and its dialog: a size (preset), a pixel scale, the moment
+ * on the map or the whole route, light or dark, the legend; then the picture is drawn off-screen and
+ * downloaded. A native modal <dialog> (focus is trapped, Escape closes it and cancels a render); all text
+ * is set as text. Also puts the same export on `window.flightmap.exportPng` for the command line.
+ * This module is loaded after the app starts; the drawing code only when an export is asked for.
+ */
+import '../styles/export.css';
+import type { App } from '../app';
+import { PRESETS, SCALES, scalesFor, type PresetId } from '../export/presets';
+import { exportFilename } from '../export/text';
+import { resolveRequest, type ExportRequest } from '../export/request';
+import { valueText } from './timeline-control';
+import { h } from './dom';
+
+export type ExportPng = (request?: ExportRequest) => Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }>;
+
+const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
+
+export function mountExport(tools: HTMLElement, app: App): void {
+  const base = appBase();
+  const exportPng: ExportPng = async (request) => (await import('./export-run')).exportPngDataUrl(app, base, request ?? {});
+  // window.flightmap is this app object: the command line calls window.flightmap.exportPng(options).
+  (app as App & { exportPng?: ExportPng }).exportPng = exportPng;
+  if (app.flags.embed || app.flags.static) return;
+  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, 'Export PNG');
+  let dialog: HTMLDialogElement | null = null;
+  button.addEventListener('click', () => {
+    dialog ??= buildDialog(app, base, button);
+    dialog.dispatchEvent(new Event('refresh'));
+    dialog.showModal();
+  });
+  tools.append(button);
+}
+
+const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`);
+
+function radios<T extends string>(name: string, options: { value: T; label: string; hint?: string }[], checked: T) {
+  const inputs = new Map<T, HTMLInputElement>();
+  const rows = options.map((o) => {
+    const id = `export-${name}-${o.value}`;
+    const input = h('input', { type: 'radio', name, id, value: o.value, checked: o.value === checked });
+    inputs.set(o.value, input);
+    return h('div', { class: 'export-opt' }, input, h('label', { for: id }, o.label, o.hint ? h('span', { class: 'export-hint' }, ` ${o.hint}`) : null));
+  });
+  const value = () => ([...inputs.values()].find((i) => i.checked)?.value ?? checked) as T;
+  return { rows, inputs, value };
+}
+
+function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogElement {
+  const preset = radios<PresetId>(
+    'preset',
+    PRESETS.map((p) => ({ value: p.id, label: p.label, hint: `${p.width} × ${p.height}, ${p.use}` })),
+    '16x9',
+  );
+  type ScaleValue = '1' | '2' | '3' | '4';
+  const scale = radios<ScaleValue>('scale', SCALES.map((n) => ({ value: String(n) as ScaleValue, label: `${n}×` })), '1');
+  const currentLabel = h('span', { class: 'export-hint' });
+  const moment = radios<'current' | 'route'>('moment', [{ value: 'current', label: 'The moment on the map' }, { value: 'route', label: 'The whole route' }], 'current');
+  moment.rows[0]!.querySelector('label')!.append(' ', currentLabel);
+  const dark = document.documentElement.classList.contains('dark');
+  const colours = radios<'light' | 'dark'>('colours', [{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }], dark ? 'dark' : 'light');
+  const legendBox = h('input', { type: 'checkbox', id: 'export-legend', name: 'legend', checked: true });
+  const summary = h('p', { class: 'export-summary', id: 'export-summary' });
+  const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
+  const error = h('p', { class: 'export-error', role: 'alert' });
+  const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, 'Export PNG');
+  const cancel = h('button', { type: 'button', class: 'export-cancel' }, 'Cancel');
+  const close = h('button', { type: 'button', class: 'export-close', 'aria-label': 'Close' }, '×');
+  const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
+  const form = h(
+    'form',
+    { class: 'export-dialog-box', method: 'dialog' },
+    h('div', { class: 'export-dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export a PNG'), close),
+    h('p', { id: 'export-dialog-desc', class: 'export-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources.'),
+    h(
+      'div',
+      { class: 'export-grid' },
+      fieldset('Size', 'export-sizes', ...preset.rows),
+      h(
+        'div',
+        { class: 'export-col' },
+        fieldset('Pixel scale', 'export-scales', ...scale.rows),
+        fieldset('Colours', 'export-colours', ...colours.rows),
+      ),
+    ),
+    fieldset('Moment', 'export-moments', ...moment.rows),
+    h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, 'Include the legend')),
+    summary,
+    error,
+    h('div', { class: 'export-actions' }, go, cancel, status),
+  );
+  const d = h('dialog', { class: 'export-dialog', id: 'export-dialog', 'aria-labelledby': 'export-dialog-title', 'aria-describedby': 'export-dialog-desc' }, form);
+
+  const request = (): ExportRequest => ({
+    preset: preset.value(),
+    scale: Number(scale.value()),
+    moment: moment.value(),
+    dark: colours.value() === 'dark',
+    legend: legendBox.checked,
+  });
+  const update = () => {
+    const allowed = scalesFor(preset.value());
+    for (const [s, input] of scale.inputs) {
+      const okScale = allowed.includes(Number(s));
+      input.disabled = !okScale;
+      input.closest('.export-opt')!.classList.toggle('is-disabled', !okScale);
+      input.title = okScale ? '' : 'Too large to draw in a browser';
+    }
+    if (scale.inputs.get(scale.value())!.disabled) scale.inputs.get(String(Math.max(...allowed)) as ScaleValue)!.checked = true;
+    const r = resolveRequest(request(), { timelines: app.timelines, current: () => app.getMoment() });
+    if (r.ok) {
+      summary.textContent = `${r.value.size.outWidth} × ${r.value.size.outHeight} px · ${exportFilename(r.value)}`;
+      error.textContent = '';
+    } else error.textContent = r.error;
+    go.disabled = !r.ok || busy !== null;
+  };
+
+  let busy: AbortController | null = null;
+  const setBusy = (b: AbortController | null) => {
+    busy = b;
+    form.setAttribute('aria-busy', String(!!b));
+    for (const el of form.querySelectorAll<HTMLInputElement>('fieldset input, #export-legend')) el.disabled = !!b;
+    if (!b) update();
+    go.disabled = !!b;
+  };
+
+  form.addEventListener('change', update);
+  d.addEventListener('refresh', () => {
+    const m = app.getMoment();
+    currentLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
+    status.textContent = '';
+    update();
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (busy) return;
+    const controller = new AbortController();
+    setBusy(controller);
+    error.textContent = '';
+    status.textContent = 'Drawing the map…';
+    try {
+      const run = await import('./export-run');
+      const { canvas, meta } = await run.renderExport(app, base, request(), {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (total > 1) status.textContent = `Drawing the map… part ${Math.min(done + 1, total)} of ${total}`;
+        },
+      });
+      status.textContent = 'Writing the PNG…';
+      const blob = await run.canvasToBlob(canvas);
+      canvas.width = canvas.height = 0;
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: meta.filename, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      status.textContent = `Saved ${meta.filename} (${meta.width} × ${meta.height} px, ${fmtBytes(blob.size)}).`;
+    } catch (err) {
+      status.textContent = '';
+      error.textContent = controller.signal.aborted ? 'The export was cancelled.' : `The picture could not be made: ${(err as Error)?.message ?? String(err)}`;
+    } finally {
+      setBusy(null);
+    }
+  });
+  const stop = () => busy?.abort();
+  cancel.addEventListener('click', () => (busy ? stop() : d.close()));
+  close.addEventListener('click', () => {
+    stop();
+    d.close();
+  });
+  d.addEventListener('cancel', stop);
+  d.addEventListener('close', () => {
+    stop();
+    opener.focus();
+  });
+  d.addEventListener('click', (e) => {
+    if (e.target === d && !busy) d.close();
+  });
+  document.body.append(d);
+  return d;
+}
+

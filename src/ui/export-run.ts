@@ -1,0 +1,137 @@
+/**
+ * Makes an exported picture: checks the request, lays the picture out, draws the map off-screen at the
+ * target size (src/map/export-render.ts) and composes the title, legend, scale bars and credits around
+ * it on one 2D canvas. Loaded only when an export is asked for.
+ */
+import type { App } from '../app';
+import { buildLayers } from '../data/layers';
+import { fitBounds, insetPolygon, type Camera } from '../export/camera';
+import { exportFrame } from '../export/frame';
+import { layoutExport, type ExportLayout } from '../export/layout';
+import { resolveRequest, type ResolvedExport } from '../export/request';
+import { metresPerPixel, scaleBars } from '../export/scale';
+import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../export/text';
+import { themeFor } from '../export/theme';
+import { mapMomentAt, wholeRoute } from '../map/moment';
+import { ExportError, renderExportMap } from '../map/export-render';
+import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './export-compose';
+import { legendEntries, MOMENT_ONLY_KEYS } from './legend-data';
+
+export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
+
+export interface ExportMeta {
+  filename: string;
+  width: number;
+  height: number;
+  ratio: number;
+  camera: Camera;
+  /** How the map was drawn: the number of renders, each canvas's size, and the largest canvas allowed. */
+  tiles: number;
+  tileCanvas: [number, number];
+  maxTile: number;
+  layout: ExportLayout;
+  resolved: ResolvedExport;
+  /** Milliseconds spent on each step. */
+  timings: Record<string, number>;
+}
+
+export interface ExportOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export { ExportError };
+
+/** How far inside the map's edges a context label's anchor must be, in design pixels (half a long label, a line). */
+const EDGE_INSET = { x: 56, y: 14 };
+
+export async function renderExport(app: ExportSource, base: string, request: unknown, opts: ExportOptions = {}): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
+  const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
+  if (!r.ok) throw new ExportError(r.error);
+  const req = r.value;
+  const { outWidth: W, outHeight: H, ratio } = req.size;
+  const theme = themeFor(req.dark);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t0);
+    t0 = now;
+  };
+  await loadExportFonts(base);
+  lap('fonts');
+
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx || canvas.width !== W || canvas.height !== H) throw new ExportError(`This browser cannot make a ${W} × ${H} px picture: try a smaller scale.`);
+
+  // The aircraft and "not yet flown" only mean something at a moment of the flight.
+  const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
+  const legend = legendEntries(theme.palette).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const layout = layoutExport({
+    width: W,
+    height: H,
+    unit: ratio,
+    title: EXPORT_TITLE,
+    subtitle: momentLine(req.moment, app.track),
+    note: reconstructedNote(app.track),
+    credit: creditLine(),
+    legend: req.legend ? { title: 'Legend', items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
+    measure: canvasMeasure(ctx),
+  });
+  const { map } = layout;
+  const p = layout.mapPadding;
+  const layers = buildLayers(app.story, app.track);
+  const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
+  const frame = exportFrame(layers, moment);
+  const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
+  // Labels keep clear of the picture's edges: their anchors at least this far inside (design px × ratio).
+  const keepInside = insetPolygon(camera, map.w, map.h, ratio, { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio });
+
+  lap('layout');
+  drawBackground(ctx, { layout, theme });
+  const drawn = await renderExportMap({
+    layers,
+    track: app.track,
+    palette: theme.palette,
+    base,
+    moment,
+    camera,
+    ratio,
+    keepInside,
+    target: ctx,
+    rect: map,
+    ...(req.maxTile ? { maxTile: req.maxTile } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  lap('map');
+  timings.mapReady = drawn.readyMs;
+  timings.mapTiles = drawn.tilesMs;
+  // Scale bars for the map's centre: metres per output pixel there.
+  const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
+  drawFurniture(ctx, { layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar) });
+  lap('furniture');
+
+  if (canvas.width !== W || canvas.height !== H) throw new ExportError(`The picture came out ${canvas.width} × ${canvas.height} px instead of ${W} × ${H} px.`);
+  return {
+    canvas,
+    meta: { filename: exportFilename(req), width: W, height: H, ratio, camera, tiles: drawn.tiles, tileCanvas: drawn.canvas, maxTile: drawn.maxTile, layout, resolved: req, timings },
+  };
+}
+
+/** The function behind `window.flightmap.exportPng` (and the command line): a PNG as a data URL. */
+export async function exportPngDataUrl(app: ExportSource, base: string, request: unknown): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: ExportMeta }> {
+  const { canvas, meta } = await renderExport(app, base, request);
+  const t0 = performance.now();
+  const dataUrl = canvas.toDataURL('image/png');
+  meta.timings.encode = Math.round(performance.now() - t0);
+  canvas.width = canvas.height = 0; // free the memory now
+  return { dataUrl, width: meta.width, height: meta.height, filename: meta.filename, meta };
+}
+
+export function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('The PNG could not be encoded (out of memory?): try a smaller scale.'))), 'image/png'));
+}

@@ -1,0 +1,251 @@
+/**
+ * The PNG export: the command line (sizes, content, determinism, errors) and the in-app dialog, in real
+ * headless Chromium against the built app (E2E_OUT_DIR, built once by global-setup).
+ */
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { DIST, useApp } from '../support/app';
+import { colourCount, colourDistance, decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
+import { projectOnMap, type Camera } from '../../src/export/camera';
+import type { ExportLayout, TextBlock } from '../../src/export/layout';
+import { DARK_THEME, LIGHT_THEME, type ExportTheme } from '../../src/export/theme';
+import { buildTrack, positionAt } from '../../src/track/interpolate';
+import { TrackFile } from '../../src/data/schema';
+
+const OUT = mkdtempSync(join(tmpdir(), 'export-e2e-'));
+const DIST_DIR = resolve(DIST);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+/** Runs the export command as a user would (node + tsx), against the test build. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const t0 = performance.now();
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], { env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      done({ code: typeof code === 'number' ? code : 1, stdout, stderr, ms: performance.now() - t0 });
+    });
+  });
+}
+
+interface Meta {
+  width: number;
+  height: number;
+  ratio: number;
+  camera: Camera;
+  tiles: number;
+  tileCanvas: [number, number];
+  maxTile: number;
+  layout: ExportLayout;
+}
+
+async function exportTo(name: string, args: string[]): Promise<{ png: PNG; buf: Buffer; meta: Meta; run: Run; file: string }> {
+  const file = join(OUT, `${name}.png`);
+  const metaFile = join(OUT, `${name}.json`);
+  const run = await cli(['--out', file, '--meta', metaFile, '--dist', DIST_DIR, ...args]);
+  expect(run.stderr, run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const buf = readFileSync(file);
+  return { png: decode(buf), buf, meta: JSON.parse(readFileSync(metaFile, 'utf8')) as Meta, run, file };
+}
+
+/** A place's pixel on the exported picture. */
+function at(meta: Meta, ll: [number, number]): { x: number; y: number } {
+  const { map } = meta.layout;
+  const p = projectOnMap(ll, meta.camera, map.w, map.h, meta.ratio);
+  return { x: Math.round(map.x + p.x), y: Math.round(map.y + p.y) };
+}
+
+/** Pixels of a text block's box that are (nearly) the given colour: text is drawn there. */
+function inkIn(png: PNG, t: TextBlock, colour: string, widthPx: number): number {
+  const target = hexToRgb(colour);
+  let n = 0;
+  const y0 = Math.round(t.y - t.size), y1 = Math.round(t.y + (t.lines.length - 1) * t.lineHeight + t.size * 0.3);
+  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++)
+    for (let x = Math.max(0, t.x); x < Math.min(png.width, t.x + widthPx); x++) if (colourDistance(pixel(png, x, y), target) < 60) n++;
+  return n;
+}
+
+function checkText(png: PNG, meta: Meta, theme: ExportTheme) {
+  const L = meta.layout;
+  const u = meta.ratio;
+  // The title: bold, so plenty of text-coloured pixels; the same band below it on the right is empty.
+  expect(inkIn(png, L.title, theme.text, 600 * u)).toBeGreaterThan(1500 * u * u);
+  expect(inkIn(png, L.subtitle, theme.muted, 400 * u)).toBeGreaterThan(300 * u * u);
+  expect(inkIn(png, L.note, theme.text, 400 * u)).toBeGreaterThan(300 * u * u);
+  expect(inkIn(png, L.credit, theme.muted, 400 * u)).toBeGreaterThan(300 * u * u);
+  // A region that has no text (the header's right end, past the title) has none.
+  const empty: TextBlock = { ...L.title, x: L.width - 40 * u, lines: [''] };
+  expect(inkIn(png, empty, theme.text, 30 * u)).toBe(0);
+  if (L.legend) {
+    for (const item of L.legend.items.slice(0, 3)) expect(inkIn(png, item.label, theme.text, 150 * u)).toBeGreaterThan(100 * u * u);
+    expect(inkIn(png, L.legend.title, theme.text, 60 * u)).toBeGreaterThan(50 * u * u);
+  }
+}
+
+const legs = TrackFile.parse(JSON.parse(readFileSync('geo/track.geojson', 'utf8'))).features;
+const track = buildTrack(legs);
+const CRASH: [number, number] = [51.01, 43.8825];
+const STRIKE_CENTRE: [number, number] = [45.64, 43.47];
+const ROUTE_MID: [number, number] = [48.85, 41.64]; // on the flown coastal leg, over the planned route
+const CASPIAN_LEG: [number, number] = [48.5, 43.66]; // on the reconstructed (dotted) leg across the sea
+const areaBlend = (theme: ExportTheme): RGB => {
+  const land = hexToRgb(theme.palette.land), area = hexToRgb(theme.palette.area);
+  return land.map((v, i) => Math.round(v * 0.72 + area[i]! * 0.28)) as RGB;
+};
+
+describe('npm run export', () => {
+  it('writes 1:1 at 1×, at a moment: exact size, many colours, the story where it belongs, and the words', async () => {
+    const { png, meta, run } = await exportTo('square', ['--preset', '1x1', '--event', 'divert-aktau']);
+    expect([png.width, png.height]).toEqual([1080, 1080]);
+    expect(run.stdout).toMatch(/^Wrote .*square\.png: 1080 × 1080 px, [\d.]+ kB \([\d.]+ s\)\n$/);
+    expect(colourCount(png)).toBeGreaterThan(60);
+    const c = LIGHT_THEME.palette;
+    const route = at(meta, ROUTE_MID);
+    expect(nearestColour(png, route.x, route.y, hexToRgb(c.track))).toBeLessThan(40);
+    // The aircraft (dark, with a white outline) at its estimated position at 05:42:40.
+    const plane = at(meta, positionAt(track, Date.parse('2024-12-25T05:42:40Z')).lonLat);
+    expect(nearestColour(png, plane.x, plane.y, hexToRgb(c.aircraft), 4)).toBeLessThan(40);
+    const strike = at(meta, STRIKE_CENTRE);
+    expect(nearestColour(png, strike.x + 12, strike.y + 12, areaBlend(LIGHT_THEME), 4)).toBeLessThan(20);
+    // Not yet flown at that moment: the sea leg ahead of the aircraft is not drawn in the full track colour.
+    const ahead = at(meta, CASPIAN_LEG);
+    expect(nearestColour(png, ahead.x, ahead.y, hexToRgb(c.track), 3)).toBeGreaterThan(60);
+    expect(meta.layout.legend?.placement).toBe('below');
+    checkText(png, meta, LIGHT_THEME);
+  });
+
+  it('writes 16:9 at 2×, the whole route, pixel for pixel the same twice', async () => {
+    const a = await exportTo('hd2', ['--preset', '16x9', '--scale', '2']);
+    expect([a.png.width, a.png.height]).toEqual([3840, 2160]);
+    // Headless Chromium draws with SwiftShader, where 2048-pixel tiles are faster than one canvas.
+    expect(a.meta.maxTile).toBe(2048);
+    expect(a.meta.tiles).toBe(3);
+    const c = LIGHT_THEME.palette;
+    const u = a.meta.ratio;
+    for (const ll of [ROUTE_MID, CASPIAN_LEG]) {
+      const p = at(a.meta, ll);
+      expect(nearestColour(a.png, p.x, p.y, hexToRgb(c.track), 4 * u), String(ll)).toBeLessThan(40);
+    }
+    const crash = at(a.meta, CRASH);
+    expect(nearestColour(a.png, crash.x, crash.y, hexToRgb(c.crash), 3 * u)).toBeLessThan(60);
+    expect(nearestColour(a.png, crash.x, crash.y, hexToRgb(c.track), 8 * u)).toBeLessThan(40);
+    const strike = at(a.meta, STRIKE_CENTRE);
+    expect(nearestColour(a.png, strike.x + 12 * u, strike.y + 12 * u, areaBlend(LIGHT_THEME), 4 * u)).toBeLessThan(20);
+    expect(a.meta.layout.legend?.placement).toBe('overlay');
+    checkText(a.png, a.meta, LIGHT_THEME);
+    // Deterministic: the same arguments give the same bytes.
+    const b = await exportTo('hd2-again', ['--preset', '16x9', '--scale', '2']);
+    const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+    expect(sha(b.buf)).toBe(sha(a.buf));
+  }, 120_000);
+
+  it('draws a map wider than the largest canvas in tiles, at the full size asked (dark, no legend)', async () => {
+    const { png, meta } = await exportTo('wide', ['--width', '4400', '--height', '1000', '--dark', '--no-legend', '--event', 'crash']);
+    expect([png.width, png.height]).toEqual([4400, 1000]);
+    expect(meta.tiles).toBeGreaterThanOrEqual(2);
+    expect(meta.tileCanvas[0]).toBeLessThanOrEqual(4096);
+    expect(meta.layout.legend).toBeNull();
+    const c = DARK_THEME.palette;
+    for (const ll of [ROUTE_MID, CASPIAN_LEG, [49.45, 41.05] as [number, number]]) {
+      const p = at(meta, ll);
+      expect(nearestColour(png, p.x, p.y, hexToRgb(c.track), 4), String(ll)).toBeLessThan(40);
+    }
+    // (That the tiles line up to the pixel is checked against a whole render below, in the page.)
+    expect(colourCount(png)).toBeGreaterThan(40);
+    checkText(png, meta, DARK_THEME);
+  });
+
+  it('refuses bad arguments with one line and exit code 2, before starting a browser', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--preset', '3x2'], /^export: Unknown preset “3x2”: use 16x9, 1x1, 4x5, a4\.\n$/],
+      [['--scale', '9'], /^export: --scale must be 1, 2, 3 or 4 \(got “9”\)\.\n$/],
+      [['--t', 'garbage'], /^export: --t “garbage” is not a UTC time/],
+      [['--event', 'nope'], /^export: There is no event called “nope” in this story\.\n$/],
+      [['--preset', 'a4', '--scale', '4'], /^export: 14032 × 9920 px is too large/],
+      [['--frobnicate'], /^export: Unknown option “--frobnicate”; see --help\.\n$/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => cli(['--out', join(OUT, 'bad.png'), ...args])));
+    runs.forEach((r, i) => {
+      expect(r.code, cases[i]![0].join(' ')).toBe(2);
+      expect(r.stderr).toMatch(cases[i]![1]);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+  });
+
+  it('says how to install a browser when there is none (exit code 3)', async () => {
+    const r = await cli(['--out', join(OUT, 'x.png'), '--dist', DIST_DIR], { CHROME_PATH: '/nonexistent' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^export: No browser at CHROME_PATH=\/nonexistent: install Chromium \(Debian\/Ubuntu: sudo apt-get install chromium.*\n$/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the Export PNG dialog', () => {
+  const app = useApp();
+
+  it('exports the chosen size off-screen and downloads it', async () => {
+    const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
+    const button = page.getByRole('button', { name: 'Export PNG' });
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: 'Export a PNG' });
+    await dialog.waitFor();
+    await dialog.getByLabel('1:1').check();
+    await dialog.getByLabel('2×').check();
+    await dialog.getByLabel('Dark').check();
+    expect(await dialog.locator('#export-summary').textContent()).toBe('2160 × 2160 px · j2-8243_2024-12-25T051331Z_1x1@2x_dark.png');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Export PNG' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('j2-8243_2024-12-25T051331Z_1x1@2x_dark.png');
+    const png = decode(readFileSync(await d.path()));
+    // The picture's size, not the window's: it was drawn off-screen.
+    expect([png.width, png.height]).toEqual([2160, 2160]);
+    expect(colourCount(png)).toBeGreaterThan(40);
+    await page.waitForFunction(() => /^Saved /.test(document.querySelector('.export-status')?.textContent ?? ''));
+    expect(await dialog.locator('.export-status').textContent()).toMatch(/^Saved j2-8243_.*\(2160 × 2160 px, [\d.]+ (kB|MB)\)\.$/);
+    // Escape closes it, and focus returns to the button.
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('export-button');
+    expect(log.errors).toEqual([]);
+    await close();
+  });
+
+  it('draws the same picture whole or in tiles (labels included)', async () => {
+    const { page, close } = await app.open('');
+    // 16:9 at 2×, whole (one 3840-pixel canvas) and in 2048-pixel tiles: the seams fall near Makhachkala,
+    // whose label once landed on the other side of its airport in the tiled picture.
+    const shots = await page.evaluate(async () => {
+      const fm = (window as any).flightmap;
+      const whole = await fm.exportPng({ preset: '16x9', scale: 2, maxTile: 4096 });
+      const tiled = await fm.exportPng({ preset: '16x9', scale: 2, maxTile: 2048 });
+      return [whole, tiled].map((r: any) => ({ dataUrl: r.dataUrl as string, tiles: r.meta.tiles as number }));
+    });
+    expect(shots[0]!.tiles).toBe(1);
+    expect(shots[1]!.tiles).toBe(3);
+    const [a, b] = shots.map((s) => decode(Buffer.from(s.dataUrl.split(',')[1]!, 'base64')));
+    const diff = pixelmatch(a!.data, b!.data, undefined, a!.width, a!.height, { threshold: 0.1 });
+    expect(diff).toBeLessThan(100);
+    await close();
+  }, 90_000);
+
+  it('refuses a request it cannot make, saying why', async () => {
+    const { page, close } = await app.open('');
+    const err = await page.evaluate(() => (window as any).flightmap.exportPng({ preset: 'a4', scale: 4 }).then(() => 'made', (e: Error) => e.message));
+    expect(err).toMatch(/^14032 × 9920 px is too large to render/);
+    await close();
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { Chapter, Dispute, Source } from './data/schema';
 import type { StoryData } from './data/validate';
-import { buildLayers, featureIndex } from './data/layers';
+import { buildLayers, featureBounds, featureIndex } from './data/layers';
 import { buildTrack, positionAt, type TrackModel } from './track/interpolate';
 import { buildTimelines, chapterOf, clampTime, findStop, nextStop, stopsAt, type Timelines } from './time/timeline';
 import { advance, SPEEDS, type PlayState } from './time/player';
@@ -63,6 +63,12 @@ export function framePadding(el: HTMLElement): { top: number; bottom: number; le
   return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };
 }
 
+/** Tells when the shipped font did not load (MapLibre then falls back to a local font silently). */
+function checkFont(onFail: () => void): void {
+  if (!document.fonts?.load) return;
+  document.fonts.load('400 16px "Noto Sans"').then((faces) => faces.length || onFail(), onFail);
+}
+
 export function startApp(story: StoryData, els: AppElements, base: string, search: string, hooks: AppHooks = {}): App {
   const track = buildTrack(story.track.features);
   const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
@@ -80,6 +86,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   const source = (id: string): Source | undefined => sources.get(id);
   const dispute = (id: string): Dispute | undefined => disputes.get(id);
   const features = featureIndex(story);
+  const layers = buildLayers(story, track);
   const palette = isDark(flags) ? DARK : LIGHT;
 
   // ---- the moment
@@ -139,7 +146,20 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
 
   // ---- UI
   const legName = (leg: number) => story.track.features[leg]?.properties.name ?? '';
-  const panel = createPanel(els.panel, { source, dispute, disputes: story.disputes, legName, onSeekEvent: seekEvent });
+  const panel = createPanel(els.panel, {
+    source,
+    dispute,
+    disputes: story.disputes,
+    legName,
+    onSeekEvent: seekEvent,
+    placeName: (id) => features.get(id)?.properties.name,
+    onFocusPlace: (id) => {
+      if (!storyMap?.focus(id, !reducedMotion())) return;
+      const f = features.get(id);
+      const b = featureBounds(layers, id);
+      if (f && b) storyMap.showInfo([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2], featureInfo(f.properties, source));
+    },
+  });
   const control = createTimelineControl(
     els.timeline,
     timelines,
@@ -176,7 +196,6 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
 
   // ---- map (lazy: MapLibre is its own chunk)
   let storyMap: StoryMap | null = null;
-  const layers = buildLayers(story, track);
 
   function mapMoment(m: Moment) {
     if (!storyMap) return;
@@ -233,6 +252,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
       return null;
     }
     mapMoment(store.get());
+    checkFont(() => notices.add('The map’s font could not be loaded; labels use a fallback font.', 'warning', 'font'));
     await storyMap.ready;
     return storyMap;
   })();

@@ -84,3 +84,20 @@ export function featureIndex(story: StoryData) {
   for (const f of story.track.features) index.set(f.properties.id, { file: 'track', properties: f.properties });
   return index;
 }
+
+/** Where to look for a feature: its bounding box, with a little room around points. Pure. */
+export function featureBounds(layers: StoryLayers, id: string, pointPadDeg = 0.12): BBox | undefined {
+  const all = [...layers.areas.features, ...layers.places.features, ...layers.claims.features, ...layers.route.features, ...layers.track.features];
+  const coords: number[][] = [];
+  for (const f of all) {
+    if (f.properties?.id !== id) continue;
+    const g = f.geometry;
+    if (g.type === 'Point') coords.push(g.coordinates);
+    else if (g.type === 'LineString') coords.push(...g.coordinates);
+    else if (g.type === 'Polygon') coords.push(...g.coordinates[0]!);
+  }
+  if (!coords.length) return undefined;
+  const [w, s, e, n] = bboxOf(coords);
+  const pad = w === e && s === n ? pointPadDeg : 0;
+  return [w - pad, s - pad, e + pad, n + pad];
+}

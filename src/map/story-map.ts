@@ -6,7 +6,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { StoryLayers } from '../data/layers';
+import { featureBounds, type StoryLayers } from '../data/layers';
 import type { TrackModel, TrackPosition } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
@@ -59,6 +59,8 @@ export interface StoryMap {
   showInfo(lngLat: [number, number], content: HTMLElement): void;
   closeInfo(): void;
   fitStory(animate?: boolean): void;
+  /** Flies to a story feature (an area, a place, a claim, a leg); false when there is no such feature. */
+  focus(id: string, animate?: boolean): boolean;
   resize(): void;
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
@@ -73,6 +75,29 @@ export function supportsWebGL2(): boolean {
   } catch {
     return false;
   }
+}
+
+/** A map button that brings the whole route back into view. */
+function resetControl(onClick: () => void): maplibregl.IControl {
+  let el: HTMLElement | undefined;
+  return {
+    onAdd() {
+      el = document.createElement('div');
+      el.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'ctrl-whole-route';
+      b.title = 'Show the whole route';
+      b.setAttribute('aria-label', 'Show the whole route');
+      b.textContent = '⤢';
+      b.addEventListener('click', onClick);
+      el.append(b);
+      return el;
+    },
+    onRemove() {
+      el?.remove();
+    },
+  };
 }
 
 export function createStoryMap(o: StoryMapOptions): StoryMap {
@@ -98,7 +123,10 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? true },
   });
   map.touchZoomRotate.disableRotation();
-  if (o.interactive ?? true) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  if (o.interactive ?? true) {
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(resetControl(() => map.fitBounds(o.layers.frame, { padding, duration: 700 })), 'top-right');
+  }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
 
@@ -155,6 +183,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
 
   const ready = new Promise<void>((resolve) => {
     map.once('load', () => {
+      // Start with the attribution folded (it stays one tap away, and the page credits Natural Earth).
+      o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       reapplyAll();
       map.once('idle', () => resolve());
     });
@@ -213,6 +243,12 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     },
     fitStory(animate = false) {
       map.fitBounds(o.layers.frame, { padding, animate });
+    },
+    focus(id, animate = true) {
+      const b = featureBounds(o.layers, id);
+      if (!b) return false;
+      map.fitBounds(b, { padding, maxZoom: 9.5, animate, duration: 900 });
+      return true;
     },
     resize() {
       map.resize();

@@ -27,6 +27,9 @@ export interface PanelDeps {
   /** Leg names by index, for the position caption. */
   legName: (leg: number) => string;
   onSeekEvent: (id: string) => void;
+  /** The name of a story feature, for an event's "show on the map" button; undefined hides the button. */
+  placeName?: (id: string) => string | undefined;
+  onFocusPlace?: (id: string) => void;
 }
 
 /** Key questions followed through the aftermath chapter. */
@@ -77,6 +80,9 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       h('p', { class: 'event-when' }, e.chapter === 'flight' ? `${eventTimeLabel(t, e.precision)} UTC` : day(t), ' ', statusBadge(e.status)),
       h('h2', { class: 'event-title' }, e.title),
       h('p', { class: 'event-text' }, e.text),
+      e.place && deps.onFocusPlace && deps.placeName?.(e.place)
+        ? h('p', { class: 'event-place' }, h('button', { type: 'button', class: 'linklike small', onclick: () => deps.onFocusPlace!(e.place!) }, `Zoom the map to: ${deps.placeName(e.place)}`))
+        : null,
       sourceList(e.sources, deps.source),
       withDisputes ? (e.disputes ?? []).map((id) => deps.dispute(id)).filter((d): d is Dispute => !!d).map((d) => disputeBlock(d)) : null,
     );

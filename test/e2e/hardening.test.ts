@@ -127,6 +127,22 @@ describe('a basemap that fails to load', () => {
   });
 });
 
+describe('a font that fails to load', () => {
+  it('still draws the labels (with a fallback font) and tells the reader', async () => {
+    await withServer({ fail: (p) => p.endsWith('.woff2') }, async (s) => {
+      const { page, ready, close } = await open(s, '?event=crash');
+      expect(ready).toBe('map');
+      await expect.poll(() => page.locator('#notices').innerText()).toContain('font could not be loaded');
+      const layers = await page.evaluate(async () => {
+        const sm = await (window as any).flightmap.mapReady;
+        return [...new Set(sm.map.queryRenderedFeatures().map((f: any) => f.layer.id))];
+      });
+      expect(layers).toEqual(expect.arrayContaining(['places-label', 'track-ghost', 'area-fill']));
+      await close();
+    });
+  });
+});
+
 describe('hostile URLs', () => {
   const payloads = [
     '?t=<script>alert(1)</script>',

@@ -108,6 +108,22 @@ describe('the map', () => {
   });
 });
 
+describe('zooming to a place', () => {
+  it('flies from an event to its place, and back to the whole route', async () => {
+    const { page, close } = await app.open('?event=divert-aktau');
+    const zoom = () => page.evaluate(async () => (await (window as any).flightmap.mapReady).map.getZoom() as number);
+    const z0 = await zoom();
+    // the crash event names the crash site
+    await page.evaluate(() => (window as any).flightmap.seekEvent('crash'));
+    await page.getByRole('button', { name: /Zoom the map to: Crash site/ }).click();
+    await expect.poll(zoom, { timeout: 5000 }).toBeGreaterThan(z0 + 2);
+    expect(await page.locator('.maplibregl-popup .feature-info').innerText()).toContain('Crash site');
+    await page.getByRole('button', { name: 'Show the whole route' }).click();
+    await expect.poll(zoom, { timeout: 5000 }).toBeLessThan(z0 + 0.5);
+    await close();
+  });
+});
+
 describe('from a sub-path', () => {
   const sub = useApp({ prefix: '/news/graphics/j2-8243/' });
   it('loads every asset relative to the page', async () => {

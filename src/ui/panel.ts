@@ -40,7 +40,9 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
   const localEl = h('p', { class: 'panel-local' });
   const positionEl = h('p', { class: 'panel-position' });
   const body = h('div', { class: 'panel-body' });
-  fill(root, h('div', { class: 'panel-time' }, clockEl, localEl), positionEl, body);
+  // Screen readers hear the event when it changes, not the clock ticking during playback.
+  const announce = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  fill(root, h('div', { class: 'panel-time' }, clockEl, localEl), positionEl, body, announce);
   let lastKey = '';
 
   function accountCard(a: Account, isNew: boolean): HTMLElement {
@@ -135,6 +137,10 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       if (key !== lastKey) {
         lastKey = key;
         renderBody(v);
+        const first = v.current[0];
+        announce.textContent = first
+          ? `${v.chapter === 'flight' ? `${eventTimeLabel(first.time, first.event.precision)} UTC` : day(first.time)}: ${v.current.map((c) => c.event.title).join('; ')}`
+          : '';
       }
     },
   };

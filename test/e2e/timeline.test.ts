@@ -48,6 +48,19 @@ describe('the time slider', () => {
     await close();
   });
 
+  it('announces a new event to screen readers, not every tick of the clock', async () => {
+    const { page, close } = await app.open('?event=divert-aktau');
+    const live = page.locator('#panel [aria-live]');
+    expect(await page.locator('#panel').getAttribute('aria-live')).toBeNull();
+    expect(await live.textContent()).toBe('05:42:40 UTC: Decision to divert to Aktau');
+    await page.getByRole('slider', { name: 'Time' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await live.textContent()).toBe('05:42:40 UTC: Decision to divert to Aktau');
+    await page.keyboard.press('PageDown');
+    expect(await live.textContent()).toBe('05:52:46 UTC: Crew reports cabin oxygen running out');
+    await close();
+  });
+
   it('moves the marker and follows with the panel and the URL when dragged with the pointer', async () => {
     const { page, close } = await app.open('');
     const before = await aircraft(page);

@@ -11,7 +11,7 @@ function brokenCopy(): string {
   cpSync('geo', join(dir, 'geo'), { recursive: true });
   const f = join(dir, 'geo/events.json');
   const d = JSON.parse(readFileSync(f, 'utf8'));
-  d.events[10].sources = ['S404'];
+  d.events[9].sources = ['S404'];
   writeFileSync(f, JSON.stringify(d));
   return dir;
 }
@@ -25,7 +25,7 @@ describe('npm run validate', () => {
   it('exits 1 with one line per problem', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', brokenCopy()], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('geo/events.json: events[10] (id "first-impact") → sources[0]: unknown source "S404"');
+    expect(r.stderr).toContain('geo/events.json: events[9] (id "first-impact") → sources[0]: unknown source "S404"');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 });
@@ -34,6 +34,6 @@ describe('the build', () => {
   it('fails on bad data, naming file, item and field', () => {
     const plugin = storyData(brokenCopy());
     const ctx = { addWatchFile() {} };
-    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/geo\/events\.json: events\[10\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/);
+    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/geo\/events\.json: events\[9\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/);
   });
 });

@@ -6,7 +6,7 @@ import type { Chapter, Dispute, Source } from './data/schema';
 import type { StoryData } from './data/validate';
 import { buildLayers, featureBounds, featureIndex } from './data/layers';
 import { buildTrack, positionAt, type TrackModel } from './track/interpolate';
-import { buildTimelines, chapterOf, clampTime, findStop, nextStop, stopsAt, type Timelines } from './time/timeline';
+import { buildTimelines, chapterOf, findStop, nextStop, snapTime, stopsAt, type Timelines } from './time/timeline';
 import { advance, SPEEDS, type PlayState } from './time/player';
 import { parseUrl, withMoment, type ViewFlags } from './state/url';
 import { createStore } from './state/store';
@@ -23,6 +23,8 @@ import { mapMomentAt } from './map/moment';
 export interface Moment {
   chapter: Chapter;
   t: number;
+  /** The event asked for, where several share the instant (a link or a host named it). */
+  event?: string;
 }
 
 export interface AppElements {
@@ -45,6 +47,8 @@ export interface App {
   timelines: Timelines;
   flags: ViewFlags;
   getMoment(): Moment;
+  /** The event the moment is exactly at, if any (the one asked for where several share the instant). */
+  currentEventId(): string | undefined;
   seek(t: number, chapter?: Chapter): void;
   seekEvent(id: string): boolean;
   /** Resolves when the map has drawn (or at once where there is no map). */
@@ -93,20 +97,21 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   let initial: Moment = { chapter: 'flight', t: timelines.flight.start };
   if (parsed.moment.event) {
     const s = findStop(timelines, parsed.moment.event)!;
-    initial = { chapter: s.event.chapter, t: s.time };
+    initial = { chapter: s.event.chapter, t: s.time, event: s.id };
   } else if (parsed.moment.t !== undefined) {
-    initial = { chapter: chapterOf(timelines, parsed.moment.t)!, t: parsed.moment.t };
+    const c = chapterOf(timelines, parsed.moment.t)!;
+    initial = { chapter: c, t: snapTime(timelines[c], parsed.moment.t) };
   }
-  const store = createStore<Moment>(initial, (a, b) => a.chapter === b.chapter && a.t === b.t);
+  const store = createStore<Moment>(initial, (a, b) => a.chapter === b.chapter && a.t === b.t && a.event === b.event);
 
   const seek = (t: number, chapter?: Chapter) => {
     const c = chapter ?? store.get().chapter;
-    store.set({ chapter: c, t: clampTime(timelines[c], t) });
+    store.set({ chapter: c, t: snapTime(timelines[c], t) });
   };
   const seekEvent = (id: string): boolean => {
     const s = findStop(timelines, id);
     if (!s) return false;
-    store.set({ chapter: s.event.chapter, t: s.time });
+    store.set({ chapter: s.event.chapter, t: s.time, event: s.id });
     return true;
   };
 
@@ -168,7 +173,6 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
       setChapter: (c) => {
         if (store.get().chapter === c) return;
         stopPlaying();
-        speedId = SPEEDS[c][0]!.id;
         store.set({ chapter: c, t: timelines[c].stops[0]?.time ?? timelines[c].start });
       },
       togglePlay: () => (playing ? stopPlaying() : startPlaying()),
@@ -202,7 +206,18 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     storyMap.setMoment(mapMomentAt(track, m.chapter, m.t)); // the same as the PNG export (src/map/moment.ts)
   }
 
+  const exactEvent = (m: Moment) => {
+    const here = stopsAt(timelines[m.chapter], m.t).filter((s) => s.time === m.t);
+    return (here.find((s) => s.id === m.event) ?? here[0])?.id;
+  };
+
+  let lastChapter: Chapter | undefined;
   function render(m: Moment) {
+    if (m.chapter !== lastChapter) {
+      // A new chapter starts at its own first speed, however it was reached (tab, link, host, list).
+      if (lastChapter !== undefined) speedId = SPEEDS[m.chapter][0]!.id;
+      lastChapter = m.chapter;
+    }
     const tl = timelines[m.chapter];
     const current = stopsAt(tl, m.t);
     const position = m.chapter === 'flight' ? positionAt(track, m.t) : null;
@@ -210,9 +225,9 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     control.update(m.chapter, m.t, playing);
     list.setCurrent(current.map((s) => s.id));
     mapMoment(m);
-    const exact = current.find((s) => s.time === m.t);
-    writeUrl(m, exact?.id);
-    hooks.onMoment?.(m, exact?.id);
+    const exact = exactEvent(m);
+    writeUrl(m, exact);
+    hooks.onMoment?.(m, exact);
     document.documentElement.dataset.chapter = m.chapter;
   }
   store.subscribe(render);
@@ -220,11 +235,12 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   const mapReady: Promise<StoryMap | null> = (async () => {
     if (flags.static) return null; // static: the picture and the event list; MapLibre is never loaded
     const mod = await import('./map/story-map');
-    if (!mod.supportsWebGL2()) {
+    const noWebGL = () => {
       notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
       document.documentElement.classList.add('no-webgl');
       return null;
-    }
+    };
+    if (!mod.supportsWebGL2()) return noWebGL();
     try {
       storyMap = mod.createStoryMap({
         container: els.map,
@@ -247,6 +263,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
           notices.add(what === 'basemap' ? 'The basemap could not be loaded; the story layers are still drawn.' : 'A map font could not be loaded; labels may be missing.', 'warning', what),
       });
     } catch (e) {
+      if ((e as Error)?.name === 'GPUInitializationError') return noWebGL(); // no WebGL 2 context could be made
       notices.add(`The interactive map could not start (${(e as Error).message}). Every event is listed below.`, 'warning');
       document.documentElement.classList.add('no-webgl');
       return null;
@@ -266,6 +283,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     timelines,
     flags,
     getMoment: () => store.get(),
+    currentEventId: () => exactEvent(store.get()),
     seek,
     seekEvent,
     mapReady,

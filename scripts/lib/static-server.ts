@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -40,7 +40,13 @@ export async function serveDir(dir: string, opts: ServeOptions = {}): Promise<St
   const root = resolve(dir);
   const prefix = opts.prefix ?? '/';
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
     const route = opts.routes?.[path];
     if (route) return route(req, res);
     if (!path.startsWith(prefix) || opts.fail?.(path)) {
@@ -48,7 +54,7 @@ export async function serveDir(dir: string, opts: ServeOptions = {}): Promise<St
       return;
     }
     let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(root)) {
+    if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }

@@ -6,6 +6,7 @@ import circle from '@turf/circle';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import type { StoryData } from './validate';
 import type { TrackModel } from '../track/interpolate';
+import { day } from '../time/format';
 
 export type BBox = [number, number, number, number];
 
@@ -52,7 +53,12 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
         type: 'Feature',
         id: i,
         geometry: { type: 'Point', coordinates: c },
-        properties: { id: p.id, status: p.status, firstReported: Date.parse(p.firstReported + 'T00:00:00Z'), label: p.name.replace(/^Claim: /, '') },
+        properties: {
+          id: p.id,
+          status: p.status,
+          firstReported: Date.parse(p.firstReported + 'T00:00:00Z'),
+          label: `${p.name.replace(/^Claim: /, '')}\n(claim, first published ${day(Date.parse(p.firstReported + 'T00:00:00Z'))})`,
+        },
       });
     }
   });

@@ -72,9 +72,17 @@ export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedCh
   // ---- state to the host
   const targets: readonly string[] = ALLOWED === '*' ? ['*'] : ALLOWED;
   let lastState: StateMessage | null = null;
+  const STATE_EVERY_MS = 250;
   let stateQueued = false;
+  let lastPostAt = -Infinity;
+  let lastPostedEvent: string | null | undefined;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
   const postState = () => {
     stateQueued = false;
+    clearTimeout(trailing);
+    trailing = undefined;
+    lastPostAt = performance.now();
+    lastPostedEvent = lastState?.event;
     if (lastState) for (const origin of targets) host.postMessage(lastState, origin);
   };
   const fullLink = doc.getElementById('full-link') as HTMLAnchorElement | null;
@@ -84,11 +92,15 @@ export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedCh
       if (fullLink) fullLink.href = `./${withMoment('', { t: m.t, event: eventId })}`;
       if (lastState && lastState.time === next.time && lastState.event === next.event) return;
       lastState = next;
-      // Coalesced: several changes in one task (playback, a seek) send one message.
-      if (!stateQueued) {
-        stateQueued = true;
-        queueMicrotask(postState);
-      }
+      // Coalesced: several changes in one task send one message; during playback at most one every
+      // STATE_EVERY_MS, except that reaching a new event is told at once. The last state always goes out.
+      const since = performance.now() - lastPostAt;
+      if (next.event !== lastPostedEvent || since >= STATE_EVERY_MS) {
+        if (!stateQueued) {
+          stateQueued = true;
+          queueMicrotask(postState);
+        }
+      } else if (!trailing) trailing = setTimeout(postState, STATE_EVERY_MS - since);
     },
   };
 

@@ -1,7 +1,7 @@
 /**
  * The words on an exported picture, and its file name. Pure: no DOM, no MapLibre.
  */
-import { clock, day, LOCAL_ZONES, offsetLabel } from '../time/format';
+import { clock, day, LOCAL_ZONES, localTimes } from '../time/format';
 import { positionAt, type TrackModel } from '../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
@@ -39,7 +39,7 @@ export function momentLine(m: ResolvedMoment, track: TrackModel): string {
     );
   }
   if (m.chapter === 'aftermath') return `As reported by ${day(m.t)}: the whole flight, with the strike points claimed by then`;
-  const locals = LOCAL_ZONES.map((z) => `${z.label} ${clock(m.t, z.zone, false)} (${offsetLabel(m.t, z.zone)})`).join(' · ');
+  const locals = localTimes(m.t);
   const p = positionAt(track, m.t);
   const km = Math.round(p.uncertaintyKm);
   const where = km > 0 ? ` · Aircraft position estimated, within about ${km} km` : '';

@@ -6,15 +6,15 @@ import type { Chapter } from '../data/schema';
 import { positionAt, type TrackModel } from '../track/interpolate';
 import type { MapMoment } from './story-map';
 
-const DAY_MS = 86_400_000;
+import { DAY } from '../time/timeline';
 
 export function mapMomentAt(track: TrackModel, chapter: Chapter, t: number): MapMoment {
   if (chapter === 'flight') {
     const p = positionAt(track, t);
     return { aircraft: p, flownEdges: p.edge, claimsAsOf: null };
   }
-  // The year after: the whole path, and the claims first reported by the end of that day.
-  return { aircraft: null, flownEdges: track.edges.length, claimsAsOf: t + DAY_MS - 1 };
+  // The year after (t is a reporting day, see snapTime): the whole path, and the claims reported by the end of that day.
+  return { aircraft: null, flownEdges: track.edges.length, claimsAsOf: t + DAY - 1 };
 }
 
 /** The whole route: every edge flown, no aircraft, every claim. */

@@ -67,7 +67,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     // Story layers: the reported strike area first, so lines and points stay readable over it.
     { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.9 } },
     { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c.area, 'fill-opacity': 0.28 } },
-    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.area, 'line-width': 1.5 } },
+    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.5 } },
     { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': 'butt' }, paint: { 'line-color': c.planned, 'line-width': 2.5, 'line-dasharray': [...DASH.planned] } },
     // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
     { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': 'round' }, paint: { 'line-color': c.trackGhost, 'line-width': 2, 'line-opacity': 0.28, 'line-dasharray': [...DASH.reconstructed] } },

@@ -1,6 +1,7 @@
 /**
  * Colours of the map and the legend (one place, so the legend, the map and the export agree).
- * Story colours are from the Okabe–Ito colour-blind-safe set.
+ * Story colours are from the Okabe–Ito colour-blind-safe set, darkened where a line or label needs 3:1 (lines)
+ * or 4.5:1 (text) against land and water in the light theme.
  */
 export interface Palette {
   water: string;
@@ -30,20 +31,20 @@ export const LIGHT: Palette = {
   landStroke: '#9fb3c0',
   border: '#a09a92',
   lake: '#d6e4ec',
-  countryLabel: '#8a8279',
-  seaLabel: '#5f7f93',
+  countryLabel: '#6f675e',
+  seaLabel: '#3d5b70',
   labelHalo: '#ffffff',
   text: '#1d1d1b',
   planned: '#0072B2',
-  track: '#D55E00',
-  trackGhost: '#D55E00',
+  track: '#c45500',
+  trackGhost: '#c45500',
   area: '#CC79A7',
-  areaOuter: '#CC79A7',
+  areaOuter: '#a8447f',
   claim: '#7a2e63',
   airport: '#1d1d1b',
   crash: '#000000',
   aircraft: '#1d1d1b',
-  halo: '#D55E00',
+  halo: '#c45500',
 };
 
 export const DARK: Palette = {

@@ -57,6 +57,11 @@ export function parseIsoUtc(s: string): number {
   return back.slice(0, 16) === s.slice(0, 16) ? ms : NaN;
 }
 
+/** The local times of the story at an instant: "Baku 09:13 (UTC+4) · Grozny / Moscow 08:13 (UTC+3) · …". */
+export function localTimes(ms: number, { offsets = true, sep = ' · ' } = {}): string {
+  return LOCAL_ZONES.map((z) => `${z.label} ${clock(ms, z.zone, false)}${offsets ? ` (${offsetLabel(ms, z.zone)})` : ''}`).join(sep);
+}
+
 export type Precision = 'second' | 'minute' | 'approximate' | 'day';
 
 /** How an event time is written for its precision: "05:13:31", "05:10", "~04:50", "26 Dec 2024". */

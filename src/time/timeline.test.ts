@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { EventsFile } from '../data/schema';
-import { buildTimelines, chapterOf, findStop, nextStop, prevStop, stepTime, stopIndexAt, stopsAt } from './timeline';
+import { buildTimelines, chapterOf, findStop, nextStop, prevStop, snapTime, stopIndexAt, stopsAt } from './timeline';
 
 const events = EventsFile.parse(JSON.parse(readFileSync('geo/events.json', 'utf8'))).events;
 const span = { start: Date.parse('2024-12-25T03:55:00Z'), end: Date.parse('2024-12-25T06:28:00Z') };
@@ -34,18 +34,20 @@ describe('the event index', () => {
   });
   it('steps to the next and previous event', () => {
     expect(nextStop(tls.flight, T('2024-12-25T05:13:31Z'))!.id).toBe('second-impact');
-    expect(prevStop(tls.flight, T('2024-12-25T05:13:31Z'))!.id).toBe('paladichuk-engagement-claim');
+    expect(prevStop(tls.flight, T('2024-12-25T05:13:31Z'))!.id).toBe('second-approach-return');
     expect(nextStop(tls.flight, tls.flight.end)).toBeUndefined();
     expect(prevStop(tls.flight, tls.flight.start)).toBeUndefined();
   });
-  it('steps by 30 s in the flight and a day in the aftermath, clamped', () => {
-    expect(stepTime(tls.flight, tls.flight.start, 1) - tls.flight.start).toBe(30_000);
-    expect(stepTime(tls.flight, tls.flight.start, -1)).toBe(tls.flight.start);
-    expect(stepTime(tls.aftermath, tls.aftermath.start, 1) - tls.aftermath.start).toBe(86_400_000);
+  it('snaps a time into its chapter: clamped in the flight, to the reporting day in the year after', () => {
+    expect(snapTime(tls.flight, T('2024-12-25T05:00:07Z'))).toBe(T('2024-12-25T05:00:07Z'));
+    expect(snapTime(tls.flight, T('2024-12-25T09:00:00Z'))).toBe(tls.flight.end);
+    expect(snapTime(tls.aftermath, T('2025-06-30T12:00:00Z'))).toBe(T('2025-02-19T00:00:00Z'));
+    expect(snapTime(tls.aftermath, T('2030-01-01T00:00:00Z'))).toBe(T('2025-12-26T00:00:00Z'));
   });
-  it('tells which chapter a time belongs to (the flight wins on 25 Dec)', () => {
+  it('tells which chapter a time belongs to (none before take-off)', () => {
     expect(chapterOf(tls, T('2024-12-25T05:00:00Z'))).toBe('flight');
-    expect(chapterOf(tls, T('2024-12-25T00:00:00Z'))).toBe('aftermath');
+    expect(chapterOf(tls, T('2024-12-25T02:00:00Z'))).toBeUndefined();
+    expect(chapterOf(tls, T('2024-12-25T12:00:00Z'))).toBe('aftermath');
     expect(chapterOf(tls, T('2025-10-09T00:00:00Z'))).toBe('aftermath');
     expect(chapterOf(tls, T('2019-01-01T00:00:00Z'))).toBeUndefined();
     expect(findStop(tls, 'putin-admission')!.event.chapter).toBe('aftermath');

@@ -24,8 +24,7 @@ export interface Timelines {
   aftermath: ChapterTimeline;
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 export function buildTimelines(events: readonly StoryEvent[], flightSpan: { start: number; end: number }): Timelines {
   const stops = (c: Chapter) =>
@@ -87,20 +86,25 @@ export function prevStop(tl: ChapterTimeline, t: number): Stop | undefined {
   return undefined;
 }
 
-/** Which chapter a time belongs to: the flight wins where the spans overlap. */
+/** Which chapter a time belongs to: the flight from take-off to the crash, then the year after. Before take-off: none. */
 export function chapterOf(tls: Timelines, t: number): Chapter | undefined {
   if (t >= tls.flight.start && t <= tls.flight.end) return 'flight';
-  if (t >= tls.aftermath.start && t <= tls.aftermath.end) return 'aftermath';
+  if (t > tls.flight.end && t <= tls.aftermath.end) return 'aftermath';
   return undefined;
+}
+
+/**
+ * A time as the chapter shows it: clamped into the flight; in the year after, the reporting day at or
+ * before it (so the map's claims and the panel's accounts are always "as of" the same day).
+ */
+export function snapTime(tl: ChapterTimeline, t: number): number {
+  const c = clampTime(tl, t);
+  if (tl.chapter === 'flight' || !tl.stops.length) return c;
+  const i = stopIndexAt(tl, c);
+  return tl.stops[Math.max(0, i)]!.time;
 }
 
 export function findStop(tls: Timelines, id: string): Stop | undefined {
   return tls.flight.stops.find((s) => s.id === id) ?? tls.aftermath.stops.find((s) => s.id === id);
 }
 
-/** Arrow-key step from t: one step in the chapter, clamped. */
-export function stepTime(tl: ChapterTimeline, t: number, dir: 1 | -1): number {
-  return clampTime(tl, t + dir * tl.step);
-}
-
-export { MINUTE, DAY };

@@ -5,7 +5,6 @@
 import type { App } from '../app';
 import type { DarkMode } from '../state/url';
 import { isoUtc } from '../time/format';
-import { stopsAt } from '../time/timeline';
 import { embedSnippet, embedUrl, type EmbedOptions } from '../embed/snippet';
 import { valueText } from './timeline-control';
 import { h } from './dom';
@@ -67,10 +66,10 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   const base = `${location.origin}${location.pathname}`;
   const options = (): EmbedOptions => {
     const m = app.getMoment();
-    const exact = stopsAt(app.timelines[m.chapter], m.t).find((s) => s.time === m.t);
+    const exact = app.currentEventId();
     return {
       url: base,
-      event: start.checked ? exact?.id : undefined,
+      event: start.checked ? exact : undefined,
       time: start.checked && !exact ? isoUtc(m.t) : undefined,
       controls: controls.input.checked,
       autoplay: autoplay.input.checked,

@@ -3,7 +3,7 @@
  * WebGL and by screen readers, kept in step with the slider (aria-current marks the current event).
  */
 import type { Source, StoryEvent } from '../data/schema';
-import { day, eventTimeLabel, LOCAL_ZONES, clock } from '../time/format';
+import { day, eventTimeLabel, localTimes } from '../time/format';
 import { fill, h } from './dom';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
@@ -24,7 +24,7 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
             const t = Date.parse(e.time);
             const when =
               chapter === 'flight'
-                ? [h('time', { datetime: e.time }, `${eventTimeLabel(t, e.precision)} UTC`), e.precision === 'day' ? null : h('span', { class: 'muted small' }, ` (${LOCAL_ZONES.map((z) => `${z.label} ${clock(t, z.zone, false)}`).join(', ')})`)]
+                ? [h('time', { datetime: e.time }, `${eventTimeLabel(t, e.precision)} UTC`), e.precision === 'day' ? null : h('span', { class: 'muted small' }, ` (${localTimes(t, { offsets: false, sep: ', ' })})`)]
                 : [h('time', { datetime: e.time.slice(0, 10) }, day(t))];
             const li = h(
               'li',
@@ -33,7 +33,7 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
               h('p', { class: 'el-title' }, h('strong', {}, e.title)),
               h('p', { class: 'el-text' }, e.text),
               sourceList(e.sources, source),
-              onShow ? h('button', { type: 'button', class: 'linklike small', onclick: () => onShow(e.id) }, 'Show on the map') : null,
+              onShow ? h('button', { type: 'button', class: 'linklike small', 'aria-label': `Show on the map: ${e.title}`, onclick: () => onShow(e.id) }, 'Show on the map') : null,
             );
             items.set(e.id, li);
             return li;

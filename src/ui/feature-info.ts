@@ -4,6 +4,7 @@ import { h } from './dom';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
 import { CERTAINTY_LABEL } from './labels';
+import { day } from '../time/format';
 import type { Certainty, Status } from '../data/schema';
 
 export interface FeatureProps {
@@ -23,6 +24,8 @@ export function featureInfo(p: FeatureProps, source: (id: string) => Source | un
     h('p', { class: 'fi-title' }, h('strong', {}, p.name)),
     h('p', {}, statusBadge(p.status as Status), certainty ? h('span', { class: 'muted small' }, ` ${CERTAINTY_LABEL[certainty]}`) : null),
     str('claimedBy') ? h('p', {}, h('span', { class: 'muted' }, 'Claimed by: '), str('claimedBy')!) : null,
+    str('firstReported') ? h('p', {}, h('span', { class: 'muted' }, 'First published: '), day(Date.parse(str('firstReported')! + 'T00:00:00Z'))) : null,
+    typeof p.altitudeM === 'number' ? h('p', {}, h('span', { class: 'muted' }, 'Claimed altitude: '), `${p.altitudeM.toLocaleString('en-GB')} m`) : null,
     str('role') ? h('p', {}, str('role')!) : null,
     str('basis') ? h('p', {}, str('basis')!) : null,
     str('note') ? h('p', { class: 'muted' }, str('note')!) : null,

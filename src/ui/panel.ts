@@ -6,7 +6,7 @@
 import type { Account, Dispute, Source, StoryEvent } from '../data/schema';
 import type { Stop } from '../time/timeline';
 import type { TrackPosition } from '../track/interpolate';
-import { clock, day, eventTimeLabel, LOCAL_ZONES, offsetLabel } from '../time/format';
+import { clock, day, eventTimeLabel, localTimes } from '../time/format';
 import { fill, h } from './dom';
 import { CERTAINTY_LABEL } from './labels';
 import { sourceList } from './sources';
@@ -118,7 +118,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     update(v: PanelView) {
       if (v.chapter === 'flight') {
         clockEl.textContent = `${clock(v.t)} UTC · ${day(v.t)}`;
-        localEl.textContent = LOCAL_ZONES.map((z) => `${z.label} ${clock(v.t, z.zone, false)} (${offsetLabel(v.t, z.zone)})`).join(' · ');
+        localEl.textContent = localTimes(v.t);
       } else {
         clockEl.textContent = day(v.t);
         const days = Math.floor((v.t - Date.UTC(2024, 11, 25)) / 86_400_000);

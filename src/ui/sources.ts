@@ -15,7 +15,10 @@ export function sourceList(ids: readonly string[], lookup: SourceLookup, label =
       { class: 'sources-list' },
       ids.map((id) => {
         const s = lookup(id);
-        return h('li', {}, s ? extLink(s.url, s.outlet) : id, s ? h('span', { class: 'source-title' }, ` — ${s.title}`) : null);
+        const link = s ? extLink(s.url, s.outlet) : null;
+        link?.setAttribute('title', s!.title);
+        link?.setAttribute('aria-label', `${s!.outlet}: ${s!.title}`);
+        return h('li', {}, link ?? id);
       }),
     ),
   );

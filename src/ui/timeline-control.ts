@@ -39,9 +39,9 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   let t = tl.start;
 
   const tabs = (['flight', 'aftermath'] as const).map((c) =>
-    h('button', { type: 'button', role: 'tab', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? 'The flight' : 'The year after'),
+    h('button', { type: 'button', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? 'The flight' : 'The year after'),
   );
-  const tabList = h('div', { class: 'chapter-tabs', role: 'tablist', 'aria-label': 'Chapter' }, tabs);
+  const tabList = h('div', { class: 'chapter-tabs', role: 'group', 'aria-label': 'Chapter' }, tabs);
 
   const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': 'Time' });
   const marks = h('div', { class: 'marks', 'aria-hidden': 'true' });
@@ -127,7 +127,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     input.min = String(scale.min);
     input.max = String(scale.max);
     input.step = String(scale.step);
-    for (const b of tabs) b.setAttribute('aria-selected', String(b.dataset.chapter === tl.chapter));
+    for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.chapter === tl.chapter));
     const span = tl.end - tl.start || 1;
     const range = scale.max - scale.min || 1;
     marks.replaceChildren(
@@ -142,24 +142,35 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     speed.replaceChildren(...SPEEDS[tl.chapter].map((s, i) => h('option', { value: s.id, selected: i === 0 }, s.label)));
   }
   renderChapter();
+  let shownPlaying: boolean | undefined;
+  let shownStop: string | undefined;
 
   return {
     input,
     update(chapter: Chapter, time: number, playing: boolean) {
       const newTl = tls[chapter];
-      if (newTl !== tl) {
+      const chapterChanged = newTl !== tl;
+      if (chapterChanged) {
         tl = newTl;
         renderChapter();
       }
       t = time;
       input.value = String(scale.toValue(time));
-      input.setAttribute('aria-valuetext', valueText(tl, time));
-      play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
-      play.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
-      play.title = play.getAttribute('aria-label')!;
-      play.setAttribute('aria-pressed', String(playing));
-      const cur = stopsAt(tl, time)[0];
-      for (const m of marks.children) m.classList.toggle('current', (m as HTMLElement).dataset.event === cur?.id);
+      const cur = stopsAt(tl, time)[0]?.id;
+      const stopChanged = chapterChanged || cur !== shownStop;
+      // While playing, the value text changes with the event only, so a screen reader is not read the clock every frame.
+      if (!playing || stopChanged) input.setAttribute('aria-valuetext', valueText(tl, time));
+      if (playing !== shownPlaying) {
+        play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+        play.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
+        play.title = play.getAttribute('aria-label')!;
+        play.setAttribute('aria-pressed', String(playing));
+        shownPlaying = playing;
+      }
+      if (stopChanged) {
+        for (const m of marks.children) m.classList.toggle('current', (m as HTMLElement).dataset.event === cur);
+        shownStop = cur;
+      }
     },
   };
 }

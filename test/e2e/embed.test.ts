@@ -69,7 +69,7 @@ const isPym = (d: unknown, id: string) => typeof d === 'string' && new RegExp(`^
 const pymPx = (d: string) => Number(d.split('xPYMx')[3]);
 const isAmp = (d: unknown): d is { height: number } => !!d && typeof d === 'object' && (d as { sentinel?: string }).sentinel === 'amp' && (d as { type?: string }).type === 'embed-size';
 const states = (ms: Msg[]) => ms.map((m) => m.data).filter((d): d is { type: string; time: string; event: string | null } => !!d && typeof d === 'object' && (d as { type?: string }).type === 'flightmap:state');
-const moment = (f: Frame | Page) => f.evaluate(() => (window as any).flightmap.getMoment() as { chapter: string; t: number });
+const moment = (f: Frame | Page) => f.evaluate(() => { const m = (window as any).flightmap.getMoment(); return { chapter: m.chapter as string, t: m.t as number }; });
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 
 /** Waits until the iframe has the height last reported and the reports have stopped for a moment. */

@@ -198,10 +198,10 @@ describe('the aftermath chapter', () => {
 
   it('switches chapter with the tabs', async () => {
     const { page, close } = await app.open('');
-    await page.getByRole('tab', { name: 'The year after' }).click();
+    await page.getByRole('button', { name: 'The year after', exact: true }).click();
     expect((await moment(page)).chapter).toBe('aftermath');
     expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toMatch(/^25 Dec 2024, /);
-    await page.getByRole('tab', { name: 'The flight' }).click();
+    await page.getByRole('button', { name: 'The flight', exact: true }).click();
     expect((await moment(page)).chapter).toBe('flight');
     await close();
   });

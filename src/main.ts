@@ -1,7 +1,7 @@
 /** Entry point: loads the story, then starts the app; a data problem is shown, never a blank page. */
 import './styles/app.css';
 import { loadStory } from './data/load';
-import { StoryDataError } from './data/validate';
+import { StoryDataError } from './data/bundle';
 import { startApp, isDark } from './app';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
@@ -20,6 +20,8 @@ root.classList.toggle('embed', early.embed);
 root.classList.toggle('plain', early.plain);
 root.classList.toggle('static', early.static);
 const embedChild = startEmbedChild(early); // when framed: height to the host, host control, state
+// MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it; app.ts awaits the same module.
+if (!early.static) import('./map/story-map').catch(() => {});
 
 async function main() {
   try {

@@ -5,7 +5,9 @@
  */
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { STORY_FILES, type StoryFileKey } from '../../src/data/validate.ts';
+import { readBundle, storyDigest, storyFromFiles } from '../../src/data/bundle.ts';
 import { readStoryFiles, validateStoryDir } from './story-files.ts';
 
 export const STORY_JSON = 'data/story.json';
@@ -17,6 +19,19 @@ export function storyBundle(root: string): string {
   return JSON.stringify(out);
 }
 
+/**
+ * The digest of the bundle the build ships, when the story is valid and its checked form is the file as
+ * it is (the schemas change nothing, e.g. no text to trim): the browser then uses that file without
+ * running the schemas (src/data/load.ts). Otherwise undefined, and the browser checks every load.
+ */
+export function validatedDigest(root: string): string | undefined {
+  const result = validateStoryDir(root);
+  if (!result.ok) return undefined;
+  const text = storyBundle(root);
+  const asIs = storyFromFiles(readBundle(text) as Parameters<typeof storyFromFiles>[0]);
+  return isDeepStrictEqual(asIs, result.story) ? storyDigest(text) : undefined;
+}
+
 export function storyData(root: string): Plugin {
   const check = () => {
     const result = validateStoryDir(root);
@@ -24,6 +39,11 @@ export function storyData(root: string): Plugin {
   };
   return {
     name: 'story-data',
+    config() {
+      // JSON.stringify(undefined) is not valid code: the page reads `typeof __STORY_DIGEST__`.
+      const digest = validatedDigest(root);
+      return { define: { __STORY_DIGEST__: digest === undefined ? 'undefined' : JSON.stringify(digest) } };
+    },
     buildStart() {
       check();
       for (const f of Object.values(STORY_FILES)) this.addWatchFile(resolve(root, f));

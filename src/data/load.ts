@@ -1,7 +1,17 @@
-/** Loads the story shipped with the build (data/story.json, keyed by file name) and validates it. */
-import { parseStory, STORY_FILES, StoryDataError, type RawStory, type StoryData, type StoryFileKey } from './validate';
+/**
+ * Loads the story shipped with the build (data/story.json, keyed by file name). The build validated that
+ * file and recorded its digest (scripts/lib/story-plugin.ts); when the file served is exactly that one,
+ * it is used as it is. Any other file (edited, truncated, from another build) goes through the full check
+ * (schemas and cross-file rules, a lazy chunk), so a bad file is refused with the same messages as ever.
+ */
+import { readBundle, storyDigest, storyFromFiles, StoryDataError, STORY_URL, type StoryFileKey } from './bundle';
+import type { StoryData } from './validate';
 
-export const STORY_URL = 'data/story.json';
+export { STORY_URL };
+
+/** Set by the build (story-plugin): the digest of the data/story.json it validated and shipped. */
+declare const __STORY_DIGEST__: string | undefined;
+const builtDigest = (): string | undefined => (typeof __STORY_DIGEST__ === 'string' ? __STORY_DIGEST__ : undefined);
 
 export async function loadStory(base: string, fetchFn: typeof fetch = fetch): Promise<StoryData> {
   let res: Response;
@@ -12,22 +22,8 @@ export async function loadStory(base: string, fetchFn: typeof fetch = fetch): Pr
   }
   if (!res.ok) throw new StoryDataError([`${STORY_URL}: could not be loaded (HTTP ${res.status})`]);
   const text = await res.text();
+  const built = builtDigest();
+  if (built && storyDigest(text) === built) return storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);
+  const { parseBundle } = await import('./parse-bundle');
   return parseBundle(text);
-}
-
-/** The bundle is `{ "geo/events.json": {...}, ... }`; each file is validated under its own name. */
-export function parseBundle(text: string): StoryData {
-  let bundle: unknown;
-  try {
-    bundle = JSON.parse(text);
-  } catch (e) {
-    throw new StoryDataError([`${STORY_URL}: not valid JSON: ${(e as Error).message}`]);
-  }
-  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) throw new StoryDataError([`${STORY_URL}: must be an object keyed by file name`]);
-  const raw: RawStory = {};
-  for (const key of Object.keys(STORY_FILES) as StoryFileKey[]) {
-    const v = (bundle as Record<string, unknown>)[STORY_FILES[key]];
-    if (v !== undefined) raw[key] = v;
-  }
-  return parseStory(raw);
 }

@@ -16,18 +16,10 @@ import {
   StrikeAreaFile,
   TrackFile,
 } from './schema';
+import { STORY_FILES, StoryDataError, storyFromFiles, type RawStory, type StoryFileKey } from './bundle';
 
-export const STORY_FILES = {
-  region: 'geo/region.json',
-  sources: 'geo/sources.json',
-  places: 'geo/places.geojson',
-  route: 'geo/route-planned.geojson',
-  strike: 'geo/strike-area.geojson',
-  track: 'geo/track.geojson',
-  events: 'geo/events.json',
-  disputes: 'geo/disputes.json',
-} as const;
-export type StoryFileKey = keyof typeof STORY_FILES;
+// The file names and the error type live in bundle.ts (no zod there, for the page's first load).
+export { STORY_FILES, StoryDataError, type RawStory, type StoryFileKey };
 
 const SCHEMAS = {
   region: RegionFile,
@@ -52,17 +44,7 @@ export interface StoryData {
   disputes: z.infer<typeof DisputesFile>['disputes'];
 }
 
-/** Raw file contents: text (to be parsed as JSON) or already-parsed values, keyed as STORY_FILES. */
-export type RawStory = Partial<Record<StoryFileKey, unknown>>;
-
 export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
-
-export class StoryDataError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`Story data is invalid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
-    this.name = 'StoryDataError';
-  }
-}
 
 /** Describe a path into a file: `events[3] (id "first-impact") → time`. */
 export function describePath(root: unknown, path: readonly PropertyKey[]): string {
@@ -128,16 +110,7 @@ export function validateStory(raw: RawStory): ValidationResult {
   const p = parsed as {
     [K in StoryFileKey]: z.infer<(typeof SCHEMAS)[K]>;
   };
-  const story: StoryData = {
-    region: p.region,
-    sources: p.sources.sources,
-    places: p.places,
-    route: p.route,
-    strike: p.strike,
-    track: p.track,
-    events: p.events.events,
-    disputes: p.disputes.disputes,
-  };
+  const story: StoryData = storyFromFiles(p);
   crossCheck(story, errors);
   return errors.length ? { ok: false, errors } : { ok: true, story };
 }

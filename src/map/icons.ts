@@ -10,14 +10,14 @@ function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) =>
   const canvas = document.createElement('canvas');
   canvas.width = px;
   canvas.height = px;
-  const ctx = canvas.getContext('2d')!;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!; // read back at once: a software canvas avoids a GPU round trip
   ctx.scale(px / size, px / size);
   paint(ctx, size);
   return ctx.getImageData(0, 0, px, px);
 }
 
-/** A plan-view airliner pointing up (north), outlined for contrast. */
-function aircraft(c: Palette, ratio: number): ImageData {
+/** A plan-view airliner pointing up (north), outlined for contrast (the map's symbol, and the live map's marker). */
+export function aircraft(c: Palette, ratio: number): ImageData {
   return draw(30, (ctx, s) => {
     const m = s / 2;
     ctx.beginPath();

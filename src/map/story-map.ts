@@ -11,6 +11,7 @@ import type { TrackModel, TrackPosition } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
+import { aircraftMarker } from './aircraft-marker';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -29,7 +30,11 @@ export interface StoryMapOptions {
   /** For export: the largest canvas (MapLibre lowers the pixel ratio past it); and no maxBounds, so any view can be drawn. */
   maxCanvasSize?: [number, number];
   constrainBounds?: boolean;
-  /** Multisampling (default on). The export turns it off: lines and the coast are antialiased by their shaders, and a software GPU draws four times faster. */
+  /**
+   * Multisampling (default off, MapLibre's default): lines, circles, text and the edges of fills are
+   * antialiased by their shaders already, and without it a software GPU draws about four times faster
+   * (the map loads ~20 % sooner with SwiftShader; see the README, Performance).
+   */
   antialias?: boolean;
   /** Pixel ratio of the icons drawn at run time (default 2; export: its own pixel ratio, so they stay sharp). */
   iconRatio?: number;
@@ -67,14 +72,13 @@ export interface StoryMap {
   destroy(): void;
 }
 
-/** True where this browser can run MapLibre 6 (WebGL2). */
+/**
+ * False where this browser has no WebGL 2 at all. No context is made here: a throwaway WebGL context costs
+ * ~100 ms on a software GPU at every load. Where a context cannot be made, the Map constructor throws a
+ * GPUInitializationError, which the app treats the same way.
+ */
 export function supportsWebGL2(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return !!c.getContext('webgl2');
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined';
 }
 
 /** A map button that brings the whole route back into view. */
@@ -102,6 +106,11 @@ function resetControl(onClick: () => void): maplibregl.IControl {
 
 export function createStoryMap(o: StoryMapOptions): StoryMap {
   const style = buildStyle({ palette: o.palette, base: o.base, layers: o.layers });
+  // The live map moves the aircraft as a marker (a transform on one element): a symbol layer on a source
+  // that changes at every slider step costs a tile reload with icon look-ups and a symbol placement, and a
+  // second frame. An export (not interactive) keeps the symbol layer, so the aircraft is in the picture.
+  const marker = (o.interactive ?? true) ? aircraftMarker(o.palette) : null;
+  if (marker) style.layers = style.layers.filter((l) => l.id !== 'aircraft');
   const padding = o.padding ?? 40;
   const map = new maplibregl.Map({
     container: o.container,
@@ -120,7 +129,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     fadeDuration: 0,
     ...(o.pixelRatio ? { pixelRatio: o.pixelRatio } : {}),
     ...(o.maxCanvasSize ? { maxCanvasSize: o.maxCanvasSize } : {}),
-    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? true },
+    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? false },
   });
   map.touchZoomRotate.disableRotation();
   if (o.interactive ?? true) {
@@ -149,6 +158,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
         geometry: { type: 'Point', coordinates: p.lonLat },
         properties: { bearing: p.bearing, rkm: Math.max(p.uncertaintyKm, 0) },
       });
+      marker?.setLngLat(p.lonLat).setRotation(p.bearing);
+      if (marker && !marker.getElement().isConnected) marker.addTo(map);
       const e = o.track.edges[p.edge]!;
       head.setData(
         e.degenerate
@@ -158,6 +169,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     } else {
       aircraft.setData({ type: 'FeatureCollection', features: [] });
       head.setData({ type: 'FeatureCollection', features: [] });
+      marker?.remove();
     }
     // Flown edges: change only the edges whose state differs.
     const target = m.flownEdges;

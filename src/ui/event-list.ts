@@ -50,6 +50,8 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
   let current: string[] = [];
   return {
     setCurrent(ids: string[]) {
+      // Called at every slider step: touch the list (and restyle the page) only when the current events change.
+      if (ids.length === current.length && ids.every((id, i) => id === current[i])) return;
       for (const id of current) items.get(id)?.removeAttribute('aria-current');
       for (const id of ids) items.get(id)?.setAttribute('aria-current', 'step');
       current = ids;

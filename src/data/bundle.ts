@@ -1,0 +1,78 @@
+/**
+ * The story bundle (data/story.json) without the schemas: the file names, the error type, reading the
+ * bundle, and a digest of its text. Pure, and free of zod, so the page's first load does not carry the
+ * validator: the build validates the story and records the digest of the file it ships; the browser runs
+ * the full check (src/data/parse-bundle.ts, a lazy chunk) only when the file it gets is not that one.
+ */
+import type { StoryData } from './validate';
+
+export const STORY_URL = 'data/story.json';
+
+export const STORY_FILES = {
+  region: 'geo/region.json',
+  sources: 'geo/sources.json',
+  places: 'geo/places.geojson',
+  route: 'geo/route-planned.geojson',
+  strike: 'geo/strike-area.geojson',
+  track: 'geo/track.geojson',
+  events: 'geo/events.json',
+  disputes: 'geo/disputes.json',
+} as const;
+export type StoryFileKey = keyof typeof STORY_FILES;
+
+/** Raw file contents: text (to be parsed as JSON) or already-parsed values, keyed as STORY_FILES. */
+export type RawStory = Partial<Record<StoryFileKey, unknown>>;
+
+export class StoryDataError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`Story data is invalid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    this.name = 'StoryDataError';
+  }
+}
+
+/** The bundle is `{ "geo/events.json": {...}, ... }`: each file's value under its key. */
+export function readBundle(text: string): RawStory {
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(text);
+  } catch (e) {
+    throw new StoryDataError([`${STORY_URL}: not valid JSON: ${(e as Error).message}`]);
+  }
+  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) throw new StoryDataError([`${STORY_URL}: must be an object keyed by file name`]);
+  const raw: RawStory = {};
+  for (const key of Object.keys(STORY_FILES) as StoryFileKey[]) {
+    const v = (bundle as Record<string, unknown>)[STORY_FILES[key]];
+    if (v !== undefined) raw[key] = v;
+  }
+  return raw;
+}
+
+/** The story the app draws, from the (parsed) files. */
+export function storyFromFiles(p: Record<StoryFileKey, any>): StoryData { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    region: p.region,
+    sources: p.sources.sources,
+    places: p.places,
+    route: p.route,
+    strike: p.strike,
+    track: p.track,
+    events: p.events.events,
+    disputes: p.disputes.disputes,
+  };
+}
+
+/**
+ * A 53-bit digest of the bundle's text (cyrb53), as hex. It tells "the file the build validated" from any
+ * other; it is not a security check (the story is only ever shown as text, and the same origin serves the code).
+ */
+export function storyDigest(text: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0') + `-${text.length}`;
+}

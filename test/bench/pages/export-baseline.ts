@@ -1,0 +1,57 @@
+/**
+ * Export baseline: @watergis/maplibre-gl-export making the same picture size as the app's export
+ * (1920 × 1080 CSS pixels at scale 2 = 3840 × 2160 px) of the same map: the app's own story map
+ * (createStoryMap, the whole route), at the plugin's defaults otherwise (north arrow; attribution only
+ * where the style has glyphs, which ours has not). The plugin downloads through a link's click(); that is
+ * caught here, so the timer stops when the PNG data URL exists, as it does for the app.
+ */
+import { MaplibreExportControl, Format, Unit } from '@watergis/maplibre-gl-export';
+import '@watergis/maplibre-gl-export/dist/maplibre-gl-export.css';
+import { readBundle, storyFromFiles, type StoryFileKey } from '../../../src/data/bundle';
+import { buildLayers } from '../../../src/data/layers';
+import { buildTrack } from '../../../src/track/interpolate';
+import { createStoryMap } from '../../../src/map/story-map';
+import { wholeRoute } from '../../../src/map/moment';
+import { LIGHT } from '../../../src/theme/palette';
+import { mapContainer, pageBase } from './common';
+
+const WIDTH = 1920;
+const HEIGHT = 1080;
+const SCALE = 2;
+
+async function main() {
+  // The build validated this file (the same data/story.json as the app's).
+  const text = await (await fetch(new URL('data/story.json', pageBase()))).text();
+  const story = storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);
+  const track = buildTrack(story.track.features);
+  const layers = buildLayers(story, track);
+  const sm = createStoryMap({ container: mapContainer({ width: WIDTH, height: HEIGHT, center: [0, 0], zoom: 0 }), layers, track, palette: LIGHT, base: pageBase(), padding: 60, constrainBounds: false });
+  sm.setMoment(wholeRoute(track));
+  await sm.ready;
+  // The plugin as a reader would have it: its control on the map. Its Generate button calls generateMap
+  // with the size and dpi chosen in its form; the benchmark calls generateMap with the same arguments.
+  const control = new MaplibreExportControl({ Format: Format.PNG, Filename: 'baseline' });
+  sm.map.addControl(control, 'top-right');
+  const generateMap = (control as unknown as { generateMap(map: unknown, size: number[], dpi: number, format: string, unit: string, name: string): void }).generateMap.bind(control);
+
+  /** One export through the plugin; resolves with the PNG data URL's length and size when its download link is clicked. */
+  const exportPng = () =>
+    new Promise<{ bytes: number; dataUrl: string }>((resolve, reject) => {
+      const click = HTMLAnchorElement.prototype.click;
+      const timer = setTimeout(() => {
+        HTMLAnchorElement.prototype.click = click;
+        reject(new Error('the plugin did not finish within 120 s'));
+      }, 120_000);
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (!this.href.startsWith('data:image/png')) return click.call(this);
+        HTMLAnchorElement.prototype.click = click;
+        clearTimeout(timer);
+        resolve({ bytes: this.href.length, dataUrl: this.href });
+      };
+      // Size in inches at 96 CSS px per inch, and dpi = 96 × scale: a WIDTH × HEIGHT CSS px map at devicePixelRatio SCALE.
+      generateMap(sm.map, [WIDTH / 96, HEIGHT / 96], 96 * SCALE, Format.PNG, Unit.in, 'baseline');
+    });
+  (window as unknown as { bench: unknown }).bench = { map: sm.map, exportPng, width: WIDTH * SCALE, height: HEIGHT * SCALE };
+  document.documentElement.dataset.ready = 'map';
+}
+void main();

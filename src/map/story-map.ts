@@ -62,11 +62,8 @@ export interface StoryMap {
   ready: Promise<void>;
   setMoment(m: MapMoment): void;
   showInfo(lngLat: [number, number], content: HTMLElement): void;
-  closeInfo(): void;
-  fitStory(animate?: boolean): void;
   /** Flies to a story feature (an area, a place, a claim, a leg); false when there is no such feature. */
   focus(id: string, animate?: boolean): boolean;
-  resize(): void;
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
   destroy(): void;
@@ -248,22 +245,18 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       if (map.loaded() || map.getSource('aircraft')) applyMoment();
     },
     showInfo(lngLat, content) {
+      // Focus moves into the popup; when it closes, it goes back to where the reader was.
+      const back = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : map.getCanvas();
+      popup.once('close', () => {
+        if (!document.activeElement || document.activeElement === document.body) back.focus({ preventScroll: true });
+      });
       popup.setLngLat(lngLat).setDOMContent(content).addTo(map);
-    },
-    closeInfo() {
-      popup.remove();
-    },
-    fitStory(animate = false) {
-      map.fitBounds(o.layers.frame, { padding, animate });
     },
     focus(id, animate = true) {
       const b = featureBounds(o.layers, id);
       if (!b) return false;
       map.fitBounds(b, { padding, maxZoom: 9.5, animate, duration: 900 });
       return true;
-    },
-    resize() {
-      map.resize();
     },
     destroy() {
       map.remove();

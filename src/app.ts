@@ -228,7 +228,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     const exact = exactEvent(m);
     writeUrl(m, exact);
     hooks.onMoment?.(m, exact);
-    document.documentElement.dataset.chapter = m.chapter;
+    if (document.documentElement.dataset.chapter !== m.chapter) document.documentElement.dataset.chapter = m.chapter; // not on every step
   }
   store.subscribe(render);
 

@@ -2,6 +2,7 @@
  * The PNG export: the command line (sizes, content, determinism, errors) and the in-app dialog, in real
  * headless Chromium against the built app (E2E_OUT_DIR, built once by global-setup).
  */
+import type { ExportMeta } from '../../src/ui/export-run';
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,8 +13,8 @@ import type { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { DIST, useApp } from '../support/app';
 import { colourCount, colourDistance, decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
-import { projectOnMap, type Camera } from '../../src/export/camera';
-import type { ExportLayout, TextBlock } from '../../src/export/layout';
+import { projectOnMap } from '../../src/export/camera';
+import type { TextBlock } from '../../src/export/layout';
 import { DARK_THEME, LIGHT_THEME, type ExportTheme } from '../../src/export/theme';
 import { buildTrack, positionAt } from '../../src/track/interpolate';
 import { TrackFile } from '../../src/data/schema';
@@ -38,16 +39,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-interface Meta {
-  width: number;
-  height: number;
-  ratio: number;
-  camera: Camera;
-  tiles: number;
-  tileCanvas: [number, number];
-  maxTile: number;
-  layout: ExportLayout;
-}
+/** What `--meta` writes: the command's own record of the render (src/ui/export-run.ts). */
+type Meta = Pick<ExportMeta, 'width' | 'height' | 'ratio' | 'camera' | 'tiles' | 'tileCanvas' | 'maxTile' | 'layout'>;
 
 async function exportTo(name: string, args: string[]): Promise<{ png: PNG; buf: Buffer; meta: Meta; run: Run; file: string }> {
   const file = join(OUT, `${name}.png`);

@@ -111,33 +111,22 @@ describe('a lost WebGL context', () => {
   });
 });
 
-describe('a basemap that fails to load', () => {
-  it('still draws the story layers and tells the reader', async () => {
-    await withServer({ fail: (p) => p.endsWith('basemap.json') }, async (s) => {
-      const { page, ready, close } = await open(s, '?t=2024-12-25T05:50:00Z');
-      expect(ready).toBe('map');
-      await expect.poll(() => page.locator('#notices').innerText()).toContain('basemap could not be loaded');
-      const layers = await page.evaluate(async () => {
-        const sm = await (window as any).flightmap.mapReady;
-        return [...new Set(sm.map.queryRenderedFeatures().map((f: any) => f.layer.id))];
-      });
-      expect(layers).toEqual(expect.arrayContaining(['track-ghost', 'route-planned', 'area-fill', 'places']));
-      await close();
-    });
-  });
-});
+const RESOURCE_FAILURES = [
+  { what: 'a basemap', fail: (p: string) => p.endsWith('basemap.json'), q: '?t=2024-12-25T05:50:00Z', notice: 'basemap could not be loaded', layers: ['track-ghost', 'route-planned', 'area-fill', 'places'] },
+  { what: 'a font', fail: (p: string) => p.endsWith('.woff2'), q: '?event=crash', notice: 'font could not be loaded', layers: ['places-label', 'track-ghost', 'area-fill'] },
+];
 
-describe('a font that fails to load', () => {
-  it('still draws the labels (with a fallback font) and tells the reader', async () => {
-    await withServer({ fail: (p) => p.endsWith('.woff2') }, async (s) => {
-      const { page, ready, close } = await open(s, '?event=crash');
+describe.each(RESOURCE_FAILURES)('$what that fails to load', ({ fail, q, notice, layers: expected }) => {
+  it('still draws the story layers (labels with a fallback font) and tells the reader', async () => {
+    await withServer({ fail }, async (s) => {
+      const { page, ready, close } = await open(s, q);
       expect(ready).toBe('map');
-      await expect.poll(() => page.locator('#notices').innerText()).toContain('font could not be loaded');
+      await expect.poll(() => page.locator('#notices').innerText()).toContain(notice);
       const layers = await page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
         return [...new Set(sm.map.queryRenderedFeatures().map((f: any) => f.layer.id))];
       });
-      expect(layers).toEqual(expect.arrayContaining(['places-label', 'track-ghost', 'area-fill']));
+      expect(layers).toEqual(expect.arrayContaining(expected));
       await close();
     });
   });

@@ -3,7 +3,7 @@
  * Pure (no MapLibre): the live map and the PNG export both apply it through StoryMap.setMoment.
  */
 import type { Chapter } from '../data/schema';
-import { positionAt, type TrackModel } from '../track/interpolate';
+import { positionAt, type LonLat, type TrackModel, type TrackPosition } from '../track/interpolate';
 import type { MapMoment } from './story-map';
 
 import { DAY } from '../time/timeline';
@@ -20,4 +20,11 @@ export function mapMomentAt(track: TrackModel, chapter: Chapter, t: number): Map
 /** The whole route: every edge flown, no aircraft, every claim. */
 export function wholeRoute(track: TrackModel): MapMoment {
   return { aircraft: null, flownEdges: track.edges.length, claimsAsOf: null };
+}
+
+/** The flown part of the edge the aircraft is on (from the edge's start to the aircraft); null on a loop of unknown shape. */
+export function headOf(track: TrackModel, p: TrackPosition): { from: LonLat; to: LonLat; certainty: TrackPosition['certainty'] } | null {
+  const e = track.edges[p.edge];
+  if (!e || e.degenerate) return null;
+  return { from: e.from, to: p.lonLat, certainty: e.certainty };
 }

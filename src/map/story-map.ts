@@ -1,7 +1,9 @@
 /**
  * The one place that touches MapLibre: creates the map, draws the story layers, and moves the aircraft.
- * A moment update is incremental: the aircraft and the partial edge are two tiny sources; the flown
- * edges are feature state on the track source, which is never re-uploaded.
+ * A moment update is incremental. On the live map the aircraft, its ring and the flown part of its edge
+ * are an SVG over the canvas (flight-overlay.ts): a slider step does not redraw the map. The flown edges
+ * are feature state on the track source, which is never re-uploaded. An export (not interactive) draws
+ * the aircraft, ring and head with map layers, on two tiny sources.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -11,7 +13,8 @@ import type { TrackModel, TrackPosition } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
-import { aircraftMarker } from './aircraft-marker';
+import { flightOverlay } from './flight-overlay';
+import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -64,6 +67,8 @@ export interface StoryMap {
   showInfo(lngLat: [number, number], content: HTMLElement): void;
   /** Flies to a story feature (an area, a place, a claim, a leg); false when there is no such feature. */
   focus(id: string, animate?: boolean): boolean;
+  /** Where the live map draws the aircraft now (null: hidden; always null on an export's map). For tests. */
+  aircraft(): [number, number] | null;
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
   destroy(): void;
@@ -101,13 +106,20 @@ function resetControl(onClick: () => void): maplibregl.IControl {
   };
 }
 
+/** What the live map draws in its overlay instead (flight-overlay.ts). */
+const OVERLAY_LAYERS = ['aircraft', 'aircraft-halo', 'head-approximate', 'head-reconstructed'];
+const OVERLAY_SOURCES = ['aircraft', 'head'];
+
 export function createStoryMap(o: StoryMapOptions): StoryMap {
   const style = buildStyle({ palette: o.palette, base: o.base, layers: o.layers });
-  // The live map moves the aircraft as a marker (a transform on one element): a symbol layer on a source
-  // that changes at every slider step costs a tile reload with icon look-ups and a symbol placement, and a
-  // second frame. An export (not interactive) keeps the symbol layer, so the aircraft is in the picture.
-  const marker = (o.interactive ?? true) ? aircraftMarker(o.palette) : null;
-  if (marker) style.layers = style.layers.filter((l) => l.id !== 'aircraft');
+  // The live map draws the moving part in an overlay (see flight-overlay.ts): a source that changes at every
+  // slider step costs a worker round trip, a tile reload and a redraw of the whole map. An export keeps the
+  // map layers, so the aircraft is in the picture.
+  const live = o.interactive ?? true;
+  if (live) {
+    style.layers = style.layers.filter((l) => !OVERLAY_LAYERS.includes(l.id));
+    for (const id of OVERLAY_SOURCES) delete style.sources[id];
+  }
   const padding = o.padding ?? 40;
   const map = new maplibregl.Map({
     container: o.container,
@@ -139,34 +151,25 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   addIcons(map, o.palette, o.iconRatio);
   map.on('styleimagemissing', () => addIcons(map, o.palette, o.iconRatio));
 
+  const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: MapMoment | null = null;
   let flownState = 0;
   let claimsState: number | null | undefined;
 
   const applyMoment = () => {
     const m = current;
-    if (!m || !map.getSource('aircraft')) return;
-    const aircraft = map.getSource('aircraft') as maplibregl.GeoJSONSource;
-    const head = map.getSource('head') as maplibregl.GeoJSONSource;
-    if (m.aircraft) {
+    if (!m || !map.getSource('track')) return;
+    const h = m.aircraft && headOf(o.track, m.aircraft);
+    if (overlay) overlay.set(m.aircraft && { aircraft: m.aircraft, head: h });
+    else {
+      const none = { type: 'FeatureCollection' as const, features: [] };
       const p = m.aircraft;
-      aircraft.setData({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: p.lonLat },
-        properties: { bearing: p.bearing, rkm: Math.max(p.uncertaintyKm, 0) },
-      });
-      marker?.setLngLat(p.lonLat).setRotation(p.bearing);
-      if (marker && !marker.getElement().isConnected) marker.addTo(map);
-      const e = o.track.edges[p.edge]!;
-      head.setData(
-        e.degenerate
-          ? { type: 'FeatureCollection', features: [] }
-          : { type: 'Feature', geometry: { type: 'LineString', coordinates: [e.from, p.lonLat] }, properties: { certainty: e.certainty } },
+      (map.getSource('aircraft') as maplibregl.GeoJSONSource).setData(
+        p ? { type: 'Feature', geometry: { type: 'Point', coordinates: p.lonLat }, properties: { bearing: p.bearing, rkm: Math.max(p.uncertaintyKm, 0) } } : none,
       );
-    } else {
-      aircraft.setData({ type: 'FeatureCollection', features: [] });
-      head.setData({ type: 'FeatureCollection', features: [] });
-      marker?.remove();
+      (map.getSource('head') as maplibregl.GeoJSONSource).setData(
+        h ? { type: 'Feature', geometry: { type: 'LineString', coordinates: [h.from, h.to] }, properties: { certainty: h.certainty } } : none,
+      );
     }
     // Flown edges: change only the edges whose state differs.
     const target = m.flownEdges;
@@ -242,7 +245,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     map,
     setMoment(m) {
       current = m;
-      if (map.loaded() || map.getSource('aircraft')) applyMoment();
+      if (map.loaded() || map.getSource('track')) applyMoment();
     },
     showInfo(lngLat, content) {
       // Focus moves into the popup; when it closes, it goes back to where the reader was.
@@ -258,7 +261,11 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       map.fitBounds(b, { padding, maxZoom: 9.5, animate, duration: 900 });
       return true;
     },
+    aircraft() {
+      return overlay ? (overlay.shown?.aircraft.lonLat ?? null) : null;
+    },
     destroy() {
+      overlay?.remove();
       map.remove();
     },
   };

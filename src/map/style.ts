@@ -4,6 +4,7 @@
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { StoryLayers } from '../data/layers';
 import { DASH, type Palette } from '../theme/palette';
+import { kmToPixels } from './ground';
 
 export const FONT = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans SemiBold';
@@ -19,10 +20,8 @@ const flown: ExpressionSpecification = ['boolean', ['feature-state', 'flown'], f
 const shown: ExpressionSpecification = ['boolean', ['feature-state', 'shown'], true];
 
 /** Circle radius in pixels for a radius in km (property rkm), at the story's latitude. */
-function kmToPixels(prop: string): ExpressionSpecification {
-  // metres per pixel at zoom 0 for 512 px tiles, at latitude 43.5°
-  const mpp0 = (40075016.686 * Math.cos((43.5 * Math.PI) / 180)) / 512;
-  const k0 = 1000 / mpp0;
+function radiusInPixels(prop: string): ExpressionSpecification {
+  const k0 = kmToPixels(1, 43.5, 0);
   return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', ['get', prop], k0], 16, ['*', ['get', prop], k0 * 2 ** 16]];
 }
 
@@ -92,7 +91,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     },
     {
       id: 'aircraft-halo', type: 'circle', source: 'aircraft',
-      paint: { 'circle-radius': kmToPixels('rkm'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
+      paint: { 'circle-radius': radiusInPixels('rkm'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
     },
     {
       id: 'places', type: 'circle', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],

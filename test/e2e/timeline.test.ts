@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp, project } from '../support/app';
+import { decode, hexToRgb, nearestColour } from '../support/pixels';
+import { LIGHT } from '../../src/theme/palette';
 
 const app = useApp();
 
@@ -12,8 +14,7 @@ const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 const aircraft = (page: Page) =>
   page.evaluate(async () => {
     const sm = await (window as any).flightmap.mapReady;
-    const f = sm.map.querySourceFeatures('aircraft')[0];
-    return f ? (f.geometry.coordinates as [number, number]) : null;
+    return sm.aircraft() as [number, number] | null;
   });
 const waitUrl = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(location.search), re.source, { timeout: 5000 });
 
@@ -129,6 +130,29 @@ describe('deep links', () => {
     expect(a![0]).toBeCloseTo(45.64, 3);
     expect(a![1]).toBeCloseTo(43.47, 3);
     expect(await page.locator('#panel .panel-clock').innerText()).toContain('05:20:00 UTC');
+    await close();
+  });
+
+  it('draws the aircraft and the flown part of its edge where the track says, and keeps them there when the map moves', async () => {
+    const { page, close } = await app.open('?t=2024-12-25T05:45:00Z');
+    const earlier = (await aircraft(page))!; // on the sea leg to Aktau (one edge from 05:42:40)
+    await page.evaluate(() => (window as any).flightmap.seek(Date.parse('2024-12-25T05:55:00Z'), 'flight'));
+    const now = (await aircraft(page))!;
+    expect(now[0]).toBeGreaterThan(earlier[0] + 0.5);
+    // The map does not redraw for a step: what moved is the overlay, so look at the page, not the canvas.
+    const check = async () => {
+      const png = decode(await page.screenshot());
+      const a = await project(page, now);
+      const mid = await project(page, [(now[0] + earlier[0]) / 2, (now[1] + earlier[1]) / 2]);
+      expect(nearestColour(png, a.x, a.y, hexToRgb(LIGHT.aircraft), 4), 'the aircraft').toBeLessThan(40);
+      expect(nearestColour(png, mid.x, mid.y, hexToRgb(LIGHT.track), 5), 'the head').toBeLessThan(40); // the head, behind the aircraft
+    };
+    await check();
+    await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      sm.map.panBy([120, -60], { animate: false }); // the aircraft moves 120 px left and 60 px down
+    });
+    await check();
     await close();
   });
 

@@ -28,7 +28,7 @@ export interface SweepResult {
 
 /** A sweep of the slider over the flight, one step at a time. */
 export async function sweep(o: SweepOptions): Promise<SweepResult> {
-  type MapLike = { once(e: string, f: () => void): void; off(e: string, f: () => void): void; triggerRepaint(): void };
+  type MapLike = { on(e: string, f: () => void): void; once(e: string, f: () => void): void; off(e: string, f: () => void): void; loaded(): boolean };
   const w = window as unknown as {
     flightmap: { mapReady: Promise<{ map: MapLike }>; timelines: { flight: { start: number; end: number } }; seek(t: number, c?: string): void };
     bench: { map: MapLike; step(t: number): void; start: number; end: number };
@@ -41,19 +41,28 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   } else {
     ({ map, step, start, end } = w.bench);
   }
-  const settle = () =>
-    new Promise<boolean>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        map.off('idle', done);
-        resolve(false);
-      }, 5000);
-      map.once('idle', done);
-      map.triggerRepaint();
-    });
+  // After a step: wait until the map has drawn it and is idle. A step that changed nothing in the map (the
+  // app moves the aircraft in an overlay) draws no frame and fires no 'idle': it is settled once two frames
+  // have passed with no render and every source loaded. Listening starts before the step, so an 'idle'
+  // that comes quickly is not missed; nothing forces a redraw the step did not ask for.
+  type Settle = () => Promise<boolean>;
+  const watch = (): Settle => {
+    let rendered = false, idle = false;
+    const onRender = () => (rendered = true);
+    const onIdle = () => (idle = true);
+    map.on('render', onRender);
+    map.once('idle', onIdle);
+    return async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      await frame();
+      await frame();
+      const deadline = performance.now() + 5000;
+      while (!idle && (rendered || !map.loaded()) && performance.now() < deadline) await frame();
+      map.off('render', onRender);
+      map.off('idle', onIdle);
+      return idle || (!rendered && map.loaded());
+    };
+  };
   const sync: number[] = [];
   let timeouts = 0;
   const t0 = performance.now();
@@ -62,14 +71,15 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     if (o.mark) performance.mark(`bench:${i}`);
     const f = o.steps > 1 ? i / (o.steps - 1) : 0;
     const t = start + (end - start) * (o.reverse ? 1 - f : f);
+    const settle = o.pace === 'idle' ? watch() : null;
     const a = performance.now();
     step(t);
     sync.push(performance.now() - a);
-    if (o.pace === 'idle') {
+    if (settle) {
       if (!(await settle())) timeouts++;
     } else await new Promise((r) => requestAnimationFrame(r));
   }
-  if (o.pace === 'frame' && !(await settle())) timeouts++;
+  if (o.pace === 'frame' && !(await watch()())) timeouts++;
   await new Promise((r) => setTimeout(r, 0));
   if (o.mark) performance.mark('bench:end');
   return { sync, timeouts, wallMs: performance.now() - t0 };

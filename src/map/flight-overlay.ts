@@ -1,0 +1,109 @@
+/**
+ * The moving part of the live map: the aircraft, its uncertainty ring and the flown part of its current
+ * edge (the "head"), drawn in one SVG over the map's canvas. A slider step changes a few attributes here
+ * and nothing in MapLibre, so the map does not redraw: a step costs no WebGL frame, no worker round trip
+ * and no source upload (see the README, Performance). The flown edges behind the head stay in the map
+ * (feature state, changed only when the aircraft passes a vertex), and an export draws all of it with
+ * map layers instead (style.ts: 'aircraft', 'aircraft-halo', 'head-*').
+ *
+ * Hidden from assistive technology (the panel says where the aircraft is) and from the pointer (clicks
+ * reach the map's features under it).
+ */
+import type { Map as MlMap } from 'maplibre-gl';
+import type { LonLat, TrackPosition } from '../track/interpolate';
+import { DASH, type Palette } from '../theme/palette';
+import { aircraft } from './icons';
+import { kmToPixels } from './ground';
+
+/** The icon's size in CSS pixels (the symbol layer's icon-size 1). */
+const ICON = 30;
+/** As the map's head-* layers: width 3.5 px; the reconstructed dash in line widths. */
+const HEAD_WIDTH = 3.5;
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface FlightOverlayState {
+  aircraft: TrackPosition;
+  head: { from: LonLat; to: LonLat; certainty: TrackPosition['certainty'] } | null;
+}
+
+export interface FlightOverlay {
+  set(s: FlightOverlayState | null): void;
+  /** What is drawn (for tests): the aircraft's position, or null when hidden. */
+  readonly shown: FlightOverlayState | null;
+  remove(): void;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+function iconUrl(c: Palette): string {
+  const ratio = Math.max(2, Math.ceil(globalThis.devicePixelRatio || 1));
+  const image = aircraft(c, ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d', { willReadFrequently: true })!.putImageData(image, 0, 0); // a software canvas: no GPU round trip to encode it
+  return canvas.toDataURL('image/png');
+}
+
+export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
+  const svg = el('svg', { class: 'flight-overlay', 'aria-hidden': 'true', focusable: 'false' });
+  svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible;pointer-events:none;';
+  const halo = el('circle', { fill: c.halo, 'fill-opacity': 0.12, stroke: c.halo, 'stroke-opacity': 0.6, 'stroke-width': 1 });
+  // MapLibre feathers a line's edges by about half a pixel each side: the same weight on screen.
+  const head = el('line', { stroke: c.track, 'stroke-width': HEAD_WIDTH + 0.5, 'stroke-linecap': 'round' });
+  const plane = el('g', { class: 'aircraft' });
+  plane.append(el('image', { href: iconUrl(c), x: -ICON / 2, y: -ICON / 2, width: ICON, height: ICON }));
+  svg.append(halo, head, plane);
+  svg.style.display = 'none';
+  // Over the canvas, under the map's popups and controls (they come later in the container or outside it).
+  map.getCanvasContainer().append(svg);
+
+  let state: FlightOverlayState | null = null;
+
+  const draw = () => {
+    if (!state) {
+      svg.style.display = 'none';
+      return;
+    }
+    const a = map.project(state.aircraft.lonLat);
+    const r = kmToPixels(Math.max(state.aircraft.uncertaintyKm, 0), state.aircraft.lonLat[1], map.getZoom());
+    halo.setAttribute('cx', String(a.x));
+    halo.setAttribute('cy', String(a.y));
+    halo.setAttribute('r', String(r));
+    plane.setAttribute('transform', `translate(${a.x} ${a.y}) rotate(${state.aircraft.bearing - map.getBearing()})`);
+    if (state.head) {
+      const f = map.project(state.head.from);
+      head.setAttribute('x1', String(f.x));
+      head.setAttribute('y1', String(f.y));
+      head.setAttribute('x2', String(a.x));
+      head.setAttribute('y2', String(a.y));
+      // MapLibre's dash lengths are in line widths, SVG's in pixels; MapLibre's dashes also grow with the
+      // zoom between whole zoom levels (the pattern is fixed per tile zoom).
+      const k = HEAD_WIDTH * 2 ** (map.getZoom() % 1);
+      head.setAttribute('stroke-dasharray', state.head.certainty === 'reconstructed' ? DASH.reconstructed.map((d) => d * k).join(' ') : 'none');
+      head.style.display = '';
+    } else head.style.display = 'none';
+    svg.style.display = '';
+  };
+  map.on('move', draw);
+  map.on('resize', draw);
+
+  return {
+    set(s) {
+      state = s;
+      draw();
+    },
+    get shown() {
+      return state;
+    },
+    remove() {
+      map.off('move', draw);
+      map.off('resize', draw);
+      svg.remove();
+    },
+  };
+}

@@ -51,7 +51,7 @@ function iconUrl(c: Palette): string {
 
 export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
   const svg = el('svg', { class: 'flight-overlay', 'aria-hidden': 'true', focusable: 'false' });
-  svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible;pointer-events:none;';
+  svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;contain:strict;';
   const halo = el('circle', { fill: c.halo, 'fill-opacity': 0.12, stroke: c.halo, 'stroke-opacity': 0.6, 'stroke-width': 1 });
   // MapLibre feathers a line's edges by about half a pixel each side: the same weight on screen.
   const head = el('line', { stroke: c.track, 'stroke-width': HEAD_WIDTH + 0.5, 'stroke-linecap': 'round' });

@@ -10,6 +10,7 @@ import { feature, mesh } from 'topojson-client';
 import bboxClip from '@turf/bbox-clip';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { COUNTRY_LABELS, SEA_LABELS } from '../src/map/basemap-labels.ts';
 
 const require = createRequire(import.meta.url);
 const BBOX: [number, number, number, number] = [34, 35, 62, 50];
@@ -83,28 +84,16 @@ const borders = mesh(countriesTopo, countriesTopo.objects.countries as never, (a
 const cb = clip({ type: 'Feature', properties: {}, geometry: borders });
 if (cb) features.push({ ...cb, properties: { layer: 'border' } });
 
-// Country names: label points placed by hand where they do not collide with the story (cartography, not
-// story data); each is checked to fall inside its country.
+// Country names (src/map/basemap-labels.ts): each label point is checked to fall inside its country.
 const countries = feature(countriesTopo, countriesTopo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-const COUNTRY_LABELS: [string, string, Position][] = [
-  ['Russia', 'RUSSIA', [44.3, 44.9]],
-  ['Kazakhstan', 'KAZAKHSTAN', [53.6, 44.9]],
-  ['Azerbaijan', 'AZERBAIJAN', [47.6, 40.3]],
-  ['Georgia', 'GEORGIA', [43.9, 42.25]],
-  ['Armenia', 'ARMENIA', [44.8, 40.25]],
-  ['Turkmenistan', 'TURKMENISTAN', [55.5, 39.7]],
-  ['Iran', 'IRAN', [52.0, 36.2]],
-  ['Turkey', 'TURKEY', [40.0, 39.5]],
-  ['Uzbekistan', 'UZBEKISTAN', [58.5, 43.6]],
-];
 for (const [name, label, at] of COUNTRY_LABELS) {
   const c = countries.features.find((f) => f.properties.name === name);
   if (!c || !inside(c.geometry, at)) throw new Error(`basemap: the label point for ${name} is not inside it`);
   features.push({ type: 'Feature', properties: { layer: 'country-label', name: label }, geometry: { type: 'Point', coordinates: at } });
 }
 
-// Sea names: cartographic label points in open water (not story data).
-for (const [name, coordinates] of [['Caspian Sea', [50.6, 41.9]], ['Black Sea', [36.4, 43.1]]] as const)
+// Sea names (src/map/basemap-labels.ts).
+for (const [name, coordinates] of SEA_LABELS)
   features.push({ type: 'Feature', properties: { layer: 'sea-label', name }, geometry: { type: 'Point', coordinates: [...coordinates] } });
 
 const lakes = feature(lakesTopo, lakesTopo.objects.lakes!) as FeatureCollection;

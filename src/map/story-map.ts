@@ -14,6 +14,7 @@ import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
+import { mapLabels } from './labels';
 import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -116,9 +117,11 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   // slider step costs a worker round trip, a tile reload and a redraw of the whole map. An export keeps the
   // map layers, so the aircraft is in the picture.
   const live = o.interactive ?? true;
+  // Its names and the crash mark are text and a button over the canvas (labels.ts): no symbol layer, no font.
   if (live) {
-    style.layers = style.layers.filter((l) => !OVERLAY_LAYERS.includes(l.id));
+    style.layers = style.layers.filter((l) => !OVERLAY_LAYERS.includes(l.id) && l.type !== 'symbol');
     for (const id of OVERLAY_SOURCES) delete style.sources[id];
+    delete (style as { 'font-faces'?: unknown })['font-faces'];
   }
   const padding = o.padding ?? 40;
   const map = new maplibregl.Map({
@@ -148,9 +151,12 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
 
-  addIcons(map, o.palette, o.iconRatio);
-  map.on('styleimagemissing', () => addIcons(map, o.palette, o.iconRatio));
+  // Icons only for an export: the live map has no symbol layer.
+  const icons = () => live || addIcons(map, o.palette, o.iconRatio);
+  icons();
+  map.on('styleimagemissing', icons);
 
+  const labels = live ? mapLabels(map, o.layers, o.palette, o.onSelect) : null;
   const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: MapMoment | null = null;
   let flownState = 0;
@@ -178,6 +184,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       for (let i = lo; i < hi; i++) if (!o.track.edges[i]!.degenerate) map.setFeatureState({ source: 'track', id: i }, { flown });
       flownState = target;
     }
+    labels?.setClaimsAsOf(m.claimsAsOf);
     if (m.claimsAsOf !== claimsState) {
       for (const f of o.layers.claims.features) {
         const shown = m.claimsAsOf === null || (f.properties!.firstReported as number) <= m.claimsAsOf;
@@ -228,7 +235,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
 
   map.on('webglcontextlost', () => o.onContextLost?.());
   map.on('webglcontextrestored', () => {
-    addIcons(map, o.palette, o.iconRatio);
+    icons();
     reapplyAll();
     o.onContextRestored?.();
   });
@@ -266,6 +273,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     },
     destroy() {
       overlay?.remove();
+      labels?.remove();
       map.remove();
     },
   };

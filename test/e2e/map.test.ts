@@ -2,6 +2,7 @@
  * The map itself, in real headless Chromium with (software) WebGL, against the built app.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useApp, project } from '../support/app';
 import { decode, hexToRgb, nearestColour } from '../support/pixels';
 import { LIGHT } from '../../src/theme/palette';
@@ -31,7 +32,8 @@ describe('the map', () => {
     expect(await layersAt(STRIKE_CENTRE)).toContain('area-fill');
     expect(await layersAt(CASPIAN_LEG)).toEqual(expect.arrayContaining(['track-ghost', 'track-reconstructed']));
     expect(await layersAt(GYD)).toContain('places');
-    expect(await layersAt(CRASH)).toContain('crash-site');
+    const crash = await project(page, CRASH); // the crash mark is a button over the map (labels.ts)
+    expect(await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.crash-mark'), crash)).toBe(true);
     expect(await layersAt([45.6142, 43.5377])).toContain('claims');
     expect(log.errors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
@@ -104,6 +106,61 @@ describe('the map', () => {
     expect(text).toContain('Claim');
     expect(text).toContain('VChK-OGPU');
     expect(await popup.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    await close();
+  });
+});
+
+describe('names on the map', () => {
+  type R = { text: string; x: number; y: number; w: number; h: number };
+  const visibleLabels = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#map .map-label')]
+        .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent!, x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+    ) as Promise<R[]>;
+  const check = async (page: Page) => {
+    const labels = await visibleLabels(page);
+    const m = (await page.locator('#map').boundingBox())!;
+    for (const l of labels) {
+      expect(l.x, l.text).toBeGreaterThanOrEqual(m.x - 0.5); // whole, inside the map
+      expect(l.x + l.w, l.text).toBeLessThanOrEqual(m.x + m.width + 0.5);
+      expect(l.y, l.text).toBeGreaterThanOrEqual(m.y - 0.5);
+      expect(l.y + l.h, l.text).toBeLessThanOrEqual(m.y + m.height + 0.5);
+    }
+    for (const a of labels) for (const b of labels) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.text} / ${b.text}`).toBe(true);
+    return labels;
+  };
+
+  it('names the airports, the crash site, the sea and the countries as text, whole and apart, beside their points as the map moves', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 640 }]) {
+      const { page, close } = await app.open('', viewport);
+      const texts = (await check(page)).map((l) => l.text);
+      expect(texts).toEqual(expect.arrayContaining(['Baku GYD', 'Grozny GRV', 'Aktau SCO', 'Crash site', 'Caspian Sea']));
+      // Zoomed in on Grozny: the label follows its airport, and the claims' labels appear (from zoom 8.5).
+      await page.evaluate(async () => {
+        const sm = await (window as any).flightmap.mapReady;
+        sm.map.jumpTo({ center: [45.64, 43.42], zoom: 9.5 });
+      });
+      const after = await check(page);
+      const grv = after.find((l) => l.text === 'Grozny GRV')!;
+      const p = await project(page, [45.69968, 43.3882]);
+      const dx = Math.max(grv.x - p.x, 0, p.x - (grv.x + grv.w)), dy = Math.max(grv.y - p.y, 0, p.y - (grv.y + grv.h));
+      expect(Math.hypot(dx, dy)).toBeLessThan(16); // beside the airport (0.7 em away), on whichever side fits
+      expect(after.some((l) => /\(claim, first published/.test(l.text))).toBe(true);
+      await close();
+    }
+  });
+
+  it('shows the crash site’s sources from its mark, by pointer or keyboard', async () => {
+    const { page, close } = await app.open('');
+    await page.locator('.crash-mark').focus();
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.maplibregl-popup .feature-info');
+    await popup.waitFor({ timeout: 5000 });
+    expect(await popup.innerText()).toContain('Crash site');
     await close();
   });
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { boxAt, byZoom, placeLabels, radialShift, type LabelInput } from './label-layout';
+
+const label = (o: Partial<LabelInput> & { id: string }): LabelInput => ({ x: 100, y: 100, width: 80, height: 16, anchors: ['center'], priority: 0, ...o });
+
+describe('label boxes', () => {
+  it('puts the named side of the box on the point', () => {
+    const l = label({ id: 'a' });
+    expect(boxAt(l, 'center')).toEqual({ x: 60, y: 92, width: 80, height: 16 });
+    expect(boxAt(l, 'left')).toEqual({ x: 100, y: 92, width: 80, height: 16 });
+    expect(boxAt(l, 'right')).toEqual({ x: 20, y: 92, width: 80, height: 16 });
+    expect(boxAt(l, 'top')).toEqual({ x: 60, y: 100, width: 80, height: 16 });
+    expect(boxAt(l, 'bottom-right')).toEqual({ x: 20, y: 84, width: 80, height: 16 });
+  });
+  it('moves it away from the point by the radial offset, corners diagonally (as MapLibre)', () => {
+    expect(radialShift('left', 10)).toEqual([10, 0]);
+    expect(radialShift('top', 10)).toEqual([0, 10]);
+    const [dx, dy] = radialShift('bottom-right', 10);
+    expect(dx).toBeCloseTo(-7.071, 3);
+    expect(dy).toBeCloseTo(-7.071, 3);
+    expect(boxAt(label({ id: 'a', radial: 10 }), 'left').x).toBe(110);
+  });
+  it('uses a fixed offset instead when one is given', () => {
+    expect(boxAt(label({ id: 'a', offset: [9, 0], radial: 50 }), 'left')).toEqual({ x: 109, y: 92, width: 80, height: 16 });
+  });
+});
+
+describe('placing labels', () => {
+  const view = { width: 400, height: 300 };
+  it('places the higher priority first and leaves out a label that would overlap it', () => {
+    const out = placeLabels([label({ id: 'low', priority: 1 }), label({ id: 'high', priority: 5, x: 110 })], view);
+    expect(out.map((p) => p.id)).toEqual(['high']);
+  });
+  it('tries the next anchor when the first collides', () => {
+    const airport = label({ id: 'airport', priority: 5, anchors: ['left', 'right'], radial: 8 });
+    const blocker = label({ id: 'blocker', priority: 9, x: 150 }); // covers the space right of the airport
+    const out = placeLabels([airport, blocker], view);
+    expect(out.find((p) => p.id === 'airport')!.anchor).toBe('right');
+  });
+  it('never lets the edge of the view cut a label: tries the other side, else leaves it out', () => {
+    const near = label({ id: 'near', x: 380, anchors: ['left', 'right'], radial: 5 }); // no room on the right
+    const out = placeLabels([near, label({ id: 'cut', x: 10 }), label({ id: 'far', x: -300 })], view);
+    expect(out).toEqual([{ id: 'near', x: 295, y: 92, anchor: 'right' }]);
+  });
+  it('places labels that do not touch side by side', () => {
+    expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 200 })], view)).toHaveLength(2);
+  });
+});
+
+describe('sizes by zoom', () => {
+  it('interpolates linearly and clamps, as MapLibre', () => {
+    expect(byZoom(4, 4, 11, 8, 14)).toBe(11);
+    expect(byZoom(6, 4, 11, 8, 14)).toBe(12.5);
+    expect(byZoom(2, 4, 11, 8, 14)).toBe(11);
+    expect(byZoom(12, 4, 11, 8, 14)).toBe(14);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Where each map label goes on screen: MapLibre's rules for point labels (anchors, radial offsets, variable
+ * anchors tried in order, labels of higher priority placed first, no two labels overlapping), for the few
+ * labels of this map drawn as text over the canvas (labels.ts). Pure: screen points in, boxes out.
+ */
+
+/** The side of the label that sits on its point (MapLibre's text-anchor). */
+export type Anchor = 'center' | 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+export interface LabelInput {
+  id: string;
+  /** The point, in screen pixels. */
+  x: number;
+  y: number;
+  /** The label's size in screen pixels. */
+  width: number;
+  height: number;
+  /** Anchors to try, in order (MapLibre's text-variable-anchor; one for a fixed anchor). */
+  anchors: readonly Anchor[];
+  /** Distance from the point, in pixels: radial (MapLibre's text-radial-offset) … */
+  radial?: number;
+  /** … or a fixed shift (MapLibre's text-offset), in pixels. */
+  offset?: readonly [number, number];
+  /** Higher first. */
+  priority: number;
+}
+
+export interface Placed {
+  id: string;
+  /** Top-left corner of the label's box, in screen pixels. */
+  x: number;
+  y: number;
+  anchor: Anchor;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The shift from the point for an anchor and a radial offset (as MapLibre: corners at r/√2 on each axis). */
+export function radialShift(anchor: Anchor, r: number): [number, number] {
+  const d = r / Math.SQRT2;
+  switch (anchor) {
+    case 'left': return [r, 0];
+    case 'right': return [-r, 0];
+    case 'top': return [0, r];
+    case 'bottom': return [0, -r];
+    case 'top-left': return [d, d];
+    case 'top-right': return [-d, d];
+    case 'bottom-left': return [d, -d];
+    case 'bottom-right': return [-d, -d];
+    default: return [0, 0];
+  }
+}
+
+/** The label's box for an anchor: the named side of the box sits on the (shifted) point. */
+export function boxAt(l: LabelInput, anchor: Anchor): Box {
+  const [sx, sy] = l.offset ?? radialShift(anchor, l.radial ?? 0);
+  const px = l.x + sx, py = l.y + sy;
+  const x = anchor.includes('left') ? px : anchor.includes('right') ? px - l.width : px - l.width / 2;
+  const y = anchor.startsWith('top') ? py : anchor.startsWith('bottom') ? py - l.height : py - l.height / 2;
+  return { x, y, width: l.width, height: l.height };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
+ * view and overlaps no label placed before it; a label that fits nowhere is left out (as MapLibre hides a
+ * label that would collide, and as the export leaves out a name its edge would cut).
+ */
+export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }): Placed[] {
+  const placed: Placed[] = [];
+  const boxes: Box[] = [];
+  const order = [...labels].sort((a, b) => b.priority - a.priority);
+  for (const l of order) {
+    for (const anchor of l.anchors) {
+      const b = boxAt(l, anchor);
+      if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
+      if (boxes.some((o) => overlaps(o, b))) continue;
+      boxes.push(b);
+      placed.push({ id: l.id, x: b.x, y: b.y, anchor });
+      break;
+    }
+  }
+  return placed;
+}
+
+/** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped. */
+export function byZoom(zoom: number, z0: number, v0: number, z1: number, v1: number): number {
+  const f = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+  return v0 + (v1 - v0) * f;
+}

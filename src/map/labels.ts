@@ -1,0 +1,183 @@
+/**
+ * The live map's names and the crash mark, as text and a button over the canvas instead of symbol layers.
+ * A map with no symbol layer loads much sooner on a software GPU: no text and icon shaders to build, no
+ * font to fetch and glyphs to make for the worker, each of which cost the first load a frame of its own
+ * (see the README, Performance). The text is the page's own font, sharp at any zoom and pixel ratio, and
+ * the crash mark can be reached with the keyboard. Where each label goes follows MapLibre's rules
+ * (label-layout.ts). The export keeps the symbol layers (style.ts), so its picture has the same names.
+ */
+import type { Map as MlMap } from 'maplibre-gl';
+import type { StoryLayers } from '../data/layers';
+import type { LonLat } from '../track/interpolate';
+import type { Palette } from '../theme/palette';
+import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
+import { byZoom, placeLabels, type Anchor, type LabelInput } from './label-layout';
+
+interface Spec {
+  id: string;
+  text: string;
+  at: LonLat;
+  cls: 'country' | 'sea' | 'place' | 'crash' | 'claim';
+  anchors: readonly Anchor[];
+  /** Radial offset or fixed x offset, in em. */
+  radialEm?: number;
+  offsetEm?: number;
+  /** Font size in px, or by zoom [z0, px0, z1, px1] (drawn at px0 and scaled). */
+  size: number | readonly [number, number, number, number];
+  minZoom?: number;
+  priority: number;
+  /** Claims: first reported (ms), shown only from then on. */
+  from?: number;
+}
+
+export interface MapLabels {
+  /** Claims first reported after this instant are hidden; null shows all. */
+  setClaimsAsOf(t: number | null): void;
+  remove(): void;
+}
+
+function halo(colour: string, w: number): string {
+  const d = w * Math.SQRT1_2;
+  const ring: [number, number][] = [[w, 0], [-w, 0], [0, w], [0, -w], [d, d], [-d, d], [d, -d], [-d, -d]];
+  return ring.map(([x, y]) => `${x.toFixed(2)}px ${y.toFixed(2)}px 0.8px ${colour}`).join(', ');
+}
+
+function specs(layers: StoryLayers): Spec[] {
+  const out: Spec[] = [];
+  // Priorities as MapLibre's placement order: the layer drawn last is placed first.
+  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: label, at, cls: 'country', anchors: ['center'], size: [4, 11, 8, 14], priority: 1 });
+  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: name, at, cls: 'sea', anchors: ['center'], size: [4, 12, 8, 16], priority: 2 });
+  for (const f of layers.claims.features) {
+    const p = f.properties!;
+    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left'], offsetEm: 0.8, size: 11, minZoom: 8.5, priority: 3, from: p.firstReported as number });
+  }
+  for (const f of layers.places.features) {
+    const p = f.properties!;
+    const at = f.geometry.coordinates as LonLat;
+    if (p.kind === 'crash-site') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'crash', anchors: ['right', 'bottom-right', 'top-right'], radialEm: 0.9, size: 13, priority: 4 });
+    else if (p.kind === 'airport') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'place', anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'], radialEm: 0.7, size: 13, priority: 5 });
+  }
+  return out;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
+function crashMark(c: Palette, name: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'crash-mark';
+  b.setAttribute('aria-label', `${name}: what is known, and the sources`);
+  b.title = name;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 22 22');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '22');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [w, colour] of [[7, c.labelHalo], [3.5, c.crash]] as const) {
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', 'M5 5L17 17M17 5L5 17');
+    path.setAttribute('stroke', colour);
+    path.setAttribute('stroke-width', String(w));
+    path.setAttribute('stroke-linecap', 'round');
+    svg.append(path);
+  }
+  b.append(svg);
+  return b;
+}
+
+export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?: (id: string, lngLat: [number, number]) => void): MapLabels {
+  const container = map.getContainer();
+  const box = document.createElement('div');
+  box.className = 'map-labels';
+  box.setAttribute('aria-hidden', 'true'); // the map region describes itself; the panel and the list name every place
+  const all = specs(layers);
+  const colour = { country: c.countryLabel, sea: c.seaLabel, place: c.text, crash: c.text, claim: c.claim };
+  const haloOf = { country: halo(c.land, 1.2), sea: halo(c.water, 1), place: halo(c.labelHalo, 1.6), crash: halo(c.labelHalo, 1.6), claim: halo(c.labelHalo, 1.5) };
+  const els = all.map((s) => {
+    const el = document.createElement('div');
+    el.className = `map-label map-label-${s.cls}`;
+    el.textContent = s.text; // text, never HTML
+    el.style.color = colour[s.cls];
+    el.style.textShadow = haloOf[s.cls];
+    el.style.fontSize = `${typeof s.size === 'number' ? s.size : s.size[1]}px`;
+    box.append(el);
+    return el;
+  });
+  container.append(box);
+
+  const crash = layers.places.features.find((f) => f.properties?.kind === 'crash-site');
+  const mark = crash ? crashMark(c, String(crash.properties!.name)) : null;
+  if (mark && crash) {
+    const at = crash.geometry.coordinates as [number, number];
+    mark.addEventListener('click', () => onSelect?.(String(crash.properties!.id), at));
+    container.append(mark);
+  }
+
+  // Sizes at the drawn font size, read once (and again when a font arrives): no layout read while moving.
+  let sizes: { w: number; h: number }[] = [];
+  const measure = () => {
+    sizes = els.map((el) => ({ w: el.offsetWidth, h: el.offsetHeight }));
+  };
+  let claimsAsOf: number | null = null;
+
+  const layout = () => {
+    if (!sizes.length) measure();
+    const zoom = map.getZoom();
+    const inputs: LabelInput[] = [];
+    const scales = new Map<string, number>();
+    all.forEach((s, i) => {
+      if (s.minZoom !== undefined && zoom < s.minZoom) return;
+      if (s.from !== undefined && claimsAsOf !== null && s.from > claimsAsOf) return;
+      const base = typeof s.size === 'number' ? s.size : s.size[1];
+      const px = typeof s.size === 'number' ? s.size : byZoom(zoom, s.size[0], s.size[1], s.size[2], s.size[3]);
+      const k = px / base;
+      scales.set(s.id, k);
+      const p = map.project(s.at);
+      inputs.push({
+        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: s.anchors, priority: s.priority,
+        ...(s.radialEm !== undefined ? { radial: s.radialEm * px } : {}),
+        ...(s.offsetEm !== undefined ? { offset: [s.offsetEm * px, 0] as const } : {}),
+      });
+    });
+    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }).map((p) => [p.id, p]));
+    all.forEach((s, i) => {
+      const p = placed.get(s.id);
+      const el = els[i]!;
+      if (!p) {
+        el.style.visibility = 'hidden';
+        return;
+      }
+      el.style.visibility = '';
+      const k = scales.get(s.id)!;
+      el.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
+    });
+    if (mark && crash) {
+      const p = map.project(crash.geometry.coordinates as [number, number]);
+      mark.style.transform = `translate(${(p.x - 11).toFixed(1)}px, ${(p.y - 11).toFixed(1)}px)`;
+    }
+  };
+  const refit = () => {
+    measure();
+    layout();
+  };
+  map.on('move', layout);
+  map.on('resize', layout);
+  document.fonts?.addEventListener?.('loadingdone', refit);
+  layout();
+
+  return {
+    setClaimsAsOf(t) {
+      if (t === claimsAsOf) return;
+      claimsAsOf = t;
+      layout();
+    },
+    remove() {
+      map.off('move', layout);
+      map.off('resize', layout);
+      document.fonts?.removeEventListener?.('loadingdone', refit);
+      box.remove();
+      mark?.remove();
+    },
+  };
+}

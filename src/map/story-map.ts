@@ -18,6 +18,7 @@ import { mapLabels } from './labels';
 import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
+maplibregl.prewarm(); // the worker starts with this module, not when the map is made
 
 export interface StoryMapOptions {
   container: HTMLElement;

@@ -18,6 +18,12 @@ export interface StyleOptions {
 
 const flown: ExpressionSpecification = ['boolean', ['feature-state', 'flown'], false];
 const shown: ExpressionSpecification = ['boolean', ['feature-state', 'shown'], true];
+/**
+ * A constant line opacity in the form of the flown track's (data-driven): every line layer then shares one
+ * shader program for solid lines and one for dashed ones, where a constant would need a second of each.
+ * Each program costs the first load a compile and a frame of its own on a software GPU (README, Performance).
+ */
+const lineOpacity = (v: number): ExpressionSpecification => ['case', flown, v, v];
 
 /** Circle radius in pixels for a radius in km (property rkm), at the story's latitude. */
 function radiusInPixels(prop: string): ExpressionSpecification {
@@ -51,8 +57,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     { id: 'water', type: 'background', paint: { 'background-color': c.water } },
     { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c.land } },
     { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c.lake } },
-    { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'line-color': c.landStroke, 'line-width': 0.8 } },
-    { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2] } },
+    { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'line-color': c.landStroke, 'line-width': 0.8, 'line-opacity': lineOpacity(1) } },
+    { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': lineOpacity(1) } },
     {
       id: 'country-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'country-label'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], 'text-letter-spacing': 0.2, 'text-max-width': 20 },
@@ -64,12 +70,12 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       paint: { 'text-color': c.seaLabel, 'text-halo-color': c.water, 'text-halo-width': 1 },
     },
     // Story layers: the reported strike area first, so lines and points stay readable over it.
-    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.9 } },
+    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': lineOpacity(0.9) } },
     { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c.area, 'fill-opacity': 0.28 } },
-    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.5 } },
-    { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': 'butt' }, paint: { 'line-color': c.planned, 'line-width': 2.5, 'line-dasharray': [...DASH.planned] } },
+    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.5, 'line-opacity': lineOpacity(1) } },
+    { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': 'butt' }, paint: { 'line-color': c.planned, 'line-width': 2.5, 'line-dasharray': [...DASH.planned], 'line-opacity': lineOpacity(1) } },
     // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
-    { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': 'round' }, paint: { 'line-color': c.trackGhost, 'line-width': 2, 'line-opacity': 0.28, 'line-dasharray': [...DASH.reconstructed] } },
+    { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': 'round' }, paint: { 'line-color': c.trackGhost, 'line-width': 2, 'line-opacity': lineOpacity(0.28), 'line-dasharray': [...DASH.reconstructed] } },
     {
       id: 'track-approximate', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' },
       paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0] },
@@ -78,8 +84,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       id: 'track-reconstructed', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' },
       paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0], 'line-dasharray': [...DASH.reconstructed] },
     },
-    { id: 'head-approximate', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5 } },
-    { id: 'head-reconstructed', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-dasharray': [...DASH.reconstructed] } },
+    { id: 'head-approximate', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': lineOpacity(1) } },
+    { id: 'head-reconstructed', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-dasharray': [...DASH.reconstructed], 'line-opacity': lineOpacity(1) } },
     {
       id: 'claims', type: 'circle', source: 'claims',
       paint: { 'circle-radius': 5, 'circle-color': c.claim, 'circle-stroke-color': c.labelHalo, 'circle-stroke-width': 1.5, 'circle-opacity': ['case', shown, 1, 0], 'circle-stroke-opacity': ['case', shown, 1, 0] },

@@ -73,7 +73,10 @@ function checkFont(onFail: () => void): void {
   document.fonts.load('400 16px "Noto Sans"').then((faces) => faces.length || onFail(), onFail);
 }
 
-export function startApp(story: StoryData, els: AppElements, base: string, search: string, hooks: AppHooks = {}): App {
+type StoryMapModule = typeof import('./map/story-map');
+
+/** Starts the app on a loaded story. `preloaded`: the map module, when it has already arrived (main.ts). */
+export function startApp(story: StoryData, els: AppElements, base: string, search: string, hooks: AppHooks = {}, preloaded?: StoryMapModule | null): App {
   const track = buildTrack(story.track.features);
   const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
   const eventIds = new Set(story.events.map((e) => e.id));
@@ -181,6 +184,59 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     { compact: flags.embed },
   );
   if (!flags.controls) els.timeline.hidden = true;
+
+  // ---- map (lazy: MapLibre is its own chunk)
+  let storyMap: StoryMap | null = null;
+
+  function mapMoment(m: Moment) {
+    if (!storyMap) return;
+    storyMap.setMoment(mapMomentAt(track, m.chapter, m.t)); // the same as the PNG export (src/map/moment.ts)
+  }
+
+  const startMap = (mod: StoryMapModule): Promise<StoryMap | null> => {
+    const noWebGL = () => {
+      notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
+      document.documentElement.classList.add('no-webgl');
+      return null;
+    };
+    if (!mod.supportsWebGL2()) return Promise.resolve(noWebGL());
+    try {
+      storyMap = mod.createStoryMap({
+        container: els.map,
+        layers,
+        track,
+        palette,
+        base,
+        cooperativeGestures: flags.embed,
+        padding: framePadding(els.map),
+        onSelect: (id, lngLat) => {
+          const f = features.get(id);
+          if (f) storyMap!.showInfo(lngLat, featureInfo(f.properties, source));
+        },
+        onContextLost: () => notices.add('The map lost its graphics context; it is being restored.', 'info', 'context'),
+        onContextRestored: () => {
+          notices.remove('context');
+          mapMoment(store.get());
+        },
+        onResourceError: (what) =>
+          notices.add(what === 'basemap' ? 'The basemap could not be loaded; the story layers are still drawn.' : 'A map font could not be loaded; labels may be missing.', 'warning', what),
+      });
+    } catch (e) {
+      if ((e as Error)?.name === 'GPUInitializationError') return Promise.resolve(noWebGL()); // no WebGL 2 context could be made
+      notices.add(`The interactive map could not start (${(e as Error).message}). Every event is listed below.`, 'warning');
+      document.documentElement.classList.add('no-webgl');
+      return Promise.resolve(null);
+    }
+    mapMoment(store.get());
+    checkFont(() => notices.add('The map’s font could not be loaded; labels use a fallback font.', 'warning', 'font'));
+    const made = storyMap;
+    return made.ready.then(() => made);
+  };
+  // The map starts as soon as the panel and the slider have given it its size, before the rest of the page
+  // is built and painted, when MapLibre is already here (main.ts waits a moment for it): its GPU set-up
+  // then does not queue behind that first paint (README, Performance). Static: MapLibre is never loaded.
+  const mapReady: Promise<StoryMap | null> = flags.static ? Promise.resolve(null) : preloaded ? startMap(preloaded) : import('./map/story-map').then(startMap);
+
   const list = createEventList(els.events, story.events, source, (id) => {
     seekEvent(id);
     els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
@@ -197,14 +253,6 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
       if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
     }, 150);
   };
-
-  // ---- map (lazy: MapLibre is its own chunk)
-  let storyMap: StoryMap | null = null;
-
-  function mapMoment(m: Moment) {
-    if (!storyMap) return;
-    storyMap.setMoment(mapMomentAt(track, m.chapter, m.t)); // the same as the PNG export (src/map/moment.ts)
-  }
 
   const exactEvent = (m: Moment) => {
     const here = stopsAt(timelines[m.chapter], m.t).filter((s) => s.time === m.t);
@@ -231,48 +279,6 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     if (document.documentElement.dataset.chapter !== m.chapter) document.documentElement.dataset.chapter = m.chapter; // not on every step
   }
   store.subscribe(render);
-
-  const mapReady: Promise<StoryMap | null> = (async () => {
-    if (flags.static) return null; // static: the picture and the event list; MapLibre is never loaded
-    const mod = await import('./map/story-map');
-    const noWebGL = () => {
-      notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
-      document.documentElement.classList.add('no-webgl');
-      return null;
-    };
-    if (!mod.supportsWebGL2()) return noWebGL();
-    try {
-      storyMap = mod.createStoryMap({
-        container: els.map,
-        layers,
-        track,
-        palette,
-        base,
-        cooperativeGestures: flags.embed,
-        padding: framePadding(els.map),
-        onSelect: (id, lngLat) => {
-          const f = features.get(id);
-          if (f) storyMap!.showInfo(lngLat, featureInfo(f.properties, source));
-        },
-        onContextLost: () => notices.add('The map lost its graphics context; it is being restored.', 'info', 'context'),
-        onContextRestored: () => {
-          notices.remove('context');
-          mapMoment(store.get());
-        },
-        onResourceError: (what) =>
-          notices.add(what === 'basemap' ? 'The basemap could not be loaded; the story layers are still drawn.' : 'A map font could not be loaded; labels may be missing.', 'warning', what),
-      });
-    } catch (e) {
-      if ((e as Error)?.name === 'GPUInitializationError') return noWebGL(); // no WebGL 2 context could be made
-      notices.add(`The interactive map could not start (${(e as Error).message}). Every event is listed below.`, 'warning');
-      document.documentElement.classList.add('no-webgl');
-      return null;
-    }
-    mapMoment(store.get());
-    checkFont(() => notices.add('The map’s font could not be loaded; labels use a fallback font.', 'warning', 'font'));
-    await storyMap.ready;
-    return storyMap;
-  })();
 
   render(store.get());
   if (flags.autoplay && !flags.static && !reducedMotion()) startPlaying();

@@ -20,18 +20,25 @@ root.classList.toggle('embed', early.embed);
 root.classList.toggle('plain', early.plain);
 root.classList.toggle('static', early.static);
 const embedChild = startEmbedChild(early); // when framed: height to the host, host control, state
-// MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it; app.ts awaits the same module.
-if (!early.static) import('./map/story-map').catch(() => {});
+// MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it.
+const mapModule = early.static ? null : import('./map/story-map').catch(() => null);
+/** The map module if it arrives within `ms` (null: not yet, or it failed; app.ts then imports it itself). */
+const mapModuleWithin = (ms: number) => (mapModule ? Promise.race([mapModule, new Promise<null>((r) => setTimeout(() => r(null), ms))]) : null);
 
 async function main() {
   try {
     const story = await loadStory(base);
+    // The map is the page's main content: when MapLibre is about to arrive, the page waits a moment for it, so
+    // the map starts before the rest is built and painted (app.ts). Never long: on a slow network the page
+    // comes first and the map follows.
+    const preloaded = await mapModuleWithin(250);
     const app = startApp(
       story,
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
       base,
       location.search,
       embedChild?.hooks,
+      preloaded,
     );
     embedChild?.attach(app);
     mountEmbedButton($('tools'), app);

@@ -1,7 +1,7 @@
 /**
  * Export baseline: @watergis/maplibre-gl-export making the same picture size as the app's export
  * (1920 × 1080 CSS pixels at scale 2 = 3840 × 2160 px) of the same map: the app's own story map
- * (createStoryMap, the whole route), at the plugin's defaults otherwise (north arrow; attribution only
+ * (createStoryMap as the export makes it, the whole route), at the plugin's defaults otherwise (north arrow; attribution only
  * where the style has glyphs, which ours has not). The plugin downloads through a link's click(); that is
  * caught here, so the timer stops when the PNG data URL exists, as it does for the app.
  */
@@ -25,7 +25,9 @@ async function main() {
   const story = storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);
   const track = buildTrack(story.track.features);
   const layers = buildLayers(story, track);
-  const sm = createStoryMap({ container: mapContainer({ width: WIDTH, height: HEIGHT, center: [0, 0], zoom: 0 }), layers, track, palette: LIGHT, base: pageBase(), padding: 60, constrainBounds: false });
+  // Not interactive, as the app's own export map: the names, the crash mark and the aircraft are map layers
+  // there (the live map draws them over its canvas, which the plugin would not see).
+  const sm = createStoryMap({ container: mapContainer({ width: WIDTH, height: HEIGHT, center: [0, 0], zoom: 0 }), layers, track, palette: LIGHT, base: pageBase(), padding: 60, constrainBounds: false, interactive: false });
   sm.setMoment(wholeRoute(track));
   await sm.ready;
   // The plugin as a reader would have it: its control on the map. Its Generate button calls generateMap

@@ -42,6 +42,12 @@ describe('placing labels', () => {
     const out = placeLabels([near, label({ id: 'cut', x: 10 }), label({ id: 'far', x: -300 })], view);
     expect(out).toEqual([{ id: 'near', x: 295, y: 92, anchor: 'right' }]);
   });
+  it('keeps labels out from under what covers the map (controls, legend): the next anchor, else none', () => {
+    const place = label({ id: 'place', anchors: ['left', 'right'], radial: 5 });
+    const scale = { x: 100, y: 80, width: 120, height: 40 }; // right of the point
+    expect(placeLabels([place], view, [scale])[0]!.anchor).toBe('right');
+    expect(placeLabels([place], view, [scale, { x: 0, y: 80, width: 100, height: 40 }])).toEqual([]);
+  });
   it('places labels that do not touch side by side', () => {
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 200 })], view)).toHaveLength(2);
   });

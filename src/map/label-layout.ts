@@ -69,12 +69,13 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 
 /**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
- * view and overlaps no label placed before it; a label that fits nowhere is left out (as MapLibre hides a
- * label that would collide, and as the export leaves out a name its edge would cut).
+ * view and overlaps no label placed before it and no obstacle (what covers the map: its controls, the
+ * legend); a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
+ * export leaves out a name its edge would cut).
  */
-export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }): Placed[] {
+export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }, obstacles: readonly Box[] = []): Placed[] {
   const placed: Placed[] = [];
-  const boxes: Box[] = [];
+  const boxes: Box[] = [...obstacles];
   const order = [...labels].sort((a, b) => b.priority - a.priority);
   for (const l of order) {
     for (const anchor of l.anchors) {

@@ -11,7 +11,7 @@ import type { StoryLayers } from '../data/layers';
 import type { LonLat } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
-import { byZoom, placeLabels, type Anchor, type LabelInput } from './label-layout';
+import { byZoom, placeLabels, type Anchor, type Box, type LabelInput } from './label-layout';
 
 interface Spec {
   id: string;
@@ -19,9 +19,8 @@ interface Spec {
   at: LonLat;
   cls: 'country' | 'sea' | 'place' | 'crash' | 'claim';
   anchors: readonly Anchor[];
-  /** Radial offset or fixed x offset, in em. */
+  /** Radial offset, in em. */
   radialEm?: number;
-  offsetEm?: number;
   /** Font size in px, or by zoom [z0, px0, z1, px1] (drawn at px0 and scaled). */
   size: number | readonly [number, number, number, number];
   minZoom?: number;
@@ -49,7 +48,8 @@ function specs(layers: StoryLayers): Spec[] {
   for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: name, at, cls: 'sea', anchors: ['center'], size: [4, 12, 8, 16], priority: 2 });
   for (const f of layers.claims.features) {
     const p = f.properties!;
-    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left'], offsetEm: 0.8, size: 11, minZoom: 8.5, priority: 3, from: p.firstReported as number });
+    // The export's anchor first (left, 0.8 em off), then the other side where that is taken.
+    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: 8.5, priority: 3, from: p.firstReported as number });
   }
   for (const f of layers.places.features) {
     const p = f.properties!;
@@ -121,6 +121,16 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   };
   let claimsAsOf: number | null = null;
 
+  /** The boxes of what covers the map, in its pixels: its controls, and what the page marks `data-map-obstacle`. */
+  const obstacles = (): Box[] => {
+    const at = container.getBoundingClientRect();
+    const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])];
+    return els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }));
+  };
+
   const layout = () => {
     if (!sizes.length) measure();
     const zoom = map.getZoom();
@@ -137,10 +147,9 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
       inputs.push({
         id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: s.anchors, priority: s.priority,
         ...(s.radialEm !== undefined ? { radial: s.radialEm * px } : {}),
-        ...(s.offsetEm !== undefined ? { offset: [s.offsetEm * px, 0] as const } : {}),
       });
     });
-    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }).map((p) => [p.id, p]));
+    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, obstacles()).map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);
       const el = els[i]!;
@@ -164,6 +173,15 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   map.on('move', layout);
   map.on('resize', layout);
   document.fonts?.addEventListener?.('loadingdone', refit);
+  // What covers the map moves names out of its way: when it appears (the page adds its legend after the map)
+  // and when it opens or closes (the legend and the attribution are <details>).
+  const wrap = container.parentElement;
+  const added = new MutationObserver(layout);
+  if (wrap) added.observe(wrap, { childList: true });
+  const toggled = (e: Event) => {
+    if (e.target instanceof Element && (container.contains(e.target) || wrap?.contains(e.target))) layout();
+  };
+  document.addEventListener('toggle', toggled, true);
   layout();
 
   return {
@@ -176,6 +194,8 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
       map.off('move', layout);
       map.off('resize', layout);
       document.fonts?.removeEventListener?.('loadingdone', refit);
+      added.disconnect();
+      document.removeEventListener('toggle', toggled, true);
       box.remove();
       mark?.remove();
     },

@@ -53,7 +53,7 @@ export function legendItems(c: Palette): LegendItem[] {
 export function createLegend(c: Palette, open: boolean): HTMLElement {
   return h(
     'details',
-    { class: 'legend', open },
+    { class: 'legend', open, 'data-map-obstacle': true }, // the map keeps its names out from under it
     h('summary', {}, 'Legend'),
     h('ul', { class: 'legend-list' }, legendItems(c).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label)))),
     h('p', { class: 'legend-note' }, 'No recorded track is public: no position fixes were published between 04:25 and 06:28 UTC. Click anything on the map for its sources.'),

@@ -130,13 +130,23 @@ describe('names on the map', () => {
       expect(l.y, l.text).toBeGreaterThanOrEqual(m.y - 0.5);
       expect(l.y + l.h, l.text).toBeLessThanOrEqual(m.y + m.height + 0.5);
     }
-    for (const a of labels) for (const b of labels) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.text} / ${b.text}`).toBe(true);
+    const apart = (a: Omit<R, 'text'>, b: Omit<R, 'text'>) => a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+    for (const a of labels) for (const b of labels) if (a !== b) expect(apart(a, b), `${a.text} / ${b.text}`).toBe(true);
+    // … and none under what covers the map: its controls (zoom, scale bars, attribution) and the legend
+    const covers = await page.evaluate(() =>
+      [...document.querySelectorAll('#map .maplibregl-ctrl, [data-map-obstacle]')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    expect(covers.length).toBeGreaterThan(3);
+    for (const l of labels) for (const c of covers) expect(apart(l, c), `${l.text} under a control or the legend`).toBe(true);
     return labels;
   };
 
-  it('names the airports, the crash site, the sea and the countries as text, whole and apart, beside their points as the map moves', async () => {
-    for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 640 }]) {
-      const { page, close } = await app.open('', viewport);
+  it('names the airports, the crash site, the sea and the countries as text, whole, apart, clear of the controls and legend, beside their points as the map moves', async () => {
+    for (const [q, viewport] of [['', { width: 1440, height: 900 }], ['', { width: 360, height: 640 }], ['?embed', { width: 320, height: 480 }]] as const) {
+      const { page, close } = await app.open(q, viewport);
       const texts = (await check(page)).map((l) => l.text);
       expect(texts).toEqual(expect.arrayContaining(['Baku GYD', 'Grozny GRV', 'Aktau SCO', 'Crash site', 'Caspian Sea']));
       // Zoomed in on Grozny: the label follows its airport, and the claims' labels appear (from zoom 8.5).

@@ -242,7 +242,8 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
     control.input.focus({ preventScroll: true });
   });
-  els.mapWrap.append(createLegend(palette, !flags.embed && (typeof matchMedia !== 'function' || matchMedia('(min-width: 760px)').matches)));
+  // Open where the map is wide enough to keep the story clear of it; else one tap away.
+  els.mapWrap.append(createLegend(palette, !flags.embed && (typeof matchMedia !== 'function' || matchMedia('(min-width: 1200px)').matches)));
 
   // ---- URL: follows the reader without flooding history
   let urlTimer: ReturnType<typeof setTimeout> | undefined;

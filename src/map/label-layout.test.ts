@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAt, byZoom, placeLabels, radialShift, type LabelInput } from './label-layout';
+import { boxAt, byZoom, paddingClearOf, placeLabels, radialShift, type LabelInput } from './label-layout';
 
 const label = (o: Partial<LabelInput> & { id: string }): LabelInput => ({ x: 100, y: 100, width: 80, height: 16, anchors: ['center'], priority: 0, ...o });
 
@@ -59,5 +59,18 @@ describe('sizes by zoom', () => {
     expect(byZoom(6, 4, 11, 8, 14)).toBe(12.5);
     expect(byZoom(2, 4, 11, 8, 14)).toBe(11);
     expect(byZoom(12, 4, 11, 8, 14)).toBe(14);
+  });
+});
+
+describe('framing a place clear of the legend', () => {
+  const view = { width: 620, height: 420 };
+  const base = { top: 40, bottom: 60, left: 40, right: 80 };
+  it('widens the padding past a tall box on the left or the right', () => {
+    expect(paddingClearOf(base, [{ x: 10, y: 30, width: 280, height: 360 }], view)).toEqual({ ...base, left: 306 });
+    expect(paddingClearOf(base, [{ x: 500, y: 30, width: 110, height: 300 }], view)).toEqual({ ...base, right: 136 });
+  });
+  it('leaves the padding alone for small boxes (controls, a closed legend) and for a box wider than half the view', () => {
+    expect(paddingClearOf(base, [{ x: 10, y: 370, width: 160, height: 36 }, { x: 580, y: 10, width: 30, height: 90 }], view)).toEqual(base);
+    expect(paddingClearOf(base, [{ x: 0, y: 0, width: 400, height: 420 }], view)).toEqual(base);
   });
 });

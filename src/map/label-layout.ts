@@ -95,3 +95,25 @@ export function byZoom(zoom: number, z0: number, v0: number, z1: number, v1: num
   const f = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
   return v0 + (v1 - v0) * f;
 }
+
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Room to leave when the map frames a place: the padding, widened past a tall box that covers one side of
+ * the view (the open legend), so the place is not framed under it. Boxes shorter than a third of the view
+ * (controls, a closed legend) are left to the padding.
+ */
+export function paddingClearOf(base: Padding, covers: readonly Box[], view: { width: number; height: number }, gap = 16): Padding {
+  const p = { ...base };
+  for (const b of covers) {
+    if (b.height < view.height / 3 || b.width > view.width / 2) continue;
+    if (b.x < view.width / 4) p.left = Math.max(p.left, b.x + b.width + gap);
+    else if (b.x + b.width > (view.width * 3) / 4) p.right = Math.max(p.right, view.width - b.x + gap);
+  }
+  return p;
+}

@@ -32,6 +32,8 @@ interface Spec {
 export interface MapLabels {
   /** Claims first reported after this instant are hidden; null shows all. */
   setClaimsAsOf(t: number | null): void;
+  /** What covers the map now (its controls, the legend), in its pixels. */
+  covers(): Box[];
   remove(): void;
 }
 
@@ -185,6 +187,7 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   layout();
 
   return {
+    covers: obstacles,
     setClaimsAsOf(t) {
       if (t === claimsAsOf) return;
       claimsAsOf = t;

@@ -15,6 +15,7 @@ import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
+import { paddingClearOf } from './label-layout';
 import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -147,7 +148,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   map.touchZoomRotate.disableRotation();
   if (o.interactive ?? true) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(resetControl(() => map.fitBounds(o.layers.frame, { padding, duration: 700 })), 'top-right');
+    map.addControl(resetControl(() => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 })), 'top-right');
   }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
@@ -158,6 +159,12 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   map.on('styleimagemissing', icons);
 
   const labels = live ? mapLabels(map, o.layers, o.palette, o.onSelect) : null;
+  /** The padding, widened past an open legend, for framing a place or the route. */
+  const clearPadding = () => {
+    const p = typeof padding === 'number' ? { top: padding, bottom: padding, left: padding, right: padding } : padding;
+    const c = map.getContainer();
+    return labels ? paddingClearOf(p, labels.covers(), { width: c.clientWidth, height: c.clientHeight }) : p;
+  };
   const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: MapMoment | null = null;
   let flownState = 0;
@@ -266,7 +273,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     focus(id, animate = true) {
       const b = featureBounds(o.layers, id);
       if (!b) return false;
-      map.fitBounds(b, { padding, maxZoom: 9.5, animate, duration: 900 });
+      map.fitBounds(b, { padding: clearPadding(), maxZoom: 9.5, animate, duration: 900 });
       return true;
     },
     aircraft() {

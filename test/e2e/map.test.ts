@@ -176,6 +176,20 @@ describe('names on the map', () => {
 });
 
 describe('zooming to a place', () => {
+  it('frames the place clear of the open legend', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    await page.getByRole('button', { name: /Zoom the map to: Official/ }).click();
+    // the west edge of the 20 km ring around Grozny airport (45.69968, 43.3882)
+    const west: [number, number] = [45.69968 - 20 / (111.32 * Math.cos((43.3882 * Math.PI) / 180)), 43.3882];
+    const legend = (await page.locator('.legend').boundingBox())!;
+    await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      if (sm.map.isMoving()) await new Promise((r) => sm.map.once('moveend', r)); // the flight to it
+    });
+    expect((await project(page, west)).x).toBeGreaterThan(legend.x + legend.width);
+    await close();
+  });
+
   it('flies from an event to its place, and back to the whole route', async () => {
     const { page, close } = await app.open('?event=divert-aktau');
     const zoom = () => page.evaluate(async () => (await (window as any).flightmap.mapReady).map.getZoom() as number);

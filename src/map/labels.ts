@@ -134,7 +134,7 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   };
 
   const layout = () => {
-    if (!sizes.length) measure();
+    if (!sizes.length || sizes.every((z) => z.w === 0)) measure(); // again if measured while the map was hidden
     const zoom = map.getZoom();
     const inputs: LabelInput[] = [];
     const scales = new Map<string, number>();

@@ -235,15 +235,20 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   // The map starts as soon as the panel and the slider have given it its size, before the rest of the page
   // is built and painted, when MapLibre is already here (main.ts waits a moment for it): its GPU set-up
   // then does not queue behind that first paint (README, Performance). Static: MapLibre is never loaded.
-  const mapReady: Promise<StoryMap | null> = flags.static ? Promise.resolve(null) : preloaded ? startMap(preloaded) : import('./map/story-map').then(startMap);
+  const unavailable = (e: unknown) => {
+    notices.add(`The interactive map could not be loaded (${String((e as Error)?.message ?? e)}). Every event is listed below.`, 'warning');
+    document.documentElement.classList.add('no-webgl');
+    return null;
+  };
+  const mapReady: Promise<StoryMap | null> = flags.static ? Promise.resolve(null) : preloaded ? startMap(preloaded) : import('./map/story-map').then(startMap, unavailable);
 
   const list = createEventList(els.events, story.events, source, (id) => {
     seekEvent(id);
     els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
     control.input.focus({ preventScroll: true });
   });
-  // Open where the map is wide enough to keep the story clear of it; else one tap away.
-  els.mapWrap.append(createLegend(palette, !flags.embed && (typeof matchMedia !== 'function' || matchMedia('(min-width: 1200px)').matches)));
+  // Open where the map is large enough for the story to stay clear of it (at 1280 × 720 it would cover Grozny); else one tap away.
+  els.mapWrap.append(createLegend(palette, !flags.embed && (typeof matchMedia !== 'function' || matchMedia('(min-width: 1400px) and (min-height: 850px)').matches)));
 
   // ---- URL: follows the reader without flooding history
   let urlTimer: ReturnType<typeof setTimeout> | undefined;

@@ -20,6 +20,13 @@ describe('label boxes', () => {
     expect(dy).toBeCloseTo(-7.071, 3);
     expect(boxAt(label({ id: 'a', radial: 10 }), 'left').x).toBe(110);
   });
+  it('pulls labels above and below back by the baseline correction, as MapLibre (7/24 em)', () => {
+    expect(radialShift('top', 10, 3)).toEqual([0, 7]);
+    expect(radialShift('bottom', 10, 3)).toEqual([0, -7]);
+    expect(radialShift('left', 10, 3)).toEqual([10, 0]);
+    const [, y] = radialShift('top-left', 10, 3);
+    expect(y).toBeCloseTo(10 / Math.SQRT2 - 3, 6);
+  });
   it('uses a fixed offset instead when one is given', () => {
     expect(boxAt(label({ id: 'a', offset: [9, 0], radial: 50 }), 'left')).toEqual({ x: 109, y: 92, width: 80, height: 16 });
   });
@@ -48,8 +55,10 @@ describe('placing labels', () => {
     expect(placeLabels([place], view, [scale])[0]!.anchor).toBe('right');
     expect(placeLabels([place], view, [scale, { x: 0, y: 80, width: 100, height: 40 }])).toEqual([]);
   });
-  it('places labels that do not touch side by side', () => {
+  it('places labels that do not touch side by side, and keeps 2 px around each (MapLibre text-padding)', () => {
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 200 })], view)).toHaveLength(2);
+    expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 119 })], view)).toHaveLength(1); // 3 px apart
+    expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 121 })], view)).toHaveLength(2); // 5 px apart
   });
 });
 

@@ -21,6 +21,8 @@ export interface LabelInput {
   radial?: number;
   /** … or a fixed shift (MapLibre's text-offset), in pixels. */
   offset?: readonly [number, number];
+  /** MapLibre's baseline correction for radial offsets above and below the point (7/24 em), in pixels. */
+  baseline?: number;
   /** Higher first. */
   priority: number;
 }
@@ -40,25 +42,28 @@ export interface Box {
   height: number;
 }
 
-/** The shift from the point for an anchor and a radial offset (as MapLibre: corners at r/√2 on each axis). */
-export function radialShift(anchor: Anchor, r: number): [number, number] {
+/**
+ * The shift from the point for an anchor and a radial offset, as MapLibre's fromRadialOffset: corners at
+ * r/√2 on each axis, and the vertical part pulled back by the baseline correction b for labels above or below.
+ */
+export function radialShift(anchor: Anchor, r: number, b = 0): [number, number] {
   const d = r / Math.SQRT2;
   switch (anchor) {
     case 'left': return [r, 0];
     case 'right': return [-r, 0];
-    case 'top': return [0, r];
-    case 'bottom': return [0, -r];
-    case 'top-left': return [d, d];
-    case 'top-right': return [-d, d];
-    case 'bottom-left': return [d, -d];
-    case 'bottom-right': return [-d, -d];
+    case 'top': return [0, r - b];
+    case 'bottom': return [0, -r + b];
+    case 'top-left': return [d, d - b];
+    case 'top-right': return [-d, d - b];
+    case 'bottom-left': return [d, -d + b];
+    case 'bottom-right': return [-d, -d + b];
     default: return [0, 0];
   }
 }
 
 /** The label's box for an anchor: the named side of the box sits on the (shifted) point. */
 export function boxAt(l: LabelInput, anchor: Anchor): Box {
-  const [sx, sy] = l.offset ?? radialShift(anchor, l.radial ?? 0);
+  const [sx, sy] = l.offset ?? radialShift(anchor, l.radial ?? 0, l.baseline ?? 0);
   const px = l.x + sx, py = l.y + sy;
   const x = anchor.includes('left') ? px : anchor.includes('right') ? px - l.width : px - l.width / 2;
   const y = anchor.startsWith('top') ? py : anchor.startsWith('bottom') ? py - l.height : py - l.height / 2;
@@ -66,6 +71,7 @@ export function boxAt(l: LabelInput, anchor: Anchor): Box {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.width + 2 * p, height: b.height + 2 * p });
 
 /**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
@@ -73,7 +79,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
  * legend); a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
  * export leaves out a name its edge would cut).
  */
-export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }, obstacles: readonly Box[] = []): Placed[] {
+export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }, obstacles: readonly Box[] = [], padding = 2): Placed[] {
   const placed: Placed[] = [];
   const boxes: Box[] = [...obstacles];
   const order = [...labels].sort((a, b) => b.priority - a.priority);
@@ -81,8 +87,10 @@ export function placeLabels(labels: readonly LabelInput[], view: { width: number
     for (const anchor of l.anchors) {
       const b = boxAt(l, anchor);
       if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
-      if (boxes.some((o) => overlaps(o, b))) continue;
-      boxes.push(b);
+      // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
+      const padded = grow(b, padding);
+      if (boxes.some((o) => overlaps(o, padded))) continue;
+      boxes.push(grow(b, padding));
       placed.push({ id: l.id, x: b.x, y: b.y, anchor });
       break;
     }

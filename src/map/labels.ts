@@ -51,7 +51,7 @@ function specs(layers: StoryLayers): Spec[] {
   for (const f of layers.claims.features) {
     const p = f.properties!;
     // The export's anchor first (left, 0.8 em off), then the other side where that is taken.
-    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: 8.5, priority: 3, from: p.firstReported as number });
+    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: CLAIMS_MIN_ZOOM, priority: 3, from: p.firstReported as number });
   }
   for (const f of layers.places.features) {
     const p = f.properties!;
@@ -63,6 +63,10 @@ function specs(layers: StoryLayers): Spec[] {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** As the export's claims-label layer (style.ts). */
+const CLAIMS_MIN_ZOOM = 8.5;
+/** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
+const MARK = 26;
 
 /** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
@@ -90,6 +94,9 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
 
 export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?: (id: string, lngLat: [number, number]) => void): MapLabels {
   const container = map.getContainer();
+  const unscroll = () => {
+    if (container.scrollLeft || container.scrollTop) container.scrollTo(0, 0);
+  };
   const box = document.createElement('div');
   box.className = 'map-labels';
   box.setAttribute('aria-hidden', 'true'); // the map region describes itself; the panel and the list name every place
@@ -114,6 +121,8 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     const at = crash.geometry.coordinates as [number, number];
     mark.addEventListener('click', () => onSelect?.(String(crash.properties!.id), at));
     container.append(mark);
+    // The map's box clips but can still be scrolled (by focus, by find-in-page): it never should be.
+    container.addEventListener('scroll', unscroll);
   }
 
   // Sizes at the drawn font size, read once (and again when a font arrives): no layout read while moving.
@@ -122,6 +131,7 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     sizes = els.map((el) => ({ w: el.offsetWidth, h: el.offsetHeight }));
   };
   let claimsAsOf: number | null = null;
+  let covers: Box[] | null = null;
 
   /** The boxes of what covers the map, in its pixels: its controls, and what the page marks `data-map-obstacle`. */
   const obstacles = (): Box[] => {
@@ -148,10 +158,11 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
       const p = map.project(s.at);
       inputs.push({
         id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: s.anchors, priority: s.priority,
-        ...(s.radialEm !== undefined ? { radial: s.radialEm * px } : {}),
+        ...(s.radialEm !== undefined ? { radial: s.radialEm * px, baseline: (7 / 24) * px } : {}),
       });
     });
-    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, obstacles()).map((p) => [p.id, p]));
+    covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
+    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, covers).map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);
       const el = els[i]!;
@@ -164,24 +175,33 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
       el.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
     });
     if (mark && crash) {
+      // Out of the view it is hidden, so it cannot take focus there (focusing it would scroll the map away).
       const p = map.project(crash.geometry.coordinates as [number, number]);
-      mark.style.transform = `translate(${(p.x - 11).toFixed(1)}px, ${(p.y - 11).toFixed(1)}px)`;
+      const inView = p.x >= 0 && p.y >= 0 && p.x <= container.clientWidth && p.y <= container.clientHeight;
+      mark.style.visibility = inView ? '' : 'hidden';
+      mark.style.transform = `translate(${(p.x - MARK / 2).toFixed(1)}px, ${(p.y - MARK / 2).toFixed(1)}px)`;
     }
   };
   const refit = () => {
     measure();
+    covers = null;
+    layout();
+  };
+  const recover = () => {
+    covers = null;
     layout();
   };
   map.on('move', layout);
-  map.on('resize', layout);
+  map.on('resize', recover);
+  map.on('zoomend', recover); // the scale bars change width with the zoom
   document.fonts?.addEventListener?.('loadingdone', refit);
   // What covers the map moves names out of its way: when it appears (the page adds its legend after the map)
   // and when it opens or closes (the legend and the attribution are <details>).
   const wrap = container.parentElement;
-  const added = new MutationObserver(layout);
+  const added = new MutationObserver(recover);
   if (wrap) added.observe(wrap, { childList: true });
   const toggled = (e: Event) => {
-    if (e.target instanceof Element && (container.contains(e.target) || wrap?.contains(e.target))) layout();
+    if (e.target instanceof Element && (container.contains(e.target) || wrap?.contains(e.target))) recover();
   };
   document.addEventListener('toggle', toggled, true);
   layout();
@@ -191,13 +211,15 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     setClaimsAsOf(t) {
       if (t === claimsAsOf) return;
       claimsAsOf = t;
-      layout();
+      if (map.getZoom() >= CLAIMS_MIN_ZOOM) layout(); // below it no claim is named (a step of the year after stays cheap)
     },
     remove() {
       map.off('move', layout);
-      map.off('resize', layout);
+      map.off('resize', recover);
+      map.off('zoomend', recover);
       document.fonts?.removeEventListener?.('loadingdone', refit);
       added.disconnect();
+      container.removeEventListener('scroll', unscroll);
       document.removeEventListener('toggle', toggled, true);
       box.remove();
       mark?.remove();

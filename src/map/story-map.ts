@@ -16,6 +16,7 @@ import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
 import { paddingClearOf } from './label-layout';
+import { kmToPixels } from './ground';
 import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -179,7 +180,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       const none = { type: 'FeatureCollection' as const, features: [] };
       const p = m.aircraft;
       (map.getSource('aircraft') as maplibregl.GeoJSONSource).setData(
-        p ? { type: 'Feature', geometry: { type: 'Point', coordinates: p.lonLat }, properties: { bearing: p.bearing, rkm: Math.max(p.uncertaintyKm, 0) } } : none,
+        p ? { type: 'Feature', geometry: { type: 'Point', coordinates: p.lonLat }, properties: { bearing: p.bearing, r0: kmToPixels(Math.max(p.uncertaintyKm, 0), p.lonLat[1], 0) } } : none, // the live overlay's ring, to the pixel
       );
       (map.getSource('head') as maplibregl.GeoJSONSource).setData(
         h ? { type: 'Feature', geometry: { type: 'LineString', coordinates: [h.from, h.to] }, properties: { certainty: h.certainty } } : none,
@@ -242,10 +243,14 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   }
 
   map.on('webglcontextlost', () => o.onContextLost?.());
+  // MapLibre rebuilds the style from a snapshot, which drops feature state (the flown edges, the claims shown)
+  // and is still loading when this fires (feature state would throw): the moment is applied again once it is drawn.
   map.on('webglcontextrestored', () => {
-    icons();
-    reapplyAll();
-    o.onContextRestored?.();
+    map.once('idle', () => {
+      icons();
+      reapplyAll();
+      o.onContextRestored?.();
+    });
   });
   map.on('error', (e) => {
     const err = e as maplibregl.ErrorEvent & { sourceId?: string };

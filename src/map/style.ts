@@ -4,7 +4,6 @@
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { StoryLayers } from '../data/layers';
 import { DASH, type Palette } from '../theme/palette';
-import { kmToPixels } from './ground';
 
 export const FONT = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans SemiBold';
@@ -25,10 +24,9 @@ const shown: ExpressionSpecification = ['boolean', ['feature-state', 'shown'], t
  */
 const lineOpacity = (v: number): ExpressionSpecification => ['case', flown, v, v];
 
-/** Circle radius in pixels for a radius in km (property rkm), at the story's latitude. */
+/** Circle radius in pixels from property r0: the radius in pixels at zoom 0 (ground.ts, at the feature's latitude). */
 function radiusInPixels(prop: string): ExpressionSpecification {
-  const k0 = kmToPixels(1, 43.5, 0);
-  return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', ['get', prop], k0], 16, ['*', ['get', prop], k0 * 2 ** 16]];
+  return ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', prop], 16, ['*', ['get', prop], 2 ** 16]];
 }
 
 export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpecification {
@@ -97,7 +95,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     },
     {
       id: 'aircraft-halo', type: 'circle', source: 'aircraft',
-      paint: { 'circle-radius': radiusInPixels('rkm'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
+      paint: { 'circle-radius': radiusInPixels('r0'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
     },
     {
       id: 'places', type: 'circle', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],

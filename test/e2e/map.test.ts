@@ -166,11 +166,31 @@ describe('names on the map', () => {
 
   it('shows the crash site’s sources from its mark, by pointer or keyboard', async () => {
     const { page, close } = await app.open('');
-    await page.locator('.crash-mark').focus();
-    await page.keyboard.press('Enter');
     const popup = page.locator('.maplibregl-popup .feature-info');
+    await page.locator('.crash-mark').click();
     await popup.waitFor({ timeout: 5000 });
     expect(await popup.innerText()).toContain('Crash site');
+    await page.locator('.maplibregl-popup-close-button').click();
+    await popup.waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('.crash-mark').focus();
+    await page.keyboard.press('Enter');
+    await popup.waitFor({ timeout: 5000 });
+    expect(await popup.innerText()).toContain('Crash site');
+    await close();
+  });
+
+  it('never lets the crash mark take focus out of view (that would scroll the map away)', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      sm.map.jumpTo({ center: [45.64, 43.47], zoom: 8 }); // Grozny: the crash site is far off to the east
+    });
+    const r = await page.locator('.crash-mark').evaluate((e: HTMLElement) => {
+      e.focus();
+      const map = document.getElementById('map')!;
+      return { focused: document.activeElement === e, scroll: map.scrollLeft + map.scrollTop };
+    });
+    expect(r).toEqual({ focused: false, scroll: 0 });
     await close();
   });
 });

@@ -63,6 +63,7 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
   map.getCanvasContainer().append(svg);
 
   let state: FlightOverlayState | null = null;
+  let lastDash = '';
 
   const draw = () => {
     if (!state) {
@@ -84,7 +85,8 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
       // MapLibre's dash lengths are in line widths, SVG's in pixels; MapLibre's dashes also grow with the
       // zoom between whole zoom levels (the pattern is fixed per tile zoom).
       const k = HEAD_WIDTH * 2 ** (map.getZoom() % 1);
-      head.setAttribute('stroke-dasharray', state.head.certainty === 'reconstructed' ? DASH.reconstructed.map((d) => d * k).join(' ') : 'none');
+      const dash = state.head.certainty === 'reconstructed' ? DASH.reconstructed.map((d) => (d * k).toFixed(2)).join(' ') : 'none';
+      if (dash !== lastDash) head.setAttribute('stroke-dasharray', (lastDash = dash)); // changes with the leg or the zoom, not per step
       head.style.display = '';
     } else head.style.display = 'none';
     svg.style.display = '';

@@ -132,7 +132,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     style,
     bounds: o.layers.frame,
     fitBoundsOptions: { padding },
-    interactive: o.interactive ?? true,
+    interactive: live,
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: 'Story data: see sources' },
     ...(o.constrainBounds === false ? {} : { maxBounds: [[30, 32], [66, 53]] as [[number, number], [number, number]] }),
@@ -147,7 +147,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? false },
   });
   map.touchZoomRotate.disableRotation();
-  if (o.interactive ?? true) {
+  if (live) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(resetControl(() => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 })), 'top-right');
   }

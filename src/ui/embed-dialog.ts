@@ -42,18 +42,18 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   const status = h('span', { class: 'embed-status', role: 'status', 'aria-live': 'polite' });
   const preview = h('a', { class: 'embed-preview', target: '_blank', rel: 'noopener' }, 'Open the embed on its own');
   const copy = h('button', { type: 'button', class: 'tool-button embed-copy' }, 'Copy code');
-  const close = h('button', { type: 'button', class: 'embed-close', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
 
   const d = h(
     'dialog',
-    { class: 'embed-dialog', id: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title', 'aria-describedby': 'embed-dialog-desc' },
+    { class: 'dialog embed-dialog', id: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title', 'aria-describedby': 'embed-dialog-desc' },
     h(
       'div',
-      { class: 'embed-dialog-box' },
-      h('div', { class: 'embed-dialog-head' }, h('h2', { id: 'embed-dialog-title' }, 'Embed this map'), close),
+      { class: 'dialog-box' },
+      h('div', { class: 'dialog-head' }, h('h2', { id: 'embed-dialog-title' }, 'Embed this map'), close),
     h(
       'p',
-      { id: 'embed-dialog-desc', class: 'embed-help' },
+      { id: 'embed-dialog-desc', class: 'dialog-help' },
       'Paste this code into your article’s HTML. The map resizes itself to its content, from 300 px wide to full width. It speaks Pym.js and AMP’s embed-size, so pages that already use them need nothing more.',
     ),
     h('fieldset', { class: 'embed-opts' }, h('legend', {}, 'Options'), startRow, controls.row, autoplay.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, 'Colours'), dark)),

@@ -66,13 +66,13 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
   const error = h('p', { class: 'export-error', role: 'alert' });
   const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, 'Export PNG');
   const cancel = h('button', { type: 'button', class: 'export-cancel' }, 'Cancel');
-  const close = h('button', { type: 'button', class: 'export-close', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
   const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
   const form = h(
     'form',
-    { class: 'export-dialog-box', method: 'dialog' },
-    h('div', { class: 'export-dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export a PNG'), close),
-    h('p', { id: 'export-dialog-desc', class: 'export-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources.'),
+    { class: 'dialog-box', method: 'dialog' },
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export a PNG'), close),
+    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources.'),
     h(
       'div',
       { class: 'export-grid' },
@@ -90,7 +90,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     error,
     h('div', { class: 'export-actions' }, go, cancel, status),
   );
-  const d = h('dialog', { class: 'export-dialog', id: 'export-dialog', 'aria-labelledby': 'export-dialog-title', 'aria-describedby': 'export-dialog-desc' }, form);
+  const d = h('dialog', { class: 'dialog export-dialog', id: 'export-dialog', 'aria-labelledby': 'export-dialog-title', 'aria-describedby': 'export-dialog-desc' }, form);
 
   const request = (): ExportRequest => ({
     preset: preset.value(),

@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseCli, USAGE } from '../src/export/cli-args.ts';
+import { parseCli, USAGE } from '../src/export/core/cli-args.ts';
 import { buildTrack } from '../src/track/interpolate.ts';
 import { buildTimelines } from '../src/time/timeline.ts';
-import { exportFilename } from '../src/export/text.ts';
+import { exportFilename } from '../src/export/core/text.ts';
 import { validateStoryDir } from './lib/story-files.ts';
 import { CliError, firstLine, formatBytes, requireChrome, ROOT, startExporter } from './lib/export-png.ts';
 

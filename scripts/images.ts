@@ -9,7 +9,7 @@
  * its own), but its Chromium and CPU may change a few antialiased pixels.
  */
 import { resolve } from 'node:path';
-import type { ExportRequest } from '../src/export/request.ts';
+import type { ExportRequest } from '../src/export/core/request.ts';
 import { CliError, firstLine, formatBytes, ROOT, startExporter } from './lib/export-png.ts';
 
 const JOBS: { out: string; request: ExportRequest; size: [number, number] }[] = [

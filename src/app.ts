@@ -2,9 +2,9 @@
  * The app: one direction of flow.
  *   URL or slider or host message → the moment (chapter + time) → map, panel, slider, event list, URL.
  */
-import type { Chapter, Dispute, Source } from './data/schema';
-import type { StoryData } from './data/validate';
-import { buildLayers, featureBounds, featureIndex } from './data/layers';
+import type { Chapter, Dispute, Source } from './story/schema';
+import type { StoryData } from './story/validate';
+import { buildLayers, featureBounds, featureIndex } from './story/layers';
 import { buildTrack, positionAt, type TrackModel } from './track/interpolate';
 import { buildTimelines, chapterOf, findStop, nextStop, snapTime, stopsAt, type Timelines } from './time/timeline';
 import { advance, SPEEDS, type PlayState } from './time/player';

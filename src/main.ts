@@ -1,13 +1,13 @@
 /** Entry point: loads the story, then starts the app; a data problem is shown, never a blank page. */
 import './styles/app.css';
-import { loadStory } from './data/load';
-import { StoryDataError } from './data/bundle';
+import { loadStory } from './story/load';
+import { StoryDataError } from './story/bundle';
 import { startApp, isDark } from './app';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
 import './styles/embed.css';
 import { startEmbedChild } from './embed/child';
-import { mountEmbedButton } from './ui/embed-button';
+import { mountEmbedButton } from './embed/button';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -43,7 +43,7 @@ async function main() {
     embedChild?.attach(app);
     mountEmbedButton($('tools'), app);
     (window as unknown as { flightmap: unknown }).flightmap = app;
-    void import('./ui/export-dialog').then((m) => m.mountExport($('tools'), app), (e) => console.warn('export unavailable:', e)); // Export PNG, and window.flightmap.exportPng
+    void import('./export/dialog').then((m) => m.mountExport($('tools'), app), (e) => console.warn('export unavailable:', e)); // Export PNG, and window.flightmap.exportPng
     const map = await app.mapReady;
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {

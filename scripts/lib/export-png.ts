@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import type { ExportRequest } from '../../src/export/request.ts';
+import type { ExportRequest } from '../../src/export/core/request.ts';
 import { CHROME_CANDIDATES, findChrome, launchChrome, openPage, waitReady } from './chrome.ts';
 import { serveDir, type StaticServer } from './static-server.ts';
 

@@ -4,10 +4,10 @@
  * reader (or a CMS preview) without JavaScript still gets the whole story next to the route picture.
  */
 import type { Plugin } from 'vite';
-import type { Source, StoryEvent } from '../../src/data/schema.ts';
+import type { Source, StoryEvent } from '../../src/story/schema.ts';
 import { validateStoryDir } from './story-files.ts';
 import { day, eventTimeLabel } from '../../src/time/format.ts';
-import { STATUS_LABEL } from '../../src/ui/labels.ts';
+import { STATUS_LABEL } from '../../src/story/words.ts';
 
 export const MARKER = '<!-- noscript-events -->';
 

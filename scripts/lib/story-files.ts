@@ -1,7 +1,7 @@
 /** Reads the story files from geo/ (Node only). */
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { STORY_FILES, type RawStory, type StoryFileKey, validateStory } from '../../src/data/validate.ts';
+import { STORY_FILES, type RawStory, type StoryFileKey, validateStory } from '../../src/story/validate.ts';
 
 export function readStoryFiles(root: string): RawStory {
   const raw: RawStory = {};

@@ -6,8 +6,8 @@
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { STORY_FILES, type StoryFileKey } from '../../src/data/validate.ts';
-import { readBundle, storyDigest, storyFromFiles } from '../../src/data/bundle.ts';
+import { STORY_FILES, type StoryFileKey } from '../../src/story/validate.ts';
+import { readBundle, storyDigest, storyFromFiles } from '../../src/story/bundle.ts';
 import { readStoryFiles, validateStoryDir } from './story-files.ts';
 
 export const STORY_JSON = 'data/story.json';
@@ -22,7 +22,7 @@ export function storyBundle(root: string): string {
 /**
  * The digest of the bundle the build ships, when the story is valid and its checked form is the file as
  * it is (the schemas change nothing, e.g. no text to trim): the browser then uses that file without
- * running the schemas (src/data/load.ts). Otherwise undefined, and the browser checks every load.
+ * running the schemas (src/story/load.ts). Otherwise undefined, and the browser checks every load.
  */
 export function validatedDigest(root: string): string | undefined {
   const result = validateStoryDir(root);

@@ -7,7 +7,7 @@
  * (label-layout.ts). The export keeps the symbol layers (style.ts), so its picture has the same names.
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { StoryLayers } from '../data/layers';
+import type { StoryLayers } from '../story/layers';
 import type { LonLat } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headOf, mapMomentAt, wholeRoute } from './moment';
-import { track } from '../export/story.fixture';
+import { track } from '../export/core/story.fixture';
 import { positionAt } from '../track/interpolate';
 
 describe('the moment on the map', () => {

@@ -2,7 +2,7 @@
  * What the map draws for a moment of the story: the aircraft, the flown edges and the claims shown.
  * Pure (no MapLibre): the live map and the PNG export both apply it through StoryMap.setMoment.
  */
-import type { Chapter } from '../data/schema';
+import type { Chapter } from '../story/schema';
 import { positionAt, type LonLat, type TrackModel, type TrackPosition } from '../track/interpolate';
 import type { MapMoment } from './story-map';
 

@@ -2,7 +2,7 @@
  * The MapLibre style: the offline basemap and the story layers, in the order a reader should see them.
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { StoryLayers } from '../data/layers';
+import type { StoryLayers } from '../story/layers';
 import { DASH, type Palette } from '../theme/palette';
 
 export const FONT = 'Noto Sans Regular';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { EventsFile } from '../data/schema';
+import { EventsFile } from '../story/schema';
 import { buildTimelines, chapterOf, findStop, nextStop, prevStop, snapTime, stopIndexAt, stopsAt } from './timeline';
 
 const events = EventsFile.parse(JSON.parse(readFileSync('geo/events.json', 'utf8'))).events;

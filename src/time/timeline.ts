@@ -2,7 +2,7 @@
  * The timeline: two chapters (the flight, and the year of reporting after it), each a span with a stop
  * at every event. Pure: no DOM.
  */
-import type { Chapter, StoryEvent } from '../data/schema';
+import type { Chapter, StoryEvent } from '../story/schema';
 
 export interface Stop {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { TrackFile } from '../data/schema';
+import { TrackFile } from '../story/schema';
 import { buildTrack, mercY, mercatorLerp, positionAt, edgeAt } from './interpolate';
 
 const legs = TrackFile.parse(JSON.parse(readFileSync('geo/track.geojson', 'utf8'))).features;

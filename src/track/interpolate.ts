@@ -8,7 +8,7 @@
  * comes from the knots and the leg's mid-leg uncertainty.
  */
 import distance from '@turf/distance';
-import type { Certainty, LegFeature } from '../data/schema';
+import type { Certainty, LegFeature } from '../story/schema';
 
 export type LonLat = [number, number];
 

@@ -2,7 +2,7 @@
  * The text alternative: every event as an HTML list (time, title, status, sources), readable without
  * WebGL and by screen readers, kept in step with the slider (aria-current marks the current event).
  */
-import type { Source, StoryEvent } from '../data/schema';
+import type { Source, StoryEvent } from '../story/schema';
 import { day, eventTimeLabel, localTimes } from '../time/format';
 import { fill, h } from './dom';
 import { sourceList } from './sources';

@@ -1,11 +1,11 @@
 /** What a clicked feature is: its name, status, why it is drawn where it is, and its sources. */
-import type { Source } from '../data/schema';
+import type { Source } from '../story/schema';
 import { h } from './dom';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
-import { CERTAINTY_LABEL } from './labels';
+import { CERTAINTY_LABEL } from '../story/words';
 import { day } from '../time/format';
-import type { Certainty, Status } from '../data/schema';
+import type { Certainty, Status } from '../story/schema';
 
 export interface FeatureProps {
   id: string;

@@ -3,12 +3,12 @@
  * sources, where the aircraft is taken to be and how sure that is, and contested accounts side by side.
  * In the aftermath chapter: what was claimed as of the date.
  */
-import type { Account, Dispute, Source, StoryEvent } from '../data/schema';
+import type { Account, Dispute, Source, StoryEvent } from '../story/schema';
 import type { Stop } from '../time/timeline';
 import type { TrackPosition } from '../track/interpolate';
 import { clock, day, eventTimeLabel, localTimes } from '../time/format';
 import { fill, h } from './dom';
-import { CERTAINTY_LABEL } from './labels';
+import { CERTAINTY_LABEL } from '../story/words';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
 

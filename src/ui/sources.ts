@@ -1,5 +1,5 @@
 /** The list of sources behind an item, as links. */
-import type { Source } from '../data/schema';
+import type { Source } from '../story/schema';
 import { extLink, h } from './dom';
 
 export type SourceLookup = (id: string) => Source | undefined;

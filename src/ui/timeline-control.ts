@@ -3,7 +3,7 @@
  * free) with a mark at every event, play/pause with speeds, previous/next event and start/end.
  * It only reports intents; the app owns the moment.
  */
-import type { Chapter } from '../data/schema';
+import type { Chapter } from '../story/schema';
 import type { ChapterTimeline, Timelines } from '../time/timeline';
 import { nextStop, prevStop, stopsAt } from '../time/timeline';
 import { scaleFor } from '../time/scale';

@@ -2,7 +2,7 @@
  * The PNG export: the command line (sizes, content, determinism, errors) and the in-app dialog, in real
  * headless Chromium against the built app (E2E_OUT_DIR, built once by global-setup).
  */
-import type { ExportMeta } from '../../src/ui/export-run';
+import type { ExportMeta } from '../../src/export/png/run';
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,11 +13,11 @@ import type { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { DIST, useApp } from '../support/app';
 import { colourCount, colourDistance, decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
-import { projectOnMap } from '../../src/export/camera';
-import type { TextBlock } from '../../src/export/layout';
-import { DARK_THEME, LIGHT_THEME, type ExportTheme } from '../../src/export/theme';
+import { projectOnMap } from '../../src/export/core/camera';
+import type { TextBlock } from '../../src/export/core/layout';
+import { DARK_THEME, LIGHT_THEME, type ExportTheme } from '../../src/export/core/theme';
 import { buildTrack, positionAt } from '../../src/track/interpolate';
-import { TrackFile } from '../../src/data/schema';
+import { TrackFile } from '../../src/story/schema';
 
 const OUT = mkdtempSync(join(tmpdir(), 'export-e2e-'));
 const DIST_DIR = resolve(DIST);
@@ -39,7 +39,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-/** What `--meta` writes: the command's own record of the render (src/ui/export-run.ts). */
+/** What `--meta` writes: the command's own record of the render (src/export/png/run.ts). */
 type Meta = Pick<ExportMeta, 'width' | 'height' | 'ratio' | 'camera' | 'tiles' | 'tileCanvas' | 'maxTile' | 'layout'>;
 
 async function exportTo(name: string, args: string[]): Promise<{ png: PNG; buf: Buffer; meta: Meta; run: Run; file: string }> {

@@ -4,7 +4,7 @@
  * step `setData` of the whole flown-path LineString and of the aircraft point.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
-import type { LegFeature } from '../../../src/data/schema';
+import type { LegFeature } from '../../../src/story/schema';
 import { buildTrack, positionAt, type LonLat } from '../../../src/track/interpolate';
 import { LIGHT } from '../../../src/theme/palette';
 import { bareStyle, mapContainer, maplibregl, pageBase, signalReady, viewFromQuery } from './common';

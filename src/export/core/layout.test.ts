@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutExport, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
 import { PRESETS, exportSize } from './presets';
 import { EXPORT_TITLE, creditLine, momentLine, reconstructedNote } from './text';
-import { legendEntries, MOMENT_ONLY_KEYS } from '../ui/legend-data';
-import { LIGHT } from '../theme/palette';
+import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { LIGHT } from '../../theme/palette';
 import { track } from './story.fixture';
 import type { Rect } from './tiles';
 

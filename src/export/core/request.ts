@@ -3,9 +3,9 @@
  * resolved into exactly what to draw. Pure: no DOM, no MapLibre. Nothing here throws: a request that
  * cannot be made gives one sentence saying why.
  */
-import type { Chapter } from '../data/schema';
-import { chapterOf, findStop, type Timelines } from '../time/timeline';
-import { isoUtc, parseIsoUtc } from '../time/format';
+import type { Chapter } from '../../story/schema';
+import { chapterOf, findStop, type Timelines } from '../../time/timeline';
+import { isoUtc, parseIsoUtc } from '../../time/format';
 import { exportSize, fail, ok, type ExportSize, type PresetId, type Result } from './presets';
 
 export type MomentRequest = 'route' | 'current' | { t: string | number } | { event: string };

@@ -1,8 +1,8 @@
 /**
  * The words on an exported picture, and its file name. Pure: no DOM, no MapLibre.
  */
-import { clock, day, LOCAL_ZONES, localTimes } from '../time/format';
-import { positionAt, type TrackModel } from '../track/interpolate';
+import { clock, day, LOCAL_ZONES, localTimes } from '../../time/format';
+import { positionAt, type TrackModel } from '../../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
 

@@ -1,5 +1,5 @@
 /** Reader-facing words for statuses and certainty classes (pure data, shared by panel, legend, list, export). */
-import type { Certainty, Status } from '../data/schema';
+import type { Certainty, Status } from './schema';
 
 export const STATUS_LABEL: Record<Status, string> = {
   'official-report': 'Official report',

@@ -2,8 +2,8 @@
  * What an exported map must show whole: the story's frame (Baku, Grozny, Aktau), the strike areas, and
  * the aircraft with its whole uncertainty ring. Pure.
  */
-import type { BBox, StoryLayers } from '../data/layers';
-import type { MapMoment } from '../map/story-map';
+import type { BBox, StoryLayers } from '../../story/layers';
+import type { MapMoment } from '../../map/story-map';
 
 const KM_PER_DEG = 111.32;
 

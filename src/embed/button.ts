@@ -1,6 +1,6 @@
 /** The 'Embed' button in the title block; the dialog itself is loaded on first use. */
 import type { App } from '../app';
-import { h } from './dom';
+import { h } from '../ui/dom';
 
 export function mountEmbedButton(tools: HTMLElement, app: App): void {
   if (app.flags.embed || app.flags.static) return;
@@ -8,7 +8,7 @@ export function mountEmbedButton(tools: HTMLElement, app: App): void {
   button.addEventListener('click', async () => {
     button.setAttribute('aria-busy', 'true');
     try {
-      const { openEmbedDialog } = await import('./embed-dialog');
+      const { openEmbedDialog } = await import('./dialog');
       openEmbedDialog(app, button);
     } finally {
       button.removeAttribute('aria-busy');

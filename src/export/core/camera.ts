@@ -3,7 +3,7 @@
  * same view can be drawn whole or in tiles and any place can be found on the finished picture. Pure.
  */
 import type { Polygon } from 'geojson';
-import type { BBox } from '../data/layers';
+import type { BBox } from '../../story/layers';
 
 export type LngLat = [number, number];
 export interface Camera {

@@ -2,7 +2,7 @@
  * The export command's arguments: parsed and checked before any browser starts. Pure: no Node, no DOM.
  * Every error is one sentence for the terminal.
  */
-import { parseIsoUtc } from '../time/format';
+import { parseIsoUtc } from '../../time/format';
 import { MAX_SIDE, MIN_SIDE, PRESET_IDS, fail, ok, type PresetId, type Result } from './presets';
 import { resolveRequest, type ExportRequest, type MomentContext, type ResolvedExport } from './request';
 

@@ -2,7 +2,7 @@
  * The page colours of an exported picture (the map colours are the palette's). The same values as the
  * app's CSS custom properties (src/styles/app.css), so a picture looks like the page it came from. Pure.
  */
-import { DARK, LIGHT, type Palette } from '../theme/palette';
+import { DARK, LIGHT, type Palette } from '../../theme/palette';
 
 export interface ExportTheme {
   palette: Palette;

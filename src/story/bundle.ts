@@ -2,7 +2,7 @@
  * The story bundle (data/story.json) without the schemas: the file names, the error type, reading the
  * bundle, and a digest of its text. Pure, and free of zod, so the page's first load does not carry the
  * validator: the build validates the story and records the digest of the file it ships; the browser runs
- * the full check (src/data/parse-bundle.ts, a lazy chunk) only when the file it gets is not that one.
+ * the full check (src/story/parse-bundle.ts, a lazy chunk) only when the file it gets is not that one.
  */
 import type { StoryData } from './validate';
 

@@ -4,11 +4,11 @@
  * loaded through the FontFace API under a name of their own, so no system font is ever used and the
  * picture is the same on every machine; the arrow, which those files lack, is drawn as a shape.
  */
-import type { ExportLayout, FontWeight, Measure, TextBlock } from '../export/layout';
-import type { ScaleBar } from '../export/scale';
-import type { ExportTheme } from '../export/theme';
-import { textRuns } from '../export/text';
-import type { LegendEntry, SwatchShape } from './legend-data';
+import type { ExportLayout, FontWeight, Measure, TextBlock } from '../core/layout';
+import type { ScaleBar } from '../core/scale';
+import type { ExportTheme } from '../core/theme';
+import { textRuns } from '../core/text';
+import type { LegendEntry, SwatchShape } from '../../ui/legend-data';
 
 export const EXPORT_FONT = 'J2 Export Noto Sans';
 const FILES: [FontWeight, string][] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import distance from '@turf/distance';
 import { circleBox, exportFrame } from './frame';
 import { fitBounds, insetPolygon, projectOnMap, unprojectOnMap } from './camera';
-import { mapMomentAt, wholeRoute } from '../map/moment';
+import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { layers, track } from './story.fixture';
 
 describe('export frame', () => {

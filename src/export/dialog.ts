@@ -7,11 +7,11 @@
  */
 import '../styles/export.css';
 import type { App } from '../app';
-import { PRESETS, SCALES, scalesFor, type PresetId } from '../export/presets';
-import { exportFilename } from '../export/text';
-import { resolveRequest, type ExportRequest } from '../export/request';
-import { valueText } from './timeline-control';
-import { h } from './dom';
+import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
+import { exportFilename } from './core/text';
+import { resolveRequest, type ExportRequest } from './core/request';
+import { valueText } from '../ui/timeline-control';
+import { h } from '../ui/dom';
 
 export type ExportPng = (request?: ExportRequest) => Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }>;
 
@@ -19,7 +19,7 @@ const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
 
 export function mountExport(tools: HTMLElement, app: App): void {
   const base = appBase();
-  const exportPng: ExportPng = async (request) => (await import('./export-run')).exportPngDataUrl(app, base, request ?? {});
+  const exportPng: ExportPng = async (request) => (await import('./png/run')).exportPngDataUrl(app, base, request ?? {});
   // window.flightmap is this app object: the command line calls window.flightmap.exportPng(options).
   (app as App & { exportPng?: ExportPng }).exportPng = exportPng;
   if (app.flags.embed || app.flags.static) return;
@@ -140,7 +140,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     error.textContent = '';
     status.textContent = 'Drawing the map…';
     try {
-      const run = await import('./export-run');
+      const run = await import('./png/run');
       const { canvas, meta } = await run.renderExport(app, base, request(), {
         signal: controller.signal,
         onProgress: (done, total) => {

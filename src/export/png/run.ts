@@ -1,21 +1,21 @@
 /**
  * Makes an exported picture: checks the request, lays the picture out, draws the map off-screen at the
- * target size (src/map/export-render.ts) and composes the title, legend, scale bars and credits around
+ * target size (src/export/png/render.ts) and composes the title, legend, scale bars and credits around
  * it on one 2D canvas. Loaded only when an export is asked for.
  */
-import type { App } from '../app';
-import { buildLayers } from '../data/layers';
-import { fitBounds, insetPolygon, type Camera } from '../export/camera';
-import { exportFrame } from '../export/frame';
-import { layoutExport, type ExportLayout } from '../export/layout';
-import { resolveRequest, type ResolvedExport } from '../export/request';
-import { metresPerPixel, scaleBars } from '../export/scale';
-import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../export/text';
-import { themeFor } from '../export/theme';
-import { mapMomentAt, wholeRoute } from '../map/moment';
-import { ExportError, renderExportMap } from '../map/export-render';
-import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './export-compose';
-import { legendEntries, MOMENT_ONLY_KEYS } from './legend-data';
+import type { App } from '../../app';
+import { buildLayers } from '../../story/layers';
+import { fitBounds, insetPolygon, type Camera } from '../core/camera';
+import { exportFrame } from '../core/frame';
+import { layoutExport, type ExportLayout } from '../core/layout';
+import { resolveRequest, type ResolvedExport } from '../core/request';
+import { metresPerPixel, scaleBars } from '../core/scale';
+import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../core/text';
+import { themeFor } from '../core/theme';
+import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { ExportError, renderExportMap } from './render';
+import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
+import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 
 export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 

@@ -1,7 +1,7 @@
 /**
  * Schemas for every story file in geo/. Pure: no DOM, no MapLibre.
  * The same schemas run at build time (scripts/validate.ts, the Vite plugin) and in the browser
- * (src/data/load.ts), so a bad file is refused with the same message everywhere.
+ * (src/story/load.ts), so a bad file is refused with the same message everywhere.
  */
 import { z } from 'zod';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { creditLine, EXPORT_TITLE, exportFilename, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
 import { exportSize } from './presets';
 import { track, story } from './story.fixture';
-import { legendEntries } from '../ui/legend-data';
-import { LIGHT } from '../theme/palette';
+import { legendEntries } from '../../ui/legend-data';
+import { LIGHT } from '../../theme/palette';
 
 const size = (() => {
   const s = exportSize({ preset: '16x9' }, 2);

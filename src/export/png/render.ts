@@ -11,13 +11,13 @@
  */
 import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
-import type { StoryLayers } from '../data/layers';
-import type { TrackModel } from '../track/interpolate';
-import type { Palette } from '../theme/palette';
-import { renderCenter, type Camera } from '../export/camera';
-import { planTiles, type Rect } from '../export/tiles';
-import { createStoryMap, type MapMoment, type StoryMap } from './story-map';
-import { buildStyle, EDGE_CLIPPED_LAYERS } from './style';
+import type { StoryLayers } from '../../story/layers';
+import type { TrackModel } from '../../track/interpolate';
+import type { Palette } from '../../theme/palette';
+import { renderCenter, type Camera } from '../core/camera';
+import { planTiles, type Rect } from '../core/tiles';
+import { createStoryMap, type MapMoment, type StoryMap } from '../../map/story-map';
+import { buildStyle, EDGE_CLIPPED_LAYERS } from '../../map/style';
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
 export const DEFAULT_MAX_TILE = 4096;

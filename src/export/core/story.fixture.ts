@@ -1,9 +1,9 @@
 /** For the unit tests: the real story from geo/, its track and timelines. */
 import { readFileSync } from 'node:fs';
-import { STORY_FILES, validateStory, type RawStory } from '../data/validate';
-import { buildTrack } from '../track/interpolate';
-import { buildTimelines } from '../time/timeline';
-import { buildLayers } from '../data/layers';
+import { STORY_FILES, validateStory, type RawStory } from '../../story/validate';
+import { buildTrack } from '../../track/interpolate';
+import { buildTimelines } from '../../time/timeline';
+import { buildLayers } from '../../story/layers';
 
 const raw = Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])) as RawStory;
 const result = validateStory(raw);

@@ -5,9 +5,9 @@
 import type { App } from '../app';
 import type { DarkMode } from '../state/url';
 import { isoUtc } from '../time/format';
-import { embedSnippet, embedUrl, type EmbedOptions } from '../embed/snippet';
-import { valueText } from './timeline-control';
-import { h } from './dom';
+import { embedSnippet, embedUrl, type EmbedOptions } from './snippet';
+import { valueText } from '../ui/timeline-control';
+import { h } from '../ui/dom';
 
 let dialog: HTMLDialogElement | null = null;
 

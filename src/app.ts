@@ -19,6 +19,7 @@ import { createNotices } from './ui/notices';
 import { DARK, LIGHT } from './theme/palette';
 import type { StoryMap } from './map/story-map';
 import { mapMomentAt } from './map/moment';
+import type { Padding } from './geo/bounds';
 
 export interface Moment {
   chapter: Chapter;
@@ -61,7 +62,7 @@ export function isDark(flags: ViewFlags): boolean {
 }
 
 /** Room around the story frame: enough for the labels east of Aktau and the scale bars at the bottom. */
-export function framePadding(el: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+export function framePadding(el: HTMLElement): Padding {
   const w = el.clientWidth || 800;
   const k = Math.min(1, w / 900);
   return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };

@@ -4,10 +4,10 @@
  * writes them into basemap.json (the export draws them from there); the live map draws them as text
  * (labels.ts). Pure data.
  */
-import type { LonLat } from '../track/interpolate';
+import type { LngLat } from '../geo/mercator';
 
 /** Natural Earth country name, the label, its point. */
-export const COUNTRY_LABELS: readonly (readonly [string, string, LonLat])[] = [
+export const COUNTRY_LABELS: readonly (readonly [string, string, LngLat])[] = [
   ['Russia', 'RUSSIA', [44.3, 44.9]],
   ['Kazakhstan', 'KAZAKHSTAN', [53.6, 44.9]],
   ['Azerbaijan', 'AZERBAIJAN', [47.6, 40.3]],
@@ -20,7 +20,7 @@ export const COUNTRY_LABELS: readonly (readonly [string, string, LonLat])[] = [
 ];
 
 /** Sea names, at points in open water. */
-export const SEA_LABELS: readonly (readonly [string, LonLat])[] = [
+export const SEA_LABELS: readonly (readonly [string, LngLat])[] = [
   ['Caspian Sea', [50.6, 41.9]],
   ['Black Sea', [36.4, 43.1]],
 ];

@@ -10,10 +10,11 @@
  * reach the map's features under it).
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { LonLat, TrackPosition } from '../track/interpolate';
+import type { TrackPosition } from '../track/interpolate';
+import type { LngLat } from '../geo/mercator';
 import { DASH, type Palette } from '../theme/palette';
 import { aircraft } from './icons';
-import { kmToPixels } from './ground';
+import { kmToPixels } from '../geo/mercator';
 
 /** The icon's size in CSS pixels (the symbol layer's icon-size 1). */
 const ICON = 30;
@@ -23,7 +24,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 export interface FlightOverlayState {
   aircraft: TrackPosition;
-  head: { from: LonLat; to: LonLat; certainty: TrackPosition['certainty'] } | null;
+  head: { from: LngLat; to: LngLat; certainty: TrackPosition['certainty'] } | null;
 }
 
 export interface FlightOverlay {

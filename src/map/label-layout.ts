@@ -3,6 +3,8 @@
  * anchors tried in order, labels of higher priority placed first, no two labels overlapping), for the few
  * labels of this map drawn as text over the canvas (labels.ts). Pure: screen points in, boxes out.
  */
+import type { Padding } from '../geo/bounds';
+import { clamp } from '../geo/num';
 
 /** The side of the label that sits on its point (MapLibre's text-anchor). */
 export type Anchor = 'center' | 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -100,15 +102,8 @@ export function placeLabels(labels: readonly LabelInput[], view: { width: number
 
 /** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped. */
 export function byZoom(zoom: number, z0: number, v0: number, z1: number, v1: number): number {
-  const f = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+  const f = clamp((zoom - z0) / (z1 - z0), 0, 1);
   return v0 + (v1 - v0) * f;
-}
-
-export interface Padding {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { StoryLayers } from '../story/layers';
-import type { LonLat } from '../track/interpolate';
+import type { LngLat } from '../geo/mercator';
 import type { Palette } from '../theme/palette';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
 import { byZoom, placeLabels, type Anchor, type Box, type LabelInput } from './label-layout';
@@ -16,7 +16,7 @@ import { byZoom, placeLabels, type Anchor, type Box, type LabelInput } from './l
 interface Spec {
   id: string;
   text: string;
-  at: LonLat;
+  at: LngLat;
   cls: 'country' | 'sea' | 'place' | 'crash' | 'claim';
   anchors: readonly Anchor[];
   /** Radial offset, in em. */
@@ -51,11 +51,11 @@ function specs(layers: StoryLayers): Spec[] {
   for (const f of layers.claims.features) {
     const p = f.properties!;
     // The export's anchor first (left, 0.8 em off), then the other side where that is taken.
-    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LonLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: CLAIMS_MIN_ZOOM, priority: 3, from: p.firstReported as number });
+    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LngLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: CLAIMS_MIN_ZOOM, priority: 3, from: p.firstReported as number });
   }
   for (const f of layers.places.features) {
     const p = f.properties!;
-    const at = f.geometry.coordinates as LonLat;
+    const at = f.geometry.coordinates as LngLat;
     if (p.kind === 'crash-site') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'crash', anchors: ['right', 'bottom-right', 'top-right'], radialEm: 0.9, size: 13, priority: 4 });
     else if (p.kind === 'airport') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'place', anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'], radialEm: 0.7, size: 13, priority: 5 });
   }

@@ -3,7 +3,8 @@
  * Pure (no MapLibre): the live map and the PNG export both apply it through StoryMap.setMoment.
  */
 import type { Chapter } from '../story/schema';
-import { positionAt, type LonLat, type TrackModel, type TrackPosition } from '../track/interpolate';
+import { positionAt, type TrackModel, type TrackPosition } from '../track/interpolate';
+import type { LngLat } from '../geo/mercator';
 import type { MapMoment } from './story-map';
 
 import { DAY } from '../time/timeline';
@@ -23,7 +24,7 @@ export function wholeRoute(track: TrackModel): MapMoment {
 }
 
 /** The flown part of the edge the aircraft is on (from the edge's start to the aircraft); null on a loop of unknown shape. */
-export function headOf(track: TrackModel, p: TrackPosition): { from: LonLat; to: LonLat; certainty: TrackPosition['certainty'] } | null {
+export function headOf(track: TrackModel, p: TrackPosition): { from: LngLat; to: LngLat; certainty: TrackPosition['certainty'] } | null {
   const e = track.edges[p.edge];
   if (!e || e.degenerate) return null;
   return { from: e.from, to: p.lonLat, certainty: e.certainty };

@@ -16,7 +16,8 @@ import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
 import { paddingClearOf } from './label-layout';
-import { kmToPixels } from './ground';
+import type { Padding } from '../geo/bounds';
+import { kmToPixels } from '../geo/mercator';
 import { headOf } from './moment';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -46,7 +47,7 @@ export interface StoryMapOptions {
   /** Pixel ratio of the icons drawn at run time (default 2; export: its own pixel ratio, so they stay sharp). */
   iconRatio?: number;
   /** Padding (px) around the story frame. */
-  padding?: number | { top: number; bottom: number; left: number; right: number };
+  padding?: number | Padding;
   attribution?: boolean;
   onSelect?: (id: string, lngLat: [number, number]) => void;
   onContextLost?: () => void;

@@ -7,8 +7,8 @@ import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geo
 import type { StoryData } from './validate';
 import type { TrackModel } from '../track/interpolate';
 import { day } from '../time/format';
-
-export type BBox = [number, number, number, number];
+import { bboxOf, padBBox, type BBox } from '../geo/bounds';
+import { utcDayStart } from '../geo/day';
 
 export interface StoryLayers {
   places: FeatureCollection<Point>;
@@ -21,11 +21,6 @@ export interface StoryLayers {
 }
 
 const FRAME_PLACES = ['gyd', 'grv', 'sco'];
-
-export function bboxOf(points: readonly (readonly number[])[]): BBox {
-  const xs = points.map((p) => p[0]!), ys = points.map((p) => p[1]!);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
 
 export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
   const places: Feature<Point>[] = story.places.features.map((f, i) => ({
@@ -56,8 +51,8 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
         properties: {
           id: p.id,
           status: p.status,
-          firstReported: Date.parse(p.firstReported + 'T00:00:00Z'),
-          label: `${p.name.replace(/^Claim: /, '')}\n(claim, first published ${day(Date.parse(p.firstReported + 'T00:00:00Z'))})`,
+          firstReported: utcDayStart(p.firstReported),
+          label: `${p.name.replace(/^Claim: /, '')}\n(claim, first published ${day(utcDayStart(p.firstReported))})`,
         },
       });
     }
@@ -103,7 +98,6 @@ export function featureBounds(layers: StoryLayers, id: string, pointPadDeg = 0.1
     else if (g.type === 'Polygon') coords.push(...g.coordinates[0]!);
   }
   if (!coords.length) return undefined;
-  const [w, s, e, n] = bboxOf(coords);
-  const pad = w === e && s === n ? pointPadDeg : 0;
-  return [w - pad, s - pad, e + pad, n + pad];
+  const box = bboxOf(coords);
+  return padBBox(box, box[0] === box[2] && box[1] === box[3] ? pointPadDeg : 0);
 }

@@ -4,6 +4,7 @@
  * (src/story/load.ts), so a bad file is refused with the same message everywhere.
  */
 import { z } from 'zod';
+import { utcDayStart } from '../geo/day';
 
 // No code generation: zod's JIT uses `new Function`, which a strict Content Security Policy forbids.
 z.config({ jitless: true });
@@ -34,7 +35,7 @@ export const UtcTime = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2024-12-26')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), {
+  .refine((s) => !Number.isNaN(utcDayStart(s)), {
     message: 'is not a real calendar date',
   });
 

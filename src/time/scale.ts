@@ -2,7 +2,8 @@
  * How the slider maps to time. The flight is linear in time (seconds matter); the year after is ordinal,
  * one even step per reporting day, because most of what was said was said in the first week. Pure.
  */
-import type { ChapterTimeline } from './timeline';
+import { clamp } from '../geo/num';
+import { clampTime, type ChapterTimeline } from './timeline';
 
 export interface SliderScale {
   min: number;
@@ -15,8 +16,8 @@ export interface SliderScale {
 }
 
 export function linearScale(tl: ChapterTimeline): SliderScale {
-  const clamp = (t: number) => Math.min(tl.end, Math.max(tl.start, t));
-  return { min: tl.start, max: tl.end, step: 1000, toValue: clamp, toTime: clamp, stepFrom: (t, dir) => clamp(t + dir * tl.step) };
+  const c = (t: number) => clampTime(tl, t);
+  return { min: tl.start, max: tl.end, step: 1000, toValue: c, toTime: c, stepFrom: (t, dir) => c(t + dir * tl.step) };
 }
 
 export function ordinalScale(tl: ChapterTimeline): SliderScale {
@@ -27,7 +28,7 @@ export function ordinalScale(tl: ChapterTimeline): SliderScale {
     while (i + 1 < days.length && days[i + 1]! <= t) i++;
     return i;
   };
-  const toTime = (v: number) => days[Math.min(days.length - 1, Math.max(0, Math.round(v)))]!;
+  const toTime = (v: number) => days[clamp(Math.round(v), 0, days.length - 1)]!;
   return { min: 0, max: Math.max(days.length - 1, 1), step: 1, toValue, toTime, stepFrom: (t, dir) => toTime(toValue(t) + dir) };
 }
 

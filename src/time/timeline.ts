@@ -3,6 +3,7 @@
  * at every event. Pure: no DOM.
  */
 import type { Chapter, StoryEvent } from '../story/schema';
+import { clamp, lastAtOrBefore } from '../geo/num';
 
 export interface Stop {
   id: string;
@@ -51,20 +52,11 @@ export function buildTimelines(events: readonly StoryEvent[], flightSpan: { star
   return { flight, aftermath };
 }
 
-export const clampTime = (tl: ChapterTimeline, t: number) => Math.min(tl.end, Math.max(tl.start, t));
+export const clampTime = (tl: ChapterTimeline, t: number) => clamp(t, tl.start, tl.end);
 
 /** The index of the current stop: the last stop at or before t (-1 before the first). */
 export function stopIndexAt(tl: ChapterTimeline, t: number): number {
-  const s = tl.stops;
-  let lo = 0, hi = s.length - 1, ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid]!.time <= t) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
+  return lastAtOrBefore(tl.stops, t, (s) => s.time);
 }
 
 /** The current events: every stop at the time of the last stop at or before t (aftermath days hold several). */

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { TrackFile } from '../story/schema';
-import { buildTrack, mercY, mercatorLerp, positionAt, edgeAt } from './interpolate';
+import { buildTrack, positionAt, edgeAt } from './interpolate';
+import { mercatorX, mercatorY } from '../geo/mercator';
 
 const legs = TrackFile.parse(JSON.parse(readFileSync('geo/track.geojson', 'utf8'))).features;
 const model = buildTrack(legs);
 
 /** Distance (in Mercator units) from p to the straight Mercator segment a–b. */
 function distToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
-  const P = [p[0] * (Math.PI / 180), mercY(p[1])];
-  const A = [a[0] * (Math.PI / 180), mercY(a[1])];
-  const B = [b[0] * (Math.PI / 180), mercY(b[1])];
+  const P = [mercatorX(p[0]), mercatorY(p[1])];
+  const A = [mercatorX(a[0]), mercatorY(a[1])];
+  const B = [mercatorX(b[0]), mercatorY(b[1])];
   const dx = B[0]! - A[0]!, dy = B[1]! - A[1]!;
   const len2 = dx * dx + dy * dy;
   const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((P[0]! - A[0]!) * dx + (P[1]! - A[1]!) * dy) / len2));
@@ -24,10 +25,10 @@ function progress(t: number): number {
   let d = 0;
   for (let i = 0; i < p.edge; i++) {
     const e = model.edges[i]!;
-    d += Math.hypot((e.to[0] - e.from[0]) * (Math.PI / 180), mercY(e.to[1]) - mercY(e.from[1]));
+    d += Math.hypot(mercatorX(e.to[0]) - mercatorX(e.from[0]), mercatorY(e.to[1]) - mercatorY(e.from[1]));
   }
   const e = model.edges[p.edge]!;
-  return d + Math.hypot((p.lonLat[0] - e.from[0]) * (Math.PI / 180), mercY(p.lonLat[1]) - mercY(e.from[1]));
+  return d + Math.hypot(mercatorX(p.lonLat[0]) - mercatorX(e.from[0]), mercatorY(p.lonLat[1]) - mercatorY(e.from[1]));
 }
 
 const time = fc.integer({ min: model.start, max: model.end });
@@ -113,12 +114,5 @@ describe('positionAt', () => {
         expect(edgeAt(model, t)).toBe(lin);
       }),
     );
-  });
-});
-
-describe('mercatorLerp', () => {
-  it('returns the ends at 0 and 1', () => {
-    expect(mercatorLerp([1, 2], [3, 4], 0)).toEqual([1, 2]);
-    expect(mercatorLerp([1, 2], [3, 4], 1)).toEqual([3, 4]);
   });
 });

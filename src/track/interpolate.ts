@@ -9,15 +9,15 @@
  */
 import distance from '@turf/distance';
 import type { Certainty, LegFeature } from '../story/schema';
-
-export type LonLat = [number, number];
+import { mercatorBearing, mercatorLerp, type LngLat } from '../geo/mercator';
+import { clamp, lastAtOrBefore } from '../geo/num';
 
 export interface TrackEdge {
   /** Index of the edge in the whole path. */
   index: number;
   leg: number;
-  from: LonLat;
-  to: LonLat;
+  from: LngLat;
+  to: LngLat;
   t0: number;
   t1: number;
   certainty: Exclude<Certainty, 'planned'>;
@@ -35,7 +35,7 @@ export interface TrackModel {
 }
 
 export interface TrackPosition {
-  lonLat: LonLat;
+  lonLat: LngLat;
   /** Heading in degrees clockwise from north, of the edge the aircraft is on (held through loops). */
   bearing: number;
   uncertaintyKm: number;
@@ -47,28 +47,6 @@ export interface TrackPosition {
   time: number;
 }
 
-const R2D = 180 / Math.PI;
-const D2R = Math.PI / 180;
-/** Web Mercator y for a latitude (unitless, same scale as lon in radians). */
-export const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * D2R) / 2));
-export const mercLat = (y: number) => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) * R2D;
-
-/** Bearing of a straight Mercator segment, degrees clockwise from north in [0, 360). */
-export function mercatorBearing(a: LonLat, b: LonLat): number {
-  const dx = (b[0] - a[0]) * D2R;
-  const dy = mercY(b[1]) - mercY(a[1]);
-  if (dx === 0 && dy === 0) return 0;
-  return (Math.atan2(dx, dy) * R2D + 360) % 360;
-}
-
-/** The point at fraction f of a straight Mercator segment. */
-export function mercatorLerp(a: LonLat, b: LonLat, f: number): LonLat {
-  if (f <= 0) return [a[0], a[1]];
-  if (f >= 1) return [b[0], b[1]];
-  const lat = a[1] === b[1] ? a[1] : mercLat(mercY(a[1]) + (mercY(b[1]) - mercY(a[1])) * f);
-  return [a[0] + (b[0] - a[0]) * f, lat];
-}
-
 export function buildTrack(legs: readonly LegFeature[]): TrackModel {
   if (!legs.length) throw new Error('buildTrack: no legs');
   const edges: TrackEdge[] = [];
@@ -78,7 +56,7 @@ export function buildTrack(legs: readonly LegFeature[]): TrackModel {
     const t0 = Date.parse(p.start.time);
     const t1 = Date.parse(p.end.time);
     legInfo.push({ id: p.id, t0, t1, u0: p.start.uncertaintyKm, u1: p.end.uncertaintyKm, uMid: p.midUncertaintyKm, certainty: p.certainty });
-    const pts = leg.geometry.coordinates.map((c) => [c[0]!, c[1]!] as LonLat);
+    const pts = leg.geometry.coordinates.map((c) => [c[0]!, c[1]!] as LngLat);
     const lens = pts.slice(1).map((b, i) => distance(pts[i]!, b, { units: 'kilometers' }));
     const total = lens.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -118,25 +96,18 @@ export function buildTrack(legs: readonly LegFeature[]): TrackModel {
 
 /** Index of the edge that holds time t (the last edge whose start is ≤ t). */
 export function edgeAt(model: TrackModel, t: number): number {
-  const { edges } = model;
-  let lo = 0, hi = edges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (edges[mid]!.t0 <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(model.edges, t, (e) => e.t0));
 }
 
 export function uncertaintyAt(model: TrackModel, leg: number, t: number): number {
   const l = model.legs[leg]!;
-  const g = l.t1 > l.t0 ? Math.min(1, Math.max(0, (t - l.t0) / (l.t1 - l.t0))) : 1;
+  const g = l.t1 > l.t0 ? clamp((t - l.t0) / (l.t1 - l.t0), 0, 1) : 1;
   if (l.uMid === undefined) return l.u0 + (l.u1 - l.u0) * g;
   return g <= 0.5 ? l.u0 + (l.uMid - l.u0) * (g / 0.5) : l.uMid + (l.u1 - l.uMid) * ((g - 0.5) / 0.5);
 }
 
 export function positionAt(model: TrackModel, time: number): TrackPosition {
-  const t = Math.min(model.end, Math.max(model.start, Number.isFinite(time) ? time : model.start));
+  const t = clamp(Number.isFinite(time) ? time : model.start, model.start, model.end);
   const i = edgeAt(model, t);
   const e = model.edges[i]!;
   const f = e.t1 > e.t0 ? (t - e.t0) / (e.t1 - e.t0) : 1;

@@ -5,6 +5,7 @@ import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
 import { CERTAINTY_LABEL } from '../story/words';
 import { day } from '../time/format';
+import { utcDayStart } from '../geo/day';
 import type { Certainty, Status } from '../story/schema';
 
 export interface FeatureProps {
@@ -24,7 +25,7 @@ export function featureInfo(p: FeatureProps, source: (id: string) => Source | un
     h('p', { class: 'fi-title' }, h('strong', {}, p.name)),
     h('p', {}, statusBadge(p.status as Status), certainty ? h('span', { class: 'muted small' }, ` ${CERTAINTY_LABEL[certainty]}`) : null),
     str('claimedBy') ? h('p', {}, h('span', { class: 'muted' }, 'Claimed by: '), str('claimedBy')!) : null,
-    str('firstReported') ? h('p', {}, h('span', { class: 'muted' }, 'First published: '), day(Date.parse(str('firstReported')! + 'T00:00:00Z'))) : null,
+    str('firstReported') ? h('p', {}, h('span', { class: 'muted' }, 'First published: '), day(utcDayStart(str('firstReported')!))) : null,
     typeof p.altitudeM === 'number' ? h('p', {}, h('span', { class: 'muted' }, 'Claimed altitude: '), `${p.altitudeM.toLocaleString('en-GB')} m`) : null,
     str('role') ? h('p', {}, str('role')!) : null,
     str('basis') ? h('p', {}, str('basis')!) : null,

@@ -7,6 +7,7 @@ import type { Account, Dispute, Source, StoryEvent } from '../story/schema';
 import type { Stop } from '../time/timeline';
 import type { TrackPosition } from '../track/interpolate';
 import { clock, day, eventTimeLabel, localTimes } from '../time/format';
+import { utcDayStart } from '../geo/day';
 import { fill, h } from './dom';
 import { CERTAINTY_LABEL } from '../story/words';
 import { sourceList } from './sources';
@@ -49,14 +50,14 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     return h(
       'li',
       { class: `account${isNew ? ' account-new' : ''}` },
-      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date' }, day(Date.parse(a.date + 'T00:00:00Z'))), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
+      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date' }, day(utcDayStart(a.date))), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
       h('p', { class: 'account-said' }, a.said),
       h('div', { class: 'account-meta' }, statusBadge(a.status), sourceList(a.sources, deps.source)),
     );
   }
 
   function disputeBlock(d: Dispute, asOf?: number): HTMLElement {
-    const accounts = asOf === undefined ? d.accounts : d.accounts.filter((a) => Date.parse(a.date + 'T00:00:00Z') <= asOf);
+    const accounts = asOf === undefined ? d.accounts : d.accounts.filter((a) => utcDayStart(a.date) <= asOf);
     const dayStart = asOf;
     return h(
       'section',
@@ -67,7 +68,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
             'ul',
             { class: 'accounts' },
             // As of a date, the newest account first: that is where the story moved.
-            (asOf === undefined ? accounts : [...accounts].reverse()).map((a) => accountCard(a, dayStart !== undefined && Date.parse(a.date + 'T00:00:00Z') === dayStart)),
+            (asOf === undefined ? accounts : [...accounts].reverse()).map((a) => accountCard(a, dayStart !== undefined && utcDayStart(a.date) === dayStart)),
           )
         : h('p', { class: 'muted' }, 'Nobody had said anything on this yet.'),
       asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, `${d.accounts.length - accounts.length} later account(s) not yet published on this date.`) : null,

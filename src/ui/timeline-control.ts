@@ -9,6 +9,7 @@ import { nextStop, prevStop, stopsAt } from '../time/timeline';
 import { scaleFor } from '../time/scale';
 import { SPEEDS } from '../time/player';
 import { clock, day } from '../time/format';
+import { clamp } from '../geo/num';
 import { h, icon } from './dom';
 
 const ICONS = {
@@ -75,7 +76,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   const wrap = input.parentElement!;
   const seekFromX = (clientX: number) => {
     const r = input.getBoundingClientRect();
-    const f = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
+    const f = clamp((clientX - r.left) / r.width, 0, 1);
     intents.seek(scale.toTime(scale.min + f * (scale.max - scale.min)));
   };
   wrap.addEventListener('pointerdown', (e) => {

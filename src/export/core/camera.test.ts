@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitBounds, fromWorldPx, projectOnMap, renderCenter, worldPx } from './camera';
+import { fitBounds, projectOnMap, renderCenter } from './camera';
+import { fromWorldPx, worldPx } from '../../geo/mercator';
 
 const FRAME: [number, number, number, number] = [45.69968, 40.4675, 51.09194, 43.86];
 const pad = { top: 40, right: 120, bottom: 40, left: 60 };

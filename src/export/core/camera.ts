@@ -3,40 +3,17 @@
  * same view can be drawn whole or in tiles and any place can be found on the finished picture. Pure.
  */
 import type { Polygon } from 'geojson';
-import type { BBox } from '../../story/layers';
+import type { BBox, Padding } from '../../geo/bounds';
+import { fromWorldPx, mercatorX, mercatorY, TILE_SIZE as TILE, worldPx, type LngLat } from '../../geo/mercator';
 
-export type LngLat = [number, number];
 export interface Camera {
   center: LngLat;
   zoom: number;
 }
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-const TILE = 512;
-export const mercX = (lng: number) => (180 + lng) / 360;
-export const mercY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-export const lngOf = (x: number) => x * 360 - 180;
-export const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
-
-/** Position in CSS pixels of the whole world at `zoom`. */
-export function worldPx(ll: LngLat, zoom: number): [number, number] {
-  const size = TILE * 2 ** zoom;
-  return [mercX(ll[0]) * size, mercY(ll[1]) * size];
-}
-export function fromWorldPx(p: [number, number], zoom: number): LngLat {
-  const size = TILE * 2 ** zoom;
-  return [lngOf(p[0] / size), latOf(p[1] / size)];
-}
-
 /** The camera that fits `bbox` into a view of w × h CSS pixels, keeping `pad` clear (as MapLibre's fitBounds, north up). */
 export function fitBounds(bbox: BBox, w: number, h: number, pad: Padding, maxZoom = 12): Camera {
   const [west, south, east, north] = bbox;
-  const x0 = mercX(west), x1 = mercX(east), y0 = mercY(north), y1 = mercY(south);
+  const x0 = mercatorX(west), x1 = mercatorX(east), y0 = mercatorY(north), y1 = mercatorY(south);
   const availW = Math.max(1, w - pad.left - pad.right);
   const availH = Math.max(1, h - pad.top - pad.bottom);
   const size = Math.min(x1 > x0 ? availW / (x1 - x0) : Infinity, y1 > y0 ? availH / (y1 - y0) : Infinity);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import distance from '@turf/distance';
-import { circleBox, exportFrame } from './frame';
+import { exportFrame } from './frame';
+import { circleBBox } from '../../geo/bounds';
 import { fitBounds, insetPolygon, projectOnMap, unprojectOnMap } from './camera';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { layers, track } from './story.fixture';
@@ -15,7 +16,7 @@ describe('export frame', () => {
     expect(route[3]).toBeGreaterThanOrEqual(n);
     const m = mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:42:40Z'));
     const at = exportFrame(layers, m);
-    const ring = circleBox(m.aircraft!.lonLat, m.aircraft!.uncertaintyKm);
+    const ring = circleBBox(m.aircraft!.lonLat, m.aircraft!.uncertaintyKm);
     expect(at[3]).toBeGreaterThanOrEqual(ring[3]);
     // The ring's box reaches as far as the ring (within 1 %).
     const north: [number, number] = [m.aircraft!.lonLat[0], ring[3]];

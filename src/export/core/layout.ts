@@ -8,7 +8,7 @@
  * Sizes are written in design pixels (CSS pixels on a 96-dpi screen) and multiplied by the unit
  * (density × scale): a 4× picture is the 1× picture with every length four times as long.
  */
-import type { Padding } from './camera';
+import type { Padding } from '../../geo/bounds';
 import type { Rect } from './tiles';
 
 /** Width in pixels of `text` set in Noto Sans at `weight` and `sizePx`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { metresPerPixel, NAUTICAL_MILE_M, niceBelow, scaleBars } from './scale';
+import { NAUTICAL_MILE_M, niceBelow, scaleBars } from './scale';
 
 describe('scale bars', () => {
   it('rounds down to 1, 2 or 5 × a power of ten', () => {
@@ -11,10 +11,6 @@ describe('scale bars', () => {
         return n <= x * (1 + 1e-12) && n > x / 2.5 - 1e-9;
       }),
     );
-  });
-  it('gives metres per pixel of Web Mercator with 512-pixel tiles', () => {
-    expect(metresPerPixel(0, 0)).toBeCloseTo(78271.517, 2);
-    expect(metresPerPixel(60, 1)).toBeCloseTo(78271.517 / 4, 2);
   });
   it('makes km and nm bars that fit and say their true length', () => {
     const { metric, nautical } = scaleBars(1000, 120); // 1 km a pixel, 120 px at most

@@ -3,7 +3,6 @@
  */
 
 export const NAUTICAL_MILE_M = 1852;
-const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 
 export interface ScaleBar {
   unit: 'km' | 'm' | 'nm';
@@ -22,11 +21,6 @@ export function niceBelow(x: number): number {
   const base = x / p >= 9.999999 ? p * 10 : p;
   const f = x / base;
   return (f >= 5 ? 5 : f >= 2 ? 2 : 1) * base;
-}
-
-/** Metres per CSS pixel of a Web Mercator map with 512-pixel tiles, at a latitude and zoom. */
-export function metresPerPixel(lat: number, zoom: number): number {
-  return (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 }
 
 /** Bars in km (metres below 1 km) and nm, each as long as possible up to maxPx, for `mpp` metres per pixel. */

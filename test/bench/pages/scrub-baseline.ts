@@ -5,7 +5,8 @@
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { LegFeature } from '../../../src/story/schema';
-import { buildTrack, positionAt, type LonLat } from '../../../src/track/interpolate';
+import { buildTrack, positionAt } from '../../../src/track/interpolate';
+import type { LngLat } from '../../../src/geo/mercator';
 import { LIGHT } from '../../../src/theme/palette';
 import { bareStyle, mapContainer, maplibregl, pageBase, signalReady, viewFromQuery } from './common';
 
@@ -27,7 +28,7 @@ async function main() {
   // One slider step: the whole flown path and the point, each through setData.
   const step = (t: number) => {
     const p = positionAt(track, t);
-    const coordinates: LonLat[] = [];
+    const coordinates: LngLat[] = [];
     for (let i = 0; i <= p.edge; i++) coordinates.push(track.edges[i]!.from);
     coordinates.push(p.lonLat);
     (map.getSource('line') as GeoJSONSource).setData({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} });

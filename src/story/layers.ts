@@ -2,7 +2,6 @@
  * Builds the GeoJSON the map draws from the validated story. Pure: no DOM, no MapLibre.
  * Numeric feature ids are set so the map can change feature state (flown, shown) without re-uploading data.
  */
-import circle from '@turf/circle';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import type { StoryData } from './validate';
 import type { TrackModel } from '../track/interpolate';
@@ -39,11 +38,12 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
   const claims: Feature<Point>[] = [];
   story.strike.features.forEach((f, i) => {
     const p = f.properties;
-    const c: [number, number] = [f.geometry.coordinates[0], f.geometry.coordinates[1]];
-    if (p.kind === 'area') {
-      const poly = circle(c, p.radiusKm, { steps: 96, units: 'kilometers' });
-      areas.push({ type: 'Feature', id: i, geometry: poly.geometry, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm } });
-    } else {
+    const g = f.geometry;
+    if (p.kind === 'area' && g.type === 'Polygon') {
+      // Stored as the circle's Polygon (geo/strike-area.geojson, written by `npm run areas`).
+      areas.push({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q) => [q[0], q[1]])) }, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm } });
+    } else if (p.kind === 'claim' && g.type === 'Point') {
+      const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
       claims.push({
         type: 'Feature',
         id: i,

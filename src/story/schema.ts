@@ -67,6 +67,11 @@ const Lon = z.number().min(-180, 'longitude below -180').max(180, 'longitude abo
 const Lat = z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90');
 export const Position = z.tuple([Lon, Lat]).or(z.tuple([Lon, Lat, z.number()]));
 export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: Position });
+/** A Polygon (RFC 7946 §3.1.6): linear rings of 4 or more positions; closure and winding are checked in validate.ts. */
+export const PolygonGeometry = z.strictObject({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(Position).min(4, 'a linear ring needs at least 4 positions')).min(1, 'a Polygon needs an exterior ring'),
+});
 export const LineGeometry = z.strictObject({
   type: z.literal('LineString'),
   coordinates: z.array(Position).min(2, 'a LineString needs at least 2 positions'),
@@ -105,10 +110,16 @@ export const RouteFile = z.strictObject({ type: z.literal('FeatureCollection'), 
 export type RouteFeature = z.infer<typeof RouteFeature>;
 
 // ---------------------------------------------------------------- strike-area.geojson
-/** An area of uncertainty: a centre and a radius (the sources give no outline). */
+/**
+ * An area of uncertainty: a circle (the sources give no outline). The geometry is the circle as a Polygon,
+ * generated from `center` and `radiusKm` by `npm run areas` (scripts/build-areas.ts); validate.ts refuses a
+ * polygon that is not that circle.
+ */
 export const AreaProps = z.strictObject({
   ...common,
   kind: z.literal('area'),
+  /** The circle's centre, [lon, lat]. */
+  center: z.tuple([Lon, Lat]),
   radiusKm: z.number().positive().max(200),
   /** Who places the event here, in words ("Kazakh preliminary report: near Grozny"). */
   basis: text(300),
@@ -124,9 +135,10 @@ export const ClaimProps = z.strictObject({
   /** How the point was derived from the words of the claim. */
   basis: text(400),
 });
+/** Areas are Polygons and claims are Points; which goes with which kind is checked in validate.ts. */
 export const StrikeAreaFeature = z.strictObject({
   type: z.literal('Feature'),
-  geometry: PointGeometry,
+  geometry: z.union([PointGeometry, PolygonGeometry]),
   properties: z.discriminatedUnion('kind', [AreaProps, ClaimProps]),
 });
 export const StrikeAreaFile = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(StrikeAreaFeature).min(1) });

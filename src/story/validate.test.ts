@@ -40,6 +40,13 @@ const cases: [name: string, mutate: (d: Record<StoryFileKey, Json>) => void | Ra
   ['a source with a javascript: URL', (d) => { d.sources.sources[0].url = 'javascript:alert(1)'; }, /^geo\/sources\.json: sources\[0\] \(id "S\d+"\) → url: must be an http\(s\) URL/],
   ['an unknown field (a typo)', (d) => { d.events.events[0].titel = 'x'; }, /^geo\/events\.json: events\[0\] \(id "takeoff"\) → \(whole item\): Unrecognized key/],
   ['a flight event after the crash', (d) => { d.events.events[28].time = '2024-12-25T07:00:00Z'; }, /^geo\/events\.json: events\[28\] \(id "crash"\) → time: .*outside the flight/],
+  ['an area stored as a Point', (d) => { d.strike.features[1].geometry = { type: 'Point', coordinates: [45.64, 43.47] }; }, /^geo\/strike-area\.geojson: features\[1\] \(id "strike-area-primary"\) → geometry\.type: an area must be a Polygon .*npm run areas/],
+  ['an area whose radius disagrees with its Polygon', (d) => { d.strike.features[1].properties.radiusKm = 18; }, /^geo\/strike-area\.geojson: features\[1\] \(id "strike-area-primary"\) → geometry\.coordinates\[0\]\[\d+\]: lies 15\.\d+ km from properties\.center .*radiusKm is 18; geometry and properties disagree/],
+  ['an area whose centre disagrees with its Polygon', (d) => { d.strike.features[0].properties.center = [45.8, 43.4]; }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → geometry\.coordinates\[0\]\[\d+\]: .*geometry and properties disagree/],
+  ['an area ring that is clockwise', (d) => { d.strike.features[0].geometry.coordinates[0].reverse(); }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → geometry\.coordinates\[0\]: the ring is clockwise/],
+  ['an area ring that is not closed', (d) => { d.strike.features[0].geometry.coordinates[0].pop(); }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → geometry\.coordinates\[0\]: the ring is not closed/],
+  ['an area without its centre', (d) => { delete d.strike.features[0].properties.center; }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → properties\.center: /],
+  ['a claim drawn as a Polygon', (d) => { d.strike.features[2].geometry = d.strike.features[0].geometry; }, /^geo\/strike-area\.geojson: features\[2\] \(id "claim-vchk-18km"\) → geometry\.type: a claim must be a Point/],
   ['too few events', (d) => { d.events.events = d.events.events.slice(0, 3); }, /^geo\/events\.json: events: the timeline needs at least 15 events/],
 ];
 

@@ -17,6 +17,7 @@ import {
   TrackFile,
 } from './schema';
 import { STORY_FILES, StoryDataError, storyFromFiles, type RawStory, type StoryFileKey } from './bundle';
+import { areaProblems } from './area';
 
 // The file names and the error type live in bundle.ts (no zod there, for the page's first load).
 export { STORY_FILES, StoryDataError, type RawStory, type StoryFileKey };
@@ -166,10 +167,22 @@ function crossCheck(s: StoryData, errors: string[]): void {
       const where = `features[${i}] (id "${f.properties.id}")`;
       claimId(f.properties.id, `${file}: ${where}`);
       refSources(file, where, f.properties.sources);
-      const coords = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      inRegion(file, where, coords, 'geometry.coordinates');
+      const g = f.geometry;
+      if (g.type === 'Polygon') g.coordinates.forEach((ring, r) => inRegion(file, where, ring, `geometry.coordinates[${r}]`));
+      else inRegion(file, where, g.type === 'Point' ? [g.coordinates] : g.coordinates, 'geometry.coordinates');
     });
   }
+
+  // Areas are Polygons: the circle of their centre and radius (npm run areas); claims are Points.
+  s.strike.features.forEach((f, i) => {
+    const where = `${F.strike}: features[${i}] (id "${f.properties.id}")`;
+    const p = f.properties;
+    if (p.kind === 'area') {
+      if (f.geometry.type !== 'Polygon') errors.push(`${where} → geometry.type: an area must be a Polygon (found ${f.geometry.type}); generate it with \`npm run areas\``);
+      else for (const problem of areaProblems(f.geometry.coordinates, p.center, p.radiusKm)) errors.push(`${where} → ${problem}`);
+      inRegion(F.strike, `features[${i}] (id "${p.id}")`, [p.center], 'properties.center');
+    } else if (f.geometry.type !== 'Point') errors.push(`${where} → geometry.type: a claim must be a Point (found ${f.geometry.type})`);
+  });
 
   // Track legs: contiguous, in time order, from take-off to the crash.
   s.track.features.forEach((leg, i) => {

@@ -20,11 +20,15 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
     const when = e.chapter === 'flight' ? `${eventTimeLabel(t, e.precision)} UTC` : day(t);
     const links = e.sources
       .map((id) => byId.get(id))
-      .filter((s): s is Source => !!s && /^https?:\/\//i.test(s.url))
-      .map((s) => `<li><a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a></li>`)
+      .filter((s): s is Source => !!s)
+      .map((s) =>
+        s.url && /^https?:\/\//i.test(s.url)
+          ? `<li><a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a></li>`
+          : `<li><span title="${esc(s.note ?? s.title)}">${esc(s.outlet)}</span></li>`,
+      )
       .join('');
     return (
-      `<li><p class="el-when"><time datetime="${esc(e.time)}">${esc(when)}</time> <span class="badge badge-${esc(e.status)}">${esc(STATUS_LABEL[e.status])}</span></p>` +
+      `<li><p class="el-when"><time datetime="${esc(e.time)}">${esc(when)}</time> <span class="badge badge-${esc(e.status)}">${esc(STATUS_LABEL[e.status])}</span>${e.via ? ` <span class="status-via small muted">via ${esc(e.via)}</span>` : ''}</p>` +
       `<p class="el-title"><strong>${esc(e.title)}</strong></p><p class="el-text">${esc(e.text)}</p>` +
       `<div class="sources"><span class="sources-label">Sources:</span> <ul class="sources-list">${links}</ul></div></li>`
     );

@@ -67,7 +67,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 16], 'text-letter-spacing': 0.15 },
       paint: { 'text-color': c.seaLabel, 'text-halo-color': c.water, 'text-halo-width': 1 },
     },
-    // Story layers: the reported strike area first, so lines and points stay readable over it.
+    // Story layers: the strike areas first, so lines and points stay readable over it.
     { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': lineOpacity(0.9) } },
     { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c.area, 'fill-opacity': 0.28 } },
     { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.5, 'line-opacity': lineOpacity(1) } },

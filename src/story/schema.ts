@@ -39,17 +39,28 @@ export const IsoDate = z
     message: 'is not a real calendar date',
   });
 
-export const SourceRefs = z.array(z.string().regex(/^S\d+$/, 'must be a source key like S13')).min(1, 'needs at least one source');
+/**
+ * A source key: facts.md's key (`S13`); a letter when facts.md lists several URLs under one key, each of which
+ * is its own source (`S58a`, `S58b`); `SEED002` for the project's seed articles (shared/seeds/).
+ */
+const SOURCE_KEY = /^(?:S\d+[a-z]?|SEED\d{3})$/;
+const SOURCE_KEY_MSG = 'must be a source key like S13, S58a or SEED002';
+export const SourceRefs = z.array(z.string().regex(SOURCE_KEY, SOURCE_KEY_MSG)).min(1, 'needs at least one source');
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 // ---------------------------------------------------------------- sources.json
-export const Source = z.strictObject({
-  id: z.string().regex(/^S\d+$/, 'must be a source key like S13'),
-  outlet: text(120),
-  title: text(300),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-});
+/** One source: one URL (or, for a text kept without its address, a note saying where it is kept). */
+export const Source = z
+  .strictObject({
+    id: z.string().regex(SOURCE_KEY, SOURCE_KEY_MSG),
+    outlet: text(120),
+    title: text(300),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    /** Where the text is kept when its address was not recorded (the seeds). */
+    note: text(300).optional(),
+  })
+  .refine((s) => s.url !== undefined || s.note !== undefined, { message: 'needs a url, or a note saying where its text is kept', path: ['url'] });
 export type Source = z.infer<typeof Source>;
 export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
 
@@ -173,7 +184,9 @@ export const Account = z.strictObject({
   /** What they said, in our words or a short attributed quote. */
   said: text(400),
   /** When it was said or published. */
-  date: IsoDate,
+  date: IsoDate.optional(),
+  /** Instead of a date, when the sources give none: why (shown as "date not known"; such accounts come last). */
+  undated: text(200).optional(),
   status: Status,
   sources: SourceRefs,
 });
@@ -202,6 +215,8 @@ export const Event = z.strictObject({
   /** Optional id of a feature in places, strike-area or track, to highlight. */
   place: Id.optional(),
   status: Status,
+  /** How an item with this status reaches us when not directly, e.g. "an analysis of the report on an aggregator". */
+  via: text(120).optional(),
   sources: SourceRefs,
   /** Ids of disputes (disputes.json) this event touches; their accounts are shown side by side. */
   disputes: z.array(Id).optional(),

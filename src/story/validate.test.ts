@@ -47,6 +47,12 @@ const cases: [name: string, mutate: (d: Record<StoryFileKey, Json>) => void | Ra
   ['an area ring that is not closed', (d) => { d.strike.features[0].geometry.coordinates[0].pop(); }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → geometry\.coordinates\[0\]: the ring is not closed/],
   ['an area without its centre', (d) => { delete d.strike.features[0].properties.center; }, /^geo\/strike-area\.geojson: features\[0\] \(id "strike-area-official"\) → properties\.center: /],
   ['a claim drawn as a Polygon', (d) => { d.strike.features[2].geometry = d.strike.features[0].geometry; }, /^geo\/strike-area\.geojson: features\[2\] \(id "claim-vchk-18km"\) → geometry\.type: a claim must be a Point/],
+  ['a source with neither a URL nor a note', (d) => { delete d.sources.sources[0].url; }, /^geo\/sources\.json: sources\[0\] \(id "S1"\) → url: needs a url, or a note saying where its text is kept/],
+  ['a source key that is not one', (d) => { d.sources.sources[0].id = 'S1-x'; }, /^geo\/sources\.json: sources\[0\] \(id "S1-x"\) → id: must be a source key like S13, S58a or SEED002/],
+  ['an account with neither a date nor a reason', (d) => { delete d.disputes.disputes[0].accounts[0].date; }, /^geo\/disputes\.json: disputes\[0\] \(id "cause"\) → accounts\[0\] \(id "rosaviatsia-bird-strike"\) → date: give either a date or, when the sources give none, "undated"/],
+  ['an account with a date and a reason for none', (d) => { d.disputes.disputes[0].accounts[0].undated = 'x'; }, /→ accounts\[0\] \(id "rosaviatsia-bird-strike"\) → date: give either a date or/],
+  ['a dated account after an undated one', (d) => { const a = d.disputes.disputes[0].accounts; a[1] = { ...a[1], date: undefined, undated: 'not known' }; delete a[1].date; }, /→ accounts\[2\] \(id "kovalenko-sam"\) → date: a dated account after an undated one; undated accounts come last/],
+  ['an empty “via”', (d) => { d.events.events[0].via = ' '; }, /^geo\/events\.json: events\[0\] \(id "takeoff"\) → via: must not be empty/],
   ['too few events', (d) => { d.events.events = d.events.events.slice(0, 3); }, /^geo\/events\.json: events: the timeline needs at least 15 events/],
 ];
 

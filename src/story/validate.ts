@@ -213,8 +213,13 @@ function crossCheck(s: StoryData, errors: string[]): void {
       if (accountIds.has(a.id)) errors.push(`${F.disputes}: ${aw} → id: duplicate account id "${a.id}"`);
       accountIds.add(a.id);
       refSources(F.disputes, aw, a.sources);
+      if ((a.date === undefined) === (a.undated === undefined))
+        errors.push(`${F.disputes}: ${aw} → date: give either a date or, when the sources give none, "undated" with the reason`);
       const prev = d.accounts[k - 1];
-      if (prev && prev.date > a.date) errors.push(`${F.disputes}: ${aw} → date: ${a.date} is before the previous account's ${prev.date}; keep accounts in date order`);
+      if (prev && a.date !== undefined && prev.date === undefined)
+        errors.push(`${F.disputes}: ${aw} → date: a dated account after an undated one; undated accounts come last`);
+      else if (prev?.date !== undefined && a.date !== undefined && prev.date > a.date)
+        errors.push(`${F.disputes}: ${aw} → date: ${a.date} is before the previous account's ${prev.date}; keep accounts in date order`);
     });
   });
 

@@ -29,7 +29,7 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
             const li = h(
               'li',
               { id: `ev-${e.id}`, 'data-event': e.id },
-              h('p', { class: 'el-when' }, when, ' ', statusBadge(e.status)),
+              h('p', { class: 'el-when' }, when, ' ', statusBadge(e.status, e.via)),
               h('p', { class: 'el-title' }, h('strong', {}, e.title)),
               h('p', { class: 'el-text' }, e.text),
               sourceList(e.sources, source),

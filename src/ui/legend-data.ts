@@ -51,7 +51,7 @@ export function legendEntries(c: Palette): LegendEntry[] {
         { type: 'path', d: PLANE, fill: c.aircraft },
       ),
     },
-    { key: 'area', label: 'Reported strike area (drawn by us from the claims)', ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c.area, fillOpacity: 0.28, stroke: c.areaOuter, strokeWidth: 1.5 }) },
+    { key: 'area', label: 'Claimed strike area (our estimate)', ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c.area, fillOpacity: 0.28, stroke: c.areaOuter, strokeWidth: 1.5 }) },
     { key: 'outer', label: 'Official: “near Grozny” (20 km ring, ours)', ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c.areaOuter, strokeWidth: 1.2, dash: [2, 2] }) },
     { key: 'claim', label: 'Claimed strike point (unverified)', ...box({ type: 'circle', cx: 17, cy: 8, r: 5, fill: c.claim, stroke: c.labelHalo, strokeWidth: 1.5 }) },
     { key: 'airport', label: 'Airport', ...box({ type: 'circle', cx: 17, cy: 8, r: 4.5, fill: c.labelHalo, stroke: c.airport, strokeWidth: 2 }) },

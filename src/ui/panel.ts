@@ -50,14 +50,17 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     return h(
       'li',
       { class: `account${isNew ? ' account-new' : ''}` },
-      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date' }, day(utcDayStart(a.date))), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
+      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date', title: a.undated }, a.date ? day(utcDayStart(a.date)) : 'date not known'), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
       h('p', { class: 'account-said' }, a.said),
       h('div', { class: 'account-meta' }, statusBadge(a.status), sourceList(a.sources, deps.source)),
     );
   }
 
   function disputeBlock(d: Dispute, asOf?: number): HTMLElement {
-    const accounts = asOf === undefined ? d.accounts : d.accounts.filter((a) => utcDayStart(a.date) <= asOf);
+    // Accounts whose date the sources do not give are shown at every date, last, marked "date not known".
+    const dated = (a: Account) => (a.date === undefined ? undefined : utcDayStart(a.date));
+    const accounts = asOf === undefined ? d.accounts : d.accounts.filter((a) => (dated(a) ?? -Infinity) <= asOf);
+    const undated = accounts.filter((a) => a.date === undefined);
     const dayStart = asOf;
     return h(
       'section',
@@ -68,7 +71,9 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
             'ul',
             { class: 'accounts' },
             // As of a date, the newest account first: that is where the story moved.
-            (asOf === undefined ? accounts : [...accounts].reverse()).map((a) => accountCard(a, dayStart !== undefined && utcDayStart(a.date) === dayStart)),
+            (asOf === undefined ? accounts : [...accounts.filter((a) => a.date !== undefined).reverse(), ...undated]).map((a) =>
+              accountCard(a, dayStart !== undefined && dated(a) === dayStart),
+            ),
           )
         : h('p', { class: 'muted' }, 'Nobody had said anything on this yet.'),
       asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, `${d.accounts.length - accounts.length} later account(s) not yet published on this date.`) : null,
@@ -80,7 +85,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     return h(
       'article',
       { class: 'event', 'data-event': e.id },
-      h('p', { class: 'event-when' }, e.chapter === 'flight' ? `${eventTimeLabel(t, e.precision)} UTC` : day(t), ' ', statusBadge(e.status)),
+      h('p', { class: 'event-when' }, e.chapter === 'flight' ? `${eventTimeLabel(t, e.precision)} UTC` : day(t), ' ', statusBadge(e.status, e.via)),
       h('h2', { class: 'event-title' }, e.title),
       h('p', { class: 'event-text' }, e.text),
       e.place && deps.onFocusPlace && deps.placeName?.(e.place)

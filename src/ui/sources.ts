@@ -15,8 +15,9 @@ export function sourceList(ids: readonly string[], lookup: SourceLookup, label =
       { class: 'sources-list' },
       ids.map((id) => {
         const s = lookup(id);
-        const link = s ? extLink(s.url, s.outlet) : null;
-        link?.setAttribute('title', s!.title);
+        // A source kept without its address (the seeds) is named, with where its text is kept, but not linked.
+        const link = s ? (s.url ? extLink(s.url, s.outlet) : h('span', { class: 'source-unlinked' }, s.outlet)) : null;
+        link?.setAttribute('title', s!.note ? `${s!.title}. ${s!.note}` : s!.title);
         link?.setAttribute('aria-label', `${s!.outlet}: ${s!.title}`);
         return h('li', {}, link ?? id);
       }),

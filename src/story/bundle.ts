@@ -17,6 +17,7 @@ export const STORY_FILES = {
   track: 'geo/track.geojson',
   events: 'geo/events.json',
   disputes: 'geo/disputes.json',
+  frames: 'geo/frames.json',
 } as const;
 export type StoryFileKey = keyof typeof STORY_FILES;
 
@@ -58,6 +59,7 @@ export function storyFromFiles(p: Record<StoryFileKey, any>): StoryData { // esl
     track: p.track,
     events: p.events.events,
     disputes: p.disputes.disputes,
+    frames: p.frames,
   };
 }
 

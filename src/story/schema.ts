@@ -223,3 +223,22 @@ export const Event = z.strictObject({
 });
 export const EventsFile = z.strictObject({ events: z.array(Event).min(15, 'the timeline needs at least 15 events') });
 export type StoryEvent = z.infer<typeof Event>;
+
+// ---------------------------------------------------------------- frames.json
+/** A named view of the story: what the camera frames (feature ids), and which points it keeps apart. */
+export const Frame = z.strictObject({
+  id: Id,
+  /** What the view shows, for people editing the data (and a tooltip). */
+  title: text(120),
+  /** Features to frame (ids in places, strike-area, route or track): the camera fits their extent. */
+  features: z.array(Id).min(1, 'a frame needs at least one feature'),
+  /** Points (claims, places) the camera keeps far enough apart to tell and name each: it zooms in for them if it must. */
+  keepApart: z.array(Id).min(2, 'keepApart needs at least two points').optional(),
+});
+export const FramesFile = z.strictObject({
+  frames: z.array(Frame).min(1),
+  /** Every event's frame: event id → frame id. */
+  events: z.record(Id, Id),
+});
+export type Frame = z.infer<typeof Frame>;
+export type FramesFile = z.infer<typeof FramesFile>;

@@ -53,6 +53,11 @@ const cases: [name: string, mutate: (d: Record<StoryFileKey, Json>) => void | Ra
   ['an account with a date and a reason for none', (d) => { d.disputes.disputes[0].accounts[0].undated = 'x'; }, /→ accounts\[0\] \(id "rosaviatsia-bird-strike"\) → date: give either a date or/],
   ['a dated account after an undated one', (d) => { const a = d.disputes.disputes[0].accounts; a[1] = { ...a[1], date: undefined, undated: 'not known' }; delete a[1].date; }, /→ accounts\[2\] \(id "kovalenko-sam"\) → date: a dated account after an undated one; undated accounts come last/],
   ['an empty “via”', (d) => { d.events.events[0].via = ' '; }, /^geo\/events\.json: events\[0\] \(id "takeoff"\) → via: must not be empty/],
+  ['a frame of a feature that does not exist', (d) => { d.frames.frames[0].features.push('atlantis'); }, /^geo\/frames\.json: frames\[0\] \(id "whole-route"\) → features\[3\]: unknown feature id "atlantis"/],
+  ['an event without a frame', (d) => { delete d.frames.events.crash; }, /^geo\/events\.json: events\[28\] \(id "crash"\): has no frame; add "crash": "<frame id>" to geo\/frames\.json/],
+  ['an event given a frame that does not exist', (d) => { d.frames.events.crash = 'nowhere'; }, /^geo\/frames\.json: events → crash: unknown frame id "nowhere"/],
+  ['a frame for an event that does not exist', (d) => { d.frames.events.landing = 'whole-route'; }, /^geo\/frames\.json: events → landing: unknown event id "landing"/],
+  ['points kept apart that are not points of the frame', (d) => { d.frames.frames[4].keepApart = ['claim-vchk-18km', 'leg-caspian']; }, /^geo\/frames\.json: frames\[4\] \(id "strike-area"\) → keepApart\[1\]: "leg-caspian" must be a point among the frame's features/],
   ['too few events', (d) => { d.events.events = d.events.events.slice(0, 3); }, /^geo\/events\.json: events: the timeline needs at least 15 events/],
 ];
 

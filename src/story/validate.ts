@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   DisputesFile,
   EventsFile,
+  FramesFile,
   PlacesFile,
   RegionFile,
   RouteFile,
@@ -31,6 +32,7 @@ const SCHEMAS = {
   track: TrackFile,
   events: EventsFile,
   disputes: DisputesFile,
+  frames: FramesFile,
 } as const;
 
 /** The parsed, cross-checked story: what the app draws. */
@@ -43,6 +45,8 @@ export interface StoryData {
   track: z.infer<typeof TrackFile>;
   events: z.infer<typeof EventsFile>['events'];
   disputes: z.infer<typeof DisputesFile>['disputes'];
+  /** The camera's named views and every event's view. */
+  frames: z.infer<typeof FramesFile>;
 }
 
 export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
@@ -244,6 +248,29 @@ function crossCheck(s: StoryData, errors: string[]): void {
       if (t < lastAftermath) errors.push(`${F.events}: ${where} → time: ${e.time} is earlier than the event before it; keep events in time order`);
       lastAftermath = t;
     }
+  });
+
+  // Frames: each names features that exist; keepApart names points among its features; every event has one.
+  const frameIds = new Set<string>();
+  const pointIds = new Set([...s.places.features, ...s.strike.features].filter((f) => f.geometry.type === 'Point').map((f) => f.properties.id));
+  s.frames.frames.forEach((fr, i) => {
+    const where = `${F.frames}: frames[${i}] (id "${fr.id}")`;
+    if (frameIds.has(fr.id)) errors.push(`${where} → id: duplicate frame id "${fr.id}"`);
+    frameIds.add(fr.id);
+    fr.features.forEach((id, k) => {
+      if (!placeIds.has(id)) errors.push(`${where} → features[${k}]: unknown feature id "${id}"`);
+    });
+    fr.keepApart?.forEach((id, k) => {
+      if (!fr.features.includes(id) || !pointIds.has(id)) errors.push(`${where} → keepApart[${k}]: "${id}" must be a point among the frame's features`);
+    });
+  });
+  const eventIds = new Set(s.events.map((e) => e.id));
+  for (const [e, fr] of Object.entries(s.frames.events)) {
+    if (!eventIds.has(e)) errors.push(`${F.frames}: events → ${e}: unknown event id "${e}"`);
+    if (!frameIds.has(fr)) errors.push(`${F.frames}: events → ${e}: unknown frame id "${fr}"`);
+  }
+  s.events.forEach((e, i) => {
+    if (!(e.id in s.frames.events)) errors.push(`${F.events}: events[${i}] (id "${e.id}"): has no frame; add "${e.id}": "<frame id>" to ${F.frames} → events`);
   });
 
   const flight = s.events.filter((e) => e.chapter === 'flight');

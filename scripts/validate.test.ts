@@ -30,6 +30,22 @@ describe('npm run validate', () => {
   });
 });
 
+describe('npm run validate: the catalogues (geo/i18n/)', () => {
+  it('exits 1 when a locale misses a key, adds one, or changes a placeholder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'j2-geo-'));
+    cpSync('geo', join(dir, 'geo'), { recursive: true });
+    const f = join(dir, 'geo/i18n/kk.json');
+    const d = JSON.parse(readFileSync(f, 'utf8'));
+    delete d.messages['page.h1'];
+    d.messages['panel.daysAfter'] = '{n, plural, one {# күн} other {# күн}}';
+    writeFileSync(f, JSON.stringify(d));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('geo/i18n/kk.json: messages["page.h1"]: missing (English has it)');
+    expect(r.stderr).toContain('geo/i18n/kk.json: messages["panel.daysAfter"]: placeholders {n: plural} differ from English\'s {days: plural}');
+  });
+});
+
 describe('the build', () => {
   it('fails on bad data, naming file, item and field', () => {
     const plugin = storyData(brokenCopy());

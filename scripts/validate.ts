@@ -1,8 +1,10 @@
 /** `npm run validate`: checks every story file in geo/ and exits non-zero with one line per problem. */
 import { validateStoryDir } from './lib/story-files.ts';
+import { validateCatalogues } from './lib/i18n-files.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const result = validateStoryDir(root);
+const i18nErrors = validateCatalogues(root);
 if (result.ok) {
   const s = result.story;
   const flight = s.events.filter((e) => e.chapter === 'flight').length;
@@ -14,5 +16,9 @@ if (result.ok) {
 } else {
   console.error(`geo/ has ${result.errors.length} problem(s):`);
   for (const e of result.errors) console.error(`  ${e}`);
-  process.exit(1);
 }
+if (i18nErrors.length) {
+  console.error(`geo/i18n/ has ${i18nErrors.length} problem(s):`);
+  for (const e of i18nErrors) console.error(`  ${e}`);
+} else console.log('geo/i18n/ is valid: every locale has English\'s keys, placeholders and plural forms');
+if (!result.ok || i18nErrors.length) process.exit(1);

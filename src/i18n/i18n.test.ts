@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { matchLocale, negotiate } from './locales';
+import { createTranslator, type Catalogue } from './messages';
+import { checkCatalogues, type CheckInput } from './check';
+import { pseudoAst, pseudoText } from './pseudo';
+import { EN, t, useLocale } from './index';
+
+const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue & { messages: Record<string, string> };
+const files = (): CheckInput[] => (['en', 'ru', 'az', 'kk'] as const).map((locale) => ({ file: `geo/i18n/${locale}.json`, locale, data: read(locale) }));
+
+describe('negotiate: ?lang=, then the browser, then English', () => {
+  it('takes the URL first', () => expect(negotiate('ru', ['kk-KZ'])).toEqual({ locale: 'ru', from: 'url' }));
+  it('reads region and script subtags', () => {
+    expect(matchLocale('az-Latn-AZ')).toBe('az');
+    expect(matchLocale('kk_KZ')).toBe('kk');
+    expect(matchLocale('RU')).toBe('ru');
+    expect(matchLocale('de-DE')).toBeUndefined();
+  });
+  it('then the first browser language we speak', () => expect(negotiate(null, ['de-DE', 'kk-KZ', 'ru'])).toEqual({ locale: 'kk', from: 'browser' }));
+  it('else English', () => expect(negotiate(null, ['de', 'fr'])).toEqual({ locale: 'en', from: 'default' }));
+  it('an unknown ?lang= gives English and names the value, whatever the browser says', () =>
+    expect(negotiate('xx', ['ru'])).toEqual({ locale: 'en', from: 'default', unknown: 'xx' }));
+  it('the pseudo-locale only by URL', () => {
+    expect(negotiate('en-XA', []).locale).toBe('en-XA');
+    expect(negotiate(null, ['en-XA']).locale).toBe('en');
+  });
+});
+
+describe('messages', () => {
+  const days = (l: 'en' | 'ru' | 'az' | 'kk', n: number) => createTranslator(l, read(l))('panel.daysAfter', { days: n });
+  it('English plurals', () => {
+    expect(days('en', 1)).toBe('1 day after the crash');
+    expect(days('en', 2)).toBe('2 days after the crash');
+  });
+  it('Russian plurals: one, few, many', () => {
+    expect(days('ru', 1)).toBe('1 день после крушения');
+    expect(days('ru', 21)).toBe('21 день после крушения');
+    expect(days('ru', 3)).toBe('3 дня после крушения');
+    expect(days('ru', 5)).toBe('5 дней после крушения');
+    expect(days('ru', 11)).toBe('11 дней после крушения');
+    expect(days('ru', 112)).toBe('112 дней после крушения');
+  });
+  it('Kazakh plurals (one and other) and numbers in the locale', () => {
+    expect(days('kk', 1)).toBe('апаттан кейін 1 күн өтті');
+    expect(days('kk', 5)).toBe('апаттан кейін 5 күн өтті');
+    expect(days('kk', 1200)).toMatch(/^апаттан кейін 1\s200 күн өтті$/u); // grouped as Kazakh groups thousands
+  });
+  it('a plain message is returned as it is; a missing key falls back to English, then to the key', () => {
+    const ru = createTranslator('ru', { meta: read('ru').meta, messages: { 'page.h1': 'Заголовок' } }, EN);
+    expect(ru('page.h1')).toBe('Заголовок');
+    expect(ru('i18n.language')).toBe('Language');
+    expect(ru('no.such.key')).toBe('no.such.key');
+  });
+  it('takes messages parsed at build time (the page has no parser)', () => {
+    const tr = createTranslator('ru', { meta: read('ru').meta, messages: { x: parse(read('ru').messages['panel.daysAfter']!) } });
+    expect(tr('x', { days: 4 })).toBe('4 дня после крушения');
+  });
+  it('the page translator switches locale', () => {
+    useLocale('ru', read('ru'));
+    expect(t('i18n.language')).toBe('Язык');
+    useLocale('en');
+    expect(t('i18n.language')).toBe('Language');
+  });
+});
+
+describe('catalogue checks (npm run validate)', () => {
+  it('the shipped catalogues pass', () => expect(checkCatalogues(files())).toEqual([]));
+  it('a missing key, an extra key, a renamed placeholder, a plural that is no longer one', () => {
+    const f = files();
+    const ru = f[1]!.data as Catalogue & { messages: Record<string, string> };
+    delete ru.messages['page.h1'];
+    ru.messages['page.extra'] = 'Лишнее';
+    ru.messages['i18n.unknownLang'] = 'Язык {lang} недоступен';
+    ru.messages['panel.daysAfter'] = '{days} дней';
+    const kk = f[3]!.data as Catalogue & { messages: Record<string, string> };
+    kk.messages['panel.laterAccounts'] = '{count, plural, one {#} other {#}';
+    expect(checkCatalogues(f)).toEqual([
+      'geo/i18n/ru.json: messages["page.h1"]: missing (English has it)',
+      'geo/i18n/ru.json: messages["i18n.unknownLang"]: placeholders {lang: argument} differ from English\'s {value: argument}',
+      'geo/i18n/ru.json: messages["panel.daysAfter"]: placeholders {days: argument} differ from English\'s {days: plural}',
+      'geo/i18n/ru.json: messages["page.extra"]: not in English (a key every locale must share)',
+      'geo/i18n/kk.json: messages["panel.laterAccounts"]: not ICU MessageFormat (EXPECT_ARGUMENT_CLOSING_BRACE)',
+    ]);
+  });
+  it('plural forms per language: Russian needs few and many, Kazakh has no few', () => {
+    const f = files();
+    (f[1]!.data as { messages: Record<string, string> }).messages['panel.daysAfter'] = '{days, plural, one {# день} other {# дня}}';
+    (f[3]!.data as { messages: Record<string, string> }).messages['panel.daysAfter'] = '{days, plural, one {# күн} few {# күн} other {# күн}}';
+    expect(checkCatalogues(f)).toEqual([
+      'geo/i18n/ru.json: messages["panel.daysAfter"]: plural "days" lacks the case(s) few, many this language needs',
+      'geo/i18n/kk.json: messages["panel.daysAfter"]: plural "days" has case(s) few that this language does not use (it uses one, other)',
+    ]);
+  });
+  it('metadata says who translated and whether an editor reviewed it', () => {
+    const f = files();
+    delete (f[2]!.data as { meta: Record<string, unknown> }).meta.reviewed;
+    expect(checkCatalogues(f)).toEqual(['geo/i18n/az.json: meta.reviewed: Invalid input: expected boolean, received undefined']);
+  });
+  it('story translations name only what geo/ has', () => {
+    const f = files();
+    (f[1]!.data as Catalogue).story = { events: { 'no-such': { title: 'x' }, takeoff: { colour: 'x' } } };
+    const words = { events: new Map([['takeoff', { title: 'Take-off from Baku', text: '…' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
+    expect(checkCatalogues(f, words)).toEqual([
+      'geo/i18n/ru.json: story.events["no-such"]: no such event in geo/',
+      'geo/i18n/ru.json: story.events["takeoff"].colour: the English has no colour to translate',
+    ]);
+    expect(checkCatalogues(f, words, { complete: true })).toContain('geo/i18n/ru.json: story.events["takeoff"].title: missing (English has it)');
+  });
+});
+
+describe('pseudo-locale', () => {
+  it('accents every letter and is about 40 % longer, keeping placeholders and plurals', () => {
+    const s = 'Open the full map, with every source';
+    const p = pseudoText(s);
+    expect(p.length / s.length).toBeGreaterThanOrEqual(1.35);
+    expect(p.length / s.length).toBeLessThanOrEqual(1.5);
+    expect(p).toMatch(/^Óþéñ ţĥé ƒúļļ ɱáþ/);
+    const tr = createTranslator('en', { meta: EN.meta, messages: { x: pseudoAst(parse((EN.messages as Record<string, string>)['panel.daysAfter']!)) } });
+    expect(tr('x', { days: 3 })).toMatch(/^3 ðáýš áƒţéŕ ţĥé çŕášĥ/);
+  });
+});

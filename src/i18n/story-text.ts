@@ -1,0 +1,41 @@
+/**
+ * Translations of the story's own words (geo/), kept in each locale's catalogue beside its messages:
+ * `story[kind][id][field]`, e.g. `story.events["first-impact"].title`. English has none: its words are geo/ itself.
+ * Sources keep their outlet and title as published. Pure.
+ */
+import type { StoryData } from '../story/validate';
+
+/** What may be translated in the story, by kind: the fields a reader sees. */
+export const STORY_FIELDS = {
+  events: ['title', 'text', 'via'],
+  disputes: ['question'],
+  accounts: ['who', 'said', 'undated'],
+  features: ['name', 'city', 'role', 'note', 'basis', 'claimedBy', 'start.basis', 'end.basis'],
+} as const;
+export type StoryKind = keyof typeof STORY_FIELDS;
+
+export type StoryText = Partial<Record<StoryKind, Record<string, Record<string, string>>>>;
+
+/** The translation of one field, or the English as given when there is none. */
+export function storyWord(text: StoryText | undefined, kind: StoryKind, id: string, field: string, english: string): string {
+  return text?.[kind]?.[id]?.[field] ?? english;
+}
+
+/** Everything in the story a locale may translate: kind → id → field → English. */
+export function storyWords(story: StoryData): Record<StoryKind, Map<string, Record<string, string>>> {
+  const pick = (kind: StoryKind, o: Record<string, unknown>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const f of STORY_FIELDS[kind]) {
+      const v = f.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+      if (typeof v === 'string') out[f] = v;
+    }
+    return out;
+  };
+  const features = [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features];
+  return {
+    events: new Map(story.events.map((e) => [e.id, pick('events', e)])),
+    disputes: new Map(story.disputes.map((d) => [d.id, pick('disputes', d)])),
+    accounts: new Map(story.disputes.flatMap((d) => d.accounts.map((a) => [a.id, pick('accounts', a)] as const))),
+    features: new Map(features.map((f) => [f.properties.id, pick('features', f.properties)])),
+  };
+}

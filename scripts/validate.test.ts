@@ -16,7 +16,7 @@ function brokenCopy(): string {
   return dir;
 }
 
-describe('npm run validate', () => {
+describe('npm run validate', { timeout: 30_000 }, () => {
   it('passes on the real data', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
@@ -30,7 +30,7 @@ describe('npm run validate', () => {
   });
 });
 
-describe('npm run validate: the catalogues (geo/i18n/)', () => {
+describe('npm run validate: the catalogues (geo/i18n/)', { timeout: 30_000 }, () => {
   it('exits 1 when a locale misses a key, adds one, or changes a placeholder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'j2-geo-'));
     cpSync('geo', join(dir, 'geo'), { recursive: true });

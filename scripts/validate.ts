@@ -4,7 +4,7 @@ import { validateCatalogues } from './lib/i18n-files.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const result = validateStoryDir(root);
-const i18nErrors = validateCatalogues(root);
+const i18nErrors = validateCatalogues(root, result);
 if (result.ok) {
   const s = result.story;
   const flight = s.events.filter((e) => e.chapter === 'flight').length;

@@ -1,0 +1,144 @@
+/**
+ * A vector picture (model.ts) as a PDF, written with PDFKit: one page of the picture's size (millimetres
+ * for print sizes, else 0.75 pt a pixel), every group an optional-content layer (Acrobat, Illustrator and
+ * InDesign list them), text as text in Noto Sans, embedded and subset (selectable and searchable), no
+ * image. The same input gives the same bytes: the dates come from the data and PDFKit's file id is a hash
+ * of them. Runs in the browser and in Node.
+ */
+import PDFDocument from 'pdfkit';
+import type { FontWeight } from '../layout';
+import type { Paint, VDoc, VNode } from './model';
+
+/** The font files by weight (TTF, WOFF or WOFF2 bytes). */
+export type PdfFonts = Record<FontWeight, Uint8Array>;
+
+const PT_PER_MM = 72 / 25.4;
+const PT_PER_PX = 0.75;
+
+/** The page size in points. */
+export function pageSize(doc: Pick<VDoc, 'width' | 'height' | 'mm'>): [number, number] {
+  return doc.mm ? [doc.mm.width * PT_PER_MM, doc.mm.height * PT_PER_MM] : [doc.width * PT_PER_PX, doc.height * PT_PER_PX];
+}
+
+type Pdf = InstanceType<typeof PDFDocument>;
+/** The parts of PDFKit's document used below that its types do not declare. */
+type PdfInternals = Pdf & {
+  ref(data: Record<string, unknown>): { end(): void };
+  addContent(s: string): Pdf;
+  page: { resources: { data: Record<string, unknown> } };
+  _root: { data: Record<string, unknown> };
+  markContent(tag: string, options?: Record<string, unknown>): Pdf;
+  endMarkedContent(): Pdf;
+};
+
+function applyPaint(pdf: Pdf, p: Paint, draw: (pdf: Pdf) => void) {
+  const fill = !!p.fill;
+  const stroke = !!p.stroke && p.strokeWidth !== 0;
+  if (!fill && !stroke) return;
+  pdf.save();
+  if (fill) pdf.fillColor(p.fill!, p.fillOpacity ?? 1);
+  if (stroke) {
+    pdf.strokeColor(p.stroke!, p.strokeOpacity ?? 1);
+    pdf.lineWidth(p.strokeWidth ?? 1);
+    pdf.lineCap(p.cap ?? 'butt');
+    pdf.lineJoin(p.join ?? 'miter');
+    if (p.dash?.length) pdf.dash([...p.dash] as unknown as number, {});
+  }
+  draw(pdf);
+  if (fill && stroke) pdf.fillAndStroke();
+  else if (fill) pdf.fill();
+  else pdf.stroke();
+  pdf.restore();
+}
+
+/** Writes the picture as a PDF; resolves to its bytes. */
+export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> {
+  const [pw, ph] = pageSize(doc);
+  const pdf = new PDFDocument({
+    size: [pw, ph],
+    margin: 0,
+    font: null as unknown as string, // no standard font: only the embedded Noto Sans is ever used
+    compress: true,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: { Title: doc.meta.title, Subject: doc.meta.subject, Creator: 'j2-8243-map', Producer: 'PDFKit', CreationDate: doc.meta.date, ModDate: doc.meta.date },
+  } as PDFKit.PDFDocumentOptions) as PdfInternals;
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (c: Uint8Array) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    pdf.on('end', () => resolve());
+    pdf.on('error', reject);
+  });
+  const fontName = (w: FontWeight) => `NotoSans-${w}`;
+  for (const w of [400, 600, 700] as const) pdf.registerFont(fontName(w), fonts[w] as unknown as ArrayBuffer);
+
+  // Optional content groups: the layers.
+  const ocgs: { end(): void }[] = [];
+  const properties: Record<string, unknown> = {};
+  pdf.page.resources.data.Properties = properties;
+  const layer = (label: string) => {
+    const ref = pdf.ref({ Type: 'OCG', Name: new String(label) });
+    ref.end();
+    const key = `L${ocgs.length}`;
+    ocgs.push(ref);
+    properties[key] = ref;
+    return key;
+  };
+
+  const draw = (n: VNode) => {
+    switch (n.kind) {
+      case 'path':
+        if (n.actualText) pdf.markContent('Span', { actual: n.actualText });
+        applyPaint(pdf, n, (p) => p.path(n.d));
+        if (n.actualText) pdf.endMarkedContent();
+        return;
+      case 'circle':
+        return applyPaint(pdf, n, (p) => p.circle(n.cx, n.cy, n.r));
+      case 'rect':
+        return applyPaint(pdf, n, (p) => (n.r ? p.roundedRect(n.x, n.y, n.w, n.h, n.r) : p.rect(n.x, n.y, n.w, n.h)));
+      case 'text': {
+        const opts = { lineBreak: false, baseline: 'alphabetic', characterSpacing: n.letterSpacing ?? 0 } as PDFKit.Mixins.TextOptions;
+        pdf.font(fontName(n.weight)).fontSize(n.size);
+        if (n.halo) {
+          pdf.save();
+          pdf.strokeColor(n.halo.colour).lineWidth(n.halo.width * 2).lineJoin('round');
+          pdf.text(n.text, n.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
+          pdf.restore();
+        }
+        pdf.save();
+        pdf.fillColor(n.fill);
+        pdf.text(n.text, n.x, n.y, opts);
+        pdf.restore();
+        return;
+      }
+      case 'group': {
+        pdf.save();
+        if (n.clip) pdf.rect(n.clip.x, n.clip.y, n.clip.w, n.clip.h).clip();
+        if (n.transform) pdf.translate(n.transform.x, n.transform.y).scale(n.transform.sx, n.transform.sy);
+        for (const c of n.children) draw(c);
+        pdf.restore();
+      }
+    }
+  };
+
+  pdf.save();
+  pdf.scale(pw / doc.width, ph / doc.height);
+  pdf.rect(0, 0, doc.width, doc.height).fill(doc.background);
+  for (const g of doc.layers) {
+    pdf.addContent(`/OC /${layer(g.label)} BDC`);
+    draw(g);
+    pdf.addContent('EMC');
+  }
+  pdf.restore();
+  pdf._root.data.OCProperties = { OCGs: ocgs, D: { Name: new String('Layers'), Order: ocgs, ON: ocgs, OFF: [] } };
+  pdf.end();
+  await ended;
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,9 +1,11 @@
 /**
- * npm run export -- --out route.png [--preset 16x9|1x1|4x5|a4 | --width W --height H] [--scale N]
- *                   [--t <ISO UTC> | --event <id>] [--dark] [--no-legend] [--dist DIR] [--meta FILE]
+ * npm run export -- --out route.png|route.svg|route.pdf [--format png|svg|pdf]
+ *                   [--preset 16x9|1x1|4x5|a4|a3|letter [--portrait] | --mm WxH | --width W --height H] [--scale N]
+ *                   [--t <ISO UTC> | --event <id>] [--dark] [--no-legend] [--no-inset] [--dist DIR] [--meta FILE]
  *
- * Builds the app, serves it on loopback, renders the map off-screen in headless Chromium at exactly
- * width × scale by height × scale pixels, and writes the PNG. Errors are one line on stderr:
+ * Builds the app, serves it on loopback, and in headless Chromium either renders the map off-screen at
+ * exactly width × scale by height × scale pixels and writes the PNG, or makes the SVG or PDF of the same
+ * picture in true vectors (window.flightmap.exportSvg / exportPdf). Errors are one line on stderr:
  * exit 2 for a bad argument, 3 for no browser, 1 for anything else.
  */
 import { existsSync } from 'node:fs';
@@ -29,19 +31,27 @@ async function main(argv: string[]): Promise<number> {
   }
   // Paths are relative to where the command was typed (npm runs scripts from the package root).
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const out = resolve(cwd, options.out ?? exportFilename(resolved));
+  const out = resolve(cwd, options.out ?? exportFilename(resolved, options.format));
   const dist = options.dist ? resolve(cwd, options.dist) : undefined;
   if (dist && !existsSync(join(dist, 'index.html'))) throw new CliError(`--dist ${options.dist} is not a built app (no index.html): run npm run build, or leave --dist out.`, 2);
   requireChrome();
   const t0 = performance.now();
   const exporter = await startExporter(dist ? { dist } : {});
   try {
-    const r = await exporter.exportPng(options.request, out, {
-      ...(options.meta ? { meta: resolve(cwd, options.meta) } : {}),
-      expect: { width: resolved.size.outWidth, height: resolved.size.outHeight },
-    });
     const shown = isAbsolute(options.out ?? '') ? out : relative(cwd, out) || out;
-    process.stdout.write(`Wrote ${shown}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+    const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
+    if (options.format === 'png') {
+      const r = await exporter.exportPng(options.request, out, {
+        ...(options.meta ? { meta: resolve(cwd, options.meta) } : {}),
+        expect: { width: resolved.size.outWidth, height: resolved.size.outHeight },
+      });
+      process.stdout.write(`Wrote ${shown}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)} (${secs()} s)\n`);
+    } else {
+      const r = await exporter.exportVector(options.format, options.request, out, options.meta ? { meta: resolve(cwd, options.meta) } : {});
+      const { mm, outWidth, outHeight } = resolved.size;
+      const size = mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${outWidth} × ${outHeight} px`;
+      process.stdout.write(`Wrote ${shown}: ${options.format.toUpperCase()}, ${size}, ${formatBytes(r.bytes)} (${secs()} s)\n`);
+    }
   } finally {
     await exporter.close();
   }

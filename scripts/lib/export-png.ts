@@ -64,9 +64,18 @@ export function pngSize(buf: Buffer): { width: number; height: number } {
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
+export interface ExportedVector {
+  file: string;
+  bytes: number;
+  filename: string;
+  meta: unknown;
+}
+
 export interface Exporter {
   /** Renders one picture and writes it to `out` (and the layout and camera to `meta`, if given). */
   exportPng(request: ExportRequest, out: string, opts?: { meta?: string; expect?: { width: number; height: number } }): Promise<ExportedPng>;
+  /** Makes the SVG or the PDF of a request (window.flightmap.exportSvg / exportPdf) and writes it to `out`. */
+  exportVector(format: 'svg' | 'pdf', request: ExportRequest, out: string, opts?: { meta?: string }): Promise<ExportedVector>;
   close(): Promise<void>;
 }
 
@@ -132,6 +141,39 @@ export async function startExporter(opts: { dist?: string } = {}): Promise<Expor
         if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');
         lap('decode and write');
         return { file: out, bytes: buf.length, width, height, filename: res.value.filename, meta: res.value.meta };
+      },
+      async exportVector(format, request, out, { meta } = {}) {
+        const res = await page
+          .evaluate(
+            async ({ format, req }) => {
+              const fm = (window as unknown as { flightmap: Record<string, (r: unknown) => Promise<{ svg?: string; pdf?: Uint8Array; filename: string; meta: unknown }>> }).flightmap;
+              try {
+                const r = await fm[format === 'svg' ? 'exportSvg' : 'exportPdf']!(req);
+                let data = r.svg ?? '';
+                if (r.pdf) {
+                  // Bytes cross to Node as base64 (a string is copied once; an array of numbers is not).
+                  let bin = '';
+                  for (let i = 0; i < r.pdf.length; i += 0x8000) bin += String.fromCharCode(...r.pdf.subarray(i, i + 0x8000));
+                  data = btoa(bin);
+                }
+                return { ok: true as const, value: { data, filename: r.filename, meta: r.meta } };
+              } catch (e) {
+                return { ok: false as const, error: String((e as Error)?.message ?? e) };
+              }
+            },
+            { format, req: request },
+          )
+          .catch((e: unknown) => ({ ok: false as const, error: firstLine(e) }));
+        lap(`export ${format} ${JSON.stringify((res as { value?: { meta?: { timings?: unknown } } }).value?.meta?.timings ?? {})}`);
+        if (!res.ok) throw new CliError(`The export failed: ${firstLine(res.error)}`, 1);
+        const buf = format === 'svg' ? Buffer.from(res.value.data, 'utf8') : Buffer.from(res.value.data, 'base64');
+        if (format === 'pdf' && buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new CliError('The browser did not return a PDF.', 1);
+        if (format === 'svg' && !buf.subarray(0, 200).toString('utf8').includes('<svg')) throw new CliError('The browser did not return an SVG.', 1);
+        await mkdir(dirname(out), { recursive: true });
+        await writeFile(out, buf);
+        if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');
+        lap('write');
+        return { file: out, bytes: buf.length, filename: res.value.filename, meta: res.value.meta };
       },
     };
   } catch (e) {

@@ -14,6 +14,10 @@ import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 
 export type ExportPng = (request?: ExportRequest) => Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }>;
+/** `window.flightmap.exportSvg`: the SVG's text. */
+export type ExportSvg = (request?: ExportRequest) => Promise<{ svg: string; filename: string; meta: unknown }>;
+/** `window.flightmap.exportPdf`: the PDF's bytes. */
+export type ExportPdf = (request?: ExportRequest) => Promise<{ pdf: Uint8Array; filename: string; meta: unknown }>;
 
 const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
 
@@ -22,6 +26,9 @@ export function mountExport(tools: HTMLElement, app: App): void {
   const exportPng: ExportPng = async (request) => (await import('./png/run')).exportPngDataUrl(app, base, request ?? {});
   // window.flightmap is this app object: the command line calls window.flightmap.exportPng(options).
   (app as App & { exportPng?: ExportPng }).exportPng = exportPng;
+  const exportSvg: ExportSvg = async (request) => (await import('./vector/run')).exportSvg(app, base, request ?? {});
+  const exportPdf: ExportPdf = async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {});
+  Object.assign(app, { exportSvg, exportPdf });
   if (app.flags.embed || app.flags.static) return;
   const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, 'Export PNG');
   let dialog: HTMLDialogElement | null = null;

@@ -3,12 +3,15 @@
  * Every error is one sentence for the terminal.
  */
 import { parseIsoUtc } from '../../time/format';
-import { MAX_SIDE, MIN_SIDE, PRESET_IDS, fail, ok, type PresetId, type Result } from './presets';
+import { MAX_MM, MAX_SIDE, MIN_MM, MIN_SIDE, PRESET_IDS, fail, ok, type PresetId, type Result } from './presets';
 import { resolveRequest, type ExportRequest, type MomentContext, type ResolvedExport } from './request';
+import { EXPORT_FORMATS, type ExportFormat } from './text';
 
 export interface CliOptions {
   /** The file to write; undefined: a name made from the options, in the current directory. */
   out: string | undefined;
+  /** PNG, SVG or PDF: from --format, else from the file's extension, else PNG. */
+  format: ExportFormat;
   request: ExportRequest;
   /** Serve this already-built app instead of building one. */
   dist: string | undefined;
@@ -19,25 +22,34 @@ export interface CliOptions {
 
 export const USAGE = `Usage: npm run export -- [options]
 
-Renders the map to a PNG in headless Chromium (CHROME_PATH, else the usual install paths).
+Renders the map in headless Chromium (CHROME_PATH, else the usual install paths) to a PNG, or to an SVG or
+a PDF of true vectors (paths and text, no image).
 
-  --out FILE             the PNG to write (default: a name like j2-8243_route_16x9@1x.png)
-  --preset ID            16x9 (1920×1080, default), 1x1 (1080×1080), 4x5 (1080×1350), a4 (A4 landscape, 300 dpi)
+  --out FILE             the file to write: .png, .svg or .pdf (default: a name like j2-8243_route_16x9@1x.png)
+  --format F             png, svg or pdf (default: from the --out extension, else png)
+  --preset ID            16x9 (1920×1080, default), 1x1 (1080×1080), 4x5 (1080×1350), or a print size
+                         at 300 dpi: a4 (297×210 mm), a3 (420×297 mm), letter (11×8.5 in)
+  --portrait             a print size upright (--landscape, the default, lies it down)
+  --mm WxH               a custom print size in millimetres (${MIN_MM} to ${MAX_MM}), like 180x120
   --width W --height H   a custom size in pixels (${MIN_SIDE} to ${MAX_SIDE}), instead of a preset
   --scale N              pixel scale 1 to 4 (default 1): the file is width×N by height×N pixels
   --t ISO                the moment, in UTC: 2024-12-25T05:13:31Z (a flight time, or a day of the reporting)
   --event ID             the moment of an event (see geo/events.json); default: the whole route
   --dark                 dark colours
   --no-legend            leave the legend out
+  --no-inset             leave the locator insets out (where the layout has them)
   --dist DIR             use this built app instead of building one
   --meta FILE            also write the layout and camera as JSON
   -h, --help             this help
 
 Exit codes: 0 written, 1 the export failed, 2 bad arguments, 3 no browser.`;
 
-const VALUED = new Set(['out', 'preset', 'width', 'height', 'scale', 't', 'event', 'dist', 'meta']);
+const VALUED = new Set(['out', 'format', 'preset', 'mm', 'width', 'height', 'scale', 't', 'event', 'dist', 'meta']);
 const ALIASES: Record<string, string> = { o: 'out', time: 't', h: 'help' };
-const FLAGS = new Set(['dark', 'light', 'legend', 'no-legend', 'help']);
+const FLAGS = new Set(['dark', 'light', 'legend', 'no-legend', 'inset', 'no-inset', 'portrait', 'landscape', 'help']);
+/** Flags that turn an option off, and the option; and flags that are the opposite of another. */
+const OFF: Record<string, string> = { 'no-legend': 'legend', 'no-inset': 'inset' };
+const SAME: Record<string, string> = { light: 'dark', landscape: 'portrait' };
 
 const shown = (v: string) => `“${v.length > 40 ? v.slice(0, 40) + '…' : v}”`;
 
@@ -63,12 +75,12 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
       }
       if (value === '') return fail(`--${name} needs a value; see --help.`);
     } else if (m[2] !== undefined) return fail(`--${name} takes no value.`);
-    const key = name === 'light' ? 'dark' : name === 'no-legend' ? 'legend' : name;
+    const key = OFF[name] ?? SAME[name] ?? name;
     if (seen.has(key)) return fail(`--${name} is given twice (or with its opposite).`);
-    seen.set(key, name === 'light' || name === 'no-legend' ? 'off' : value);
+    seen.set(key, OFF[name] || SAME[name] ? 'off' : value);
   }
   const get = (k: string) => seen.get(k);
-  if (get('help')) return ok({ out: undefined, request: {}, dist: undefined, meta: undefined, help: true });
+  if (get('help')) return ok({ out: undefined, format: 'png', request: {}, dist: undefined, meta: undefined, help: true });
 
   const request: ExportRequest = {};
   const preset = get('preset');
@@ -87,6 +99,17 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
   if (!height.ok) return height;
   if ((width.value === undefined) !== (height.value === undefined)) return fail('Give --width and --height together.');
   if (width.value !== undefined && request.preset) return fail('Give either --preset or --width and --height, not both.');
+  const mm = get('mm');
+  if (typeof mm === 'string') {
+    const m = /^(\d{1,3}(?:\.\d+)?)x(\d{1,3}(?:\.\d+)?)$/i.exec(mm);
+    if (!m) return fail(`--mm must be a width and height in millimetres, like 180x120 (got ${shown(mm)}).`);
+    if (request.preset || width.value !== undefined) return fail('Give one size: --preset, --width and --height, or --mm.');
+    request.mm = [Number(m[1]), Number(m[2])];
+  }
+  if (get('portrait') === true) {
+    if (request.preset === undefined || !['a4', 'a3', 'letter'].includes(request.preset)) return fail('--portrait is for the print presets: --preset a4, a3 or letter.');
+    request.orientation = 'portrait';
+  }
   if (width.value !== undefined) {
     request.width = width.value;
     request.height = height.value;
@@ -104,14 +127,20 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
   } else if (typeof event === 'string') request.moment = { event };
   if (get('dark') === true) request.dark = true;
   if (get('legend') === 'off') request.legend = false;
+  if (get('inset') === 'off') request.inset = false;
 
   const out = get('out');
-  if (typeof out === 'string' && !/\.png$/i.test(out)) return fail(`--out must name a .png file (got ${shown(out)}).`);
+  const ext = typeof out === 'string' ? /\.(png|svg|pdf)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
+  if (typeof out === 'string' && !ext) return fail(`--out must name a .png, .svg or .pdf file (got ${shown(out)}).`);
+  const fmt = get('format');
+  if (typeof fmt === 'string' && !(EXPORT_FORMATS as string[]).includes(fmt.toLowerCase())) return fail(`--format must be png, svg or pdf (got ${shown(fmt)}).`);
+  const format = (typeof fmt === 'string' ? fmt.toLowerCase() : (ext ?? 'png')) as ExportFormat;
+  if (ext && ext !== format) return fail(`--out names a .${ext} file but --format is ${format}.`);
   const str = (k: string) => {
     const v = get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  return ok({ out: str('out'), request, dist: str('dist'), meta: str('meta'), help: false });
+  return ok({ out: str('out'), format, request, dist: str('dist'), meta: str('meta'), help: false });
 }
 
 /** Arguments, then what they ask for checked against the story (sizes, the event, the time). */

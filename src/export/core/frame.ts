@@ -6,6 +6,9 @@ import type { StoryLayers } from '../../story/layers';
 import type { MapMoment } from '../../map/story-map';
 import { circleBBox, unionBBox, type BBox } from '../../geo/bounds';
 
+/** How far inside the map's edges a context label's anchor must be, in design pixels (half a long label, a line). */
+export const EDGE_INSET = { x: 56, y: 14 } as const;
+
 export function exportFrame(layers: Pick<StoryLayers, 'frame' | 'areas'>, moment: MapMoment): BBox {
   let box = layers.frame;
   for (const f of layers.areas.features)

@@ -19,6 +19,8 @@ describe('export sizes', () => {
       ['1x1', 1080, 1080],
       ['4x5', 1080, 1350],
       ['a4', 3508, 2480],
+      ['a3', 4961, 3508],
+      ['letter', 3300, 2550],
     ]);
     const a4 = PRESETS.find((p) => p.id === 'a4')!;
     // 297 × 210 mm at 300 dpi
@@ -40,12 +42,28 @@ describe('export sizes', () => {
     expect(exportSize({ width: 500, height: 1.5 }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/height/) });
     expect(exportSize({ width: 8000, height: 8000 }, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
     for (const s of [0, 5, 9, 1.5, NaN]) expect(exportSize({ preset: '16x9' }, s)).toMatchObject({ ok: false, error: expect.stringMatching(/scale must be 1, 2, 3 or 4/) });
-    expect(exportSize({ preset: '3x2' }, 1)).toMatchObject({ ok: false, error: 'Unknown preset “3x2”: use one of 16x9, 1x1, 4x5, a4.' });
+    expect(exportSize({ preset: '3x2' }, 1)).toMatchObject({ ok: false, error: 'Unknown preset “3x2”: use one of 16x9, 1x1, 4x5, a4, a3, letter.' });
   });
   it('names sizes for files', () => {
     const a = exportSize({ preset: '16x9' }, 2);
     const b = exportSize({ width: 1600, height: 900 }, 1);
     expect(a.ok && sizeTag(a.value)).toBe('16x9@2x');
     expect(b.ok && sizeTag(b.value)).toBe('1600x900@1x');
+    const c = exportSize({ preset: 'a4', orientation: 'portrait' }, 1);
+    const d = exportSize({ mm: [180, 120] }, 1);
+    expect(c.ok && sizeTag(c.value)).toBe('a4-portrait@1x');
+    expect(d.ok && sizeTag(d.value)).toBe('180x120mm@1x');
+  });
+  it('makes print sizes in millimetres at 300 dpi, landscape or portrait', () => {
+    expect(exportSize({ preset: 'a4', orientation: 'portrait' }, 1)).toMatchObject({ ok: true, value: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 }, orientation: 'portrait' } });
+    expect(exportSize({ preset: 'a3' }, 1)).toMatchObject({ ok: true, value: { outWidth: 4961, outHeight: 3508, mm: { width: 420, height: 297 } } });
+    expect(exportSize({ preset: 'letter', orientation: 'portrait' }, 1)).toMatchObject({ ok: true, value: { outWidth: 2550, outHeight: 3300, mm: { width: 215.9, height: 279.4 } } });
+    const m = exportSize({ mm: [180, 120] }, 1);
+    expect(m).toMatchObject({ ok: true, value: { preset: 'custom', outWidth: 2126, outHeight: 1417, mm: { width: 180, height: 120 } } });
+    if (m.ok) expect(m.value.ratio).toBeCloseTo(300 / 96, 12);
+    expect(exportSize({ preset: '16x9' }, 1)).toMatchObject({ ok: true, value: { mm: undefined } });
+    expect(exportSize({ preset: '16x9', orientation: 'portrait' }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/Portrait is for the print sizes/) });
+    expect(exportSize({ mm: [20, 120] }, 1)).toMatchObject({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });
+    expect(exportSize({ preset: 'a3' }, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
   });
 });

@@ -7,7 +7,8 @@
  * The file is exactly (width × scale) × (height × scale) pixels.
  */
 
-export type PresetId = '16x9' | '1x1' | '4x5' | 'a4';
+export type PresetId = '16x9' | '1x1' | '4x5' | 'a4' | 'a3' | 'letter';
+export type Orientation = 'landscape' | 'portrait';
 
 export interface Preset {
   id: PresetId;
@@ -19,14 +20,28 @@ export interface Preset {
   height: number;
   /** Output pixels per design pixel at scale 1. */
   density: number;
+  /** Print sizes: the page in millimetres (landscape), the pixels being 300 dpi of it. */
+  mm?: { width: number; height: number };
 }
+
+/** Print sizes are made at 300 dots per inch: type as large on paper as 96-dpi type on a screen. */
+export const PRINT_DPI = 300;
+export const PRINT_DENSITY = PRINT_DPI / 96;
+const dots = (mm: number) => Math.round((mm / 25.4) * PRINT_DPI);
+const print = (id: PresetId, label: string, w: number, h: number): Preset => ({ id, label, use: 'print', width: dots(w), height: dots(h), density: PRINT_DENSITY, mm: { width: w, height: h } });
 
 export const PRESETS: readonly Preset[] = [
   { id: '16x9', label: '16:9', use: 'slides, video, web', width: 1920, height: 1080, density: 1 },
   { id: '1x1', label: '1:1', use: 'social posts', width: 1080, height: 1080, density: 1 },
   { id: '4x5', label: '4:5', use: 'portrait social posts', width: 1080, height: 1350, density: 1 },
-  { id: 'a4', label: 'A4 landscape, 300 dpi', use: 'print', width: 3508, height: 2480, density: 300 / 96 },
+  print('a4', 'A4 landscape, 300 dpi', 297, 210),
+  print('a3', 'A3 landscape, 300 dpi', 420, 297),
+  print('letter', 'US Letter landscape, 300 dpi', 279.4, 215.9),
 ];
+
+/** Custom print sizes, in millimetres. */
+export const MIN_MM = 50;
+export const MAX_MM = 600;
 
 export const PRESET_IDS = PRESETS.map((p) => p.id);
 export const SCALES = [1, 2, 3, 4] as const;
@@ -40,6 +55,9 @@ export const MAX_OUTPUT_PIXELS = 80_000_000;
 
 export interface ExportSize {
   preset: PresetId | 'custom';
+  orientation: Orientation;
+  /** The page in millimetres, for print sizes (presets and --mm); else undefined. */
+  mm: { width: number; height: number } | undefined;
   /** Output pixels at scale 1. */
   width: number;
   height: number;
@@ -62,19 +80,38 @@ export function presetById(id: string): Preset | undefined {
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
 
-/** The size for a preset or a custom width × height, at a scale; an error in words when it cannot be made. */
-export function exportSize(spec: { preset: string } | { width: number; height: number }, scale: number): Result<ExportSize> {
+export type SizeSpec = { preset: string; orientation?: Orientation } | { width: number; height: number } | { mm: readonly [number, number] };
+
+/** The size for a preset (landscape or portrait), a custom width × height in pixels or in millimetres, at a scale; an error in words when it cannot be made. */
+export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
   if (!isInt(scale) || scale < 1 || scale > 4) return fail(`The scale must be 1, 2, 3 or 4 (got ${String(scale)}).`);
-  let base: { preset: PresetId | 'custom'; width: number; height: number; density: number };
+  let base: Omit<ExportSize, 'scale' | 'outWidth' | 'outHeight' | 'ratio'>;
   if ('preset' in spec) {
     const p = presetById(spec.preset);
     if (!p) return fail(`Unknown preset “${spec.preset}”: use one of ${PRESET_IDS.join(', ')}.`);
-    base = { preset: p.id, width: p.width, height: p.height, density: p.density };
+    const orientation = spec.orientation ?? 'landscape';
+    if (orientation !== 'landscape' && orientation !== 'portrait') return fail(`The orientation must be landscape or portrait (got ${String(orientation)}).`);
+    if (orientation === 'portrait' && !p.mm) return fail(`Portrait is for the print sizes (a4, a3, letter); ${p.id} has its own shape.`);
+    const turn = orientation === 'portrait';
+    base = {
+      preset: p.id,
+      orientation,
+      width: turn ? p.height : p.width,
+      height: turn ? p.width : p.height,
+      density: p.density,
+      mm: p.mm ? (turn ? { width: p.mm.height, height: p.mm.width } : { ...p.mm }) : undefined,
+    };
+  } else if ('mm' in spec) {
+    const [w, h] = spec.mm;
+    for (const [name, v] of [['width', w], ['height', h]] as const) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_MM || v > MAX_MM) return fail(`The ${name} must be from ${MIN_MM} to ${MAX_MM} mm (got ${String(v)}).`);
+    }
+    base = { preset: 'custom', orientation: w >= h ? 'landscape' : 'portrait', width: dots(w), height: dots(h), density: PRINT_DENSITY, mm: { width: w, height: h } };
   } else {
     for (const [name, v] of [['width', spec.width], ['height', spec.height]] as const) {
       if (!isInt(v) || v < MIN_SIDE || v > MAX_SIDE) return fail(`The ${name} must be a whole number of pixels from ${MIN_SIDE} to ${MAX_SIDE} (got ${String(v)}).`);
     }
-    base = { preset: 'custom', width: spec.width, height: spec.height, density: 1 };
+    base = { preset: 'custom', orientation: spec.width >= spec.height ? 'landscape' : 'portrait', width: spec.width, height: spec.height, density: 1, mm: undefined };
   }
   const outWidth = base.width * scale;
   const outHeight = base.height * scale;
@@ -91,7 +128,13 @@ export function scalesFor(preset: PresetId): number[] {
   return SCALES.filter((s) => exportSize({ preset }, s).ok);
 }
 
-/** "16x9@2x", "1600x900@1x", "a4@1x": the size part of a file name. */
+/** "16x9@2x", "1600x900@1x", "a4@1x", "a4-portrait@1x", "180x120mm@1x": the size part of a file name. */
 export function sizeTag(size: ExportSize): string {
-  return `${size.preset === 'custom' ? `${size.width}x${size.height}` : size.preset}@${size.scale}x`;
+  const name =
+    size.preset !== 'custom'
+      ? `${size.preset}${size.orientation === 'portrait' ? '-portrait' : ''}`
+      : size.mm
+        ? `${+size.mm.width.toFixed(1)}x${+size.mm.height.toFixed(1)}mm`
+        : `${size.width}x${size.height}`;
+  return `${name}@${size.scale}x`;
 }

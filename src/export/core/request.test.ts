@@ -27,7 +27,7 @@ describe('export request', () => {
       [{ preset: '3x2' }, /Unknown preset “3x2”/],
       [{ scale: 9 }, /scale must be 1, 2, 3 or 4/],
       [{ width: 800 }, /both a width and a height/],
-      [{ width: 800, height: 600, preset: '1x1' }, /either a preset or a width and height/],
+      [{ width: 800, height: 600, preset: '1x1' }, /Give one size: a preset, a width and height, or a size in millimetres/],
       [{ colour: 'red' }, /Unknown export option: colour/],
       [{ dark: 'yes' }, /“dark” must be true or false/],
       [{ maxTile: 10 }, /maxTile/],

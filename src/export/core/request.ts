@@ -6,7 +6,7 @@
 import type { Chapter } from '../../story/schema';
 import { chapterOf, findStop, type Timelines } from '../../time/timeline';
 import { isoUtc, parseIsoUtc } from '../../time/format';
-import { exportSize, fail, ok, type ExportSize, type PresetId, type Result } from './presets';
+import { exportSize, fail, ok, type ExportSize, type Orientation, type PresetId, type Result } from './presets';
 
 export type MomentRequest = 'route' | 'current' | { t: string | number } | { event: string };
 
@@ -15,6 +15,10 @@ export interface ExportRequest {
   preset?: PresetId;
   width?: number;
   height?: number;
+  /** Print sizes (a4, a3, letter): landscape (default) or portrait. */
+  orientation?: Orientation;
+  /** A custom print size in millimetres [width, height] (made at 300 dpi), instead of a preset or pixels. */
+  mm?: [number, number];
   /** 1 to 4. Default 1. */
   scale?: number;
   /** Default: the whole route. */
@@ -22,6 +26,8 @@ export interface ExportRequest {
   dark?: boolean;
   /** Default true. */
   legend?: boolean;
+  /** Default true: the locator insets, where the layout has them. */
+  inset?: boolean;
   /** Largest map canvas side before the map is drawn in tiles (default 4096, 2048 on a software GPU; at most the GPU's limit). */
   maxTile?: number;
 }
@@ -33,6 +39,7 @@ export interface ResolvedExport {
   moment: ResolvedMoment;
   dark: boolean;
   legend: boolean;
+  inset: boolean;
   maxTile: number | undefined;
 }
 
@@ -42,7 +49,7 @@ export interface MomentContext {
   current?: () => { chapter: Chapter; t: number };
 }
 
-const KEYS = new Set(['preset', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'maxTile']);
+const KEYS = new Set(['preset', 'orientation', 'mm', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'inset', 'maxTile']);
 
 export function resolveMoment(m: MomentRequest | undefined, ctx: MomentContext): Result<ResolvedMoment> {
   if (m === undefined || m === 'route') return ok({ kind: 'route' });
@@ -76,16 +83,21 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
   const unknown = Object.keys(r).filter((k) => !KEYS.has(k));
   if (unknown.length) return fail(`Unknown export option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
   const hasCustom = r.width !== undefined || r.height !== undefined;
-  if (hasCustom && r.preset !== undefined) return fail('Give either a preset or a width and height, not both.');
+  const hasMm = r.mm !== undefined;
+  if ([hasCustom, hasMm, r.preset !== undefined].filter(Boolean).length > 1) return fail('Give one size: a preset, a width and height, or a size in millimetres.');
   if (hasCustom && (r.width === undefined || r.height === undefined)) return fail('Give both a width and a height.');
+  if (hasMm && (!Array.isArray(r.mm) || r.mm.length !== 2)) return fail('The size in millimetres must be [width, height].');
+  if (r.orientation !== undefined && (hasCustom || hasMm)) return fail('The orientation is for the print presets (a4, a3, letter): a custom size has its own.');
   const scale = r.scale === undefined ? 1 : r.scale;
   const size = hasCustom
     ? exportSize({ width: r.width as number, height: r.height as number }, scale as number)
-    : exportSize({ preset: r.preset === undefined ? '16x9' : String(r.preset) }, scale as number);
+    : hasMm
+      ? exportSize({ mm: r.mm as [number, number] }, scale as number)
+      : exportSize({ preset: r.preset === undefined ? '16x9' : String(r.preset), ...(r.orientation !== undefined ? { orientation: r.orientation as Orientation } : {}) }, scale as number);
   if (!size.ok) return size;
-  for (const k of ['dark', 'legend'] as const) if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
+  for (const k of ['dark', 'legend', 'inset'] as const) if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
   if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256)) return fail('maxTile must be a whole number of pixels, at least 256.');
   const moment = resolveMoment(r.moment as MomentRequest | undefined, ctx);
   if (!moment.ok) return moment;
-  return ok({ size: size.value, moment: moment.value, dark: r.dark === true, legend: r.legend !== false, maxTile: r.maxTile as number | undefined });
+  return ok({ size: size.value, moment: moment.value, dark: r.dark === true, legend: r.legend !== false, inset: r.inset !== false, maxTile: r.maxTile as number | undefined });
 }

@@ -46,8 +46,11 @@ export function momentLine(m: ResolvedMoment, track: TrackModel): string {
   return `${day(m.t)}, ${clock(m.t)} UTC · ${locals}${where}`;
 }
 
-/** `j2-8243_2024-12-25T051331Z_16x9@2x.png`, `j2-8243_route_a4@1x_dark.png`, `j2-8243_2024-12-27_1x1@1x.png`. */
-export function exportFilename(r: Pick<ResolvedExport, 'size' | 'moment' | 'dark'>): string {
+export type ExportFormat = 'png' | 'svg' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf'];
+
+/** `j2-8243_2024-12-25T051331Z_16x9@2x.png`, `j2-8243_route_a4@1x_dark.pdf`, `j2-8243_2024-12-27_1x1@1x.svg`. */
+export function exportFilename(r: Pick<ResolvedExport, 'size' | 'moment' | 'dark'>, format: ExportFormat = 'png'): string {
   const m = r.moment;
   let when = 'route';
   if (m.kind === 'moment') {
@@ -59,7 +62,7 @@ export function exportFilename(r: Pick<ResolvedExport, 'size' | 'moment' | 'dark
       when = `${iso.slice(0, 10)}T${hhmm}${ss === '00' ? '' : ss}Z`;
     }
   }
-  return `j2-8243_${when}_${sizeTag(r.size)}${r.dark ? '_dark' : ''}.png`;
+  return `j2-8243_${when}_${sizeTag(r.size)}${r.dark ? '_dark' : ''}.${format}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { App } from '../../app';
 import { buildLayers } from '../../story/layers';
 import { fitBounds, insetPolygon, type Camera } from '../core/camera';
-import { exportFrame } from '../core/frame';
+import { EDGE_INSET, exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { scaleBars } from '../core/scale';
@@ -43,8 +43,6 @@ export interface ExportOptions {
 
 export { ExportError };
 
-/** How far inside the map's edges a context label's anchor must be, in design pixels (half a long label, a line). */
-const EDGE_INSET = { x: 56, y: 14 };
 
 export async function renderExport(app: ExportSource, base: string, request: unknown, opts: ExportOptions = {}): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });

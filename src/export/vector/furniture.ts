@@ -3,10 +3,10 @@
  * legend, the scale bars, the note and the credits) as vector groups, from the pure layout (layout.ts):
  * the same composition the PNG draws on its canvas (src/ui/export-compose.ts). Pure.
  */
-import type { ExportLayout, FontWeight, Measure, TextBlock } from '../layout';
-import type { ScaleBar } from '../scale';
-import type { ExportTheme } from '../theme';
-import { textRuns } from '../text';
+import type { ExportLayout, FontWeight, Measure, TextBlock } from '../core/layout';
+import type { ScaleBar } from '../core/scale';
+import type { ExportTheme } from '../core/theme';
+import { textRuns } from '../core/text';
 import type { LegendEntry, SwatchShape } from '../../ui/legend-data';
 import { group, num, type VGroup, type VNode } from './model';
 

@@ -3,7 +3,7 @@
  * pixels (the same pixels as the PNG of the same request). Made once from the layout and the scene, then
  * written as SVG (svg.ts) or PDF (pdf.ts), so both files hold the same picture. Pure.
  */
-import type { FontWeight } from '../layout';
+import type { FontWeight } from '../core/layout';
 
 export interface Paint {
   fill?: string;

@@ -6,7 +6,7 @@
  * of them. Runs in the browser and in Node.
  */
 import PDFDocument from 'pdfkit';
-import type { FontWeight } from '../layout';
+import type { FontWeight } from '../core/layout';
 import type { Paint, VDoc, VNode } from './model';
 
 /** The font files by weight (TTF, WOFF or WOFF2 bytes). */

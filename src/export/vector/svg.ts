@@ -4,7 +4,7 @@
  * geometry already clipped and rounded. The same input gives the same bytes: no clock, no random id.
  * Pure: a string out.
  */
-import type { FontWeight } from '../layout';
+import type { FontWeight } from '../core/layout';
 import { num, type Paint, type VDoc, type VNode } from './model';
 
 /** The font files to embed, by weight (WOFF2 bytes); without them the file names Noto Sans and lets the viewer find it. */

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 
-export type SizeKind = 'maplibre' | 'app' | 'data' | 'other';
+export type SizeKind = 'maplibre' | 'pdfkit' | 'app' | 'data' | 'other';
 
 export interface SizedFile {
   path: string;
@@ -20,6 +20,7 @@ export interface SizedFile {
 export interface SizeReport {
   total_gzip_kb: number;
   maplibre_gzip_kb: number;
+  pdfkit_gzip_kb: number;
   app_gzip_kb: number;
   data_gzip_kb: number;
   other_gzip_kb: number;
@@ -29,6 +30,8 @@ export interface SizeReport {
 /** Which part a built file belongs to, by its path inside dist/ (forward slashes). */
 export function classify(path: string): SizeKind {
   if (/^assets\/maplibre(-gl-worker)?-[^/]+\.(m?js|css)$/.test(path)) return 'maplibre';
+  // The PDF library (PDFKit, fontkit): third-party like MapLibre, loaded only when a PDF is made (vite.config.ts).
+  if (/^assets\/pdfkit-[^/]+\.m?js$/.test(path)) return 'pdfkit';
   if (/^(data|basemap|fonts)\//.test(path) || /\.woff2?$/.test(path)) return 'data';
   if (/\.(html|m?js|css)$/.test(path)) return 'app';
   return 'other';
@@ -49,6 +52,7 @@ export function sizeReport(files: readonly SizedFile[]): SizeReport {
   return {
     total_gzip_kb: kb(sum()),
     maplibre_gzip_kb: kb(sum('maplibre')),
+    pdfkit_gzip_kb: kb(sum('pdfkit')),
     app_gzip_kb: kb(sum('app')),
     data_gzip_kb: kb(sum('data')),
     other_gzip_kb: kb(sum('other')),

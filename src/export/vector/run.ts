@@ -1,0 +1,155 @@
+/**
+ * Makes an SVG or a PDF of an export request in the browser: the same request, layout, camera and words
+ * as the PNG (src/export/png/run.ts), with the map drawn as vectors (map.ts) instead of by MapLibre, and
+ * the text measured with the same fonts on a canvas, so the three files show the same picture. Loaded
+ * only when a vector export is asked for (PDFKit is in its own chunk, loaded only for a PDF).
+ */
+import type { FeatureCollection } from 'geojson';
+import type { App } from '../../app';
+import { buildLayers } from '../../story/layers';
+import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { fitBounds, type Camera } from '../core/camera';
+import { EDGE_INSET, exportFrame } from '../core/frame';
+import type { FontWeight, ExportLayout } from '../core/layout';
+import { layoutExport } from '../core/layout';
+import { resolveRequest, type ResolvedExport } from '../core/request';
+import { metresPerPixel, scaleBars } from '../core/scale';
+import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../core/text';
+import { themeFor } from '../core/theme';
+import { canvasMeasure, loadExportFonts } from '../png/compose';
+import { furnitureGroups } from './furniture';
+import { mapGroups } from './map';
+import { group, type VDoc } from './model';
+import { writeSvg } from './svg';
+// The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
+import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
+import woff600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
+import woff700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+export type VectorSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
+
+export interface VectorMeta {
+  filename: string;
+  format: 'svg' | 'pdf';
+  /** The picture in output pixels (the PNG's size for the same request), and its page in millimetres for print sizes. */
+  width: number;
+  height: number;
+  mm: { width: number; height: number } | undefined;
+  ratio: number;
+  camera: Camera;
+  layout: ExportLayout;
+  resolved: ResolvedExport;
+  bytes: number;
+  /** Milliseconds spent on each step. */
+  timings: Record<string, number>;
+}
+
+const WEIGHTS: readonly FontWeight[] = [400, 600, 700];
+const fontFile = (w: FontWeight) => `fonts/noto-sans-latin-${w}-normal.woff2`;
+
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+  const r = await fetch(url).catch(() => null);
+  if (!r?.ok) throw new ExportError(`${what} could not be loaded.`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+let basemapCache: Promise<FeatureCollection> | null = null;
+let fontCache: Promise<Record<FontWeight, Uint8Array>> | null = null;
+
+function assets(base: string) {
+  basemapCache ??= fetch(new URL('basemap/basemap.json', base).href)
+    .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : Promise.reject(new Error(String(r.status)))))
+    .catch(() => {
+      basemapCache = null;
+      throw new ExportError('The basemap could not be loaded.');
+    });
+  fontCache ??= Promise.all(WEIGHTS.map((w) => fetchBytes(new URL(fontFile(w), base).href, 'A font'))).then(
+    (b) => Object.fromEntries(WEIGHTS.map((w, i) => [w, b[i]!])) as Record<FontWeight, Uint8Array>,
+    (e) => {
+      fontCache = null;
+      throw e;
+    },
+  );
+  return Promise.all([basemapCache, fontCache]);
+}
+
+/** The picture as vector data, from a request: what the PNG would show, as paths and text. */
+export async function vectorDoc(app: VectorSource, base: string, request: unknown, format: 'svg' | 'pdf') {
+  const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
+  if (!r.ok) throw new ExportError(r.error);
+  const req = r.value;
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t0);
+    t0 = now;
+  };
+  const [[basemap, fonts]] = await Promise.all([assets(base), loadExportFonts(base)]);
+  lap('assets');
+  const { outWidth: W, outHeight: H, ratio } = req.size;
+  const theme = themeFor(req.dark);
+  const measure = canvasMeasure(document.createElement('canvas').getContext('2d')!);
+  const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
+  const legend = legendEntries(theme.palette).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const subtitle = momentLine(req.moment, app.track);
+  const layout = layoutExport({
+    width: W,
+    height: H,
+    unit: ratio,
+    title: EXPORT_TITLE,
+    subtitle,
+    note: reconstructedNote(app.track),
+    credit: creditLine(),
+    legend: req.legend ? { title: 'Legend', items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
+    measure,
+  });
+  const { map } = layout;
+  const p = layout.mapPadding;
+  const layers = buildLayers(app.story, app.track);
+  const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
+  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
+  const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
+  const doc: VDoc = {
+    width: W,
+    height: H,
+    ...(req.size.mm ? { mm: req.size.mm } : {}),
+    background: theme.background,
+    layers: [
+      group('map', 'Map', mapGroups({ basemap, layers, track: app.track, moment, palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure })),
+      ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
+    ],
+    // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
+    meta: { title: EXPORT_TITLE, subject: subtitle, date: new Date(app.timelines.aftermath.end) },
+  };
+  lap('compose');
+  const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, resolved: req, bytes: 0, timings };
+  return { doc, fonts, meta, lap };
+}
+
+/** The function behind `window.flightmap.exportSvg`: the SVG as text. */
+export async function exportSvg(app: VectorSource, base: string, request: unknown): Promise<{ svg: string; filename: string; meta: VectorMeta }> {
+  const { doc, fonts, meta, lap } = await vectorDoc(app, base, request, 'svg');
+  const svg = writeSvg(doc, fonts);
+  lap('write');
+  meta.bytes = new TextEncoder().encode(svg).length;
+  return { svg, filename: meta.filename, meta };
+}
+
+/** The function behind `window.flightmap.exportPdf`: the PDF's bytes. */
+export async function exportPdf(app: VectorSource, base: string, request: unknown): Promise<{ pdf: Uint8Array; filename: string; meta: VectorMeta }> {
+  const { doc, fonts, meta, lap } = await vectorDoc(app, base, request, 'pdf');
+  const { writePdf } = await import('./pdf');
+  lap('load PDFKit');
+  const woff = await Promise.all([woff400, woff600, woff700].map((u) => fetchBytes(new URL(u, document.baseURI).href, 'A font')));
+  void fonts;
+  const pdf = await writePdf(doc, { 400: woff[0]!, 600: woff[1]!, 700: woff[2]! });
+  lap('write');
+  meta.bytes = pdf.length;
+  return { pdf, filename: meta.filename, meta };
+}

@@ -161,7 +161,7 @@ describe('npm run export', () => {
 
   it('refuses bad arguments with one line and exit code 2, before starting a browser', async () => {
     const cases: [string[], RegExp][] = [
-      [['--preset', '3x2'], /^export: Unknown preset “3x2”: use 16x9, 1x1, 4x5, a4\.\n$/],
+      [['--preset', '3x2'], /^export: Unknown preset “3x2”: use 16x9, 1x1, 4x5, a4, a3, letter\.\n$/],
       [['--scale', '9'], /^export: --scale must be 1, 2, 3 or 4 \(got “9”\)\.\n$/],
       [['--t', 'garbage'], /^export: --t “garbage” is not a UTC time/],
       [['--event', 'nope'], /^export: There is no event called “nope” in this story\.\n$/],

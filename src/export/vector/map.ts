@@ -21,7 +21,7 @@ import { AIRCRAFT_ICON, CRASH_ICON, type IconPath } from '../../map/icons';
 import { boxAt, byZoom, placeLabels, type Anchor, type Box, type LabelInput } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
 import type { Measure } from '../core/layout';
-import { metresPerPixel } from '../core/scale';
+import { kmToPixels } from '../../geo/mercator';
 import type { Rect } from '../core/tiles';
 import { group, num, type Paint, type VGroup, type VNode } from './model';
 
@@ -264,15 +264,17 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   });
 
   // ---- the aircraft and its ring
+  const ring: VNode[] = [];
   const aircraft: VNode[] = [];
   if (moment.aircraft) {
     const a = moment.aircraft;
     const at = project(a.lonLat);
     // The ring: the uncertainty on the ground, in pixels at the aircraft's latitude (as the live map's).
-    const r = ((Math.max(a.uncertaintyKm, 0) * 1000) / metresPerPixel(a.lonLat[1], zoom)) * ratio;
-    aircraft.push(...circle('aircraft-halo', at, {}, r));
+    const r = kmToPixels(Math.max(a.uncertaintyKm, 0), a.lonLat[1], zoom) * ratio;
+    ring.push(...circle('aircraft-halo', at, {}, r));
     const d = iconD(AIRCRAFT_ICON.path, AIRCRAFT_ICON.size, at, a.bearing, ratio);
-    aircraft.push({ kind: 'path', d, fill: palette.aircraft, stroke: palette.labelHalo, strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' });
+    // The outline under the body (as the icon is drawn: stroke, then fill over it).
+    aircraft.push({ kind: 'path', d, stroke: palette.labelHalo, strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: palette.aircraft });
   }
 
   // ---- places: airports (kept inside the edges) and the crash mark
@@ -299,8 +301,9 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     group('planned-route', 'Planned route', route, { clip }),
     group('flown-track', 'Flown track', trackNodes, { clip }),
     group('claims', 'Claimed strike points', [...claims, ...names.claims], { clip }),
-    group('aircraft', 'Aircraft and uncertainty ring', aircraft, { clip }),
+    group('uncertainty-ring', 'Uncertainty ring', ring, { clip }),
     group('places', 'Airports and crash site', [...airportDots, ...crashMarks], { clip }),
+    group('aircraft', 'Aircraft', aircraft, { clip }),
     group('names', 'Place names', names.places, { clip }),
   ];
 }

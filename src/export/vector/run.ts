@@ -14,13 +14,14 @@ import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { FontWeight, ExportLayout } from '../core/layout';
 import { layoutExport } from '../core/layout';
 import { resolveRequest, type ResolvedExport } from '../core/request';
-import { metresPerPixel, scaleBars } from '../core/scale';
+import { scaleBars } from '../core/scale';
+import { metresPerPixel } from '../../geo/mercator';
 import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
 import { canvasMeasure, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
 import { mapGroups } from './map';
-import { group, type VDoc } from './model';
+import type { VDoc } from './model';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
 import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
@@ -121,7 +122,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     ...(req.size.mm ? { mm: req.size.mm } : {}),
     background: theme.background,
     layers: [
-      group('map', 'Map', mapGroups({ basemap, layers, track: app.track, moment, palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure })),
+      ...mapGroups({ basemap, layers, track: app.track, moment, palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure }),
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { layers, track } from '../core/story.fixture';
+import { fitBounds } from '../core/camera';
+import { exportFrame } from '../core/frame';
+import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { LIGHT } from '../../theme/palette';
+import { evaluate, iconD, mapGroups, pathOf, projector } from './map';
+import { walk, type VNode } from './model';
+
+const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
+const measure = (text: string, _w: number, size: number) => text.length * size * 0.55;
+const rect = { x: 0, y: 100, w: 1920, h: 860 };
+
+function draw(moment = wholeRoute(track), ratio = 1) {
+  const camera = fitBounds(exportFrame(layers, moment), rect.w / ratio, rect.h / ratio, { top: 44, right: 124, bottom: 44, left: 64 });
+  return { camera, groups: mapGroups({ basemap, layers, track, moment, palette: LIGHT, camera, ratio, rect, keepInside: { x: 56, y: 14 }, measure }) };
+}
+const coords = (d: string) => [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+
+describe('the style, evaluated as MapLibre does', () => {
+  const flown = ['boolean', ['feature-state', 'flown'], false];
+  it('reads constants, feature-state cases and zoom interpolation', () => {
+    expect(evaluate(2.5, { zoom: 5 })).toBe(2.5);
+    expect(evaluate([2, 2], { zoom: 5 })).toEqual([2, 2]);
+    expect(evaluate(['case', flown, 1, 0], { zoom: 5, flown: true })).toBe(1);
+    expect(evaluate(['case', flown, 1, 0], { zoom: 5 })).toBe(0);
+    expect(evaluate(['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], { zoom: 6 })).toBe(12.5);
+    expect(evaluate(['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], { zoom: 2 })).toBe(11);
+    expect(() => evaluate(['get', 'x'], { zoom: 5 })).toThrow(/not handled/);
+  });
+});
+
+describe('the map as vectors', () => {
+  it('projects and clips geometry to the map (plus a margin), not just with a clip path', () => {
+    const { camera } = draw();
+    const p = projector(camera, rect, 1, 12);
+    const d = pathOf({ type: 'LineString', coordinates: [[0, 42], [100, 42]] }, p);
+    const xs = coords(d).map((c) => c[0]!);
+    expect(Math.min(...xs)).toBe(-12);
+    expect(Math.max(...xs)).toBe(1932);
+    expect(pathOf({ type: 'LineString', coordinates: [[0, 0], [1, 0]] }, p)).toBe('');
+  });
+  it('draws named layers in drawing order, every point inside the clip box, rounded', () => {
+    const { groups } = draw(mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')));
+    expect(groups.map((g) => g.id)).toEqual(['basemap', 'borders', 'context-names', 'strike-area', 'planned-route', 'flown-track', 'claims', 'uncertainty-ring', 'places', 'aircraft', 'names']);
+    for (const g of groups) expect(g.clip).toEqual(rect);
+    let n = 0;
+    for (const node of walk(groups)) {
+      if (node.kind !== 'path') continue;
+      for (const [x, y] of coords(node.d)) {
+        n++;
+        expect(x).toBeGreaterThanOrEqual(rect.x - 12 - 40);
+        expect(x).toBeLessThanOrEqual(rect.x + rect.w + 12 + 40);
+        expect(y).toBeGreaterThanOrEqual(rect.y - 12 - 40);
+        expect(y).toBeLessThanOrEqual(rect.y + rect.h + 12 + 40);
+      }
+      expect(node.d).not.toMatch(/\d\.\d\d\d/); // a tenth for geometry, a hundredth for the small icons
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+  it('draws the moment: flown edges in full, the rest as a ghost, the aircraft and its ring', () => {
+    const at = (t: string) => draw(mapMomentAt(track, 'flight', Date.parse(t))).groups.find((g) => g.id === 'flown-track')!.children as VNode[];
+    const early = at('2024-12-25T04:30:00Z'), late = at('2024-12-25T06:00:00Z');
+    const full = (ns: VNode[]) => ns.filter((n) => n.kind === 'path' && n.strokeOpacity === 1).length;
+    expect(full(late)).toBeGreaterThan(full(early));
+    const ghost = early.filter((n) => n.kind === 'path' && n.strokeOpacity! < 1);
+    expect(ghost.length).toBeGreaterThan(0);
+    const { groups } = draw(mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')));
+    expect(groups.find((g) => g.id === 'uncertainty-ring')!.children.map((n) => n.kind)).toEqual(['circle', 'circle']);
+    expect(groups.find((g) => g.id === 'aircraft')!.children.map((n) => n.kind)).toEqual(['path', 'path']);
+    expect(draw().groups.find((g) => g.id === 'aircraft')!.children).toEqual([]);
+  });
+  it('names places as text, keeps context names inside the edges and off the story names', () => {
+    const { groups } = draw();
+    const names = [...walk(groups)].filter((n) => n.kind === 'text');
+    const texts = names.map((n) => n.kind === 'text' && n.text);
+    expect(texts).toEqual(expect.arrayContaining(['Baku GYD', 'Grozny GRV', 'Aktau SCO', 'Crash site', 'Caspian Sea']));
+    for (const n of names) {
+      if (n.kind !== 'text') continue;
+      expect(n.halo).toBeDefined();
+      expect(n.x).toBeGreaterThanOrEqual(rect.x);
+      expect(n.x).toBeLessThanOrEqual(rect.x + rect.w);
+    }
+    const country = names.find((n) => n.kind === 'text' && n.text === 'GEORGIA');
+    if (country?.kind === 'text') expect(country.letterSpacing).toBeGreaterThan(0);
+  });
+  it('turns and scales an icon about its centre', () => {
+    expect(iconD([['M', 15, 2], ['L', 15, 28], ['Z']], 30, [100, 100], 90, 2)).toBe('M126 100L74 100Z');
+  });
+});

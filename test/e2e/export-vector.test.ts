@@ -1,0 +1,122 @@
+/**
+ * The SVG and PDF exports, through the command line as a user runs it, against the built app
+ * (E2E_OUT_DIR): true vectors (no image: pdfimages, no <image>), text as text (pdftotext, pdffonts:
+ * Noto Sans embedded and subset), named layers, small files, the same bytes twice, and the same picture
+ * as the PNG of the same request: the SVG rasterised by Chromium and the PDF by poppler's pdftoppm,
+ * compared with pixelmatch.
+ *
+ * The pixel threshold: the PNG's map is drawn by MapLibre (its text from signed-distance glyphs, its
+ * dashes from a texture whose phase starts at each tile), the vectors by Chromium's and poppler's path
+ * and font rasterisers. Measured on these pictures, that leaves 0.2 % (SVG) and 0.5 % (PDF) of the
+ * pixels different, all along edges (pixelmatch's threshold 0.1, anti-aliased pixels not counted). The
+ * limits are a little over that (0.4 % and 0.8 %): leaving out the planned route or a place's name, or
+ * moving the map by two pixels, makes more than that.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { DIST } from '../support/app';
+import { decode } from '../support/pixels';
+import { launchChrome } from '../../scripts/lib/chrome';
+
+const OUT = mkdtempSync(join(tmpdir(), 'export-vector-e2e-'));
+const DIST_DIR = resolve(DIST);
+const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args], { timeout: 180_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+    });
+  });
+}
+
+async function exportFile(name: string, args: string[]): Promise<{ file: string; buf: Buffer; stdout: string }> {
+  const file = join(OUT, name);
+  const r = await cli(['--out', file, ...args]);
+  expect(r.stderr, r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return { file, buf: readFileSync(file), stdout: r.stdout };
+}
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+/** The share of pixels that differ (pixelmatch, threshold 0.1, anti-aliasing not counted); writes the diff picture next to the files. */
+function difference(a: PNG, b: PNG, name: string): number {
+  expect([b.width, b.height]).toEqual([a.width, a.height]);
+  const diff = new PNG({ width: a.width, height: a.height });
+  const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  writeFileSync(join(OUT, `${name}-diff.png`), PNG.sync.write(diff));
+  return n / (a.width * a.height);
+}
+
+describe('SVG and PDF export', () => {
+  it('writes an A4 landscape PDF of the first impact: vectors and text, fonts embedded and subset, the PNG’s picture, the same bytes twice', async () => {
+    const args = ['--preset', 'a4', '--event', 'first-impact'];
+    const [pdf, again, png] = [await exportFile('a4.pdf', args), await exportFile('a4-again.pdf', args), await exportFile('a4.png', args)];
+    expect(pdf.stdout).toMatch(/^Wrote .*a4\.pdf: PDF, 297 × 210 mm, [\d.]+ kB \([\d.]+ s\)\n$/);
+    expect(sha(again.buf)).toBe(sha(pdf.buf));
+    expect(pdf.buf.length).toBeLessThanOrEqual(1_000_000);
+
+    expect(run('pdfinfo', [pdf.file])).toMatch(/Page size:\s+841\.89 x 595\.2\d* pts \(A4\)/);
+    // No image at all: pdfimages lists only its two header lines.
+    expect(run('pdfimages', ['-list', pdf.file]).trim().split('\n')).toHaveLength(2);
+    // Three weights of Noto Sans, each embedded and subset, with a Unicode map (text can be copied).
+    const fonts = run('pdffonts', [pdf.file]).trim().split('\n').slice(2);
+    expect(fonts).toHaveLength(3);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSans-(Regular|SemiBold|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    // The words are text: title, moment, names, legend, scale bars, note and credits.
+    const text = run('pdftotext', ['-layout', pdf.file, '-']).replace(/\s+/g, ' ');
+    for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny, diverted to Aktau', '25 Dec 2024, 05:13:31 UTC', 'Grozny GRV', 'Makhachkala MCX', 'Caspian Sea', 'Legend', 'Claimed strike point (unverified)', 'km', 'nm', 'is reconstructed from descriptions', 'Basemap: Natural Earth.'])
+      expect(text).toContain(words);
+    // Poppler draws it as the PNG shows it.
+    const base = join(OUT, 'a4-poppler');
+    run('pdftoppm', ['-png', '-singlefile', '-scale-to-x', '3508', '-scale-to-y', '2480', pdf.file, base]);
+    const d = difference(decode(png.buf), decode(readFileSync(`${base}.png`)), 'a4-pdf');
+    expect(d).toBeLessThan(0.008);
+  }, 360_000);
+
+  it('writes a 16:9 SVG of the first impact: layers, text in Noto Sans, no image, the PNG’s picture in Chromium, the same bytes twice', async () => {
+    const args = ['--preset', '16x9', '--event', 'first-impact'];
+    const [svg, again, png] = [await exportFile('hd.svg', args), await exportFile('hd-again.svg', args), await exportFile('hd.png', args)];
+    expect(svg.stdout).toMatch(/^Wrote .*hd\.svg: SVG, 1920 × 1080 px, [\d.]+ kB \([\d.]+ s\)\n$/);
+    expect(sha(again.buf)).toBe(sha(svg.buf));
+    expect(svg.buf.length).toBeLessThanOrEqual(1_500_000);
+    const s = svg.buf.toString('utf8');
+    expect(s).not.toMatch(/<image|data:image|<foreignObject/);
+    expect(s).toMatch(/@font-face\{font-family:'Noto Sans';font-style:normal;font-weight:400;src:url\(data:font\/woff2;base64,/);
+    const layers = [...s.matchAll(/<g id="([^"]+)"[^>]*inkscape:groupmode="layer"/g)].map((m) => m[1]);
+    expect(layers.slice(0, 11)).toEqual(['basemap', 'borders', 'context-names', 'strike-area', 'planned-route', 'flown-track', 'claims', 'uncertainty-ring', 'places', 'aircraft', 'names']);
+    expect(layers).toEqual(expect.arrayContaining(['title', 'legend', 'scale-bars', 'credits']));
+    for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny GRV', 'Caspian Sea', 'Legend']) expect(s).toMatch(new RegExp(`<text [^>]*>${words.replace(/[()]/g, '\\$&')}`));
+
+    // Chromium draws it as the PNG shows it.
+    const html = join(OUT, 'hd.html');
+    writeFileSync(html, `<!doctype html><body style="margin:0"><img src="hd.svg" width="1920" height="1080" style="display:block">`);
+    const browser = await launchChrome();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+      await page.goto(`file://${html}`);
+      await page.waitForFunction(() => document.images[0]?.complete);
+      const shot = decode(await page.screenshot({ type: 'png' }));
+      const d = difference(decode(png.buf), shot, 'hd-svg');
+      expect(d).toBeLessThan(0.004);
+    } finally {
+      await browser.close();
+    }
+  }, 360_000);
+
+  it('refuses a file type it cannot write, and a format that contradicts the file', async () => {
+    const [a, b] = await Promise.all([cli(['--out', join(OUT, 'x.eps')]), cli(['--out', join(OUT, 'x.svg'), '--format', 'pdf'])]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/^export: --out must name a \.png, \.svg or \.pdf file/);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toBe('export: --out names a .svg file but --format is pdf.\n');
+  });
+});

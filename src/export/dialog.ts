@@ -1,14 +1,15 @@
 /**
- * The 'Export PNG' button in the title block and its dialog: a size (preset), a pixel scale, the moment
- * on the map or the whole route, light or dark, the legend; then the picture is drawn off-screen and
- * downloaded. A native modal <dialog> (focus is trapped, Escape closes it and cancels a render); all text
- * is set as text. Also puts the same export on `window.flightmap.exportPng` for the command line.
+ * The 'Export' button in the title block and its dialog: PNG, SVG or PDF, a size (preset), a pixel scale
+ * (PNG), the moment on the map or the whole route, light or dark, the legend; then the picture is drawn
+ * off-screen (PNG) or written as vectors (SVG, PDF) and downloaded. A native modal <dialog> (focus is trapped, Escape closes it and cancels a render); all text
+ * is set as text. Also puts the same exports on `window.flightmap.exportPng`, `exportSvg` and `exportPdf`
+ * for the command line.
  * This module is loaded after the app starts; the drawing code only when an export is asked for.
  */
 import '../styles/export.css';
 import type { App } from '../app';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
-import { exportFilename } from './core/text';
+import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
@@ -30,7 +31,7 @@ export function mountExport(tools: HTMLElement, app: App): void {
   const exportPdf: ExportPdf = async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {});
   Object.assign(app, { exportSvg, exportPdf });
   if (app.flags.embed || app.flags.static) return;
-  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, 'Export PNG');
+  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, 'Export');
   let dialog: HTMLDialogElement | null = null;
   button.addEventListener('click', () => {
     dialog ??= buildDialog(app, base, button);
@@ -54,7 +55,14 @@ function radios<T extends string>(name: string, options: { value: T; label: stri
   return { rows, inputs, value };
 }
 
+const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
+  { value: 'png', label: 'PNG', hint: 'a picture, for the web and social posts' },
+  { value: 'svg', label: 'SVG', hint: 'vectors and text, to edit (Illustrator, Affinity, Inkscape)' },
+  { value: 'pdf', label: 'PDF', hint: 'vectors and text, fonts embedded, for print' },
+];
+
 function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogElement {
+  const format = radios<ExportFormat>('format', FORMATS, 'png');
   const preset = radios<PresetId>(
     'preset',
     PRESETS.map((p) => ({ value: p.id, label: p.label, hint: `${p.width} × ${p.height}, ${p.use}` })),
@@ -72,14 +80,16 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
   const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, 'Export PNG');
+  const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, 'Pixel scale'), scale.rows);
   const cancel = h('button', { type: 'button', class: 'export-cancel' }, 'Cancel');
   const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
   const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
   const form = h(
     'form',
     { class: 'dialog-box', method: 'dialog' },
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export a PNG'), close),
-    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources.'),
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export the map'), close),
+    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources: as a picture (PNG), or as true vectors with text you can edit (SVG, PDF).'),
+    fieldset('Format', 'export-formats', ...format.rows),
     h(
       'div',
       { class: 'export-grid' },
@@ -87,7 +97,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
       h(
         'div',
         { class: 'export-col' },
-        fieldset('Pixel scale', 'export-scales', ...scale.rows),
+        scaleSet,
         fieldset('Colours', 'export-colours', ...colours.rows),
       ),
     ),
@@ -101,12 +111,17 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
 
   const request = (): ExportRequest => ({
     preset: preset.value(),
-    scale: Number(scale.value()),
+    scale: format.value() === 'png' ? Number(scale.value()) : 1,
     moment: moment.value(),
     dark: colours.value() === 'dark',
     legend: legendBox.checked,
   });
   const update = () => {
+    const f = format.value();
+    const vector = f !== 'png';
+    go.textContent = `Export ${f.toUpperCase()}`;
+    // Vectors have no pixels to multiply: the scale is for the PNG.
+    scaleSet.hidden = vector;
     const allowed = scalesFor(preset.value());
     for (const [s, input] of scale.inputs) {
       const okScale = allowed.includes(Number(s));
@@ -117,7 +132,9 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     if (scale.inputs.get(scale.value())!.disabled) scale.inputs.get(String(Math.max(...allowed)) as ScaleValue)!.checked = true;
     const r = resolveRequest(request(), { timelines: app.timelines, current: () => app.getMoment() });
     if (r.ok) {
-      summary.textContent = `${r.value.size.outWidth} × ${r.value.size.outHeight} px · ${exportFilename(r.value)}`;
+      const { mm, outWidth, outHeight } = r.value.size;
+      const size = vector && mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${outWidth} × ${outHeight} px`;
+      summary.textContent = `${size} · ${exportFilename(r.value, f)}`;
       error.textContent = '';
     } else error.textContent = r.error;
     go.disabled = !r.ok || busy !== null;
@@ -145,25 +162,39 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     const controller = new AbortController();
     setBusy(controller);
     error.textContent = '';
-    status.textContent = 'Drawing the map…';
-    try {
-      const run = await import('./png/run');
-      const { canvas, meta } = await run.renderExport(app, base, request(), {
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          if (total > 1) status.textContent = `Drawing the map… part ${Math.min(done + 1, total)} of ${total}`;
-        },
-      });
-      status.textContent = 'Writing the PNG…';
-      const blob = await run.canvasToBlob(canvas);
-      canvas.width = canvas.height = 0;
+    const f = format.value();
+    status.textContent = f === 'png' ? 'Drawing the map…' : `Writing the ${f.toUpperCase()}…`;
+    const save = (blob: Blob, filename: string) => {
       const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: meta.filename, hidden: true });
+      const a = h('a', { href: url, download: filename, hidden: true });
       document.body.append(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      status.textContent = `Saved ${meta.filename} (${meta.width} × ${meta.height} px, ${fmtBytes(blob.size)}).`;
+    };
+    try {
+      if (f === 'png') {
+        const run = await import('./png/run');
+        const { canvas, meta } = await run.renderExport(app, base, request(), {
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            if (total > 1) status.textContent = `Drawing the map… part ${Math.min(done + 1, total)} of ${total}`;
+          },
+        });
+        status.textContent = 'Writing the PNG…';
+        const blob = await run.canvasToBlob(canvas);
+        canvas.width = canvas.height = 0;
+        save(blob, meta.filename);
+        status.textContent = `Saved ${meta.filename} (${meta.width} × ${meta.height} px, ${fmtBytes(blob.size)}).`;
+      } else {
+        const run = await import('./vector/run');
+        const made = f === 'svg' ? await run.exportSvg(app, base, request()) : await run.exportPdf(app, base, request());
+        if (controller.signal.aborted) throw new Error('cancelled');
+        const blob = 'svg' in made ? new Blob([made.svg], { type: 'image/svg+xml' }) : new Blob([made.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+        save(blob, made.filename);
+        const { mm, width, height } = made.meta;
+        status.textContent = `Saved ${made.filename} (${mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${width} × ${height} px`}, ${fmtBytes(blob.size)}).`;
+      }
     } catch (err) {
       status.textContent = '';
       error.textContent = controller.signal.aborted ? 'The export was cancelled.' : `The picture could not be made: ${(err as Error)?.message ?? String(err)}`;

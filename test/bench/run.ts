@@ -4,7 +4,7 @@
  * Prints a table; with `-- --json`, one JSON object on stdout (progress goes to stderr).
  *
  * Options: --json, --quick (one run of each), --load-runs N (5), --scrub-runs N (3), --steps N (500),
- * --export-runs N (3), --only size,load,scrub,export,memory, --keep (keep the temp dir).
+ * --export-runs N (3), --only size,load,scrub,export,vector,memory, --keep (keep the temp dir).
  * See the Performance section of the README for what each figure measures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildApp, buildPages } from './lib/build.ts';
-import { appView, exportOnce, READY_PROBE, sweep, type ExportResult, type SweepOptions } from './lib/page.ts';
+import { appView, exportOnce, READY_PROBE, sweep, vectorOnce, type ExportResult, type SweepOptions, type VectorResult } from './lib/page.ts';
 import { firstLoadPaths, sizeFiles, sizeReport, type SizeReport } from './lib/size.ts';
 import { median, quantile, round } from './lib/stats.ts';
 import { stepTimes, TRACE_CATEGORIES } from './lib/trace.ts';
@@ -22,7 +22,7 @@ import { stepTimes, TRACE_CATEGORIES } from './lib/trace.ts';
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write('npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,memory] [--keep]\n');
+  process.stdout.write('npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,vector,memory] [--keep]\n');
   process.exit(0);
 }
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -39,7 +39,7 @@ const OPTS = {
   scrubRuns: num('scrub-runs', quick ? 1 : 3),
   steps: num('steps', 500),
   exportRuns: num('export-runs', quick ? 1 : 3),
-  only: new Set((argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : 'size,load,scrub,export,memory').split(',')),
+  only: new Set((argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : 'size,load,scrub,export,vector,memory').split(',')),
 };
 const MEMORY_STEPS = 1000;
 const LEAK_STEPS = 500;
@@ -262,12 +262,54 @@ async function measureExport(browser: Browser, appUrl: string, exportUrl: string
   }
 }
 
+/**
+ * Vector export: the app's SVG (16:9) and PDF (A4 landscape, the whole route), and the plugin's PDF of the
+ * same A4 page at 300 dpi (a raster in a PDF): time to the file's bytes, and its size. Warm-up once each.
+ */
+async function measureVector(browser: Browser, appUrl: string, exportUrl: string) {
+  const a = await openReady(browser, appUrl);
+  const b = await openReady(browser, exportUrl);
+  try {
+    await a.page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPdf?: unknown } }).flightmap?.exportPdf === 'function', undefined, { timeout: 10_000 });
+    const run = async (page: Page, what: 'svg' | 'pdf' | 'baseline-pdf') => {
+      const r = await page.evaluate(vectorOnce, what);
+      if (!r) throw new Error(`${what}: no export`);
+      return r;
+    };
+    await run(a.page, 'svg');
+    await run(a.page, 'pdf');
+    await run(b.page, 'baseline-pdf');
+    const svg: VectorResult[] = [], pdf: VectorResult[] = [], base: VectorResult[] = [];
+    for (let i = 0; i < OPTS.exportRuns; i++) {
+      svg.push(await run(a.page, 'svg'));
+      for (const which of alternate(i, 'app', 'base')) (which === 'app' ? pdf : base).push(await run(which === 'app' ? a.page : b.page, which === 'app' ? 'pdf' : 'baseline-pdf'));
+      log(`vector ${i + 1}/${OPTS.exportRuns}: SVG ${round(svg.at(-1)!.ms, 0)} ms, PDF ${round(pdf.at(-1)!.ms, 0)} ms, plugin PDF ${round(base.at(-1)!.ms, 0)} ms`);
+    }
+    const ms = (rs: VectorResult[]) => round(median(rs.map((r) => r.ms)), 0);
+    return {
+      svg_ms: ms(svg),
+      svg_bytes: svg.at(-1)!.bytes,
+      pdf_ms: ms(pdf),
+      pdf_bytes: pdf.at(-1)!.bytes,
+      baseline_pdf_ms: ms(base),
+      baseline_pdf_bytes: base.at(-1)!.bytes,
+      pdf_time_ratio: round(ms(pdf) / ms(base), 2),
+      pdf_size_ratio: round(pdf.at(-1)!.bytes / base.at(-1)!.bytes, 3),
+      runs: { svg: svg.map((r) => round(r.ms, 0)), pdf: pdf.map((r) => round(r.ms, 0)), baseline_pdf: base.map((r) => round(r.ms, 0)) },
+    };
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 type Report = Record<string, unknown> & {
   size?: Omit<SizeReport, 'files'> & { files: { path: string; kind: string; gzip_kb: number }[] };
   load?: Awaited<ReturnType<typeof measureLoad>>;
   scrub?: Awaited<ReturnType<typeof measureScrub>>['scrub'];
   export?: Awaited<ReturnType<typeof measureExport>>;
+  vector?: Awaited<ReturnType<typeof measureVector>>;
   memory?: Awaited<ReturnType<typeof measureScrub>>['memory'];
 };
 
@@ -311,6 +353,14 @@ function table(r: Report): string {
   }
   if (r.export === 'pending') rows.push(['export: 3840 × 2160 PNG, ms', 'pending', '', '', '']);
   else if (r.export) rows.push(['export: 3840 × 2160 PNG, ms', String(r.export.app_ms), `${r.export.baseline_ms} (plugin)`, String(r.export.ratio), pass('export_ratio')]);
+  if (r.vector) {
+    const v = r.vector;
+    const kB = (n: number) => (n / 1000).toFixed(1);
+    rows.push(['export: 1920 × 1080 SVG, ms', String(v.svg_ms), '', '', '']);
+    rows.push(['  its size, kB', kB(v.svg_bytes), '', '', '']);
+    rows.push(['export: A4 landscape PDF, ms', String(v.pdf_ms), `${v.baseline_pdf_ms} (plugin, 300 dpi)`, String(v.pdf_time_ratio), '']);
+    rows.push(['  its size, kB', kB(v.pdf_bytes), `${kB(v.baseline_pdf_bytes)} (plugin)`, String(v.pdf_size_ratio), '']);
+  }
   if (r.memory) {
     rows.push(['memory: JS heap after load, MB', String(r.memory.heap_after_load_mb), '', '', '']);
     const m = r.memory;
@@ -382,6 +432,10 @@ async function main() {
       log('export');
       report.export = await measureExport(browser, app.url, exportUrl);
       if (report.export === 'pending') log('export: pending (window.flightmap.exportPng does not exist yet)');
+    }
+    if (OPTS.only.has('vector')) {
+      log('vector export');
+      report.vector = await measureVector(browser, app.url, exportUrl);
     }
     (report.machine as Record<string, unknown>).load_average_at_end = loadavg().map((x) => round(x, 2));
     report.targets = targets(report);

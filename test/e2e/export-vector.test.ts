@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { DIST } from '../support/app';
+import { DIST, useApp } from '../support/app';
 import { decode } from '../support/pixels';
 import { launchChrome } from '../../scripts/lib/chrome';
 
@@ -118,5 +118,50 @@ describe('SVG and PDF export', () => {
     expect(a.stderr).toMatch(/^export: --out must name a \.png, \.svg or \.pdf file/);
     expect(b.code).toBe(2);
     expect(b.stderr).toBe('export: --out names a .svg file but --format is pdf.\n');
+  });
+});
+
+describe('the Export dialog (SVG and PDF)', () => {
+  const app = useApp();
+
+  it('offers PNG, SVG and PDF, and downloads a PDF of the chosen print size', async () => {
+    const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the map' });
+    await dialog.waitFor();
+    await dialog.getByLabel('PDF').check();
+    await dialog.getByLabel('A3 landscape, 300 dpi').check();
+    // Vectors have no pixel scale to choose.
+    expect(await dialog.getByRole('group', { name: 'Pixel scale' }).isVisible()).toBe(false);
+    expect(await dialog.locator('#export-summary').textContent()).toBe('420 × 297 mm · j2-8243_2024-12-25T051331Z_a3@1x.pdf');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Export PDF' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('j2-8243_2024-12-25T051331Z_a3@1x.pdf');
+    const file = await d.path();
+    expect(readFileSync(file).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    expect(run('pdfinfo', [file])).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/);
+    await page.waitForFunction(() => /^Saved /.test(document.querySelector('.export-status')?.textContent ?? ''));
+    expect(await dialog.locator('.export-status').textContent()).toMatch(/^Saved j2-8243_.*\(420 × 297 mm, [\d.]+ kB\)\.$/);
+    // And an SVG, from the same dialog.
+    await dialog.getByLabel('SVG').check();
+    const svgDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Export SVG' }).click();
+    const svg = readFileSync(await (await svgDownload).path()).toString('utf8');
+    expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg [^>]*width="420mm" height="297mm"/);
+    expect(log.errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('refuses a request it cannot make, saying why', async () => {
+    const { page, close } = await app.open('');
+    const errs = await page.evaluate(() =>
+      Promise.all([
+        (window as any).flightmap.exportSvg({ preset: 'a4', orientation: 'sideways' }).then(() => 'made', (e: Error) => e.message),
+        (window as any).flightmap.exportPdf({ mm: [10, 10] }).then(() => 'made', (e: Error) => e.message),
+      ]),
+    );
+    expect(errs).toEqual(['The orientation must be landscape or portrait (got sideways).', 'The width must be from 50 to 600 mm (got 10).']);
+    await close();
   });
 });

@@ -186,14 +186,14 @@ describe('npm run export', () => {
   });
 });
 
-describe('the Export PNG dialog', () => {
+describe('the Export dialog (PNG)', () => {
   const app = useApp();
 
   it('exports the chosen size off-screen and downloads it', async () => {
     const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
-    const button = page.getByRole('button', { name: 'Export PNG' });
+    const button = page.getByRole('button', { name: 'Export', exact: true });
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export a PNG' });
+    const dialog = page.getByRole('dialog', { name: 'Export the map' });
     await dialog.waitFor();
     await dialog.getByLabel('1:1').check();
     await dialog.getByLabel('2×').check();

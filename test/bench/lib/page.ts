@@ -129,3 +129,33 @@ export async function exportOnce(target: 'app' | 'baseline'): Promise<ExportResu
   const ms = performance.now() - t0;
   return { ms, width: w.bench!.width, height: w.bench!.height, head: r.dataUrl.slice(0, 120), length: r.dataUrl.length };
 }
+
+export interface VectorResult {
+  ms: number;
+  bytes: number;
+}
+
+/**
+ * One vector export: the app's SVG (16:9) or PDF (A4 landscape), or the plugin's PDF of the same A4 page
+ * (its raster in a PDF) on the baseline page. Time until the file's bytes exist; its size in bytes.
+ */
+export async function vectorOnce(what: 'svg' | 'pdf' | 'baseline-pdf'): Promise<VectorResult | null> {
+  const w = window as unknown as {
+    flightmap?: { exportSvg?: (o: unknown) => Promise<{ svg: string }>; exportPdf?: (o: unknown) => Promise<{ pdf: Uint8Array }> };
+    bench?: { exportPdf?: () => Promise<{ bytes: number }> };
+  };
+  const t0 = performance.now();
+  if (what === 'svg') {
+    if (!w.flightmap?.exportSvg) return null;
+    const r = await w.flightmap.exportSvg({ preset: '16x9', moment: 'route' });
+    return { ms: performance.now() - t0, bytes: new TextEncoder().encode(r.svg).length };
+  }
+  if (what === 'pdf') {
+    if (!w.flightmap?.exportPdf) return null;
+    const r = await w.flightmap.exportPdf({ preset: 'a4', moment: 'route' });
+    return { ms: performance.now() - t0, bytes: r.pdf.length };
+  }
+  if (!w.bench?.exportPdf) return null;
+  const r = await w.bench.exportPdf();
+  return { ms: performance.now() - t0, bytes: r.bytes };
+}

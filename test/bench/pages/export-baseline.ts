@@ -53,7 +53,29 @@ async function main() {
       // Size in inches at 96 CSS px per inch, and dpi = 96 × scale: a WIDTH × HEIGHT CSS px map at devicePixelRatio SCALE.
       generateMap(sm.map, [WIDTH / 96, HEIGHT / 96], 96 * SCALE, Format.PNG, Unit.in, 'baseline');
     });
-  (window as unknown as { bench: unknown }).bench = { map: sm.map, exportPng, width: WIDTH * SCALE, height: HEIGHT * SCALE };
+  /**
+   * The plugin's PDF of an A4 landscape page at 300 dpi (its Format.PDF: the map's canvas as a PNG image in a
+   * jsPDF page). jsPDF saves through a blob URL; the timer stops when the PDF blob exists.
+   */
+  const exportPdf = () =>
+    new Promise<{ bytes: number }>((resolve, reject) => {
+      const create = URL.createObjectURL;
+      const timer = setTimeout(() => {
+        URL.createObjectURL = create;
+        reject(new Error('the plugin did not finish its PDF within 240 s'));
+      }, 240_000);
+      URL.createObjectURL = (obj: Blob | MediaSource) => {
+        if (obj instanceof Blob && obj.type === 'application/pdf') {
+          URL.createObjectURL = create;
+          clearTimeout(timer);
+          resolve({ bytes: obj.size });
+          return create.call(URL, new Blob([])); // nothing to download
+        }
+        return create.call(URL, obj);
+      };
+      generateMap(sm.map, [297, 210], 300, Format.PDF, Unit.mm, 'baseline');
+    });
+  (window as unknown as { bench: unknown }).bench = { map: sm.map, exportPng, exportPdf, width: WIDTH * SCALE, height: HEIGHT * SCALE };
   document.documentElement.dataset.ready = 'map';
 }
 void main();

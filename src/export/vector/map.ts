@@ -324,6 +324,8 @@ interface NameCtx {
 /** MapLibre's line height (1.2 em) and where the baseline sits in it for a one-line label. */
 const LINE_EM = 1.2;
 const BASELINE_EM = 0.95;
+/** MapLibre's glyphs carry a 3 px buffer at its 24 px em: offset names sit that much further from their point. */
+const GLYPH_BUFFER_EM = 3 / 24;
 
 function placeNames({ input, layer, paintOf, layoutOf, keep, places, zoom, project }: NameCtx): { context: VNode[]; places: VNode[]; claims: VNode[] } {
   const { ratio, measure, rect } = input;
@@ -360,7 +362,7 @@ function placeNames({ input, layer, paintOf, layoutOf, keep, places, zoom, proje
       // The PNG export keeps each label's first anchor, so it lands the same in every tile.
       anchors: [anchors[0]!],
       priority,
-      ...(radial !== undefined ? { radial: radial * size, baseline: (7 / 24) * size } : {}),
+      ...(radial !== undefined ? { radial: (radial + GLYPH_BUFFER_EM) * size, baseline: (7 / 24) * size } : {}),
       ...(offset ? { offset: [offset[0] * size, offset[1] * size] as const } : {}),
     };
   };

@@ -1,0 +1,48 @@
+/**
+ * The events and the sources as CSV (RFC 4180: comma-separated, fields quoted when needed with doubled
+ * quotes, CRLF line ends; UTF-8 without a byte-order mark), written with csv-stringify. Pure: no DOM, no fs.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { StoryData } from '../data/validate';
+import { areaCentre, sourceLookup, sourcesText } from './geojson';
+
+export const EVENTS_CSV = 'events.csv';
+export const SOURCES_CSV = 'sources.csv';
+
+export const EVENT_COLUMNS = ['id', 'chapter', 'time_utc', 'precision', 'status', 'title', 'text', 'place_id', 'latitude', 'longitude', 'sources'] as const;
+export const SOURCE_COLUMNS = ['id', 'outlet', 'title', 'url', 'cited_by'] as const;
+
+// csv-stringify quotes a field with a comma, a quote or CRLF; a lone CR or LF needs quoting too (RFC 4180).
+const OPTIONS = { header: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** Where each feature is, as one point: a place or claim's point, an area's centre; lines have none. */
+export function placePoints(story: StoryData): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const f of [...story.places.features, ...story.strike.features]) {
+    const g = f.geometry as { type: string; coordinates: unknown };
+    const c = areaCentre(g, f.properties as Record<string, unknown>);
+    if (c) out.set(f.properties.id, c);
+  }
+  return out;
+}
+
+export function eventsCsv(story: StoryData): string {
+  const full = sourceLookup(story.sources);
+  const points = placePoints(story);
+  const rows = story.events.map((e) => {
+    const at = e.place ? points.get(e.place) : undefined;
+    return [e.id, e.chapter, e.time, e.precision, e.status, e.title, e.text, e.place ?? '', at ? String(at[1]) : '', at ? String(at[0]) : '', sourcesText(full(e.sources))];
+  });
+  return stringify(rows, { ...OPTIONS, columns: [...EVENT_COLUMNS] });
+}
+
+/** Every source, with the ids of the events, features and dispute accounts that cite it. */
+export function sourcesCsv(story: StoryData): string {
+  const citedBy = new Map<string, string[]>(story.sources.map((s) => [s.id, []]));
+  const cite = (id: string, refs: readonly string[]) => refs.forEach((r) => citedBy.get(r)?.push(id));
+  for (const f of [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features]) cite(f.properties.id, f.properties.sources);
+  for (const e of story.events) cite(e.id, e.sources);
+  for (const d of story.disputes) for (const a of d.accounts) cite(`${d.id}/${a.id}`, a.sources);
+  const rows = story.sources.map((s) => [s.id, s.outlet, s.title, s.url, citedBy.get(s.id)!.join(' ')]);
+  return stringify(rows, { ...OPTIONS, columns: [...SOURCE_COLUMNS] });
+}

@@ -1,0 +1,145 @@
+/**
+ * The story as one GeoJSON FeatureCollection (RFC 7946) for download: every drawn thing as real geometry
+ * (places, the planned route, the strike areas as polygons, the claimed points, the flown legs), each with
+ * its status and its full sources (outlet, title, URL). Pure: no DOM, no fs; written at build time by
+ * scripts/lib/downloads-plugin.ts.
+ */
+import circle from '@turf/circle';
+import rewind from '@turf/rewind';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
+import type { Source } from '../data/schema';
+import type { StoryData } from '../data/validate';
+
+/** What a download says about itself (also the citation's parts). */
+export interface DatasetMeta {
+  title: string;
+  publisher: string;
+  /** package.json version. */
+  version: string;
+  /** Date of the newest entry in geo/changelog.json (YYYY-MM-DD): the data is as of then. */
+  updated: string;
+  /** Public URL of the map (ends with `/`). */
+  url: string;
+}
+
+/** One layer of the download: its key (the `layer` property, the KML folder) and its name for readers. */
+export const LAYERS = [
+  { key: 'places', name: 'Airports and crash site' },
+  { key: 'planned-route', name: 'Planned route (approximate)' },
+  { key: 'strike-areas', name: 'Strike areas (drawn by us)' },
+  { key: 'strike-claims', name: 'Claimed strike points' },
+  { key: 'track', name: 'Flown path' },
+] as const;
+export type LayerKey = (typeof LAYERS)[number]['key'];
+
+export interface FullSource {
+  id: string;
+  outlet: string;
+  title: string;
+  url: string;
+}
+
+/** Steps of a circle drawn for an area given as centre + radius (as the map draws it, src/data/layers.ts). */
+export const CIRCLE_STEPS = 96;
+
+export const GEOJSON_FILE = 'j2-8243.geojson';
+
+export function sourceLookup(sources: readonly Source[]): (ids: readonly string[]) => FullSource[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return (ids) =>
+    ids.map((id) => {
+      const s = byId.get(id);
+      if (!s) throw new Error(`unknown source "${id}" (not in geo/sources.json)`);
+      return { id: s.id, outlet: s.outlet, title: s.title, url: s.url };
+    });
+}
+
+/** `Reuters <https://…> | TASS <https://…>`: the sources as one text field (CSV, KML, QGIS tables). */
+export function sourcesText(sources: readonly FullSource[]): string {
+  return sources.map((s) => `${s.outlet} <${s.url}>`).join(' | ');
+}
+
+/** An area's outline: the polygon as given, or a circle around the centre when the file has only centre + radiusKm. */
+export function areaPolygon(geometry: { type: string; coordinates: unknown }, radiusKm: number | undefined): Polygon {
+  if (geometry.type === 'Polygon') return geometry as Polygon;
+  if (geometry.type === 'Point' && radiusKm !== undefined) {
+    const c = geometry.coordinates as Position;
+    return circle([c[0]!, c[1]!], radiusKm, { steps: CIRCLE_STEPS, units: 'kilometers' }).geometry;
+  }
+  throw new Error(`an area needs a Polygon, or a Point with radiusKm (got ${geometry.type})`);
+}
+
+/** Centre of an area: its `centre` property when it has one, else its Point. */
+export function areaCentre(geometry: { type: string; coordinates: unknown }, props: Record<string, unknown>): [number, number] | undefined {
+  const c = props.centre ?? props.center;
+  if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') return [c[0], c[1]];
+  if (geometry.type === 'Point') {
+    const p = geometry.coordinates as Position;
+    return [p[0]!, p[1]!];
+  }
+  return undefined;
+}
+
+/** Polygons wound as RFC 7946 asks (exterior counter-clockwise, holes clockwise), coordinates copied. */
+function rfc7946<G extends Geometry>(g: G): G {
+  const copy = JSON.parse(JSON.stringify(g)) as G;
+  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? (rewind(copy, { reverse: false, mutate: true }) as G) : copy;
+}
+
+export type DownloadFeature = Feature<Geometry, Record<string, unknown> & { id: string; layer: LayerKey; name: string; status: string; sources: FullSource[]; sourcesText: string }>;
+
+/** Every drawn thing, layer by layer, in the files' order. */
+export function downloadFeatures(story: StoryData): DownloadFeature[] {
+  const full = sourceLookup(story.sources);
+  const out: DownloadFeature[] = [];
+  const push = (layer: LayerKey, geometry: Geometry, props: Record<string, unknown> & { id: string; name: string; status: string; sources: string[] }, extra: Record<string, unknown> = {}) => {
+    const { sources, id, ...rest } = props;
+    const srcs = full(sources);
+    out.push({
+      type: 'Feature',
+      id,
+      geometry: rfc7946(geometry),
+      properties: { id, layer, ...rest, ...extra, sources: srcs, sourcesText: sourcesText(srcs) },
+    });
+  };
+  for (const f of story.places.features) push('places', f.geometry, f.properties);
+  for (const f of story.route.features) push('planned-route', f.geometry, f.properties);
+  for (const f of story.strike.features) {
+    const p = f.properties as typeof f.properties & Record<string, unknown>;
+    const g = f.geometry as { type: string; coordinates: unknown };
+    if (p.kind === 'area') {
+      const radiusKm = typeof p.radiusKm === 'number' ? p.radiusKm : undefined;
+      push('strike-areas', areaPolygon(g, radiusKm), p, { centre: areaCentre(g, p) });
+    } else push('strike-claims', f.geometry as Geometry, p);
+  }
+  for (const f of story.track.features) {
+    const { start, end, ...p } = f.properties;
+    push('track', f.geometry, p, {
+      startTime: start.time,
+      endTime: end.time,
+      startUncertaintyKm: start.uncertaintyKm,
+      endUncertaintyKm: end.uncertaintyKm,
+      startBasis: start.basis,
+      endBasis: end.basis,
+    });
+  }
+  return out;
+}
+
+/** The download: one FeatureCollection, with the dataset's name, title, version and date as foreign members. */
+export type DownloadProps = DownloadFeature['properties'];
+export type StoryGeoJson = FeatureCollection<Geometry, DownloadProps> & { name: string; title: string; publisher: string; version: string; dataAsOf: string; url: string };
+
+export function storyGeoJson(story: StoryData, meta: DatasetMeta): StoryGeoJson {
+  return {
+    type: 'FeatureCollection',
+    // GDAL/QGIS take `name` as the layer's name; the rest says what this is and as of when.
+    name: 'j2-8243',
+    title: meta.title,
+    publisher: meta.publisher,
+    version: meta.version,
+    dataAsOf: meta.updated,
+    url: meta.url,
+    features: downloadFeatures(story),
+  };
+}

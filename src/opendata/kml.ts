@@ -1,0 +1,212 @@
+/**
+ * The story as KML 2.2 (opens in Google Earth, QGIS, ArcGIS): a Folder per layer, styles in the map's
+ * palette, a TimeStamp or TimeSpan on everything that is timed, so that Google Earth's time slider plays
+ * the flight (the legs as they are flown, the aircraft's estimated position as a gx:Track, each event at its
+ * time, each claimed point from the day it was published). Written with xmlbuilder2. Pure: no DOM, no fs.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { Geometry, Position } from 'geojson';
+import type { StoryData } from '../data/validate';
+import type { TrackModel } from '../track/interpolate';
+import { LIGHT, type Palette } from '../theme/palette';
+import { CERTAINTY_LABEL, STATUS_LABEL } from '../ui/labels';
+import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
+import { placePoints } from './csv';
+import { clock, day } from '../time/format';
+
+export const KML_FILE = 'j2-8243.kml';
+export const KML_NS = 'http://www.opengis.net/kml/2.2';
+export const GX_NS = 'http://www.google.com/kml/ext/2.2';
+
+/** `#rrggbb` and an opacity → KML's `aabbggrr`. */
+export function kmlColor(hex: string, opacity = 1): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`kmlColor: not a #rrggbb colour: ${hex}`);
+  const a = Math.round(Math.max(0, Math.min(1, opacity)) * 255).toString(16).padStart(2, '0');
+  return (a + m[3] + m[2] + m[1]).toLowerCase();
+}
+
+interface KmlStyle {
+  line?: { color: string; width: number };
+  poly?: { color: string; fill: boolean };
+  icon?: { color: string; scale: number };
+}
+
+/**
+ * The styles, from the map's palette (KML has no dashes: reconstructed lines are drawn thinner and
+ * lighter than approximate ones, as the legend explains in words).
+ */
+export function kmlStyles(c: Palette = LIGHT): Record<string, KmlStyle> {
+  return {
+    airport: { icon: { color: kmlColor(c.airport), scale: 0.8 } },
+    crash: { icon: { color: kmlColor(c.crash), scale: 1.1 } },
+    planned: { line: { color: kmlColor(c.planned), width: 2.5 } },
+    approximate: { line: { color: kmlColor(c.track), width: 3.5 } },
+    known: { line: { color: kmlColor(c.track), width: 3.5 } },
+    reconstructed: { line: { color: kmlColor(c.track, 0.6), width: 2.5 } },
+    area: { line: { color: kmlColor(c.areaOuter), width: 1.5 }, poly: { color: kmlColor(c.area, 0.28), fill: true } },
+    'area-outer': { line: { color: kmlColor(c.areaOuter, 0.9), width: 1.2 }, poly: { color: kmlColor(c.area, 0), fill: false } },
+    claim: { icon: { color: kmlColor(c.claim), scale: 0.9 } },
+    aircraft: { line: { color: kmlColor(c.halo), width: 2 }, icon: { color: kmlColor(c.aircraft), scale: 1 } },
+    event: { icon: { color: kmlColor(c.text), scale: 0.7 } },
+  };
+}
+
+function styleOf(f: DownloadFeature): string {
+  const p = f.properties;
+  switch (p.layer) {
+    case 'places':
+      return p.kind === 'crash-site' ? 'crash' : 'airport';
+    case 'planned-route':
+      return 'planned';
+    case 'strike-areas':
+      // The official "near Grozny" envelope is an outline only, as on the map.
+      return p.id === 'strike-area-official' ? 'area-outer' : 'area';
+    case 'strike-claims':
+      return 'claim';
+    case 'track':
+      return String(p.certainty);
+  }
+}
+
+const coords = (ps: readonly Position[]) => ps.map((p) => p.join(',')).join(' ');
+
+function geometry(pm: XMLBuilder, g: Geometry): void {
+  if (g.type === 'Point') pm.ele('Point').ele('coordinates').txt(coords([g.coordinates]));
+  else if (g.type === 'LineString') {
+    const l = pm.ele('LineString');
+    l.ele('tessellate').txt('1');
+    l.ele('coordinates').txt(coords(g.coordinates));
+  } else if (g.type === 'Polygon') {
+    const poly = pm.ele('Polygon');
+    poly.ele('tessellate').txt('1');
+    g.coordinates.forEach((ring, i) => poly.ele(i === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs').ele('LinearRing').ele('coordinates').txt(coords(ring)));
+  } else throw new Error(`KML: unsupported geometry ${g.type}`);
+}
+
+function data(pm: XMLBuilder, fields: Record<string, unknown>): void {
+  const ext = pm.ele('ExtendedData');
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined || value === null || value === '') continue;
+    ext.ele('Data', { name }).ele('value').txt(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+}
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The balloon's text: Google Earth reads a description as HTML, so it is written as HTML with every piece
+ * of text from the data escaped (and the whole escaped again as XML text by the builder).
+ */
+export function balloonHtml(status: string, parts: (string | undefined)[], sources: readonly FullSource[]): string {
+  const label = STATUS_LABEL[status as keyof typeof STATUS_LABEL] ?? status;
+  return (
+    `<p><b>Status:</b> ${esc(label)}</p>` +
+    parts.filter((x): x is string => !!x).map((x) => `<p>${esc(x)}</p>`).join('') +
+    `<p><b>Sources:</b></p><ul>${sources.map((s) => `<li><a href="${esc(s.url)}">${esc(s.outlet)}</a>: ${esc(s.title)}</li>`).join('')}</ul>`
+  );
+}
+
+function featurePlacemark(folder: XMLBuilder, f: DownloadFeature): void {
+  const p = f.properties;
+  const pm = folder.ele('Placemark', { id: p.id });
+  pm.ele('name').txt(p.name);
+  const what =
+    p.layer === 'track'
+      ? `${CERTAINTY_LABEL[p.certainty as keyof typeof CERTAINTY_LABEL] ?? p.certainty}. From ${p.startTime} (within ${p.startUncertaintyKm} km) to ${p.endTime} (within ${p.endUncertaintyKm} km).`
+      : p.layer === 'strike-claims'
+        ? `Claimed by ${String(p.claimedBy)}; first published ${String(p.firstReported)}.`
+        : p.layer === 'strike-areas'
+          ? `Radius ${String(p.radiusKm)} km.`
+          : undefined;
+  pm.ele('description').txt(balloonHtml(p.status, [what, p.role as string | undefined, p.basis as string | undefined, p.note as string | undefined], p.sources));
+  // A leg appears when the aircraft starts it and stays, as the flown path does on the map (its end time is in its data).
+  if (p.layer === 'track') pm.ele('TimeSpan').ele('begin').txt(String(p.startTime));
+  else if (p.layer === 'strike-claims') pm.ele('TimeSpan').ele('begin').txt(String(p.firstReported));
+  pm.ele('styleUrl').txt(`#style-${styleOf(f)}`);
+  const { sources: _sources, ...fields } = p;
+  data(pm, fields);
+  geometry(pm, f.geometry);
+}
+
+/** The aircraft's estimated position through the flight (constant ground speed inside each leg), as a gx:Track. */
+function aircraftTrack(folder: XMLBuilder, track: TrackModel): void {
+  const pm = folder.ele('Placemark', { id: 'aircraft-estimated' });
+  pm.ele('name').txt('Aircraft, estimated position');
+  pm.ele('description').txt(
+    `<p><b>Status:</b> ${esc(STATUS_LABEL.derived)}</p><p>Where the map puts the aircraft at each moment: along the drawn legs, at constant ground speed between their timed ends. ` +
+      'After 04:25 UTC no positions were published: see each leg of the flown path for its uncertainty in km and its sources.</p>',
+  );
+  pm.ele('styleUrl').txt('#style-aircraft');
+  const gx = pm.ele(GX_NS, 'gx:Track');
+  gx.ele('altitudeMode').txt('clampToGround');
+  const points: [number, [number, number]][] = [];
+  for (const e of track.edges) {
+    if (!points.length) points.push([e.t0, e.from]);
+    points.push([e.t1, e.to]);
+  }
+  for (const [t] of points) gx.ele('when').txt(new Date(Math.round(t / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+  for (const [, c] of points) gx.ele(GX_NS, 'gx:coord').txt(`${c[0]} ${c[1]} 0`);
+}
+
+/** Each event as a Placemark at its time (a day for the aftermath), at its place where it has one. */
+function eventPlacemarks(folder: XMLBuilder, story: StoryData): void {
+  const full = sourceLookup(story.sources);
+  const points = placePoints(story);
+  for (const e of story.events) {
+    const pm = folder.ele('Placemark', { id: `event-${e.id}` });
+    pm.ele('name').txt(e.title);
+    const srcs = full(e.sources);
+    const src = sourcesText(srcs);
+    pm.ele('description').txt(balloonHtml(e.status, [e.text], srcs));
+    pm.ele('TimeStamp').ele('when').txt(e.precision === 'day' ? e.time.slice(0, 10) : e.time);
+    pm.ele('styleUrl').txt('#style-event');
+    data(pm, { id: e.id, chapter: e.chapter, time: e.time, precision: e.precision, status: e.status, place: e.place, sourcesText: src });
+    const at = e.place ? points.get(e.place) : undefined;
+    if (at) pm.ele('Point').ele('coordinates').txt(at.join(','));
+  }
+}
+
+export function storyKml(story: StoryData, track: TrackModel, meta: DatasetMeta, palette: Palette = LIGHT): string {
+  const kml = create({ version: '1.0', encoding: 'UTF-8' }).ele(KML_NS, 'kml').att('http://www.w3.org/2000/xmlns/', 'xmlns:gx', GX_NS);
+  const doc = kml.ele('Document', { id: 'j2-8243' });
+  doc.ele('name').txt(meta.title);
+  doc.ele('open').txt('1');
+  doc.ele('description').txt(
+    `<p>${esc(meta.publisher)}. Version ${esc(meta.version)}, data as of ${esc(meta.updated)}. <a href="${esc(meta.url)}">${esc(meta.url)}</a></p><p>` +
+      'Every item carries its status (how far to trust it) and its sources. Positions after 04:25 UTC are reconstructed from descriptions: no position fixes were published. ' +
+      `Use the time slider to play the flight (${day(track.start)}, ${clock(track.start, 'UTC', false)}–${clock(track.end, 'UTC', false)} UTC) and the year of reporting after it.</p>`,
+  );
+  for (const [id, s] of Object.entries(kmlStyles(palette))) {
+    const st = doc.ele('Style', { id: `style-${id}` });
+    if (s.icon) {
+      const icon = st.ele('IconStyle');
+      icon.ele('color').txt(s.icon.color);
+      icon.ele('scale').txt(String(s.icon.scale));
+    }
+    if (s.line) {
+      const line = st.ele('LineStyle');
+      line.ele('color').txt(s.line.color);
+      line.ele('width').txt(String(s.line.width));
+    }
+    if (s.poly) {
+      const poly = st.ele('PolyStyle');
+      poly.ele('color').txt(s.poly.color);
+      poly.ele('fill').txt(s.poly.fill ? '1' : '0');
+    }
+  }
+  const features = downloadFeatures(story);
+  for (const layer of LAYERS) {
+    const folder = doc.ele('Folder', { id: `folder-${layer.key}` });
+    folder.ele('name').txt(layer.name);
+    for (const f of features) if (f.properties.layer === layer.key) featurePlacemark(folder, f);
+  }
+  const air = doc.ele('Folder', { id: 'folder-aircraft' });
+  air.ele('name').txt('Aircraft, estimated position (plays with the time slider)');
+  aircraftTrack(air, track);
+  const ev = doc.ele('Folder', { id: 'folder-events' });
+  ev.ele('name').txt('Events, each at its time');
+  eventPlacemarks(ev, story);
+  return kml.end({ prettyPrint: true }) + '\n';
+}

@@ -53,3 +53,17 @@ describe('the build', () => {
     expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/geo\/events\.json: events\[9\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/);
   });
 });
+
+describe('npm run validate: the corrections log', () => {
+  it('exits 1 when geo/changelog.json is older than the newest event', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'j2-geo-'));
+    cpSync('geo', join(dir, 'geo'), { recursive: true });
+    const f = join(dir, 'geo/changelog.json');
+    const d = JSON.parse(readFileSync(f, 'utf8'));
+    for (const e of d.entries) e.date = '2025-01-01';
+    writeFileSync(f, JSON.stringify(d));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('geo/changelog.json: entries[0] → date: the newest entry (2025-01-01) is older than the newest event');
+  });
+});

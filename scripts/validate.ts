@@ -1,10 +1,13 @@
 /** `npm run validate`: checks every story file in geo/ and exits non-zero with one line per problem. */
 import { validateStoryDir } from './lib/story-files.ts';
 import { validateCatalogues } from './lib/i18n-files.ts';
+import { checkChangelog } from './lib/changelog-file.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const result = validateStoryDir(root);
 const i18nErrors = validateCatalogues(root, result);
+// The corrections log is checked against the story (its sources, the newest event's date).
+const log = result.ok ? checkChangelog(root, result.story) : undefined;
 if (result.ok) {
   const s = result.story;
   const flight = s.events.filter((e) => e.chapter === 'flight').length;
@@ -17,8 +20,12 @@ if (result.ok) {
   console.error(`geo/ has ${result.errors.length} problem(s):`);
   for (const e of result.errors) console.error(`  ${e}`);
 }
+if (log && !log.ok) {
+  console.error(`geo/changelog.json has ${log.errors.length} problem(s):`);
+  for (const e of log.errors) console.error(`  ${e}`);
+} else if (log?.ok) console.log(`geo/changelog.json is valid: ${log.log.entries.length} entries, newest first; the data is as of ${log.log.entries[0]!.date}`);
 if (i18nErrors.length) {
   console.error(`geo/i18n/ has ${i18nErrors.length} problem(s):`);
   for (const e of i18nErrors) console.error(`  ${e}`);
 } else console.log('geo/i18n/ is valid: every locale has English\'s keys, placeholders and plural forms');
-if (!result.ok || i18nErrors.length) process.exit(1);
+if (!result.ok || (log && !log.ok) || i18nErrors.length) process.exit(1);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHANGELOG_FILE, newestEventTime, validateChangelog, type ChangelogResult } from '../../src/opendata/changelog.ts';
-import type { StoryData } from '../../src/data/validate.ts';
+import type { StoryData } from '../../src/story/validate.ts';
 
 export function readChangelog(root: string): string | undefined {
   const path = resolve(root, CHANGELOG_FILE);

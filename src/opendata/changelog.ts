@@ -3,8 +3,8 @@
  * with what changed, why, and the sources where the change was a fact. Pure: schema and checks, no fs.
  */
 import { z } from 'zod';
-import { IsoDate } from '../data/schema';
-import { describePath } from '../data/validate';
+import { IsoDate } from '../story/schema';
+import { describePath } from '../story/validate';
 
 export const CHANGELOG_FILE = 'geo/changelog.json';
 

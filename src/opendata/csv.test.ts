@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { EVENT_COLUMNS, eventsCsv, SOURCE_COLUMNS, sourcesCsv } from './csv';
 import { story } from './fixture';
-import type { StoryData } from '../data/validate';
+import type { StoryData } from '../story/validate';
 
 /** Line breaks outside quoted fields that do not end a record (RFC 4180 allows none). */
 const strayBreaks = (text: string) => text.replace(/"[^"]*(?:""[^"]*)*"/g, '').replace(/\r\n/g, '').match(/[\r\n]/g)?.length ?? 0;

@@ -3,7 +3,7 @@
  * quotes, CRLF line ends; UTF-8 without a byte-order mark), written with csv-stringify. Pure: no DOM, no fs.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { StoryData } from '../data/validate';
+import type { StoryData } from '../story/validate';
 import { areaCentre, sourceLookup, sourcesText } from './geojson';
 
 export const EVENTS_CSV = 'events.csv';

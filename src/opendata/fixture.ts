@@ -1,6 +1,6 @@
 /** For the unit tests: the real story from geo/ and a dataset description. */
 import { readFileSync } from 'node:fs';
-import { STORY_FILES, validateStory, type RawStory } from '../data/validate';
+import { STORY_FILES, validateStory, type RawStory } from '../story/validate';
 import type { DatasetMeta } from './geojson';
 
 const raw = Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])) as RawStory;

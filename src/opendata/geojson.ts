@@ -7,8 +7,8 @@
 import circle from '@turf/circle';
 import rewind from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
-import type { Source } from '../data/schema';
-import type { StoryData } from '../data/validate';
+import type { Source } from '../story/schema';
+import type { StoryData } from '../story/validate';
 
 /** What a download says about itself (also the citation's parts). */
 export interface DatasetMeta {
@@ -39,7 +39,7 @@ export interface FullSource {
   url: string;
 }
 
-/** Steps of a circle drawn for an area given as centre + radius (as the map draws it, src/data/layers.ts). */
+/** Steps of a circle drawn for an area given as centre + radius (as the map draws it, src/story/layers.ts). */
 export const CIRCLE_STEPS = 96;
 
 export const GEOJSON_FILE = 'j2-8243.geojson';

@@ -7,10 +7,10 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Geometry, Position } from 'geojson';
-import type { StoryData } from '../data/validate';
+import type { StoryData } from '../story/validate';
 import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
-import { CERTAINTY_LABEL, STATUS_LABEL } from '../ui/labels';
+import { CERTAINTY_LABEL, STATUS_LABEL } from '../story/words';
 import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
 import { placePoints } from './csv';
 import { clock, day } from '../time/format';

@@ -17,6 +17,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.kml': 'application/vnd.google-earth.kml+xml',
 };
 
 export interface StaticServer {

@@ -5,6 +5,7 @@ import { clock, day, LOCAL_ZONES, localTimes } from '../../time/format';
 import { positionAt, type TrackModel } from '../../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
+import { DATA_AS_OF } from '../../opendata/build-info';
 
 export const EXPORT_TITLE = 'J2-8243 (AHY8243): Baku → Grozny, diverted to Aktau';
 
@@ -25,8 +26,14 @@ export function reconstructedNote(track: TrackModel): string {
   return `The path between ${clock(span.from, 'UTC', false)} and ${clock(span.to, 'UTC', false)} UTC is reconstructed from descriptions: no position fixes were published. ${base}`;
 }
 
-export function creditLine(): string {
-  return `${SOURCES_SUMMARY} ${BASEMAP_CREDIT}`;
+/** The credit under every export (PNG, SVG, PDF): sources, basemap, and the date the data is as of (geo/changelog.json). */
+export function creditLine(dataAsOf: string | undefined = DATA_AS_OF): string {
+  return `${SOURCES_SUMMARY} ${BASEMAP_CREDIT}${dataAsOf ? ` ${dataAsOfLine(dataAsOf)}` : ''}`;
+}
+
+/** "Data as of 21 Nov 2026." for a YYYY-MM-DD date. */
+export function dataAsOfLine(date: string): string {
+  return `Data as of ${day(Date.parse(`${date}T00:00:00Z`))}.`;
 }
 
 /** The date and moment shown: UTC plus the local times of Baku, Grozny / Moscow and Aktau. */

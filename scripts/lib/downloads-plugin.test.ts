@@ -1,0 +1,62 @@
+/** The downloads plugin: the files it writes, the credit line, and a bad corrections log failing the build. */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { downloads, loadOpenData, openDataFiles } from './downloads-plugin';
+import { CREDIT_MARKER } from '../../src/opendata/html';
+
+const copy = (edit: (log: { entries: { date: string; sources?: string[] }[] }) => void) => {
+  const dir = mkdtempSync(join(tmpdir(), 'j2-od-'));
+  cpSync('geo', join(dir, 'geo'), { recursive: true });
+  cpSync('package.json', join(dir, 'package.json'));
+  const f = join(dir, 'geo/changelog.json');
+  const log = JSON.parse(readFileSync(f, 'utf8'));
+  edit(log);
+  writeFileSync(f, JSON.stringify(log));
+  return dir;
+};
+
+describe('downloads plugin', () => {
+  const data = loadOpenData('.', {});
+  const files = openDataFiles(data);
+
+  it('writes the four downloads and the log, as page and as data', () => {
+    expect(Object.keys(files).sort()).toEqual(['changelog.html', 'changelog.json', 'events.csv', 'j2-8243.geojson', 'j2-8243.kml', 'sources.csv']);
+    expect(JSON.parse(files['j2-8243.geojson']!).dataAsOf).toBe(data.log.entries[0]!.date);
+    expect(JSON.parse(files['changelog.json']!)).toEqual(data.log);
+  });
+
+  it('the dataset is named with the version from package.json and the date of the newest log entry', () => {
+    expect(data.meta.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(data.meta.updated).toBe(JSON.parse(readFileSync('geo/changelog.json', 'utf8')).entries[0].date);
+    expect(data.info.url).toBeUndefined(); // no public URL given: the page uses its own address
+    expect(loadOpenData('.', { FLIGHTMAP_PUBLIC_URL: 'https://news.example/maps/j2' }).info.url).toBe('https://news.example/maps/j2/');
+  });
+
+  it('the log page lists every entry, newest first, with its text escaped', () => {
+    const html = files['changelog.html']!;
+    const dates = [...html.matchAll(/<h2 id="d-([\d-]+)"/g)].map((m) => m[1]);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect((html.match(/<li>/g) ?? []).length).toBe(data.log.entries.length);
+    expect(html).toContain('Corrections and updates');
+    const evil = openDataFiles({ ...data, log: { entries: [{ ...data.log.entries[0]!, what: '<img src=x onerror=alert(1)>' }] } })['changelog.html']!;
+    expect(evil).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(evil).not.toContain('<img');
+  });
+
+  it('puts "Updated <date> · Get the data" into the page', () => {
+    const plugin = downloads('.', {});
+    const html = (plugin.transformIndexHtml as (h: string) => string)(`<footer>${CREDIT_MARKER}</footer>`);
+    expect(html).toContain(`Updated <a id="changelog-link" href="changelog.html"`);
+    for (const f of ['j2-8243.geojson', 'events.csv', 'sources.csv', 'j2-8243.kml']) expect(html).toContain(`href="${f}" download`);
+  });
+
+  it('a bad log fails the build, naming the file, the entry and the field', () => {
+    const plugin = downloads(copy((l) => (l.entries[0]!.sources = ['S404'])), {});
+    const ctx = { addWatchFile() {} };
+    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow('geo/changelog.json: entries[0] → sources[0]: unknown source "S404"');
+    const older = downloads(copy((l) => l.entries.forEach((e) => (e.date = '2025-06-01'))), {});
+    expect(() => (older.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/older than the newest event/);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Vite plugin: the open data. At build time it writes, next to the app,
+ *   j2-8243.geojson, events.csv, sources.csv, j2-8243.kml   the downloads (src/opendata/, pure writers)
+ *   changelog.html, changelog.json                           the corrections log, as a page and as data
+ * puts "Updated <date> · Get the data: …" into the page's credit (the `<!-- opendata-credit -->` marker),
+ * and gives the page `__OPENDATA__` (title, publisher, version, the date the data is as of, the public URL
+ * when one was set) for the citation and the export's credit. A bad geo/changelog.json fails the build.
+ * In dev the same files are served from the working tree.
+ */
+import type { Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validateStoryDir } from './story-files.ts';
+import { checkChangelog } from './changelog-file.ts';
+import { DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
+import { normaliseBaseUrl } from '../../src/embed/oembed.ts';
+import { FLIGHT_TITLE } from '../../src/embed/snippet.ts';
+import { buildTrack } from '../../src/track/interpolate.ts';
+import type { StoryData } from '../../src/story/validate.ts';
+import type { Changelog } from '../../src/opendata/changelog.ts';
+import type { BuildInfo } from '../../src/opendata/build-info.ts';
+import { GEOJSON_FILE, storyGeoJson, type DatasetMeta } from '../../src/opendata/geojson.ts';
+import { EVENTS_CSV, eventsCsv, SOURCES_CSV, sourcesCsv } from '../../src/opendata/csv.ts';
+import { KML_FILE, storyKml } from '../../src/opendata/kml.ts';
+import { CHANGELOG_PAGE, changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
+
+export const CHANGELOG_JSON = 'changelog.json';
+/** Who publishes the map (until a content file names it): the name the map already gives itself as oEmbed provider. */
+export const PUBLISHER = 'J2-8243 flight map';
+
+export interface OpenData {
+  story: StoryData;
+  log: Changelog;
+  meta: DatasetMeta;
+  info: BuildInfo;
+}
+
+/** Reads and checks the story and the log; throws with every problem (file, item, field). */
+export function loadOpenData(root: string, env: NodeJS.ProcessEnv = process.env): OpenData {
+  const s = validateStoryDir(root);
+  if (!s.ok) throw new Error(`geo/ has ${s.errors.length} problem(s):\n  ${s.errors.join('\n  ')}`);
+  const l = checkChangelog(root, s.story);
+  if (!l.ok) throw new Error(`geo/changelog.json has ${l.errors.length} problem(s):\n  ${l.errors.join('\n  ')}`);
+  const version = String(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version);
+  const explicit = env.FLIGHTMAP_PUBLIC_URL?.trim();
+  const url = normaliseBaseUrl(explicit || DEFAULT_PUBLIC_URL);
+  const updated = l.log.entries[0]!.date;
+  const info: BuildInfo = { title: FLIGHT_TITLE, publisher: PUBLISHER, version, updated, ...(explicit ? { url } : {}) };
+  return { story: s.story, log: l.log, meta: { title: FLIGHT_TITLE, publisher: PUBLISHER, version, updated, url }, info };
+}
+
+/** Every file the plugin writes, by name. */
+export function openDataFiles(d: OpenData): Record<string, string> {
+  return {
+    [GEOJSON_FILE]: JSON.stringify(storyGeoJson(d.story, d.meta), null, 1) + '\n',
+    [EVENTS_CSV]: eventsCsv(d.story),
+    [SOURCES_CSV]: sourcesCsv(d.story),
+    [KML_FILE]: storyKml(d.story, buildTrack(d.story.track.features), d.meta),
+    [CHANGELOG_PAGE]: changelogPage(d.log, d.story.sources, d.meta.title),
+    [CHANGELOG_JSON]: JSON.stringify(d.log, null, 2) + '\n',
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.geojson': 'application/geo+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.kml': 'application/vnd.google-earth.kml+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+};
+
+export function downloads(root: string, env: NodeJS.ProcessEnv = process.env): Plugin {
+  return {
+    name: 'flightmap-downloads',
+    config() {
+      // Read (and checked) again in buildStart; here only for the page's constants. A bad file is reported there.
+      let info: BuildInfo | undefined;
+      try {
+        info = loadOpenData(root, env).info;
+      } catch {
+        info = undefined;
+      }
+      return { define: { __OPENDATA__: info ? JSON.stringify(info) : 'undefined' } };
+    },
+    buildStart() {
+      loadOpenData(root, env);
+      this.addWatchFile(resolve(root, 'geo/changelog.json'));
+    },
+    transformIndexHtml(html) {
+      if (!html.includes(CREDIT_MARKER)) return html;
+      let updated: string;
+      try {
+        updated = loadOpenData(root, env).meta.updated;
+      } catch {
+        return html; // buildStart reports it
+      }
+      return html.replace(CREDIT_MARKER, creditHtml(updated));
+    },
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(openDataFiles(loadOpenData(root, env)))) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        if (![GEOJSON_FILE, EVENTS_CSV, SOURCES_CSV, KML_FILE, CHANGELOG_PAGE, CHANGELOG_JSON].includes(name)) return next();
+        let files: Record<string, string>;
+        try {
+          files = openDataFiles(loadOpenData(root, env));
+        } catch (e) {
+          res.statusCode = 500;
+          res.end(String((e as Error).message));
+          return;
+        }
+        res.setHeader('Content-Type', CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream');
+        res.end(files[name]);
+      });
+    },
+  };
+}

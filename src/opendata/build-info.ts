@@ -1,0 +1,21 @@
+/**
+ * What the build knows about the data set (title, publisher, version, the date the data is as of, the
+ * public URL when one was set), put into the page by scripts/lib/downloads-plugin.ts as `__OPENDATA__`.
+ * Undefined outside a Vite build (unit tests), where callers fall back or leave the date out.
+ */
+export interface BuildInfo {
+  title: string;
+  publisher: string;
+  version: string;
+  /** YYYY-MM-DD: the newest entry of geo/changelog.json. */
+  updated: string;
+  /** FLIGHTMAP_PUBLIC_URL when the build was given one (ends with `/`); else the page's own address is used. */
+  url?: string;
+}
+
+declare const __OPENDATA__: BuildInfo | undefined;
+
+export const BUILD_INFO: BuildInfo | undefined = typeof __OPENDATA__ === 'object' && __OPENDATA__ !== null ? __OPENDATA__ : undefined;
+
+/** The date the data is as of (YYYY-MM-DD), or undefined outside a build. */
+export const DATA_AS_OF: string | undefined = BUILD_INFO?.updated;

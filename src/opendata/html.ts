@@ -1,0 +1,85 @@
+/**
+ * HTML written at build time: the page's "Updated <date> · Get the data" line (in the credit, also in the
+ * embed) and the corrections log page (changelog.html). Every piece of text from the data is escaped.
+ * Pure: no DOM, no fs.
+ */
+import type { Source } from '../story/schema';
+import { day } from '../time/format';
+import type { Changelog } from './changelog';
+import { GEOJSON_FILE } from './geojson';
+import { EVENTS_CSV, SOURCES_CSV } from './csv';
+import { KML_FILE } from './kml';
+
+export const CHANGELOG_PAGE = 'changelog.html';
+/** The marker in index.html's credit that the line replaces. */
+export const CREDIT_MARKER = '<!-- opendata-credit -->';
+
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** "21 Nov 2026" for a YYYY-MM-DD date. */
+export const dateLabel = (iso: string) => day(Date.parse(`${iso}T00:00:00Z`));
+
+export const DOWNLOADS = [
+  { file: GEOJSON_FILE, label: 'GeoJSON', type: 'application/geo+json', what: 'every drawn feature as geometry, with its status and sources' },
+  { file: EVENTS_CSV, label: 'events CSV', type: 'text/csv', what: 'every event: time, status, text, place, sources' },
+  { file: SOURCES_CSV, label: 'sources CSV', type: 'text/csv', what: 'every source: outlet, title, URL, and what cites it' },
+  { file: KML_FILE, label: 'KML', type: 'application/vnd.google-earth.kml+xml', what: 'for Google Earth: plays the flight on its time slider' },
+] as const;
+
+/** The credit's line: when the data was last changed (linking to the log) and the downloads. */
+export function creditHtml(updated: string): string {
+  const links = DOWNLOADS.map((d) => `<a href="${d.file}" download type="${d.type}" title="${esc(d.what)}">${esc(d.label)}</a>`).join(', ');
+  return (
+    `<p class="opendata" id="opendata">` +
+    `<span class="updated">Updated <a id="changelog-link" href="${CHANGELOG_PAGE}" target="_blank" rel="noopener"><time datetime="${esc(updated)}">${esc(dateLabel(updated))}</time></a></span>` +
+    ` · <span class="get-data" id="get-data">Get the data: ${links}</span></p>`
+  );
+}
+
+/** The corrections log as its own page, newest first, grouped by date. */
+export function changelogPage(log: Changelog, sources: readonly Source[], title: string): string {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const dates = [...new Set(log.entries.map((e) => e.date))];
+  const entry = (e: Changelog['entries'][number]) => {
+    const srcs = (e.sources ?? []).map((id) => byId.get(id)).filter((s): s is Source => !!s);
+    const cites = srcs.length
+      ? `<p class="src"><span class="k">Sources:</span> ${srcs.map((s) => `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>`).join(', ')}</p>`
+      : '';
+    return `<li><p><span class="k">What changed:</span> ${esc(e.what)}</p><p><span class="k">Why:</span> ${esc(e.why)}</p>${cites}</li>`;
+  };
+  const sections = dates
+    .map((d) => `<section aria-labelledby="d-${esc(d)}"><h2 id="d-${esc(d)}"><time datetime="${esc(d)}">${esc(dateLabel(d))}</time></h2><ul>${log.entries.filter((e) => e.date === d).map(entry).join('')}</ul></section>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta name="color-scheme" content="light dark" />
+<title>Corrections and updates: ${esc(title)}</title>
+<link rel="icon" href="data:," />
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: #1d1d1b; background: #fff; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 1rem 0 0.5rem; }
+h2 { font-size: 1.1rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #ccc; }
+ul { padding-left: 1.2rem; }
+li { margin: 0 0 1.2rem; }
+li p { margin: 0.2rem 0; }
+.k { font-weight: 600; }
+.muted { color: #555; }
+a { color: #0b5cad; }
+@media (prefers-color-scheme: dark) { body { color: #f1efe9; background: #101417; } .muted { color: #b5b0a8; } a { color: #8cc4ff; } h2 { border-color: #444; } }
+</style>
+</head>
+<body>
+<p><a href="./">← Back to the map</a></p>
+<main>
+<h1>Corrections and updates</h1>
+<p>${esc(title)}. Every change to the map’s data is listed here, newest first: what changed, why, and the sources where the change rests on a fact. The data is as of <time datetime="${esc(log.entries[0]!.date)}">${esc(dateLabel(log.entries[0]!.date))}</time>.</p>
+<p class="muted">Get the data: ${DOWNLOADS.map((d) => `<a href="${d.file}" download>${esc(d.label)}</a>`).join(', ')}.</p>
+${sections}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The open data in the built app, in real Chromium: the page and the embed link the downloads and the
+ * corrections log; the built app serves every file, and each parses (GeoJSON, CSV, KML); the log page is
+ * readable text, newest first, and passes axe-core.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { DOMParser } from '@xmldom/xmldom';
+import { kml as kmlToGeoJson } from '@tmcw/togeojson';
+import type { Page } from 'playwright-core';
+import { useApp } from '../support/app';
+import { openPage } from '../../scripts/lib/chrome.ts';
+
+const app = useApp();
+/** The credit is in the page's HTML (written at build time): no need to wait for the map. */
+async function open(q: string, viewport = { width: 1280, height: 900 }) {
+  const { page, close } = await openPage(app.browser, { viewport });
+  await page.goto(app.server.url + q, { waitUntil: 'load' });
+  return { page, close };
+}
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const FILES = ['j2-8243.geojson', 'events.csv', 'sources.csv', 'j2-8243.kml'];
+const log = JSON.parse(readFileSync('geo/changelog.json', 'utf8')) as { entries: { date: string; what: string }[] };
+const events = JSON.parse(readFileSync('geo/events.json', 'utf8')).events as { id: string }[];
+
+/** The credit's links as the reader sees them: text, resolved URL, visible. */
+const creditLinks = (page: Page) =>
+  page.$$eval('#opendata a', (as) =>
+    as.map((a) => {
+      const r = a.getBoundingClientRect();
+      return { text: a.textContent, href: (a as HTMLAnchorElement).href, visible: r.width > 0 && r.height > 0 && getComputedStyle(a).visibility !== 'hidden' };
+    }),
+  );
+
+/** Fetch from the page (same origin, as a reader's click would). */
+const fetchIn = (page: Page, url: string) =>
+  page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
+  }, url);
+
+describe('Get the data, Updated <date>', () => {
+  it('the page links every download and the log; the built app serves each file, and each parses', async () => {
+    const { page, close } = await open('');
+    try {
+      const links = await creditLinks(page);
+      const byFile = new Map(links.map((l) => [new URL(l.href).pathname.split('/').pop()!, l]));
+      for (const f of [...FILES, 'changelog.html']) expect(byFile.get(f)?.visible, f).toBe(true);
+      expect(await page.textContent('#opendata')).toContain('Get the data');
+      expect(await page.textContent('#changelog-link')).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(await page.getAttribute('#changelog-link time', 'datetime')).toBe(log.entries[0]!.date);
+
+      const geo = await fetchIn(page, byFile.get('j2-8243.geojson')!.href);
+      expect(geo.status).toBe(200);
+      const fc = JSON.parse(geo.text);
+      expect(fc.type).toBe('FeatureCollection');
+      expect(fc.features.some((f: { geometry: { type: string } }) => f.geometry.type === 'Polygon')).toBe(true);
+
+      const csv = await fetchIn(page, byFile.get('events.csv')!.href);
+      expect(csv.status).toBe(200);
+      expect(csv.type).toMatch(/^text\/csv/);
+      const rows = parse(csv.text, { columns: true }) as { id: string }[];
+      expect(rows.map((r) => r.id)).toEqual(events.map((e) => e.id));
+      expect((await fetchIn(page, byFile.get('sources.csv')!.href)).status).toBe(200);
+
+      const kml = await fetchIn(page, byFile.get('j2-8243.kml')!.href);
+      expect(kml.status).toBe(200);
+      const doc = new DOMParser().parseFromString(kml.text, 'text/xml');
+      expect(kmlToGeoJson(doc as unknown as Document).features.length).toBeGreaterThan(events.length);
+
+      const lg = await fetchIn(page, byFile.get('changelog.html')!.href);
+      expect(lg.status).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the embed’s credit line has them too, opening the log in a new tab', async () => {
+    const { page, close } = await open('?embed', { width: 360, height: 800 });
+    try {
+      const links = await creditLinks(page);
+      const files = links.filter((l) => l.visible).map((l) => new URL(l.href).pathname.split('/').pop());
+      expect(files).toEqual(['changelog.html', ...FILES]);
+      expect(await page.getAttribute('#changelog-link', 'target')).toBe('_blank');
+      // Inside the credit, on the page: not cut off at 360 px.
+      const box = await page.locator('#opendata').boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the log page lists every entry as text, newest first, and passes axe-core', async () => {
+    const { page, close } = await open('');
+    try {
+      await page.goto(new URL('changelog.html', app.server.url).href);
+      expect(await page.textContent('h1')).toBe('Corrections and updates');
+      const dates = await page.$$eval('h2 time', (ts) => ts.map((t) => t.getAttribute('datetime')!));
+      expect(dates).toEqual([...new Set(log.entries.map((e) => e.date))]);
+      expect(dates).toEqual([...dates].sort().reverse());
+      const items = await page.$$eval('main li', (lis) => lis.map((li) => li.textContent ?? ''));
+      expect(items).toHaveLength(log.entries.length);
+      log.entries.forEach((e, i) => expect(items[i]).toContain(e.what));
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const res = await (window as any).axe.run(document, { resultTypes: ['violations'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+        return (res.violations as { id: string; impact: string }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      await page.click('text=← Back to the map');
+      await page.waitForURL((u) => !u.pathname.endsWith('changelog.html'));
+    } finally {
+      await close();
+    }
+  });
+});

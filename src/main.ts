@@ -2,12 +2,14 @@
 import './styles/app.css';
 import { loadStory } from './story/load';
 import { StoryDataError } from './story/bundle';
-import { startApp, isDark } from './app';
+import { startApp, isDark, type AppHooks } from './app';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
 import './styles/embed.css';
+import './styles/opendata.css';
 import { startEmbedChild } from './embed/child';
 import { mountEmbedButton } from './embed/button';
+import { createCitation } from './ui/citation';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -32,14 +34,24 @@ async function main() {
     // the map starts before the rest is built and painted (app.ts). Never long: on a slow network the page
     // comes first and the map follows.
     const preloaded = await mapModuleWithin(250);
+    // "Cite this map" in the page's credit (not in the embed: its host cites it), following the moment.
+    const cite = early.embed ? null : createCitation(base, 'cite');
+    if (cite) $('credit').append(cite.el);
+    const hooks: AppHooks = {
+      onMoment: (m, id) => {
+        embedChild?.hooks.onMoment?.(m, id);
+        cite?.follow({ t: m.t, event: id });
+      },
+    };
     const app = startApp(
       story,
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
       base,
       location.search,
-      embedChild?.hooks,
+      hooks,
       preloaded,
     );
+    cite?.set({ t: app.getMoment().t, event: app.currentEventId() });
     embedChild?.attach(app);
     mountEmbedButton($('tools'), app);
     (window as unknown as { flightmap: unknown }).flightmap = app;

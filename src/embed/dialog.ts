@@ -8,6 +8,7 @@ import { isoUtc } from '../time/format';
 import { embedSnippet, embedUrl, type EmbedOptions } from './snippet';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
+import { createCitation } from '../ui/citation';
 
 let dialog: HTMLDialogElement | null = null;
 
@@ -44,6 +45,8 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   const copy = h('button', { type: 'button', class: 'tool-button embed-copy' }, 'Copy code');
   const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
 
+  // "Cite this map", for the moment shown (src/ui/citation.ts).
+  const cite = createCitation(`${location.origin}${location.pathname}`, 'embed-cite');
   const d = h(
     'dialog',
     { class: 'dialog embed-dialog', id: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title', 'aria-describedby': 'embed-dialog-desc' },
@@ -60,6 +63,7 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
     h('label', { for: 'embed-code', class: 'embed-code-label' }, 'Embed code'),
     code,
       h('div', { class: 'embed-actions' }, copy, preview, status),
+      cite?.el,
     ),
   );
 
@@ -87,6 +91,7 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   d.addEventListener('refresh', () => {
     const m = app.getMoment();
     startLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
+    cite?.set({ t: m.t, event: app.currentEventId() });
     update();
   });
   d.addEventListener('change', update);

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { citationText, momentUrl } from './citation';
+
+describe('citation', () => {
+  it('names publisher, title, version, the data’s date and the URL of the moment', () => {
+    const url = momentUrl('https://news.example/maps/j2-8243/?embed&dark=1#x', { t: Date.parse('2024-12-25T05:13:31Z'), event: 'first-impact' });
+    expect(url).toBe('https://news.example/maps/j2-8243/?event=first-impact');
+    expect(citationText({ publisher: 'Example News', title: 'How flight J2-8243 was lost', version: '1.2.3', updated: '2026-11-21', url })).toBe(
+      'Example News. “How flight J2-8243 was lost.” Interactive map, version 1.2.3, data as of 21 Nov 2026. https://news.example/maps/j2-8243/?event=first-impact',
+    );
+  });
+  it('a moment between events is cited by its UTC time', () => {
+    expect(momentUrl('https://news.example/j2/', { t: Date.parse('2024-12-25T05:00:00Z') })).toBe('https://news.example/j2/?t=2024-12-25T05:00:00Z');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * "Cite this map": one line naming the publisher, the title, the version, the date the data is as of,
+ * and the permanent URL of the moment shown. Pure: no DOM.
+ */
+import { withMoment } from '../state/url';
+import { day } from '../time/format';
+
+export interface CitationParts {
+  title: string;
+  publisher: string;
+  version: string;
+  /** YYYY-MM-DD: the newest entry of the corrections log. */
+  updated: string;
+  /** The permanent URL of the moment shown. */
+  url: string;
+}
+
+/** The map's address for a moment: the public base URL with `?event=<id>` (at an event) or `?t=<ISO UTC>`. */
+export function momentUrl(base: string, moment: { t: number; event?: string | undefined }): string {
+  const u = new URL(base);
+  u.search = '';
+  u.hash = '';
+  return u.href + withMoment('', moment);
+}
+
+/** `J2-8243 flight map. “How … lost, 25 December 2024.” Interactive map, version 0.1.0, data as of 21 Nov 2026. https://…/?event=crash` */
+export function citationText(c: CitationParts): string {
+  const title = /[.!?]$/.test(c.title) ? c.title : `${c.title}.`;
+  return `${c.publisher}. “${title}” Interactive map, version ${c.version}, data as of ${day(Date.parse(`${c.updated}T00:00:00Z`))}. ${c.url}`;
+}

@@ -54,7 +54,7 @@ describe('the build', () => {
   });
 });
 
-describe('npm run validate: the corrections log', () => {
+describe('npm run validate: the corrections log', { timeout: 30_000 }, () => {
   it('exits 1 when geo/changelog.json is older than the newest event', () => {
     const dir = mkdtempSync(join(tmpdir(), 'j2-geo-'));
     cpSync('geo', join(dir, 'geo'), { recursive: true });

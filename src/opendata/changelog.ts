@@ -3,7 +3,7 @@
  * with what changed, why, and the sources where the change was a fact. Pure: schema and checks, no fs.
  */
 import { z } from 'zod';
-import { IsoDate } from '../story/schema';
+import { IsoDate, SourceRefs } from '../story/schema';
 import { describePath } from '../story/validate';
 
 export const CHANGELOG_FILE = 'geo/changelog.json';
@@ -18,7 +18,7 @@ export const ChangelogEntry = z.strictObject({
   /** Why: the correction's reason, or what new reporting it adds. */
   why: text(700),
   /** Source keys (geo/sources.json) where the change rests on a fact; empty for an editorial change. */
-  sources: z.array(z.string().regex(/^S\d+$/, 'must be a source key like S13')).optional(),
+  sources: z.array(SourceRefs.element).optional(),
 });
 export type ChangelogEntry = z.infer<typeof ChangelogEntry>;
 export const ChangelogFile = z.strictObject({ entries: z.array(ChangelogEntry).min(1, 'needs at least one entry') });

@@ -26,7 +26,7 @@ describe('eventsCsv', () => {
     story.events.forEach((e, i) => {
       const r = rows[i]!;
       expect(r).toMatchObject({ id: e.id, chapter: e.chapter, time_utc: e.time, precision: e.precision, status: e.status, title: e.title, text: e.text, place_id: e.place ?? '' });
-      expect(r.sources!.split(' | ')).toEqual(e.sources.map((id) => `${src.get(id)!.outlet} <${src.get(id)!.url}>`));
+      expect(r.sources!.split(' | ')).toEqual(e.sources.map((id) => (src.get(id)!.url ? `${src.get(id)!.outlet} <${src.get(id)!.url}>` : `${src.get(id)!.outlet}: “${src.get(id)!.title}” (no URL)`)));
     });
   });
 
@@ -57,7 +57,8 @@ describe('sourcesCsv', () => {
   it('has one row per source with outlet, title and URL, and what cites it', () => {
     const rows = read(sourcesCsv(story));
     expect(Object.keys(rows[0]!)).toEqual([...SOURCE_COLUMNS]);
-    expect(rows.map(({ id, outlet, title, url }) => ({ id, outlet, title, url }))).toEqual(story.sources);
+    expect(rows.map(({ id, outlet, title, url, note }) => ({ id, outlet, title, url, note }))).toEqual(story.sources.map((s) => ({ url: '', note: '', ...s })));
+    expect(rows.some((r) => !r.url && r.note)).toBe(true); // the seed articles: no URL, a note
     const crashSources = story.events.find((e) => e.id === 'crash')!.sources;
     for (const id of crashSources) expect(rows.find((r) => r.id === id)!.cited_by!.split(' ')).toContain('crash');
   });

@@ -10,7 +10,7 @@ export const EVENTS_CSV = 'events.csv';
 export const SOURCES_CSV = 'sources.csv';
 
 export const EVENT_COLUMNS = ['id', 'chapter', 'time_utc', 'precision', 'status', 'title', 'text', 'place_id', 'latitude', 'longitude', 'sources'] as const;
-export const SOURCE_COLUMNS = ['id', 'outlet', 'title', 'url', 'cited_by'] as const;
+export const SOURCE_COLUMNS = ['id', 'outlet', 'title', 'url', 'note', 'cited_by'] as const;
 
 // csv-stringify quotes a field with a comma, a quote or CRLF; a lone CR or LF needs quoting too (RFC 4180).
 const OPTIONS = { header: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
@@ -36,13 +36,13 @@ export function eventsCsv(story: StoryData): string {
   return stringify(rows, { ...OPTIONS, columns: [...EVENT_COLUMNS] });
 }
 
-/** Every source, with the ids of the events, features and dispute accounts that cite it. */
+/** Every source (a few have no URL, and a note saying where their text is kept), with the ids of the events, features and dispute accounts that cite it. */
 export function sourcesCsv(story: StoryData): string {
   const citedBy = new Map<string, string[]>(story.sources.map((s) => [s.id, []]));
   const cite = (id: string, refs: readonly string[]) => refs.forEach((r) => citedBy.get(r)?.push(id));
   for (const f of [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features]) cite(f.properties.id, f.properties.sources);
   for (const e of story.events) cite(e.id, e.sources);
   for (const d of story.disputes) for (const a of d.accounts) cite(`${d.id}/${a.id}`, a.sources);
-  const rows = story.sources.map((s) => [s.id, s.outlet, s.title, s.url, citedBy.get(s.id)!.join(' ')]);
+  const rows = story.sources.map((s) => [s.id, s.outlet, s.title, s.url ?? '', s.note ?? '', citedBy.get(s.id)!.join(' ')]);
   return stringify(rows, { ...OPTIONS, columns: [...SOURCE_COLUMNS] });
 }

@@ -68,7 +68,7 @@ describe('storyGeoJson', () => {
     expect(new Set(fc.features.map((f) => f.id)).size).toBe(fc.features.length);
     for (const f of fc.features.filter((x) => x.properties.layer === 'strike-areas')) {
       expect(f.geometry.type).toBe('Polygon');
-      expect(f.properties.centre).toHaveLength(2);
+      expect(f.properties.center).toHaveLength(2);
       expect(f.properties.radiusKm).toBeGreaterThan(0);
     }
     for (const f of fc.features.filter((x) => x.properties.layer === 'track')) expect(f.geometry.type).toBe('LineString');
@@ -76,7 +76,7 @@ describe('storyGeoJson', () => {
 
   it('an area polygon is the circle of its radius around its centre', () => {
     for (const f of fc.features.filter((x) => x.properties.layer === 'strike-areas')) {
-      const [lon, lat] = f.properties.centre as [number, number];
+      const [lon, lat] = f.properties.center as [number, number];
       const r = f.properties.radiusKm as number;
       const ring = (f.geometry as { coordinates: Position[][] }).coordinates[0]!;
       const km = (p: Position) => Math.hypot((p[0]! - lon) * 111.32 * Math.cos((lat * Math.PI) / 180), (p[1]! - lat) * 110.57);

@@ -1,12 +1,10 @@
 /**
  * The story as one GeoJSON FeatureCollection (RFC 7946) for download: every drawn thing as real geometry
- * (places, the planned route, the strike areas as polygons, the claimed points, the flown legs), each with
+ * (places, the planned route, the strike areas as their polygons, the claimed points, the flown legs), each with
  * its status and its full sources (outlet, title, URL). Pure: no DOM, no fs; written at build time by
  * scripts/lib/downloads-plugin.ts.
  */
-import circle from '@turf/circle';
-import rewind from '@turf/rewind';
-import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Source } from '../story/schema';
 import type { StoryData } from '../story/validate';
 
@@ -36,11 +34,10 @@ export interface FullSource {
   id: string;
   outlet: string;
   title: string;
-  url: string;
+  /** Absent for the few sources kept only as text (then `note` says where). */
+  url?: string;
+  note?: string;
 }
-
-/** Steps of a circle drawn for an area given as centre + radius (as the map draws it, src/story/layers.ts). */
-export const CIRCLE_STEPS = 96;
 
 export const GEOJSON_FILE = 'j2-8243.geojson';
 
@@ -50,40 +47,24 @@ export function sourceLookup(sources: readonly Source[]): (ids: readonly string[
     ids.map((id) => {
       const s = byId.get(id);
       if (!s) throw new Error(`unknown source "${id}" (not in geo/sources.json)`);
-      return { id: s.id, outlet: s.outlet, title: s.title, url: s.url };
+      return { id: s.id, outlet: s.outlet, title: s.title, ...(s.url ? { url: s.url } : {}), ...(s.note ? { note: s.note } : {}) };
     });
 }
 
-/** `Reuters <https://…> | TASS <https://…>`: the sources as one text field (CSV, KML, QGIS tables). */
+/** `Reuters <https://…> | TASS <https://…>`: the sources as one text field (CSV, KML, QGIS tables); one without a URL is named by its title. */
 export function sourcesText(sources: readonly FullSource[]): string {
-  return sources.map((s) => `${s.outlet} <${s.url}>`).join(' | ');
+  return sources.map((s) => (s.url ? `${s.outlet} <${s.url}>` : `${s.outlet}: “${s.title}” (no URL)`)).join(' | ');
 }
 
-/** An area's outline: the polygon as given, or a circle around the centre when the file has only centre + radiusKm. */
-export function areaPolygon(geometry: { type: string; coordinates: unknown }, radiusKm: number | undefined): Polygon {
-  if (geometry.type === 'Polygon') return geometry as Polygon;
-  if (geometry.type === 'Point' && radiusKm !== undefined) {
-    const c = geometry.coordinates as Position;
-    return circle([c[0]!, c[1]!], radiusKm, { steps: CIRCLE_STEPS, units: 'kilometers' }).geometry;
-  }
-  throw new Error(`an area needs a Polygon, or a Point with radiusKm (got ${geometry.type})`);
-}
-
-/** Centre of an area: its `centre` property when it has one, else its Point. */
+/** Centre of an area: its `center` property when it has one, else its Point. */
 export function areaCentre(geometry: { type: string; coordinates: unknown }, props: Record<string, unknown>): [number, number] | undefined {
-  const c = props.centre ?? props.center;
+  const c = props.center;
   if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') return [c[0], c[1]];
   if (geometry.type === 'Point') {
     const p = geometry.coordinates as Position;
     return [p[0]!, p[1]!];
   }
   return undefined;
-}
-
-/** Polygons wound as RFC 7946 asks (exterior counter-clockwise, holes clockwise), coordinates copied. */
-function rfc7946<G extends Geometry>(g: G): G {
-  const copy = JSON.parse(JSON.stringify(g)) as G;
-  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? (rewind(copy, { reverse: false, mutate: true }) as G) : copy;
 }
 
 export type DownloadFeature = Feature<Geometry, Record<string, unknown> & { id: string; layer: LayerKey; name: string; status: string; sources: FullSource[]; sourcesText: string }>;
@@ -98,20 +79,14 @@ export function downloadFeatures(story: StoryData): DownloadFeature[] {
     out.push({
       type: 'Feature',
       id,
-      geometry: rfc7946(geometry),
+      geometry: JSON.parse(JSON.stringify(geometry)) as Geometry,
       properties: { id, layer, ...rest, ...extra, sources: srcs, sourcesText: sourcesText(srcs) },
     });
   };
   for (const f of story.places.features) push('places', f.geometry, f.properties);
   for (const f of story.route.features) push('planned-route', f.geometry, f.properties);
-  for (const f of story.strike.features) {
-    const p = f.properties as typeof f.properties & Record<string, unknown>;
-    const g = f.geometry as { type: string; coordinates: unknown };
-    if (p.kind === 'area') {
-      const radiusKm = typeof p.radiusKm === 'number' ? p.radiusKm : undefined;
-      push('strike-areas', areaPolygon(g, radiusKm), p, { centre: areaCentre(g, p) });
-    } else push('strike-claims', f.geometry as Geometry, p);
-  }
+  // Areas are Polygons in geo/ (closed, counter-clockwise, with `center` and `radiusKm`), claims are Points: used as they are.
+  for (const f of story.strike.features) push(f.properties.kind === 'area' ? 'strike-areas' : 'strike-claims', f.geometry, f.properties);
   for (const f of story.track.features) {
     const { start, end, ...p } = f.properties;
     push('track', f.geometry, p, {

@@ -43,7 +43,7 @@ export function changelogPage(log: Changelog, sources: readonly Source[], title:
   const entry = (e: Changelog['entries'][number]) => {
     const srcs = (e.sources ?? []).map((id) => byId.get(id)).filter((s): s is Source => !!s);
     const cites = srcs.length
-      ? `<p class="src"><span class="k">Sources:</span> ${srcs.map((s) => `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>`).join(', ')}</p>`
+      ? `<p class="src"><span class="k">Sources:</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>` : `${esc(s.outlet)}: “${esc(s.title)}”`)).join(', ')}</p>`
       : '';
     return `<li><p><span class="k">What changed:</span> ${esc(e.what)}</p><p><span class="k">Why:</span> ${esc(e.why)}</p>${cites}</li>`;
   };

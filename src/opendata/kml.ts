@@ -104,7 +104,7 @@ export function balloonHtml(status: string, parts: (string | undefined)[], sourc
   return (
     `<p><b>Status:</b> ${esc(label)}</p>` +
     parts.filter((x): x is string => !!x).map((x) => `<p>${esc(x)}</p>`).join('') +
-    `<p><b>Sources:</b></p><ul>${sources.map((s) => `<li><a href="${esc(s.url)}">${esc(s.outlet)}</a>: ${esc(s.title)}</li>`).join('')}</ul>`
+    `<p><b>Sources:</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(s.outlet)}</a>` : esc(s.outlet)}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? 'no URL')})`}</li>`).join('')}</ul>`
   );
 }
 

@@ -116,3 +116,45 @@ describe('Get the data, Updated <date>', () => {
     }
   });
 });
+
+describe('Cite this map', () => {
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+
+  it('the page cites the moment shown, follows it, and copies the line', async () => {
+    const { page, close } = await app.open('?event=first-impact', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const group = page.getByRole('group', { name: 'Cite this map' });
+      const text = () => page.textContent('#cite-text');
+      expect(await text()).toMatch(new RegExp(`^.+\\. “How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024\\.” Interactive map, version ${version.replace(/\./g, '\\.')}, data as of \\d{1,2} [A-Z][a-z]{2} \\d{4}\\. `));
+      expect(await text()).toMatch(new RegExp(`${app.server.url.replace(/[.?/]/g, '\\$&')}\\?event=first-impact$`));
+      await page.evaluate(() => (window as unknown as { flightmap: { seekEvent(id: string): boolean } }).flightmap.seekEvent('crash'));
+      await page.waitForFunction(() => document.getElementById('cite-text')?.textContent?.endsWith('?event=crash'), null, { timeout: 5000 });
+      await group.getByRole('button', { name: 'Copy citation' }).click();
+      await group.getByText('Copied.').waitFor({ timeout: 3000 });
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await text());
+    } finally {
+      await close();
+    }
+  });
+
+  it('the Embed dialog cites the moment too; the embed itself has no citation', async () => {
+    const { page, close } = await app.open('?event=divert-aktau', { width: 1100, height: 900 });
+    try {
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+      await dialog.waitFor();
+      const cite = dialog.getByRole('group', { name: 'Cite this map' });
+      expect(await cite.locator('.cite-text').textContent()).toMatch(/version .+, data as of .+\?event=divert-aktau$/);
+      expect(await cite.getByRole('button', { name: 'Copy citation' }).isVisible()).toBe(true);
+    } finally {
+      await close();
+    }
+    const embed = await open('?embed');
+    try {
+      await embed.page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
+      expect(await embed.page.locator('#cite').count()).toBe(0);
+    } finally {
+      await embed.close();
+    }
+  });
+});

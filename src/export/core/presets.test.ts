@@ -60,7 +60,14 @@ describe('export sizes', () => {
     expect(exportSize({ preset: 'letter', orientation: 'portrait' }, 1)).toMatchObject({ ok: true, value: { outWidth: 2550, outHeight: 3300, mm: { width: 215.9, height: 279.4 } } });
     const m = exportSize({ mm: [180, 120] }, 1);
     expect(m).toMatchObject({ ok: true, value: { preset: 'custom', outWidth: 2126, outHeight: 1417, mm: { width: 180, height: 120 } } });
-    if (m.ok) expect(m.value.ratio).toBeCloseTo(300 / 96, 12);
+    // A small page gets smaller type (a page at least 1000 × 700 design pixels), in eighths: 2126 / 1000, 1417 / 700 → 2.
+    if (m.ok) expect(m.value.ratio).toBe(2);
+    const portrait = exportSize({ preset: 'a4', orientation: 'portrait' }, 1);
+    if (portrait.ok) expect(portrait.value.density).toBe(2.375);
+    for (const id of ['a4', 'a3', 'letter']) {
+      const r = exportSize({ preset: id }, 1);
+      if (r.ok) expect(r.value.density, id).toBe(300 / 96);
+    }
     expect(exportSize({ preset: '16x9' }, 1)).toMatchObject({ ok: true, value: { mm: undefined } });
     expect(exportSize({ preset: '16x9', orientation: 'portrait' }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/Portrait is for the print sizes/) });
     expect(exportSize({ mm: [20, 120] }, 1)).toMatchObject({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });

@@ -28,6 +28,16 @@ export interface Preset {
 export const PRINT_DPI = 300;
 export const PRINT_DENSITY = PRINT_DPI / 96;
 const dots = (mm: number) => Math.round((mm / 25.4) * PRINT_DPI);
+/**
+ * The smallest page in design pixels: a smaller print size (a newspaper column, a portrait page) gets smaller
+ * type rather than a map squeezed out by the title, legend and credits. The density is rounded down to an
+ * eighth so the map can be drawn in tiles to the pixel (tiles.ts).
+ */
+export const PRINT_MIN_DESIGN = { width: 1000, height: 700 };
+export function printDensity(width: number, height: number): number {
+  const d = Math.min(PRINT_DENSITY, width / PRINT_MIN_DESIGN.width, height / PRINT_MIN_DESIGN.height);
+  return Math.max(1, Math.floor(d * 8) / 8);
+}
 const print = (id: PresetId, label: string, w: number, h: number): Preset => ({ id, label, use: 'print', width: dots(w), height: dots(h), density: PRINT_DENSITY, mm: { width: w, height: h } });
 
 export const PRESETS: readonly Preset[] = [
@@ -93,12 +103,13 @@ export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
     if (orientation !== 'landscape' && orientation !== 'portrait') return fail(`The orientation must be landscape or portrait (got ${String(orientation)}).`);
     if (orientation === 'portrait' && !p.mm) return fail(`Portrait is for the print sizes (a4, a3, letter); ${p.id} has its own shape.`);
     const turn = orientation === 'portrait';
+    const [w, h] = turn ? [p.height, p.width] : [p.width, p.height];
     base = {
       preset: p.id,
       orientation,
-      width: turn ? p.height : p.width,
-      height: turn ? p.width : p.height,
-      density: p.density,
+      width: w,
+      height: h,
+      density: p.mm ? printDensity(w, h) : p.density,
       mm: p.mm ? (turn ? { width: p.mm.height, height: p.mm.width } : { ...p.mm }) : undefined,
     };
   } else if ('mm' in spec) {
@@ -106,7 +117,7 @@ export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
     for (const [name, v] of [['width', w], ['height', h]] as const) {
       if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_MM || v > MAX_MM) return fail(`The ${name} must be from ${MIN_MM} to ${MAX_MM} mm (got ${String(v)}).`);
     }
-    base = { preset: 'custom', orientation: w >= h ? 'landscape' : 'portrait', width: dots(w), height: dots(h), density: PRINT_DENSITY, mm: { width: w, height: h } };
+    base = { preset: 'custom', orientation: w >= h ? 'landscape' : 'portrait', width: dots(w), height: dots(h), density: printDensity(dots(w), dots(h)), mm: { width: w, height: h } };
   } else {
     for (const [name, v] of [['width', spec.width], ['height', spec.height]] as const) {
       if (!isInt(v) || v < MIN_SIDE || v > MAX_SIDE) return fail(`The ${name} must be a whole number of pixels from ${MIN_SIDE} to ${MAX_SIDE} (got ${String(v)}).`);

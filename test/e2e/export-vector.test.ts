@@ -7,7 +7,7 @@
  *
  * The pixel threshold: the PNG's map is drawn by MapLibre (its text from signed-distance glyphs, its
  * dashes from a texture whose phase starts at each tile), the vectors by Chromium's and poppler's path
- * and font rasterisers. Measured on these pictures, that leaves 0.2 % (SVG) and 0.5 % (PDF) of the
+ * and font rasterisers. Measured on these pictures, that leaves 0.16 % (SVG) and 0.48 % (PDF) of the
  * pixels different, all along edges (pixelmatch's threshold 0.1, anti-aliased pixels not counted). The
  * limits are a little over that (0.4 % and 0.8 %) and well under a real fault: the same SVG with its map
  * moved by one pixel differs from the PNG in 0.75 % of the pixels, by two pixels in 1.1 %.

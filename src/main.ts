@@ -2,14 +2,13 @@
 import './styles/app.css';
 import { loadStory } from './story/load';
 import { StoryDataError } from './story/bundle';
-import { startApp, isDark, type AppHooks } from './app';
+import { startApp, isDark, type App, type AppHooks } from './app';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
 import './styles/embed.css';
-import './styles/opendata.css';
 import { startEmbedChild } from './embed/child';
 import { mountEmbedButton } from './embed/button';
-import { createCitation } from './ui/citation';
+import type { Citation } from './ui/citation';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -27,6 +26,26 @@ const mapModule = early.static ? null : import('./map/story-map').catch(() => nu
 /** The map module if it arrives within `ms` (null: not yet, or it failed; app.ts then imports it itself). */
 const mapModuleWithin = (ms: number) => (mapModule ? Promise.race([mapModule, new Promise<null>((r) => setTimeout(() => r(null), ms))]) : null);
 
+// "Cite this map" in the page's credit (not in the embed: its host cites it), following the moment. Its code is
+// loaded when the credit comes near the screen, so it is not part of the first load.
+let cite: Citation | null = null;
+function citeWhenNear(credit: HTMLElement, app: App): void {
+  const load = () =>
+    import('./ui/citation').then(({ createCitation }) => {
+      cite = createCitation(base, 'cite');
+      if (!cite) return;
+      credit.append(cite.el);
+      cite.set({ t: app.getMoment().t, event: app.currentEventId() });
+    }, (e) => console.warn('citation unavailable:', e));
+  if (typeof IntersectionObserver !== 'function') return void load();
+  const io = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    io.disconnect();
+    void load();
+  }, { rootMargin: '300px' });
+  io.observe(credit);
+}
+
 async function main() {
   try {
     const story = await loadStory(base);
@@ -34,9 +53,6 @@ async function main() {
     // the map starts before the rest is built and painted (app.ts). Never long: on a slow network the page
     // comes first and the map follows.
     const preloaded = await mapModuleWithin(250);
-    // "Cite this map" in the page's credit (not in the embed: its host cites it), following the moment.
-    const cite = early.embed ? null : createCitation(base, 'cite');
-    if (cite) $('credit').append(cite.el);
     const hooks: AppHooks = {
       onMoment: (m, id) => {
         embedChild?.hooks.onMoment?.(m, id);
@@ -51,7 +67,7 @@ async function main() {
       hooks,
       preloaded,
     );
-    cite?.set({ t: app.getMoment().t, event: app.currentEventId() });
+    if (!early.embed) citeWhenNear($('credit'), app);
     embedChild?.attach(app);
     mountEmbedButton($('tools'), app);
     (window as unknown as { flightmap: unknown }).flightmap = app;

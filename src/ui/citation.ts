@@ -6,6 +6,7 @@
 import { BUILD_INFO } from '../opendata/build-info';
 import { citationText, momentUrl } from '../opendata/citation';
 import { h } from './dom';
+import '../styles/opendata.css';
 
 export interface Citation {
   el: HTMLElement;

@@ -13,11 +13,17 @@ import { useApp } from '../support/app';
 import { openPage } from '../../scripts/lib/chrome.ts';
 
 const app = useApp();
-/** The credit is in the page's HTML (written at build time): no need to wait for the map. */
-async function open(q: string, viewport = { width: 1280, height: 900 }) {
-  const { page, close } = await openPage(app.browser, { viewport });
+/** The credit is in the page's HTML (written at build time), and the citation needs the app, not the map: no need to wait for the map. */
+async function open(q: string, viewport = { width: 1280, height: 900 }, extra: Parameters<typeof openPage>[1] = {}) {
+  const { page, close } = await openPage(app.browser, { viewport, ...extra });
   await page.goto(app.server.url + q, { waitUntil: 'load' });
   return { page, close };
+}
+/** Opens the page and waits until the app has started (window.flightmap), not for the map. */
+async function openApp(q: string, viewport = { width: 1280, height: 900 }, extra: Parameters<typeof openPage>[1] = {}) {
+  const o = await open(q, viewport, extra);
+  await o.page.waitForFunction(() => 'flightmap' in window, null, { timeout: 50_000 });
+  return o;
 }
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const FILES = ['j2-8243.geojson', 'events.csv', 'sources.csv', 'j2-8243.kml'];
@@ -40,7 +46,7 @@ const fetchIn = (page: Page, url: string) =>
     return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
   }, url);
 
-describe('Get the data, Updated <date>', () => {
+describe('Get the data, Updated <date>', { timeout: 120_000 }, () => {
   it('the page links every download and the log; the built app serves each file, and each parses', async () => {
     const { page, close } = await open('');
     try {
@@ -117,17 +123,22 @@ describe('Get the data, Updated <date>', () => {
   });
 });
 
-describe('Cite this map', () => {
+describe('Cite this map', { timeout: 120_000 }, () => {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 
   it('the page cites the moment shown, follows it, and copies the line', async () => {
-    const { page, close } = await app.open('?event=first-impact', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, close } = await openApp('?event=first-impact', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
     try {
+      // Loaded when the credit comes near the screen: not in the first load.
+      expect(await page.locator('#cite').count()).toBe(0);
+      await page.locator('#credit').scrollIntoViewIfNeeded();
       const group = page.getByRole('group', { name: 'Cite this map' });
+      await group.waitFor({ timeout: 10_000 });
       const text = () => page.textContent('#cite-text');
       expect(await text()).toMatch(new RegExp(`^.+\\. “How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024\\.” Interactive map, version ${version.replace(/\./g, '\\.')}, data as of \\d{1,2} [A-Z][a-z]{2} \\d{4}\\. `));
       expect(await text()).toMatch(new RegExp(`${app.server.url.replace(/[.?/]/g, '\\$&')}\\?event=first-impact$`));
       await page.evaluate(() => (window as unknown as { flightmap: { seekEvent(id: string): boolean } }).flightmap.seekEvent('crash'));
+      await page.locator('#credit').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.getElementById('cite-text')?.textContent?.endsWith('?event=crash'), null, { timeout: 5000 });
       await group.getByRole('button', { name: 'Copy citation' }).click();
       await group.getByText('Copied.').waitFor({ timeout: 3000 });
@@ -137,8 +148,8 @@ describe('Cite this map', () => {
     }
   });
 
-  it('the Embed dialog cites the moment too; the embed itself has no citation', async () => {
-    const { page, close } = await app.open('?event=divert-aktau', { width: 1100, height: 900 });
+  it('the Embed dialog cites the moment too', async () => {
+    const { page, close } = await openApp('?event=divert-aktau', { width: 1100, height: 900 });
     try {
       await page.getByRole('button', { name: 'Embed' }).click();
       const dialog = page.getByRole('dialog', { name: 'Embed this map' });
@@ -149,9 +160,14 @@ describe('Cite this map', () => {
     } finally {
       await close();
     }
+  });
+
+  it('the embed itself has no citation (its host cites it), also with its credit in view', async () => {
     const embed = await open('?embed');
     try {
-      await embed.page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
+      await embed.page.waitForFunction(() => 'flightmap' in window, null, { timeout: 50_000 });
+      await embed.page.locator('#credit').scrollIntoViewIfNeeded();
+      await embed.page.waitForTimeout(1000);
       expect(await embed.page.locator('#cite').count()).toBe(0);
     } finally {
       await embed.close();

@@ -5,7 +5,6 @@ import { clock, day, LOCAL_ZONES, localTimes } from '../../time/format';
 import { positionAt, type TrackModel } from '../../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
-import { DATA_AS_OF } from '../../opendata/build-info';
 
 export const EXPORT_TITLE = 'J2-8243 (AHY8243): Baku → Grozny, diverted to Aktau';
 
@@ -25,6 +24,10 @@ export function reconstructedNote(track: TrackModel): string {
   if (!span) return base;
   return `The path between ${clock(span.from, 'UTC', false)} and ${clock(span.to, 'UTC', false)} UTC is reconstructed from descriptions: no position fixes were published. ${base}`;
 }
+
+/** Set by the build (scripts/lib/downloads-plugin.ts; src/opendata/build-info.ts): the date the data is as of, among others. */
+declare const __OPENDATA__: { updated: string } | undefined;
+const DATA_AS_OF = typeof __OPENDATA__ === 'object' && __OPENDATA__ !== null ? __OPENDATA__.updated : undefined;
 
 /** The credit under every export (PNG, SVG, PDF): sources, basemap, and the date the data is as of (geo/changelog.json). */
 export function creditLine(dataAsOf: string | undefined = DATA_AS_OF): string {

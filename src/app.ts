@@ -7,7 +7,7 @@ import type { StoryData } from './story/validate';
 import { buildLayers, featureBounds, featureIndex } from './story/layers';
 import { buildTrack, positionAt, type TrackModel } from './track/interpolate';
 import { buildTimelines, chapterOf, findStop, nextStop, snapTime, stopsAt, type Timelines } from './time/timeline';
-import { advance, SPEEDS, type PlayState } from './time/player';
+import { advance, advanceLooping, SPEEDS, type PlayState } from './time/player';
 import { parseUrl, withMoment, type ViewFlags } from './state/url';
 import { createStore } from './state/store';
 import { createPanel } from './ui/panel';
@@ -17,7 +17,7 @@ import { createEventList } from './ui/event-list';
 import { featureInfo } from './ui/feature-info';
 import { createNotices } from './ui/notices';
 import { DARK, LIGHT } from './theme/palette';
-import type { StoryMap } from './map/story-map';
+import type { Camera, StoryMap } from './map/story-map';
 import { mapMomentAt } from './map/moment';
 import type { Padding } from './geo/bounds';
 
@@ -40,6 +40,20 @@ export interface AppElements {
 export interface AppHooks {
   /** Called on every change of the moment (embed: post state to the host). */
   onMoment?: (m: Moment, eventId: string | undefined) => void;
+  /** The map is not started with the app but by `mapLife.start()` (an embed's poster comes first: embed/lazy-map.ts). */
+  lazyMap?: boolean;
+  /** Takes over a lost WebGL context (the embed shows its poster); without it the map restores itself. */
+  onContextLost?: () => void;
+}
+
+/** The live map's life, for an embed that starts it late and releases it (embed/lazy-map.ts). */
+export interface MapLife {
+  /** Makes the map (once: while it lives, the same promise), at `camera` or else the story frame. */
+  start(camera?: Camera): Promise<StoryMap | null>;
+  /** Removes the map: its WebGL context and its worker are given back. */
+  release(): void;
+  /** The map, while it lives. */
+  current(): StoryMap | null;
 }
 
 export interface App {
@@ -52,8 +66,9 @@ export interface App {
   currentEventId(): string | undefined;
   seek(t: number, chapter?: Chapter): void;
   seekEvent(id: string): boolean;
-  /** Resolves when the map has drawn (or at once where there is no map). */
+  /** Resolves when the map has drawn (or at once where there is no map); with `lazyMap`, the first map. */
   mapReady: Promise<StoryMap | null>;
+  mapLife: MapLife;
 }
 
 export function isDark(flags: ViewFlags): boolean {
@@ -143,7 +158,9 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
       if (m2.t !== play.t) play = { t: m2.t, dwell: 0, done: false }; // the reader moved the slider
       const speeds = SPEEDS[m2.chapter];
       const rate = (speeds.find((s) => s.id === speedId) ?? speeds[0]!).rate;
-      play = advance(timelines[m2.chapter], play, Math.min(now - last, 100), rate, reducedMotion());
+      // A gap of more than a second is a pause (a hidden tab, an embed scrolled away): it counts as one frame.
+      const dt = now - last > 1000 ? 100 : Math.max(0, now - last);
+      play = (flags.loop ? advanceLooping : advance)(timelines[m2.chapter], play, dt, rate, reducedMotion());
       last = now;
       store.set({ chapter: m2.chapter, t: play.t });
       if (play.done) stopPlaying();
@@ -194,7 +211,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     storyMap.setMoment(mapMomentAt(track, m.chapter, m.t)); // the same as the PNG export (src/map/moment.ts)
   }
 
-  const startMap = (mod: StoryMapModule): Promise<StoryMap | null> => {
+  const startMap = (mod: StoryMapModule, camera?: Camera): Promise<StoryMap | null> => {
     const noWebGL = () => {
       notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
       document.documentElement.classList.add('no-webgl');
@@ -210,11 +227,12 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
         base,
         cooperativeGestures: flags.embed,
         padding: framePadding(els.map),
+        ...(camera ? { camera } : {}),
         onSelect: (id, lngLat) => {
           const f = features.get(id);
           if (f) storyMap!.showInfo(lngLat, featureInfo(f.properties, source));
         },
-        onContextLost: () => notices.add('The map lost its graphics context; it is being restored.', 'info', 'context'),
+        onContextLost: () => (hooks.onContextLost ? hooks.onContextLost() : notices.add('The map lost its graphics context; it is being restored.', 'info', 'context')),
         onContextRestored: () => {
           notices.remove('context');
           mapMoment(store.get());
@@ -241,7 +259,27 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     document.documentElement.classList.add('no-webgl');
     return null;
   };
-  const mapReady: Promise<StoryMap | null> = flags.static ? Promise.resolve(null) : preloaded ? startMap(preloaded) : import('./map/story-map').then(startMap, unavailable);
+  let mapModule: StoryMapModule | null = null;
+  let living: Promise<StoryMap | null> | null = null;
+  let firstMap: (m: StoryMap | null) => void = () => {};
+  const mapLife: MapLife = {
+    start(camera) {
+      if (flags.static) return Promise.resolve(null);
+      if (!living) {
+        const mod = preloaded ?? mapModule;
+        living = (mod ? startMap(mod, camera) : import('./map/story-map').then((m) => ((mapModule = m), startMap(m, camera)), unavailable)).then((m) => (firstMap(m), m));
+      }
+      return living;
+    },
+    release() {
+      storyMap?.destroy();
+      storyMap = null;
+      living = null;
+      (mapModule ?? preloaded)?.releaseWorkers();
+    },
+    current: () => storyMap,
+  };
+  const mapReady: Promise<StoryMap | null> = hooks.lazyMap && !flags.static ? new Promise((r) => (firstMap = r)) : mapLife.start();
 
   const list = createEventList(els.events, story.events, source, (id) => {
     seekEvent(id);
@@ -300,6 +338,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
     seek,
     seekEvent,
     mapReady,
+    mapLife,
   };
 }
 

@@ -21,8 +21,12 @@ root.classList.toggle('embed', early.embed);
 root.classList.toggle('plain', early.plain);
 root.classList.toggle('static', early.static);
 const embedChild = startEmbedChild(early); // when framed: height to the host, host control, state
-// MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it.
-const mapModule = early.static ? null : import('./map/story-map').catch(() => null);
+// An embed opens with a poster and makes its map when it comes into view (embed/lazy-map.ts, a small chunk of
+// its own, so the full page loads none of it); the full page makes its map at once.
+const lazyEmbed = early.embed && !early.static;
+const lazyMap = lazyEmbed ? import('./embed/lazy-map').then((m) => m.createLazyMap({ wrap: $('map-wrap') }), () => null) : null; // failing that, the map starts at once
+// MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it (an embed: when in view).
+const mapModule = early.static || lazyEmbed ? null : import('./map/story-map').catch(() => null);
 /** The map module if it arrives within `ms` (null: not yet, or it failed; app.ts then imports it itself). */
 const mapModuleWithin = (ms: number) => (mapModule ? Promise.race([mapModule, new Promise<null>((r) => setTimeout(() => r(null), ms))]) : null);
 
@@ -49,14 +53,17 @@ function citeWhenNear(credit: HTMLElement, app: App): void {
 async function main() {
   try {
     const story = await loadStory(base);
+    const lazy = await lazyMap;
     // The map is the page's main content: when MapLibre is about to arrive, the page waits a moment for it, so
     // the map starts before the rest is built and painted (app.ts). Never long: on a slow network the page
     // comes first and the map follows.
     const preloaded = await mapModuleWithin(250);
     const hooks: AppHooks = {
+      ...lazy?.hooks,
       onMoment: (m, id) => {
         embedChild?.hooks.onMoment?.(m, id);
         cite?.follow({ t: m.t, event: id });
+        lazy?.momentChanged();
       },
     };
     const app = startApp(
@@ -69,6 +76,7 @@ async function main() {
     );
     if (!early.embed) citeWhenNear($('credit'), app);
     embedChild?.attach(app);
+    lazy?.attach(app);
     mountEmbedButton($('tools'), app);
     (window as unknown as { flightmap: unknown }).flightmap = app;
     void import('./export/dialog').then((m) => m.mountExport($('tools'), app), (e) => console.warn('export unavailable:', e)); // Export PNG, and window.flightmap.exportPng

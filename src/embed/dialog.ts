@@ -29,6 +29,7 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   const startRow = h('div', { class: 'embed-opt' }, start, h('label', { for: 'embed-opt-start' }, 'Start at the current moment ', startLabel));
   const controls = check('controls', 'Show the timeline controls', true);
   const autoplay = check('autoplay', 'Play on load (not for readers who ask for reduced motion)', false);
+  const loop = check('loop', 'Loop: after the crash, rest, then play again (for screens left running)', false);
   const plain = check('plain', 'Plain: no title line (your article has its own)', false);
   const stat = check('static', 'Static: the route picture and the event list, no interaction', false);
   const dark = h(
@@ -59,7 +60,7 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
       { id: 'embed-dialog-desc', class: 'dialog-help' },
       'Paste this code into your article’s HTML. The map resizes itself to its content, from 300 px wide to full width. It speaks Pym.js and AMP’s embed-size, so pages that already use them need nothing more.',
     ),
-    h('fieldset', { class: 'embed-opts' }, h('legend', {}, 'Options'), startRow, controls.row, autoplay.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, 'Colours'), dark)),
+    h('fieldset', { class: 'embed-opts' }, h('legend', {}, 'Options'), startRow, controls.row, autoplay.row, loop.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, 'Colours'), dark)),
     h('label', { for: 'embed-code', class: 'embed-code-label' }, 'Embed code'),
     code,
       h('div', { class: 'embed-actions' }, copy, preview, status),
@@ -77,6 +78,7 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
       time: start.checked && !exact ? isoUtc(m.t) : undefined,
       controls: controls.input.checked,
       autoplay: autoplay.input.checked,
+      loop: loop.input.checked,
       plain: plain.input.checked,
       static: stat.input.checked,
       dark: dark.value as DarkMode,

@@ -13,6 +13,11 @@ describe('embed URL', () => {
     expect(p.moment.event).toBe('first-impact');
     expect(p.notes).toEqual([]);
   });
+  it('carries loop, read back by the app', () => {
+    const u = embedUrl({ url: URL_, ...DEFAULT_EMBED, autoplay: true, loop: true });
+    expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&autoplay&loop&childId=flightmap-j2-8243');
+    expect(parseUrl(new URL(u).search, { hasEvent: () => true, inRange: () => true }).flags).toMatchObject({ autoplay: true, loop: true });
+  });
   it('writes a time readably, and dark=1, static', () => {
     const u = embedUrl({ url: URL_ + '?old=1#x', time: '2024-12-25T05:13:31Z', ...DEFAULT_EMBED, dark: 'dark', static: true });
     expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&t=2024-12-25T05:13:31Z&dark=1&static&childId=flightmap-j2-8243');

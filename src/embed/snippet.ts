@@ -17,6 +17,8 @@ export interface EmbedOptions {
   time?: string | undefined;
   controls: boolean;
   autoplay: boolean;
+  /** Plays again after the crash, after a rest (screens left running); with autoplay. */
+  loop?: boolean;
   dark: DarkMode;
   plain: boolean;
   static?: boolean;
@@ -34,6 +36,7 @@ export function embedUrl(o: EmbedOptions): string {
   else if (o.time) q.push(`t=${encodeURIComponent(o.time).replace(/%3A/gi, ':')}`);
   if (!o.controls) q.push('controls=0');
   if (o.autoplay) q.push('autoplay');
+  if (o.loop) q.push('loop');
   if (o.dark === 'dark') q.push('dark=1');
   else if (o.dark === 'auto') q.push('dark=auto');
   if (o.plain) q.push('plain');

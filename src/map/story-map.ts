@@ -46,6 +46,8 @@ export interface StoryMapOptions {
   antialias?: boolean;
   /** Pixel ratio of the icons drawn at run time (default 2; export: its own pixel ratio, so they stay sharp). */
   iconRatio?: number;
+  /** Where to open (an embed that released its map opens again where the reader left it); default: the story frame. */
+  camera?: Camera;
   /** Padding (px) around the story frame. */
   padding?: number | Padding;
   attribution?: boolean;
@@ -65,6 +67,13 @@ export interface MapMoment {
   claimsAsOf: number | null;
 }
 
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
 export interface StoryMap {
   /** Resolves when the map has drawn the story for the first time (first idle). */
   ready: Promise<void>;
@@ -76,7 +85,23 @@ export interface StoryMap {
   aircraft(): [number, number] | null;
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
+  /** Where the map looks now. */
+  camera(): Camera;
+  /**
+   * A still of the map as it is drawn now, to stand in for it once it is removed (an embed's poster): the
+   * canvas redrawn and copied into a 2D canvas, with the names, marks and aircraft drawn over it (copies of
+   * their DOM). Null when the map cannot be drawn (its context is lost).
+   */
+  still(): HTMLElement | null;
   destroy(): void;
+}
+
+/**
+ * Lets MapLibre's worker end once no map uses it (prewarm keeps it otherwise): an embed that releases its
+ * map gives back the worker too. The next map starts a new one.
+ */
+export function releaseWorkers(): void {
+  maplibregl.clearPrewarmedResources();
 }
 
 /**
@@ -131,8 +156,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   const map = new maplibregl.Map({
     container: o.container,
     style,
-    bounds: o.layers.frame,
-    fitBoundsOptions: { padding },
+    ...(o.camera ? { center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch } : { bounds: o.layers.frame, fitBoundsOptions: { padding } }),
     interactive: live,
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: 'Story data: see sources' },
@@ -243,7 +267,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     }
   }
 
-  map.on('webglcontextlost', () => o.onContextLost?.());
+  let removed = false; // map.remove() loses its own context on purpose: that is no loss to report
+  map.on('webglcontextlost', () => removed || o.onContextLost?.());
   // MapLibre rebuilds the style from a snapshot, which drops feature state (the flown edges, the claims shown)
   // and is still loading when this fires (feature state would throw): the moment is applied again once it is drawn.
   map.on('webglcontextrestored', () => {
@@ -285,7 +310,38 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     aircraft() {
       return overlay ? (overlay.shown?.aircraft.lonLat ?? null) : null;
     },
+    camera() {
+      const c = map.getCenter();
+      return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+    },
+    still() {
+      const gl = map.painter?.context?.gl;
+      if (!gl || gl.isContextLost()) return null;
+      const src = map.getCanvas();
+      const box = document.createElement('div');
+      box.className = 'map-still';
+      const copy = document.createElement('canvas');
+      copy.width = src.width;
+      copy.height = src.height;
+      try {
+        map.redraw(); // the drawing buffer is only readable in the task that drew it
+        copy.getContext('2d')?.drawImage(src, 0, 0);
+      } catch {
+        return null;
+      }
+      box.append(copy);
+      // The names, the crash mark and the aircraft are DOM over the canvas: copies of them, inert.
+      for (const el of o.container.querySelectorAll('.map-labels, .crash-mark, .flight-overlay')) {
+        const c = el.cloneNode(true) as HTMLElement;
+        c.setAttribute('aria-hidden', 'true');
+        c.removeAttribute('id');
+        if (c instanceof HTMLButtonElement) c.tabIndex = -1;
+        box.append(c);
+      }
+      return box;
+    },
     destroy() {
+      removed = true;
       overlay?.remove();
       labels?.remove();
       map.remove();

@@ -24,8 +24,8 @@ describe('parseUrl', () => {
     }
   });
   it('reads the embed flags as Datawrapper and Pym do', () => {
-    const f = parseUrl('?embed&plain&controls=0&autoplay&dark=auto&static&childId=map-1&initialWidth=600', ctx).flags;
-    expect(f).toEqual({ embed: true, plain: true, controls: false, autoplay: true, dark: 'auto', static: true, childId: 'map-1', initialWidth: 600 });
+    const f = parseUrl('?embed&plain&controls=0&autoplay&loop&dark=auto&static&childId=map-1&initialWidth=600', ctx).flags;
+    expect(f).toEqual({ embed: true, plain: true, controls: false, autoplay: true, loop: true, dark: 'auto', static: true, childId: 'map-1', initialWidth: 600 });
     expect(parseUrl('?dark=1', ctx).flags.dark).toBe('dark');
     expect(parseUrl('?dark=0', ctx).flags.dark).toBe('light');
   });

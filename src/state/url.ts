@@ -2,7 +2,7 @@
  * URL ⇄ state. Pure: takes and returns query strings, knows nothing of window or the DOM.
  *
  * Moment: `?t=2024-12-25T05:13:31Z` or `?event=<id>`.
- * Embed flags (README, "URL flags"): `embed`, `plain`, `controls=0`, `autoplay`, `dark=1|0|auto`, `static`,
+ * Embed flags (README, "URL flags"): `embed`, `plain`, `controls=0`, `autoplay`, `loop`, `dark=1|0|auto`, `static`,
  * and Pym's `childId` and `initialWidth`.
  * A value that cannot be read is dropped, and a polite note says so; nothing here throws.
  */
@@ -15,6 +15,8 @@ export interface ViewFlags {
   plain: boolean;
   controls: boolean;
   autoplay: boolean;
+  /** Playback starts again after the end (the crash), after a rest: for screens left running. */
+  loop: boolean;
   dark: DarkMode;
   static: boolean;
   childId: string | undefined;
@@ -43,6 +45,7 @@ export const DEFAULT_FLAGS: ViewFlags = {
   plain: false,
   controls: true,
   autoplay: false,
+  loop: false,
   dark: 'light',
   static: false,
   childId: undefined,
@@ -100,6 +103,7 @@ export function parseUrl(search: string, ctx: UrlContext): ParsedUrl {
   flags.plain = bool(params, 'plain', false, notes);
   flags.controls = bool(params, 'controls', true, notes);
   flags.autoplay = bool(params, 'autoplay', false, notes);
+  flags.loop = bool(params, 'loop', false, notes);
   flags.static = bool(params, 'static', false, notes);
   if (params.has('dark')) {
     const v = (params.get('dark') ?? '').toLowerCase();

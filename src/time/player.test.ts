@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, DWELL_MS } from './player';
+import { advance, advanceLooping, DWELL_MS, LOOP_DWELL_MS } from './player';
 import type { ChapterTimeline } from './timeline';
 
 const ev = (id: string, time: number) => ({ id, time, event: {} as never });
@@ -33,5 +33,38 @@ describe('advance', () => {
       s = n;
     }
     expect(s.done).toBe(true);
+  });
+});
+
+describe('advanceLooping (loop)', () => {
+  it('after the last event it dwells LOOP_DWELL_MS, then starts again from the start, and is never done', () => {
+    let s = advanceLooping(tl, { t: 99_000, dwell: 0, done: false }, 100, 60);
+    expect(s).toEqual({ t: 100_000, dwell: LOOP_DWELL_MS, done: false });
+    s = advanceLooping(tl, s, LOOP_DWELL_MS - 100, 60);
+    expect(s).toEqual({ t: 100_000, dwell: 100, done: false });
+    s = advanceLooping(tl, s, 100, 60);
+    expect(s).toEqual({ t: 0, dwell: 0, done: false });
+    // over many loops with big steps: never done, never outside the chapter, every event still reached
+    const seen = new Set<number>();
+    let loops = 0;
+    for (let i = 0; i < 5000; i++) {
+      const n = advanceLooping(tl, s, 700, 60);
+      if (n.t < s.t) loops++;
+      s = n;
+      expect(s.done).toBe(false);
+      expect(s.t).toBeGreaterThanOrEqual(0);
+      expect(s.t).toBeLessThanOrEqual(100_000);
+      if (s.dwell > 0) seen.add(s.t);
+    }
+    expect(loops).toBeGreaterThan(10);
+    expect([...seen].sort((a, b) => a - b)).toEqual([50_000, 100_000]);
+  });
+
+  it('with reduced motion it jumps event to event and loops the same way', () => {
+    let s = advanceLooping(tl, { t: 50_000, dwell: 0, done: false }, 16, 60, true);
+    expect(s.t).toBe(100_000);
+    expect(s.dwell).toBe(Math.max(DWELL_MS * 2, LOOP_DWELL_MS));
+    s = advanceLooping(tl, s, s.dwell, 60, true);
+    expect(s.t).toBe(0);
   });
 });

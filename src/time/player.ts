@@ -50,3 +50,19 @@ export function advance(tl: ChapterTimeline, s: PlayState, dtMs: number, rate: n
   if (t >= tl.end) return { t: tl.end, dwell: 0, done: true };
   return { t, dwell: 0, done: false };
 }
+
+/** With `loop`: how long playback rests at the end (the crash) before it starts again. */
+export const LOOP_DWELL_MS = 6000;
+
+/**
+ * As `advance`, for a looping embed (`loop`): at the end of the chapter it dwells `loopDwellMs`, then starts
+ * again from the chapter's start. Never `done`.
+ */
+export function advanceLooping(tl: ChapterTimeline, s: PlayState, dtMs: number, rate: number, jump = false, loopDwellMs = LOOP_DWELL_MS): PlayState {
+  if (s.t >= tl.end) {
+    if (s.dwell > dtMs) return { t: s.t, dwell: s.dwell - dtMs, done: false };
+    return { t: tl.start, dwell: 0, done: false };
+  }
+  const n = advance(tl, s, dtMs, rate, jump);
+  return n.t >= tl.end ? { t: tl.end, dwell: Math.max(n.dwell, loopDwellMs), done: false } : n;
+}

@@ -4,10 +4,10 @@
  * Prints a table; with `-- --json`, one JSON object on stdout (progress goes to stderr).
  *
  * Options: --json, --quick (one run of each), --load-runs N (5), --scrub-runs N (3), --steps N (500),
- * --export-runs N (3), --only size,load,scrub,export,vector,memory, --keep (keep the temp dir).
+ * --export-runs N (3), --only size,load,scrub,export,vector,memory,embeds, --keep (keep the temp dir).
  * See the Performance section of the README for what each figure measures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,7 +22,7 @@ import { stepTimes, TRACE_CATEGORIES } from './lib/trace.ts';
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write('npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,vector,memory] [--keep]\n');
+  process.stdout.write('npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,vector,memory,embeds] [--keep]\n');
   process.exit(0);
 }
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -39,7 +39,7 @@ const OPTS = {
   scrubRuns: num('scrub-runs', quick ? 1 : 3),
   steps: num('steps', 500),
   exportRuns: num('export-runs', quick ? 1 : 3),
-  only: new Set((argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : 'size,load,scrub,export,vector,memory').split(',')),
+  only: new Set((argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : 'size,load,scrub,export,vector,memory,embeds').split(',')),
 };
 const MEMORY_STEPS = 1000;
 const LEAK_STEPS = 500;
@@ -303,6 +303,82 @@ async function measureVector(browser: Browser, appUrl: string, exportUrl: string
   }
 }
 
+/**
+ * Ten embeds on one 1000 px host page (examples/live-blog.html, served from another origin): for each, the
+ * time from its own navigation start to its poster (`flightmap:poster`), and, scrolling to each in turn, from
+ * the moment it comes into view to its map drawn (`flightmap:map`); the most WebGL contexts alive at once.
+ */
+async function measureEmbeds(browser: Browser, appUrl: string) {
+  const html = readFileSync(join(import.meta.dirname, '../../examples/live-blog.html'), 'utf8').replaceAll('http://127.0.0.1:4173/', appUrl);
+  const host = await serveDir(join(import.meta.dirname, '../../examples'), { routes: { '/blog': (_q, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html) } });
+  const context = await browser.newContext({ viewport: { width: 1040, height: 900 }, deviceScaleFactor: 1 });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __gl: { live: number; events: [number, number][] } };
+    w.__gl = { live: 0, events: [] };
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement & { __gl?: boolean }, type: string, ...rest: unknown[]) {
+      const c = (orig as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      if (c && /webgl/.test(type) && !this.__gl) {
+        this.__gl = true;
+        w.__gl.events.push([performance.timeOrigin + performance.now(), 1]);
+        this.addEventListener('webglcontextlost', () => w.__gl.events.push([performance.timeOrigin + performance.now(), -1]));
+      }
+      return c;
+    } as typeof orig;
+  });
+  const page = await context.newPage();
+  const warnings: string[] = [];
+  page.on('console', (m) => /Too many active WebGL contexts/i.test(m.text()) && warnings.push(m.text()));
+  try {
+    await page.goto(`${host.origin}/blog`);
+    const frameOf = async (id: string) => {
+      for (let i = 0; i < 600; i++) {
+        const f = page.frames().find((f) => f.url().startsWith(new URL(appUrl).origin) && f.url().includes(`childId=${id}`));
+        if (f) return f;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`embeds: ${id} did not load`);
+    };
+    const mark = (f: Awaited<ReturnType<typeof frameOf>>, name: string) =>
+      f.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000, polling: 20 }).then(() =>
+        f.evaluate((n) => ({ rel: performance.getEntriesByName(n).at(-1)!.startTime, abs: performance.timeOrigin + performance.getEntriesByName(n).at(-1)!.startTime }), name),
+      );
+    const rows: { id: string; poster_ms: number; map_after_in_view_ms: number }[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const id = `flightmap-${i}`;
+      // into view: the top of the embed at the top of the window (one embed at a time, as a reader reads)
+      const enter = await page.evaluate((id) => {
+        document.getElementById(id)!.scrollIntoView({ block: 'start' });
+        return performance.timeOrigin + performance.now();
+      }, id);
+      const f = await frameOf(id);
+      const poster = await mark(f, 'flightmap:poster');
+      const map = await mark(f, 'flightmap:map');
+      rows.push({ id, poster_ms: round(poster.rel, 0), map_after_in_view_ms: round(Math.max(0, map.abs - Math.max(enter, poster.abs)), 0) });
+      log(`embeds: ${id} poster ${round(poster.rel, 0)} ms after its navigation, map ${rows.at(-1)!.map_after_in_view_ms} ms after in view`);
+    }
+    const events: [number, number][] = [];
+    for (const f of page.frames()) if (f !== page.mainFrame()) events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events).catch(() => [])));
+    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let live = 0, peak = 0;
+    for (const [, d] of events) peak = Math.max(peak, (live += d));
+    const p = rows.map((r) => r.poster_ms), m = rows.map((r) => r.map_after_in_view_ms);
+    return {
+      embeds: rows.length,
+      poster_ms_median: round(median(p), 0),
+      poster_ms_max: Math.max(...p),
+      map_after_in_view_ms_median: round(median(m), 0),
+      map_after_in_view_ms_max: Math.max(...m),
+      peak_live_maps: peak,
+      too_many_contexts_warnings: warnings.length,
+      rows,
+    };
+  } finally {
+    await context.close();
+    await host.close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 type Report = Record<string, unknown> & {
   size?: Omit<SizeReport, 'files'> & { files: { path: string; kind: string; gzip_kb: number }[] };
@@ -311,6 +387,7 @@ type Report = Record<string, unknown> & {
   export?: Awaited<ReturnType<typeof measureExport>>;
   vector?: Awaited<ReturnType<typeof measureVector>>;
   memory?: Awaited<ReturnType<typeof measureScrub>>['memory'];
+  embeds?: Awaited<ReturnType<typeof measureEmbeds>>;
 };
 
 function targets(r: Report) {
@@ -327,6 +404,7 @@ function targets(r: Report) {
   add('heap_growth_pct', r.memory?.growth_pct, `≤ ${TARGETS.heap_growth_pct}`, (v) => v <= TARGETS.heap_growth_pct);
   // The same limit, per 1000 steps, once warm: the growth over the next steps (see README, Performance).
   const next = r.memory?.growth_next_steps_pct, n = r.memory?.next_steps;
+  add('embeds_peak_live_maps', r.embeds?.peak_live_maps, '≤ 3', (v) => v <= 3);
   if (next !== undefined && n) add('heap_growth_when_warm_pct_per_1000_steps', round((next * 1000) / n, 1), `≤ ${TARGETS.heap_growth_pct}`, (v) => v <= TARGETS.heap_growth_pct);
   return t;
 }
@@ -367,6 +445,12 @@ function table(r: Report): string {
     rows.push([`memory: after ${m.steps} steps, MB`, String(m.heap_after_scrub_mb), `${m.baseline_heap_after_load_mb} → ${m.baseline_heap_after_scrub_mb} (setData)`, '', '']);
     rows.push(['  growth over those steps, %', String(m.growth_pct), String(m.baseline_growth_pct ?? ''), '', pass('heap_growth_pct')]);
     if (m.growth_next_steps_pct !== undefined) rows.push([`  growth over ${m.next_steps} more steps, %`, String(m.growth_next_steps_pct), '', '', pass('heap_growth_when_warm_pct_per_1000_steps')]);
+  }
+  if (r.embeds) {
+    const e = r.embeds;
+    rows.push([`embeds: ${e.embeds} on a page, to poster, median / max, ms`, `${e.poster_ms_median} / ${e.poster_ms_max}`, '', '', '']);
+    rows.push(['  in view to map drawn, median / max, ms', `${e.map_after_in_view_ms_median} / ${e.map_after_in_view_ms_max}`, '', '', '']);
+    rows.push(['  most live maps at once', String(e.peak_live_maps), '', '', pass('embeds_peak_live_maps')]);
   }
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row, j) => row.map((c, i) => c.padEnd(w[i]!)).join('  ') + (j === 0 ? '\n' + w.map((n) => '-'.repeat(n)).join('  ') : '')).join('\n');
@@ -436,6 +520,10 @@ async function main() {
     if (OPTS.only.has('vector')) {
       log('vector export');
       report.vector = await measureVector(browser, app.url, exportUrl);
+    }
+    if (OPTS.only.has('embeds')) {
+      log('embeds: ten on one host page');
+      report.embeds = await measureEmbeds(browser, app.url);
     }
     (report.machine as Record<string, unknown>).load_average_at_end = loadavg().map((x) => round(x, 2));
     report.targets = targets(report);

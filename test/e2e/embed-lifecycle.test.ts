@@ -1,0 +1,323 @@
+/**
+ * The embed's map lifecycle in real Chromium (src/embed/lifecycle.ts, lazy-map.ts): a host page on another
+ * origin. Poster first, the map when in view, at most three live maps among ten embeds while a reader scrolls,
+ * released embeds back at their moment and camera, a lost WebGL context, and `loop`.
+ * WebGL contexts are counted in every frame by wrapping getContext (init script): made, and lost (MapLibre's
+ * remove() loses its context on purpose; the browser's eviction does too).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { useApp } from '../support/app';
+import { hostPage } from '../support/host-page';
+import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { DEFAULT_EMBED, embedSnippet } from '../../src/embed/snippet';
+
+const app = useApp();
+const pages = new Map<string, string>();
+let host: StaticServer;
+beforeAll(async () => {
+  host = await serveDir('examples', {
+    routes: {
+      '/page': (req: IncomingMessage, res: ServerResponse) => {
+        const html = pages.get(new URL(req.url ?? '/', 'http://x').searchParams.get('id') ?? '');
+        if (html) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+        else res.writeHead(404).end();
+      },
+    },
+  });
+});
+afterAll(async () => host?.close());
+
+/** Counts WebGL contexts in this frame: live now, most at once, made; and when each came and went. */
+const GL_PROBE = () => {
+  const w = window as unknown as { __gl: { live: number; max: number; made: number; events: [number, number][] } };
+  w.__gl = { live: 0, max: 0, made: 0, events: [] };
+  const orig = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement & { __gl?: boolean }, type: string, ...rest: unknown[]) {
+    const c = (orig as (...a: unknown[]) => unknown).call(this, type, ...rest);
+    if (c && /webgl/.test(type) && !this.__gl) {
+      this.__gl = true;
+      w.__gl.live++;
+      w.__gl.made++;
+      w.__gl.max = Math.max(w.__gl.max, w.__gl.live);
+      w.__gl.events.push([performance.timeOrigin + performance.now(), 1]);
+      this.addEventListener('webglcontextlost', () => {
+        w.__gl.live--;
+        w.__gl.events.push([performance.timeOrigin + performance.now(), -1]);
+      });
+    }
+    return c;
+  } as typeof orig;
+};
+
+interface Host {
+  page: Page;
+  context: BrowserContext;
+  console: string[];
+  errors: string[];
+  frame(id: string): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+let n = 0;
+async function openHost(html: string, viewport = { width: 1040, height: 900 }): Promise<Host> {
+  const id = `l${++n}`;
+  pages.set(id, html);
+  const context = await app.browser.newContext({ viewport });
+  await context.addInitScript(GL_PROBE);
+  const page = await context.newPage();
+  const consoleMsgs: string[] = [], errors: string[] = [];
+  page.on('console', (m) => consoleMsgs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${host.origin}/page?id=${id}`);
+  return {
+    page,
+    context,
+    console: consoleMsgs,
+    errors,
+    async frame(childId) {
+      for (let i = 0; i < 300; i++) {
+        const f = page.frames().find((f) => f.url().startsWith(app.server.origin) && f.url().includes(`childId=${childId}`));
+        if (f) return f;
+        await page.waitForTimeout(100);
+      }
+      throw new Error(`no embed ${childId}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+const snippet = (id: string, event?: string, extra: Partial<typeof DEFAULT_EMBED> = {}) => embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, ...extra, event, id });
+const life = (f: Frame) => f.evaluate(() => document.documentElement.dataset.mapLife ?? '');
+const waitLife = (f: Frame, v: string, timeout = 90_000) => f.waitForFunction((v) => document.documentElement.dataset.mapLife === v, v, { timeout, polling: 50 });
+const glLive = (f: Frame) => f.evaluate(() => (window as unknown as { __gl: { live: number } }).__gl.live);
+const moment = (f: Frame) => f.evaluate(() => (window as unknown as { flightmap: { getMoment(): { chapter: string; t: number } } }).flightmap.getMoment());
+const camera = (f: Frame) =>
+  f.evaluate(() => {
+    const m = (window as unknown as { flightmap: { mapLife: { current(): { camera(): { center: [number, number]; zoom: number } } | null } } }).flightmap.mapLife.current();
+    return m && m.camera();
+  });
+const scrollToEl = (p: Page, sel: string, block: 'start' | 'center' = 'start') => p.evaluate(([s, b]) => document.querySelector(s!)!.scrollIntoView({ block: b as ScrollLogicalPosition }), [sel, block]);
+
+describe('poster first', () => {
+  it('opens with a poster of the map’s size and its event text; makes the map only in view, with no height jump', async () => {
+    // the embed starts a little below the first screen (close enough that the browser loads the lazy iframe)
+    const h = await openHost(hostPage(snippet('lazy-one', 'first-impact'), 1000, { before: '<div style="height:1200px"></div>' }));
+    const f = await h.frame('lazy-one');
+    await waitLife(f, 'poster');
+    await f.waitForFunction(() => !!(window as unknown as { flightmap?: unknown }).flightmap, undefined, { timeout: 30_000 });
+    await h.page.waitForTimeout(1500);
+    const before = await f.evaluate(() => {
+      const wrap = document.getElementById('map-wrap')!.getBoundingClientRect();
+      const poster = document.querySelector('.map-poster') as HTMLElement;
+      const img = poster.querySelector('img');
+      return {
+        life: document.documentElement.dataset.mapLife,
+        poster: !poster.hidden && poster.getBoundingClientRect().height === wrap.height && poster.getBoundingClientRect().width === wrap.width,
+        img: !!img && img.complete && img.naturalWidth > 0,
+        canvases: document.querySelectorAll('canvas').length,
+        title: document.querySelector('#panel .event-title')?.textContent,
+        wrapH: wrap.height,
+        body: document.body.getBoundingClientRect().height,
+        posterMark: performance.getEntriesByName('flightmap:poster').length,
+        maplibre: performance.getEntriesByType('resource').some((r) => /maplibre/.test(r.name)),
+      };
+    });
+    expect(before).toMatchObject({ life: 'poster', poster: true, img: true, canvases: 0, title: 'First impact near Grozny', posterMark: 1, maplibre: false });
+    expect(await glLive(f)).toBe(0);
+
+    await scrollToEl(h.page, 'iframe');
+    await waitLife(f, 'live');
+    const after = await f.evaluate(() => ({
+      wrapH: document.getElementById('map-wrap')!.getBoundingClientRect().height,
+      body: document.body.getBoundingClientRect().height,
+      poster: !(document.querySelector('.map-poster') as HTMLElement).hidden,
+      canvases: document.querySelectorAll('canvas.maplibregl-canvas').length,
+      marks: ['flightmap:poster', 'flightmap:map'].map((n) => performance.getEntriesByName(n)[0]!.startTime),
+    }));
+    expect(after).toMatchObject({ wrapH: before.wrapH, body: before.body, poster: false, canvases: 1 });
+    expect(after.marks[0]).toBeLessThan(after.marks[1]!);
+    expect(await glLive(f)).toBe(1);
+    expect(h.errors).toEqual([]);
+    await h.close();
+  });
+
+  it('the full page (not embedded) makes its map at once; static makes none', async () => {
+    const full = await app.open('?event=first-impact', { width: 1200, height: 800 });
+    expect(full.ready).toBe('map');
+    expect(await full.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.documentElement.dataset.mapLife ?? null])).toEqual([0, null]);
+    await full.close();
+    const stat = await app.open('?embed&static', { width: 600, height: 800 });
+    expect(await stat.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.querySelectorAll('canvas').length])).toEqual([0, 0]);
+    await stat.close();
+  });
+});
+
+describe('ten embeds on one page', () => {
+  it('a reader scrolling through never has more than 3 live maps; each embed in view draws its map; released ones come back at their moment and camera', async () => {
+    const h = await openHost(await (await fetch(`${host.origin}/live-blog.html`)).text().then((html) => html.replaceAll('http://127.0.0.1:4173/', app.server.url)));
+    const ids = Array.from({ length: 10 }, (_, i) => `flightmap-${i + 1}`);
+    const first = await h.frame(ids[0]!);
+    await waitLife(first, 'live');
+
+    // The first embed: move it to another moment and camera, to see both come back.
+    await h.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'flightmap:seek', time: '2024-12-25T05:20:00Z' }, '*'));
+    await first.waitForFunction(() => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === Date.parse('2024-12-25T05:20:00Z'));
+    await first.evaluate(() => {
+      const m = (window as unknown as { flightmap: { mapLife: { current(): { map: { jumpTo(o: unknown): void } } } } }).flightmap.mapLife.current();
+      m.map.jumpTo({ center: [47.5, 43.1], zoom: 6.2 });
+    });
+    const cam0 = (await camera(first))!;
+    const m0 = await moment(first);
+
+    // Scroll through, one screen every ~1.5 s, counting live WebGL contexts over every frame at each step.
+    const inView: Record<string, number> = {};
+    const drawnAt: Record<string, number> = {};
+    let most = 0;
+    const count = async () => {
+      let live = 0;
+      for (const f of h.page.frames()) if (f !== h.page.mainFrame()) live += await f.evaluate(() => (window as unknown as { __gl?: { live: number } }).__gl?.live ?? 0).catch(() => 0);
+      most = Math.max(most, live);
+    };
+    const bottom = await h.page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    for (let y = 0; y <= bottom + 450; y += 450) {
+      await h.page.evaluate((y) => scrollTo(0, y), y);
+      for (const id of ids) {
+        if (inView[id]) continue;
+        const r = await h.page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect(), id);
+        if (r.top < 900 && r.bottom > 0) inView[id] = Date.now();
+      }
+      for (let i = 0; i < 6; i++) {
+        await h.page.waitForTimeout(250);
+        await count();
+      }
+      // every embed in view draws its map
+      for (const id of ids) {
+        if (!inView[id] || drawnAt[id]) continue;
+        const r = await h.page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect(), id);
+        if (r.top >= 900 || r.bottom <= 0) continue;
+        const f = await h.frame(id);
+        await waitLife(f, 'live').catch(async (e) => {
+          const states = [];
+          for (const g of h.page.frames()) if (g !== h.page.mainFrame()) states.push(await g.evaluate(() => JSON.stringify([location.search.slice(-2), document.documentElement.dataset.mapLife, (window as any).__lazyDebug?.()])).catch(() => 'x'));
+          throw new Error(`${id} at ${JSON.stringify(r)}: ${(e as Error).message}; embeds: ${states.join('\n')}`);
+        });
+        drawnAt[id] = Date.now();
+        await count();
+      }
+    }
+    expect(Object.keys(drawnAt).sort()).toEqual([...ids].sort());
+    expect(most).toBeLessThanOrEqual(3);
+
+    // The exact history: every context made and lost in every frame, merged; never more than 3 at once.
+    const events: [number, number][] = [];
+    for (const f of h.page.frames()) if (f !== h.page.mainFrame()) events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events)));
+    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let live = 0, peak = 0;
+    for (const [, d] of events) peak = Math.max(peak, (live += d));
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(events.filter(([, d]) => d > 0).length).toBeGreaterThanOrEqual(10);
+    expect(h.console.filter((m) => /Too many active WebGL contexts/i.test(m))).toEqual([]);
+
+    // The first embed was given back, with a still of its map as the poster…
+    expect(await life(first)).toBe('poster');
+    expect(await first.evaluate(() => !!document.querySelector('.map-poster .map-still canvas'))).toBe(true);
+    expect(await glLive(first)).toBe(0);
+    // …and back in view it is drawn again at its moment and camera.
+    await scrollToEl(h.page, '#flightmap-1');
+    await waitLife(first, 'live').catch(async (e) => {
+      const states = [];
+      for (const f of h.page.frames()) if (f !== h.page.mainFrame()) states.push(await f.evaluate(() => `${location.search.slice(-2)}:${document.documentElement.dataset.mapLife}`).catch(() => 'x'));
+      throw new Error(`${(e as Error).message}; embeds: ${states.join(' ')}`);
+    });
+    expect(await moment(first)).toEqual(m0);
+    const cam1 = (await camera(first))!;
+    expect(cam1.zoom).toBeCloseTo(cam0.zoom, 3);
+    expect(cam1.center[0]).toBeCloseTo(cam0.center[0], 3);
+    expect(cam1.center[1]).toBeCloseTo(cam0.center[1], 3);
+    expect(await first.evaluate(() => (window as unknown as { flightmap: { mapLife: { current(): { aircraft(): unknown } } } }).flightmap.mapLife.current().aircraft())).not.toBeNull();
+    expect(h.errors).toEqual([]);
+    await h.close();
+  }, 300_000);
+});
+
+describe('a lost WebGL context', () => {
+  it('shows the poster, and the map comes back on the next interaction and the next view, at the same moment', async () => {
+    const h = await openHost(hostPage(snippet('lost', 'divert-aktau'), 1000, { after: '<div style="height:3000px"></div>' }));
+    const f = await h.frame('lost');
+    await waitLife(f, 'live');
+    const m0 = await moment(f);
+    // Lose every context the embed makes, on every frame, for 90 frames (it must not fight back meanwhile).
+    const lost = await f.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let frames = 0, losses = 0;
+          const tick = () => {
+            for (const c of document.querySelectorAll('canvas')) {
+              const gl = (c as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext | null;
+              if (gl && !gl.isContextLost()) {
+                gl.getExtension('WEBGL_lose_context')?.loseContext();
+                losses++;
+              }
+            }
+            if (++frames < 90) requestAnimationFrame(tick);
+            else done(losses);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(lost).toBeGreaterThanOrEqual(1);
+    await waitLife(f, 'poster', 5000);
+    await h.page.waitForTimeout(500);
+    expect(await life(f)).toBe('poster'); // held: not made again at once
+    expect(await glLive(f)).toBe(0);
+    const wake = f.getByRole('button', { name: 'Show the interactive map' });
+    expect(await wake.isVisible()).toBe(true);
+    // an interaction brings it back
+    await wake.click();
+    await waitLife(f, 'live');
+    expect(await moment(f)).toEqual(m0);
+    // lost again; then a new view brings it back
+    await f.evaluate(() => ((document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext).getExtension('WEBGL_lose_context')!.loseContext());
+    await waitLife(f, 'poster', 5000);
+    await h.page.evaluate(() => scrollTo(0, 2500));
+    await h.page.waitForTimeout(400);
+    expect(await life(f)).toBe('poster');
+    await h.page.evaluate(() => scrollTo(0, 0));
+    await waitLife(f, 'live');
+    expect(await moment(f)).toEqual(m0);
+    expect(h.errors).toEqual([]);
+    await h.close();
+  }, 120_000);
+});
+
+describe('loop', () => {
+  const play = async (q: string) => {
+    const { page, close } = await app.open(q, { width: 1000, height: 800 });
+    await page.selectOption('.timeline .speed', '10m'); // 10 min/s
+    return { page, close };
+  };
+  const tOf = (p: Page) => p.evaluate(() => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t);
+  const crash = Date.parse('2024-12-25T06:28:00Z');
+
+  it('after the crash the embed dwells, then plays again from take-off; without loop it stops there', async () => {
+    const a = await play('?embed&autoplay&loop&event=mayday');
+    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, { timeout: 30_000, polling: 50 });
+    await a.page.waitForTimeout(3000);
+    expect(await tOf(a.page)).toBe(crash); // dwelling
+    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t < c, crash, { timeout: 15_000, polling: 50 });
+    const t1 = await tOf(a.page);
+    await a.page.waitForTimeout(1500);
+    expect(await tOf(a.page)).toBeGreaterThan(t1); // playing again
+    expect(await a.page.locator('.ctl-play').getAttribute('aria-pressed')).toBe('true');
+    await a.close();
+
+    const b = await play('?embed&autoplay&event=mayday');
+    await b.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, { timeout: 30_000, polling: 50 });
+    await b.page.waitForTimeout(8000);
+    expect(await tOf(b.page)).toBe(crash);
+    expect(await b.page.locator('.ctl-play').getAttribute('aria-pressed')).toBe('false');
+    await b.close();
+  }, 120_000);
+});

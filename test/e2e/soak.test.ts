@@ -1,0 +1,193 @@
+/**
+ * A day of autoplay, fast: a looping embed (`?embed&autoplay&loop`) on a fast clock, for a bounded wall time.
+ *
+ * The clock (an init script, test only): the page's `performance.now` and `requestAnimationFrame` run on a
+ * fake time that moves FRAME_MS per frame, and only one frame in REAL_EVERY is a real one (painted); the
+ * others follow at once. Playback, its dwells and the map's own frames all take their time from it, so a loop
+ * of the flight takes a fraction of a second instead of minutes; DOM work, feature-state updates and the map's
+ * redraws still happen, frame by frame. Timers (setTimeout/setInterval) are counted, not sped up.
+ *
+ * Measured at the same phase of the loop (the clock stops at the moment a loop starts again), after a warm-up
+ * and at the end: the JS heap after forced GC (CDP HeapProfiler.collectGarbage, precise memory info), DOM
+ * nodes, documents and JS event listeners (CDP Memory.getDOMCounters), timers and animation frames pending.
+ * SOAK_SECONDS sets the wall time of the run (default 30); the README gives the figures of a longer run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChrome } from '../../scripts/lib/chrome.ts';
+import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { DIST } from '../support/app';
+import { DWELL_MS, LOOP_DWELL_MS } from '../../src/time/player';
+
+const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 30) * 1000;
+/** One loop at the default speed (1 min/s), in wall seconds, as a real screen plays it: the flight, a dwell at each event, the rest. */
+const flight = (JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { chapter: string; time: string }[] }).events.filter((e) => e.chapter === 'flight');
+const times = [...new Set(flight.map((e) => Date.parse(e.time)))].sort((a, b) => a - b);
+const LOOP_WALL_S_AT_1MIN = (times.at(-1)! - times[0]!) / 60_000 + (times.length - 1) * (DWELL_MS / 1000) + LOOP_DWELL_MS / 1000;
+
+const FAST_CLOCK = ({ frameMs, realEvery }: { frameMs: number; realEvery: number }) => {
+  const w = window as unknown as Record<string, unknown>;
+  const realNow = performance.now.bind(performance);
+  const realRaf = window.requestAnimationFrame.bind(window);
+  let fake = realNow();
+  let frames = 0, scheduled = false, held = false, holdAtLoop = false, loops = 0, lastT = NaN;
+  const queue = new Map<number, FrameRequestCallback>();
+  let nextId = 1;
+  const port = new MessageChannel();
+  // ---- timers, counted
+  const pendingTimers = new Set<number>();
+  const st = window.setTimeout.bind(window), ct = window.clearTimeout.bind(window), si = window.setInterval.bind(window), ci = window.clearInterval.bind(window);
+  let intervals = 0;
+  window.setTimeout = ((fn: TimerHandler, ms?: number, ...a: unknown[]) => {
+    const id = st((...b: unknown[]) => {
+      pendingTimers.delete(id);
+      if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...b);
+    }, ms, ...a);
+    pendingTimers.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    ct(id);
+  }) as typeof window.clearTimeout;
+  window.setInterval = ((fn: TimerHandler, ms?: number, ...a: unknown[]) => (intervals++, si(fn, ms, ...a))) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => (intervals--, ci(id))) as typeof window.clearInterval;
+  // ---- the clock
+  performance.now = () => fake;
+  const run = () => {
+    scheduled = false;
+    if (held) return;
+    fake += frameMs;
+    frames++;
+    const cbs = [...queue.values()];
+    queue.clear();
+    for (const cb of cbs) cb(fake);
+    const app = w.flightmap as { getMoment(): { t: number } } | undefined;
+    const t = app?.getMoment().t;
+    if (t !== undefined) {
+      if (t < lastT) {
+        loops++;
+        if (holdAtLoop) held = true;
+      }
+      lastT = t;
+    }
+    if (queue.size) schedule();
+  };
+  const schedule = () => {
+    if (scheduled || held) return;
+    scheduled = true;
+    if (frames % realEvery === 0) realRaf(run);
+    else port.port1.postMessage(0);
+  };
+  port.port2.onmessage = run;
+  window.requestAnimationFrame = (cb: FrameRequestCallback) => {
+    queue.set(nextId, cb);
+    schedule();
+    return nextId++;
+  };
+  window.cancelAnimationFrame = (id: number) => void queue.delete(id);
+  w.__clock = {
+    /** Stops the clock the next time a loop starts again (t jumps back). */
+    holdAtNextLoop() {
+      holdAtLoop = true;
+    },
+    resume() {
+      holdAtLoop = false;
+      held = false;
+      schedule();
+    },
+    state: () => ({ held, loops, frames, fakeMs: fake, timers: pendingTimers.size, intervals, frameRequests: queue.size }),
+  };
+};
+
+type ClockState = { held: boolean; loops: number; frames: number; fakeMs: number; timers: number; intervals: number; frameRequests: number };
+const clock = (p: Page) => p.evaluate(() => (window as unknown as { __clock: { state(): ClockState } }).__clock.state());
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchChrome(['--enable-precise-memory-info']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Sample {
+  heapMb: number;
+  nodes: number;
+  documents: number;
+  listeners: number;
+  timers: number;
+  intervals: number;
+  frameRequests: number;
+  loops: number;
+  t: number;
+}
+
+async function sampleAtLoopStart(page: Page): Promise<Sample> {
+  await page.evaluate(() => (window as unknown as { __clock: { holdAtNextLoop(): void } }).__clock.holdAtNextLoop());
+  await page.waitForFunction(() => (window as unknown as { __clock: { state(): { held: boolean } } }).__clock.state().held, undefined, { timeout: 60_000, polling: 20 });
+  await page.waitForTimeout(400); // real timers due now (the URL's, 150 ms) run
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+  const dom = (await cdp.send('Memory.getDOMCounters')) as { documents: number; nodes: number; jsEventListeners: number };
+  await cdp.detach();
+  const c = await clock(page);
+  const t = await page.evaluate(() => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t);
+  return { heapMb: heap / 1e6, nodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, timers: c.timers, intervals: c.intervals, frameRequests: c.frameRequests, loops: c.loops, t };
+}
+
+describe('a day of autoplay, fast', () => {
+  it('a looping embed keeps its heap flat (≤ 10 % after warm-up), its DOM nodes and listeners constant, and no timers pile up', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+    await context.addInitScript(FAST_CLOCK, { frameMs: 500, realEvery: 8 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}?embed&autoplay&loop`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'map', undefined, { timeout: 60_000 });
+    await page.selectOption('.timeline .speed', '10m');
+    const t0 = Date.now();
+    // warm-up: two loops, then the first sample at the start of a loop
+    await page.waitForFunction(() => (window as unknown as { __clock: { state(): { loops: number } } }).__clock.state().loops >= 2, undefined, { timeout: 60_000, polling: 100 });
+    const warm = await sampleAtLoopStart(page);
+    await page.evaluate(() => (window as unknown as { __clock: { resume(): void } }).__clock.resume());
+    const runFrom = Date.now();
+    await page.waitForTimeout(Math.max(0, SOAK_MS - (runFrom - t0)));
+    const end = await sampleAtLoopStart(page);
+    const c = await clock(page);
+    const loops = end.loops - warm.loops;
+    const report = {
+      wall_s: Math.round((Date.now() - t0) / 1000),
+      loops_measured: loops,
+      frames: c.frames,
+      fake_clock_h: +(c.fakeMs / 3.6e6).toFixed(2),
+      equivalent_wall_h_at_1min_per_s: +((loops * LOOP_WALL_S_AT_1MIN) / 3600).toFixed(1),
+      heap_mb: [+warm.heapMb.toFixed(2), +end.heapMb.toFixed(2)],
+      heap_growth_pct: +(((end.heapMb - warm.heapMb) / warm.heapMb) * 100).toFixed(1),
+      nodes: [warm.nodes, end.nodes],
+      listeners: [warm.listeners, end.listeners],
+      documents: [warm.documents, end.documents],
+      timers_pending: [warm.timers, end.timers],
+      intervals: [warm.intervals, end.intervals],
+      frame_requests: [warm.frameRequests, end.frameRequests],
+    };
+    console.log(`soak: ${JSON.stringify(report)}`);
+    expect(loops).toBeGreaterThanOrEqual(5);
+    expect(end.t).toBe(warm.t); // the same phase: the start of a loop
+    expect(end.heapMb).toBeLessThanOrEqual(warm.heapMb * 1.1);
+    expect(end.nodes).toBe(warm.nodes);
+    expect(end.listeners).toBe(warm.listeners);
+    expect(end.documents).toBe(warm.documents);
+    expect(end.timers).toBeLessThanOrEqual(warm.timers);
+    expect(end.intervals).toBeLessThanOrEqual(warm.intervals);
+    expect(end.frameRequests).toBeLessThanOrEqual(warm.frameRequests);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});

@@ -202,7 +202,6 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   const onPageHide = () => channel?.postMessage({ kind: 'bye', id: self.id });
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  (win as unknown as Record<string, unknown>).__lazyDebug = () => ({ self: { ...self }, held, settled, others: [...others.values()], d: decide(self, [...others.values()], budget) });
   return {
     hooks: {
       lazyMap: true,

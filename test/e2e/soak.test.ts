@@ -189,5 +189,5 @@ describe('a day of autoplay, fast', () => {
     expect(end.frameRequests).toBeLessThanOrEqual(warm.frameRequests);
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, SOAK_MS + 150_000);
 });

@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // The code carries keys, not words: tests read the English catalogue as the page does (src/i18n).
+          setupFiles: ['test/support/i18n-setup.ts'],
         },
       },
       {

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (dist && !existsSync(join(dist, 'index.html'))) throw new CliError(`--dist ${options.dist} is not a built app (no index.html): run npm run build, or leave --dist out.`, 2);
   requireChrome();
   const t0 = performance.now();
-  const exporter = await startExporter(dist ? { dist } : {});
+  const exporter = await startExporter({ ...(dist ? { dist } : {}), lang: options.lang });
   try {
     const shown = isAbsolute(options.out ?? '') ? out : relative(cwd, out) || out;
     const secs = () => ((performance.now() - t0) / 1000).toFixed(1);

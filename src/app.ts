@@ -20,6 +20,7 @@ import { DARK, LIGHT } from './theme/palette';
 import type { Camera, StoryMap } from './map/story-map';
 import { mapMomentAt } from './map/moment';
 import type { Padding } from './geo/bounds';
+import { msg } from './i18n';
 
 export interface Moment {
   chapter: Chapter;
@@ -213,7 +214,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
 
   const startMap = (mod: StoryMapModule, camera?: Camera): Promise<StoryMap | null> => {
     const noWebGL = () => {
-      notices.add('This browser cannot draw the interactive map (it needs WebGL 2). Below are a picture of the route and every event with its sources.', 'warning');
+      notices.add(msg('app.noWebgl'), 'warning');
       document.documentElement.classList.add('no-webgl');
       return null;
     };
@@ -232,22 +233,22 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
           const f = features.get(id);
           if (f) storyMap!.showInfo(lngLat, featureInfo(f.properties, source));
         },
-        onContextLost: () => (hooks.onContextLost ? hooks.onContextLost() : notices.add('The map lost its graphics context; it is being restored.', 'info', 'context')),
+        onContextLost: () => (hooks.onContextLost ? hooks.onContextLost() : notices.add(msg('app.contextLost'), 'info', 'context')),
         onContextRestored: () => {
           notices.remove('context');
           mapMoment(store.get());
         },
         onResourceError: (what) =>
-          notices.add(what === 'basemap' ? 'The basemap could not be loaded; the story layers are still drawn.' : 'A map font could not be loaded; labels may be missing.', 'warning', what),
+          notices.add(what === 'basemap' ? msg('app.basemapFailed') : msg('app.mapFontFailed'), 'warning', what),
       });
     } catch (e) {
       if ((e as Error)?.name === 'GPUInitializationError') return Promise.resolve(noWebGL()); // no WebGL 2 context could be made
-      notices.add(`The interactive map could not start (${(e as Error).message}). Every event is listed below.`, 'warning');
+      notices.add(msg('app.mapFailed', { error: (e as Error).message }), 'warning');
       document.documentElement.classList.add('no-webgl');
       return Promise.resolve(null);
     }
     mapMoment(store.get());
-    checkFont(() => notices.add('The map’s font could not be loaded; labels use a fallback font.', 'warning', 'font'));
+    checkFont(() => notices.add(msg('app.fontFailed'), 'warning', 'font'));
     const made = storyMap;
     return made.ready.then(() => made);
   };
@@ -255,7 +256,7 @@ export function startApp(story: StoryData, els: AppElements, base: string, searc
   // is built and painted, when MapLibre is already here (main.ts waits a moment for it): its GPU set-up
   // then does not queue behind that first paint (README, Performance). Static: MapLibre is never loaded.
   const unavailable = (e: unknown) => {
-    notices.add(`The interactive map could not be loaded (${String((e as Error)?.message ?? e)}). Every event is listed below.`, 'warning');
+    notices.add(msg('app.mapLoadFailed', { error: String((e as Error)?.message ?? e) }), 'warning');
     document.documentElement.classList.add('no-webgl');
     return null;
   };

@@ -9,6 +9,10 @@ import './styles/embed.css';
 import { startEmbedChild } from './embed/child';
 import { mountEmbedButton } from './embed/button';
 import type { Citation } from './ui/citation';
+import { negotiate, HTML_LANG } from './i18n/locales';
+import { loadCatalogue, locale, msg, useLocale } from './i18n';
+import { localizeStory } from './i18n/story-text';
+import { addFontFaces, languageSwitch, translatePage, translationNote } from './ui/page-text';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -20,6 +24,19 @@ root.classList.toggle('dark', isDark(early));
 root.classList.toggle('embed', early.embed);
 root.classList.toggle('plain', early.plain);
 root.classList.toggle('static', early.static);
+// The reader's language: ?lang=, else the browser's, else English (src/i18n/locales.ts). Its catalogue (data, like
+// the story) loads alongside the story; if it cannot, the page falls back to English and says so.
+const lang = negotiate(new URLSearchParams(location.search).get('lang'), navigator.languages ?? []);
+root.lang = HTML_LANG[lang.locale];
+const catalogue = loadCatalogue(lang.locale, base).then(
+  (cat) => ({ locale: lang.locale, cat }),
+  (e: unknown) => {
+    if (lang.locale === 'en') throw e;
+    console.warn(e);
+    return loadCatalogue('en', base).then((cat) => ({ locale: 'en' as const, cat }));
+  },
+);
+addFontFaces(lang.locale, base); // the subsets beyond latin that this language's letters need
 const embedChild = startEmbedChild(early); // when framed: height to the host, host control, state
 // An embed opens with a poster and makes its map when it comes into view (embed/lazy-map.ts, a small chunk of
 // its own, so the full page loads none of it); the full page makes its map at once.
@@ -52,7 +69,13 @@ function citeWhenNear(credit: HTMLElement, app: App): void {
 
 async function main() {
   try {
-    const story = await loadStory(base);
+    const [english, { locale: shown, cat }] = await Promise.all([loadStory(base), catalogue]);
+    useLocale(shown, cat);
+    const story = localizeStory(english, cat.story);
+    translatePage();
+    const note = translationNote(location.search);
+    if (note) (early.embed ? $('credit') : $('title-block')).append(note);
+    if (!early.embed && !early.static) $('tools').append(languageSwitch(location.search));
     const lazy = await lazyMap;
     // The map is the page's main content: when MapLibre is about to arrive, the page waits a moment for it, so
     // the map starts before the rest is built and painted (app.ts). Never long: on a slow network the page
@@ -75,6 +98,7 @@ async function main() {
       preloaded,
     );
     if (!early.embed) citeWhenNear($('credit'), app);
+    if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);
     lazy?.attach(app);
     mountEmbedButton($('tools'), app);

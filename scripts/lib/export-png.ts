@@ -80,7 +80,7 @@ export interface Exporter {
 }
 
 /** Starts the pipeline: serve `dist` (or a fresh build), launch Chromium, open the app. */
-export async function startExporter(opts: { dist?: string } = {}): Promise<Exporter> {
+export async function startExporter(opts: { dist?: string; lang?: string } = {}): Promise<Exporter> {
   requireChrome();
   const debug = process.env.EXPORT_DEBUG === '1';
   let t0 = performance.now();
@@ -108,7 +108,8 @@ export async function startExporter(opts: { dist?: string } = {}): Promise<Expor
     lap('launch');
     const { page, log } = await openPage(browser, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
     // ?static: the page does not draw its own map (the export draws its own, off-screen), which saves a second or two.
-    await page.goto(`${server.url}?static`);
+    // lang: the picture's words in that language (the page reads ?lang=, src/i18n); never the browser's own.
+    await page.goto(`${server.url}?static&lang=${opts.lang ?? 'en'}`);
     const ready = await waitReady(page, 60_000).catch(() => 'timeout');
     if (ready !== 'map' && ready !== 'no-map') throw new CliError(`The app did not start (${ready}${log.errors[0] ? `: ${firstLine(log.errors[0])}` : ''}).`, 1);
     await page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng === 'function', undefined, { timeout: 30_000 });

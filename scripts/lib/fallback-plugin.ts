@@ -8,6 +8,9 @@ import type { Source, StoryEvent } from '../../src/story/schema.ts';
 import { validateStoryDir } from './story-files.ts';
 import { day, eventTimeLabel } from '../../src/time/format.ts';
 import { STATUS_LABEL } from '../../src/story/words.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useLocale } from '../../src/i18n/index.ts';
 
 export const MARKER = '<!-- noscript-events -->';
 
@@ -46,6 +49,8 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
 }
 
 export function noscriptFallback(root: string): Plugin {
+  // The build (Node) writes the page in English: the English catalogue, as the page reads it.
+  useLocale('en', JSON.parse(readFileSync(resolve(root, 'geo/i18n/en.json'), 'utf8')));
   return {
     name: 'flightmap-noscript-fallback',
     transformIndexHtml(html) {

@@ -2,20 +2,32 @@
  * Vite plugin for the catalogues (geo/i18n/*.json):
  * - checks them when the build starts (a missing key, an extra key, a placeholder that differs from English's
  *   fails the build, one line per problem);
- * - English is bundled with the code (imported by src/i18n/index.ts), every other locale is a file of its own,
- *   data/i18n/<locale>.json, fetched only by its readers; the pseudo-locale en-XA is data/i18n/en-XA.json;
+ * - every locale, English too, is a file of its own, data/i18n/<locale>.json, fetched only by its readers (the
+ *   code carries keys, not words); the pseudo-locale en-XA is data/i18n/en-XA.json;
  * - messages are shipped parsed (ICU AST), so the page carries intl-messageformat without its parser: the alias
  *   below swaps the parser for its no-parser build in the bundle. In dev the same files are served.
  */
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { LOCALES, PSEUDO_LOCALE, type AnyLocale } from '../../src/i18n/locales.ts';
-import { compileCatalogue, I18N_DIR, shippedCatalogue, validateCatalogues } from './i18n-files.ts';
+import { HTML_LANG } from '../../src/i18n/locales.ts';
+import { normaliseBaseUrl } from '../../src/embed/oembed.ts';
+import { I18N_DIR, shippedCatalogue, validateCatalogues } from './i18n-files.ts';
+import { DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
 
 export const I18N_URL_DIR = 'data/i18n';
-const SHIPPED: AnyLocale[] = [...LOCALES.filter((l) => l !== 'en'), PSEUDO_LOCALE];
+const SHIPPED: AnyLocale[] = [...LOCALES, PSEUDO_LOCALE];
 
-export function i18n(root: string): Plugin {
+/** `<link rel="alternate" hreflang>` for each language (`?lang=`) and x-default, at the public URL (FLIGHTMAP_PUBLIC_URL). */
+export function hreflangLinks(baseUrl: string) {
+  return [
+    ...LOCALES.map((l) => ({ tag: 'link', attrs: { rel: 'alternate', hreflang: HTML_LANG[l], href: `${baseUrl}?lang=${l}` }, injectTo: 'head' as const })),
+    { tag: 'link', attrs: { rel: 'alternate', hreflang: 'x-default', href: baseUrl }, injectTo: 'head' as const },
+  ];
+}
+
+export function i18n(root: string, env: NodeJS.ProcessEnv = process.env): Plugin {
+  const baseUrl = normaliseBaseUrl(env.FLIGHTMAP_PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL);
   return {
     name: 'flightmap-i18n',
     enforce: 'pre',
@@ -27,11 +39,7 @@ export function i18n(root: string): Plugin {
       if (errors.length) throw new Error(`${I18N_DIR}/ has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
       for (const l of LOCALES) this.addWatchFile(resolve(root, I18N_DIR, `${l}.json`));
     },
-    transform(code, id) {
-      // English, imported by the code: the same JSON with its messages parsed (Vite's JSON plugin then makes it a module).
-      if (!/[\\/]geo[\\/]i18n[\\/]en\.json(\?.*)?$/.test(id)) return null;
-      return { code: JSON.stringify(compileCatalogue(JSON.parse(code))), map: null };
-    },
+    transformIndexHtml: () => hreflangLinks(baseUrl),
     generateBundle() {
       for (const l of SHIPPED) this.emitFile({ type: 'asset', fileName: `${I18N_URL_DIR}/${l}.json`, source: JSON.stringify(shippedCatalogue(root, l)) });
     },

@@ -9,6 +9,9 @@ import { embedSnippet, embedUrl, type EmbedOptions } from './snippet';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 import { createCitation } from '../ui/citation';
+import { msg, locale, loadCatalogue } from '../i18n';
+import { createTranslator } from '../i18n/messages';
+import { ENDONYM, HTML_LANG, INTL_TAG, LOCALES, PSEUDO_LOCALE, type AnyLocale } from '../i18n/locales';
 
 let dialog: HTMLDialogElement | null = null;
 
@@ -26,25 +29,40 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   };
   const startLabel = h('span', {});
   const start = h('input', { type: 'checkbox', name: 'start', id: 'embed-opt-start', checked: true });
-  const startRow = h('div', { class: 'embed-opt' }, start, h('label', { for: 'embed-opt-start' }, 'Start at the current moment ', startLabel));
-  const controls = check('controls', 'Show the timeline controls', true);
-  const autoplay = check('autoplay', 'Play on load (not for readers who ask for reduced motion)', false);
-  const loop = check('loop', 'Loop: after the crash, rest, then play again (for screens left running)', false);
-  const plain = check('plain', 'Plain: no title line (your article has its own)', false);
-  const stat = check('static', 'Static: the route picture and the event list, no interaction', false);
+  const startRow = h('div', { class: 'embed-opt' }, start, h('label', { for: 'embed-opt-start' }, `${msg('embed.start')} `, startLabel));
+  const controls = check('controls', msg('embed.controls'), true);
+  const autoplay = check('autoplay', msg('embed.autoplay'), false);
+  const loop = check('loop', msg('embed.loop'), false);
+  const plain = check('plain', msg('embed.plain'), false);
+  const stat = check('static', msg('embed.static'), false);
   const dark = h(
     'select',
     { id: 'embed-opt-dark', name: 'dark' },
-    h('option', { value: 'light' }, 'Light'),
-    h('option', { value: 'dark' }, 'Dark'),
-    h('option', { value: 'auto' }, 'Follow the reader’s setting'),
+    h('option', { value: 'light' }, msg('dialog.light')),
+    h('option', { value: 'dark' }, msg('dialog.dark')),
+    h('option', { value: 'auto' }, msg('embed.darkAuto')),
   );
   dark.value = app.flags.dark;
+  // The embed's language: the page's when the page was asked for one, else the reader's (no lang=).
+  const lang = h(
+    'select',
+    { id: 'embed-opt-lang', name: 'lang' },
+    h('option', { value: '' }, msg('embed.langReader')),
+    LOCALES.map((l) => h('option', { value: l, lang: HTML_LANG[l] }, ENDONYM[l])),
+  );
+  lang.value = app.flags.lang && app.flags.lang !== PSEUDO_LOCALE ? app.flags.lang : '';
+  let title: string = msg('embed.iframeTitle');
+  const titleIn = async (l: string): Promise<string> => {
+    const want = (l || locale()) as AnyLocale;
+    if (want === locale()) return msg('embed.iframeTitle');
+    const cat = await loadCatalogue(want, new URL(import.meta.env.BASE_URL, document.baseURI).href);
+    return createTranslator(INTL_TAG[want], cat)('embed.iframeTitle');
+  };
   const code = h('textarea', { id: 'embed-code', class: 'embed-code', readonly: true, rows: 7, spellcheck: 'false', autocomplete: 'off' });
   const status = h('span', { class: 'embed-status', role: 'status', 'aria-live': 'polite' });
-  const preview = h('a', { class: 'embed-preview', target: '_blank', rel: 'noopener' }, 'Open the embed on its own');
-  const copy = h('button', { type: 'button', class: 'tool-button embed-copy' }, 'Copy code');
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
+  const preview = h('a', { class: 'embed-preview', target: '_blank', rel: 'noopener' }, msg('embed.preview'));
+  const copy = h('button', { type: 'button', class: 'tool-button embed-copy' }, msg('embed.copy'));
+  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': msg('dialog.close') }, '×');
 
   // "Cite this map", for the moment shown (src/ui/citation.ts).
   const cite = createCitation(`${location.origin}${location.pathname}`, 'embed-cite');
@@ -54,14 +72,14 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
     h(
       'div',
       { class: 'dialog-box' },
-      h('div', { class: 'dialog-head' }, h('h2', { id: 'embed-dialog-title' }, 'Embed this map'), close),
+      h('div', { class: 'dialog-head' }, h('h2', { id: 'embed-dialog-title' }, msg('embed.title')), close),
     h(
       'p',
       { id: 'embed-dialog-desc', class: 'dialog-help' },
-      'Paste this code into your article’s HTML. The map resizes itself to its content, from 300 px wide to full width. It speaks Pym.js and AMP’s embed-size, so pages that already use them need nothing more.',
+      msg('embed.help'),
     ),
-    h('fieldset', { class: 'embed-opts' }, h('legend', {}, 'Options'), startRow, controls.row, autoplay.row, loop.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, 'Colours'), dark)),
-    h('label', { for: 'embed-code', class: 'embed-code-label' }, 'Embed code'),
+    h('fieldset', { class: 'embed-opts' }, h('legend', {}, msg('embed.options')), startRow, controls.row, autoplay.row, loop.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark), h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang)),
+    h('label', { for: 'embed-code', class: 'embed-code-label' }, msg('embed.code')),
     code,
       h('div', { class: 'embed-actions' }, copy, preview, status),
       cite?.el,
@@ -82,6 +100,8 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
       plain: plain.input.checked,
       static: stat.input.checked,
       dark: dark.value as DarkMode,
+      lang: lang.value || undefined,
+      title,
     };
   };
   const update = () => {
@@ -97,6 +117,17 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
     update();
   });
   d.addEventListener('change', update);
+  lang.addEventListener('change', () => {
+    const asked = lang.value;
+    void titleIn(asked).then(
+      (t) => {
+        if (lang.value !== asked) return;
+        title = t;
+        update();
+      },
+      () => undefined, // the title stays in the page's language
+    );
+  });
   close.addEventListener('click', () => d.close());
   d.addEventListener('close', () => opener.focus());
   // A click on the backdrop (outside the box) closes it too.
@@ -106,11 +137,11 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code.value);
-      status.textContent = 'Copied.';
+      status.textContent = msg('embed.copied');
     } catch {
       code.focus();
       code.select();
-      status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+      status.textContent = msg('embed.selected');
     }
   });
   code.addEventListener('focus', () => code.select());

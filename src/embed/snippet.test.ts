@@ -93,3 +93,12 @@ describe('the example host page', () => {
     expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, plain: true, controls: false, id: 'flightmap-scrolly' }));
   });
 });
+
+describe('an embed in another language', () => {
+  it('carries lang= and its title in that language; the embed reads it', () => {
+    const o = { url: URL_, ...DEFAULT_EMBED, lang: 'kk', title: 'Интерактивті карта: «Әзербайжан әуе жолдарының» J2-8243 рейсі' };
+    expect(embedUrl(o)).toBe(`${URL_}?embed&lang=kk&childId=flightmap-j2-8243`);
+    expect(parseUrl(new URL(embedUrl(o)).search, { hasEvent: () => true, inRange: () => true }).flags.lang).toBe('kk');
+    expect(embedSnippet(o)).toContain('title="Интерактивті карта: «Әзербайжан әуе жолдарының» J2-8243 рейсі"');
+  });
+});

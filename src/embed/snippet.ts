@@ -24,6 +24,10 @@ export interface EmbedOptions {
   static?: boolean;
   /** iframe id and Pym childId (letters, digits, `-_.:`). */
   id?: string;
+  /** The embed's language (`lang=`); none: the reader's browser language, else English. */
+  lang?: string | undefined;
+  /** The iframe's title in that language (default: English, IFRAME_TITLE). */
+  title?: string | undefined;
 }
 
 export const DEFAULT_EMBED: Omit<EmbedOptions, 'url'> = { controls: true, autoplay: false, dark: 'light', plain: false, static: false };
@@ -41,6 +45,7 @@ export function embedUrl(o: EmbedOptions): string {
   else if (o.dark === 'auto') q.push('dark=auto');
   if (o.plain) q.push('plain');
   if (o.static) q.push('static');
+  if (o.lang && /^[a-z]{2}$/.test(o.lang)) q.push(`lang=${o.lang}`);
   q.push(`childId=${id}`);
   return `${o.url.split(/[?#]/)[0]}?${q.join('&')}`;
 }
@@ -70,7 +75,7 @@ export function embedSnippet(o: EmbedOptions): string {
   const src = embedUrl(o);
   const h = initialHeight(o);
   const iframe =
-    `<iframe id="${attr(id)}" src="${attr(src)}" title="${attr(IFRAME_TITLE)}" ` +
+    `<iframe id="${attr(id)}" src="${attr(src)}" title="${attr(o.title ?? IFRAME_TITLE)}" ` +
     `width="100%" height="${h}" style="display:block;width:100%;min-width:100%;height:${h}px;border:0" ` +
     `loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
   const script = [

@@ -13,6 +13,7 @@ import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
+import { msg, type MessageKey } from '../i18n';
 
 export type ExportPng = (request?: ExportRequest) => Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }>;
 /** `window.flightmap.exportSvg`: the SVG's text. */
@@ -31,7 +32,7 @@ export function mountExport(tools: HTMLElement, app: App): void {
   const exportPdf: ExportPdf = async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {});
   Object.assign(app, { exportSvg, exportPdf });
   if (app.flags.embed || app.flags.static) return;
-  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, 'Export');
+  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, msg('export.button'));
   let dialog: HTMLDialogElement | null = null;
   button.addEventListener('click', () => {
     dialog ??= buildDialog(app, base, button);
@@ -56,53 +57,53 @@ function radios<T extends string>(name: string, options: { value: T; label: stri
 }
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
-  { value: 'png', label: 'PNG', hint: 'a picture, for the web and social posts' },
-  { value: 'svg', label: 'SVG', hint: 'vectors and text, to edit (Illustrator, Affinity, Inkscape)' },
-  { value: 'pdf', label: 'PDF', hint: 'vectors and text, fonts embedded, for print' },
+  { value: 'png', label: 'PNG', get hint() { return msg('export.hint.png'); } },
+  { value: 'svg', label: 'SVG', get hint() { return msg('export.hint.svg'); } },
+  { value: 'pdf', label: 'PDF', get hint() { return msg('export.hint.pdf'); } },
 ];
 
 function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogElement {
   const format = radios<ExportFormat>('format', FORMATS, 'png');
   const preset = radios<PresetId>(
     'preset',
-    PRESETS.map((p) => ({ value: p.id, label: p.label, hint: `${p.width} × ${p.height}, ${p.use}` })),
+    PRESETS.map((p) => ({ value: p.id, label: p.id === 'a4' ? msg('export.preset.a4') : p.label, hint: `${p.width} × ${p.height}, ${msg(`export.use.${p.id}` as MessageKey)}` })),
     '16x9',
   );
   type ScaleValue = '1' | '2' | '3' | '4';
   const scale = radios<ScaleValue>('scale', SCALES.map((n) => ({ value: String(n) as ScaleValue, label: `${n}×` })), '1');
   const currentLabel = h('span', { class: 'export-hint' });
-  const moment = radios<'current' | 'route'>('moment', [{ value: 'current', label: 'The moment on the map' }, { value: 'route', label: 'The whole route' }], 'current');
+  const moment = radios<'current' | 'route'>('moment', [{ value: 'current', label: msg('export.momentCurrent') }, { value: 'route', label: msg('export.momentRoute') }], 'current');
   moment.rows[0]!.querySelector('label')!.append(' ', currentLabel);
   const dark = document.documentElement.classList.contains('dark');
-  const colours = radios<'light' | 'dark'>('colours', [{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }], dark ? 'dark' : 'light');
+  const colours = radios<'light' | 'dark'>('colours', [{ value: 'light', label: msg('dialog.light') }, { value: 'dark', label: msg('dialog.dark') }], dark ? 'dark' : 'light');
   const legendBox = h('input', { type: 'checkbox', id: 'export-legend', name: 'legend', checked: true });
   const summary = h('p', { class: 'export-summary', id: 'export-summary' });
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
-  const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, 'Export PNG');
-  const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, 'Pixel scale'), scale.rows);
-  const cancel = h('button', { type: 'button', class: 'export-cancel' }, 'Cancel');
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
+  const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, msg('export.go', { format: 'PNG' }));
+  const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, msg('export.scale')), scale.rows);
+  const cancel = h('button', { type: 'button', class: 'export-cancel' }, msg('dialog.cancel'));
+  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': msg('dialog.close') }, '×');
   const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
   const form = h(
     'form',
     { class: 'dialog-box', method: 'dialog' },
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, 'Export the map'), close),
-    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, 'The map drawn afresh at full resolution (not a screenshot), with the title, the moment, the legend, a scale bar and the sources: as a picture (PNG), or as true vectors with text you can edit (SVG, PDF).'),
-    fieldset('Format', 'export-formats', ...format.rows),
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, msg('export.dialogTitle')), close),
+    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, msg('export.help')),
+    fieldset(msg('export.format'), 'export-formats', ...format.rows),
     h(
       'div',
       { class: 'export-grid' },
-      fieldset('Size', 'export-sizes', ...preset.rows),
+      fieldset(msg('export.size'), 'export-sizes', ...preset.rows),
       h(
         'div',
         { class: 'export-col' },
         scaleSet,
-        fieldset('Colours', 'export-colours', ...colours.rows),
+        fieldset(msg('dialog.colours'), 'export-colours', ...colours.rows),
       ),
     ),
-    fieldset('Moment', 'export-moments', ...moment.rows),
-    h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, 'Include the legend')),
+    fieldset(msg('export.moment'), 'export-moments', ...moment.rows),
+    h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, msg('export.includeLegend'))),
     summary,
     error,
     h('div', { class: 'export-actions' }, go, cancel, status),
@@ -119,7 +120,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
   const update = () => {
     const f = format.value();
     const vector = f !== 'png';
-    go.textContent = `Export ${f.toUpperCase()}`;
+    go.textContent = msg('export.go', { format: f.toUpperCase() });
     // Vectors have no pixels to multiply: the scale is for the PNG.
     scaleSet.hidden = vector;
     const allowed = scalesFor(preset.value());
@@ -127,13 +128,13 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
       const okScale = allowed.includes(Number(s));
       input.disabled = !okScale;
       input.closest('.export-opt')!.classList.toggle('is-disabled', !okScale);
-      input.title = okScale ? '' : 'Too large to draw in a browser';
+      input.title = okScale ? '' : msg('export.tooLarge');
     }
     if (scale.inputs.get(scale.value())!.disabled) scale.inputs.get(String(Math.max(...allowed)) as ScaleValue)!.checked = true;
     const r = resolveRequest(request(), { timelines: app.timelines, current: () => app.getMoment() });
     if (r.ok) {
       const { mm, outWidth, outHeight } = r.value.size;
-      const size = vector && mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${outWidth} × ${outHeight} px`;
+      const size = vector && mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width: outWidth, height: outHeight });
       summary.textContent = `${size} · ${exportFilename(r.value, f)}`;
       error.textContent = '';
     } else error.textContent = r.error;
@@ -163,7 +164,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     setBusy(controller);
     error.textContent = '';
     const f = format.value();
-    status.textContent = f === 'png' ? 'Drawing the map…' : `Writing the ${f.toUpperCase()}…`;
+    status.textContent = f === 'png' ? msg('export.drawing') : msg('export.writing', { format: f.toUpperCase() });
     const save = (blob: Blob, filename: string) => {
       const url = URL.createObjectURL(blob);
       const a = h('a', { href: url, download: filename, hidden: true });
@@ -178,14 +179,14 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
         const { canvas, meta } = await run.renderExport(app, base, request(), {
           signal: controller.signal,
           onProgress: (done, total) => {
-            if (total > 1) status.textContent = `Drawing the map… part ${Math.min(done + 1, total)} of ${total}`;
+            if (total > 1) status.textContent = msg('export.drawingPart', { part: Math.min(done + 1, total), total });
           },
         });
-        status.textContent = 'Writing the PNG…';
+        status.textContent = msg('export.writing', { format: 'PNG' });
         const blob = await run.canvasToBlob(canvas);
         canvas.width = canvas.height = 0;
         save(blob, meta.filename);
-        status.textContent = `Saved ${meta.filename} (${meta.width} × ${meta.height} px, ${fmtBytes(blob.size)}).`;
+        status.textContent = msg('export.saved', { file: meta.filename, dims: msg('export.px', { width: meta.width, height: meta.height }), size: fmtBytes(blob.size) });
       } else {
         const run = await import('./vector/run');
         const made = f === 'svg' ? await run.exportSvg(app, base, request()) : await run.exportPdf(app, base, request());
@@ -193,11 +194,11 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
         const blob = 'svg' in made ? new Blob([made.svg], { type: 'image/svg+xml' }) : new Blob([made.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
         save(blob, made.filename);
         const { mm, width, height } = made.meta;
-        status.textContent = `Saved ${made.filename} (${mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${width} × ${height} px`}, ${fmtBytes(blob.size)}).`;
+        status.textContent = msg('export.saved', { file: made.filename, dims: mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width, height }), size: fmtBytes(blob.size) });
       }
     } catch (err) {
       status.textContent = '';
-      error.textContent = controller.signal.aborted ? 'The export was cancelled.' : `The picture could not be made: ${(err as Error)?.message ?? String(err)}`;
+      error.textContent = controller.signal.aborted ? msg('export.cancelled') : msg('export.failed', { error: (err as Error)?.message ?? String(err) });
     } finally {
       setBusy(null);
     }

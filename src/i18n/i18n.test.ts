@@ -5,10 +5,12 @@ import { matchLocale, negotiate } from './locales';
 import { createTranslator, type Catalogue } from './messages';
 import { checkCatalogues, type CheckInput } from './check';
 import { pseudoAst, pseudoText } from './pseudo';
-import { EN, t, useLocale } from './index';
+import { msg, useLocale } from './index';
 
 const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue & { messages: Record<string, string> };
 const files = (): CheckInput[] => (['en', 'ru', 'az', 'kk'] as const).map((locale) => ({ file: `geo/i18n/${locale}.json`, locale, data: read(locale) }));
+
+const EN = read('en');
 
 describe('negotiate: ?lang=, then the browser, then English', () => {
   it('takes the URL first', () => expect(negotiate('ru', ['kk-KZ'])).toEqual({ locale: 'ru', from: 'url' }));
@@ -59,14 +61,20 @@ describe('messages', () => {
   });
   it('the page translator switches locale', () => {
     useLocale('ru', read('ru'));
-    expect(t('i18n.language')).toBe('Язык');
-    useLocale('en');
-    expect(t('i18n.language')).toBe('Language');
+    expect(msg('i18n.language')).toBe('Язык');
+    useLocale('en', EN);
+    expect(msg('i18n.language')).toBe('Language');
   });
 });
 
 describe('catalogue checks (npm run validate)', () => {
-  it('the shipped catalogues pass', () => expect(checkCatalogues(files())).toEqual([]));
+  it('the shipped catalogues pass, story translations included', async () => {
+    const { validateStoryDir } = await import('../../scripts/lib/story-files');
+    const { storyWords } = await import('./story-text');
+    const r = validateStoryDir('.');
+    expect(r.ok).toBe(true);
+    expect(checkCatalogues(files(), storyWords((r as { story: Parameters<typeof storyWords>[0] }).story))).toEqual([]);
+  });
   it('a missing key, an extra key, a renamed placeholder, a plural that is no longer one', () => {
     const f = files();
     const ru = f[1]!.data as Catalogue & { messages: Record<string, string> };
@@ -101,6 +109,8 @@ describe('catalogue checks (npm run validate)', () => {
   it('story translations name only what geo/ has', () => {
     const f = files();
     (f[1]!.data as Catalogue).story = { events: { 'no-such': { title: 'x' }, takeoff: { colour: 'x' } } };
+    delete (f[2]!.data as Catalogue).story;
+    delete (f[3]!.data as Catalogue).story;
     const words = { events: new Map([['takeoff', { title: 'Take-off from Baku', text: '…' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
     expect(checkCatalogues(f, words)).toEqual([
       'geo/i18n/ru.json: story.events["no-such"]: no such event in geo/',
@@ -120,4 +130,16 @@ describe('pseudo-locale', () => {
     const tr = createTranslator('en', { meta: EN.meta, messages: { x: pseudoAst(parse((EN.messages as Record<string, string>)['panel.daysAfter']!)) } });
     expect(tr('x', { days: 3 })).toMatch(/^3 ðáýš áƒţéŕ ţĥé çŕášĥ/);
   });
+});
+
+describe('every word of every catalogue is in the shipped fonts (no fallback glyph)', async () => {
+  const { fontCovers } = await import('../theme/fonts');
+  for (const l of ['en', 'ru', 'az', 'kk'] as const)
+    it(l, () => {
+      const c = read(l);
+      const texts = [...Object.values(c.messages), ...Object.values(c.story ?? {}).flatMap((items) => Object.values(items!).flatMap((f) => Object.values(f)))];
+      const missing = new Set<string>();
+      for (const s of texts) for (const ch of s) if (ch !== '→' && ch !== '⌘' && !fontCovers(ch.codePointAt(0)!)) missing.add(ch);
+      expect([...missing]).toEqual([]);
+    });
 });

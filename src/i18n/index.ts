@@ -1,22 +1,23 @@
 /**
  * The page's language: one translator for the whole page, chosen once at start (main.ts) before anything is
- * drawn. Changing language reloads the page with `?lang=` (the URL keeps the language). English is bundled;
- * another locale's catalogue is fetched from data/i18n/<locale>.json (scripts/lib/i18n-plugin.ts).
+ * drawn. Changing language reloads the page with `?lang=` (the URL keeps the language). Every catalogue, English
+ * too, is data: data/i18n/<locale>.json (scripts/lib/i18n-plugin.ts), fetched beside the story, so the code
+ * carries no words and a reader fetches only their own language. Node (tests, build scripts) reads geo/i18n/en.json
+ * and hands it to useLocale.
  */
-import EN_JSON from '../../geo/i18n/en.json';
 import { createTranslator, type Catalogue, type Translate, type Values } from './messages';
 import { INTL_TAG, PSEUDO_LOCALE, type AnyLocale } from './locales';
 import type { StoryKind, StoryText } from './story-text';
 
-export type MessageKey = keyof (typeof EN_JSON)['messages'];
-export const EN = EN_JSON as unknown as Catalogue;
+export type MessageKey = keyof (typeof import('../../geo/i18n/en.json'))['messages'];
+const NONE: Catalogue = { meta: { locale: 'en', name: 'English', translator: '', method: 'original', reviewed: true }, messages: {} };
 
-let current: Translate = createTranslator(INTL_TAG.en, EN);
+let current: Translate = createTranslator(INTL_TAG.en, NONE);
 let currentLocale: AnyLocale = 'en';
-let currentCatalogue: Catalogue = EN;
+let currentCatalogue: Catalogue = NONE;
 
 /** A message in the page's language. */
-export function t(key: MessageKey, values?: Values): string {
+export function msg(key: MessageKey, values?: Values): string {
   return current(key, values);
 }
 
@@ -33,18 +34,29 @@ export function sw(kind: StoryKind, id: string, field: string, english: string |
   return (currentCatalogue.story as StoryText | undefined)?.[kind]?.[id]?.[field] ?? english;
 }
 
-/** Makes a locale the page's language (English keys the catalogue lacks come from English). */
-export function useLocale(l: AnyLocale, catalogue: Catalogue = EN): void {
+/**
+ * A place's name on the map in the page's language: 'Caspian Sea' → 'Каспийское море', 'RUSSIA' → 'РОССИЯ'
+ * (capitals kept as the basemap writes them, in the language's own casing). Looked up as `name.<english, dashed>`
+ * (geo/i18n/*.json); a name with no entry stays as it is.
+ */
+export function placeName(english: string): string {
+  const key = `name.${english.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`;
+  const m = currentCatalogue.messages[key];
+  if (typeof m !== 'string') return english;
+  return english === english.toUpperCase() && /[A-Z]/.test(english) ? m.toLocaleUpperCase(INTL_TAG[currentLocale]) : m;
+}
+
+/** Makes a locale the page's language (`fallback`: where a key is missing, e.g. English; validate makes none missing). */
+export function useLocale(l: AnyLocale, catalogue: Catalogue, fallback?: Catalogue): void {
   currentLocale = l;
   currentCatalogue = catalogue;
-  current = createTranslator(INTL_TAG[l], catalogue, l === 'en' ? undefined : EN);
+  current = createTranslator(INTL_TAG[l], catalogue, fallback);
 }
 
 export const catalogueUrl = (l: AnyLocale) => `data/i18n/${l}.json`;
 
-/** Fetches a locale's catalogue (English needs none). Throws with the file's name when it cannot be read. */
+/** Fetches a locale's catalogue. Throws with the file's name when it cannot be read. */
 export async function loadCatalogue(l: AnyLocale, base: string, fetchFn: typeof fetch = fetch): Promise<Catalogue> {
-  if (l === 'en') return EN;
   const url = new URL(catalogueUrl(l), base).href;
   const res = await fetchFn(url);
   if (!res.ok) throw new Error(`${catalogueUrl(l)}: could not be loaded (HTTP ${res.status})`);

@@ -20,6 +20,15 @@ export const HTML_LANG: Record<AnyLocale, string> = { en: 'en', ru: 'ru', az: 'a
 /** Each language's name in itself, for the switch (a reader looks for their own language's name). */
 export const ENDONYM: Record<Locale, string> = { en: 'English', ru: 'Русский', az: 'Azərbaycanca', kk: 'Қазақша' };
 
+/** The font subsets (src/theme/fonts.ts) a language's text needs besides latin, e.g. for an export that must load them first. */
+export const LOCALE_FONT_SUBSETS: Record<AnyLocale, ('latin' | 'latin-ext' | 'cyrillic' | 'cyrillic-ext')[]> = {
+  en: ['latin'],
+  ru: ['latin', 'cyrillic'],
+  az: ['latin', 'latin-ext'],
+  kk: ['latin', 'cyrillic', 'cyrillic-ext'],
+  'en-XA': ['latin', 'latin-ext'],
+};
+
 export function isLocale(v: string): v is Locale {
   return (LOCALES as readonly string[]).includes(v);
 }

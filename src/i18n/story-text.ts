@@ -39,3 +39,39 @@ export function storyWords(story: StoryData): Record<StoryKind, Map<string, Reco
     features: new Map(features.map((f) => [f.properties.id, pick('features', f.properties)])),
   };
 }
+
+/**
+ * The story with its own words in a locale: a copy of StoryData with every translated field replaced (ids,
+ * times, numbers, sources and geometry untouched). Everything downstream (panel, list, names on the map,
+ * popups, exports) then speaks the locale without knowing it. Untranslated fields stay English.
+ */
+export function localizeStory(story: StoryData, text: StoryText | undefined): StoryData {
+  if (!text) return story;
+  const put = <T extends object>(kind: StoryKind, id: string, o: T): T => {
+    const tr = text[kind]?.[id];
+    if (!tr) return o;
+    const out = { ...o } as Record<string, unknown>;
+    for (const [field, value] of Object.entries(tr)) {
+      const [a, b] = field.split('.') as [string, string | undefined];
+      if (b === undefined) {
+        if (typeof out[a] === 'string') out[a] = value;
+      } else if (out[a] && typeof out[a] === 'object' && typeof (out[a] as Record<string, unknown>)[b] === 'string') {
+        out[a] = { ...(out[a] as object), [b]: value };
+      }
+    }
+    return out as T;
+  };
+  const fc = <F extends { properties: { id: string } }, C extends { features: F[] }>(c: C): C => ({
+    ...c,
+    features: c.features.map((f) => ({ ...f, properties: put('features', f.properties.id, f.properties) })),
+  });
+  return {
+    ...story,
+    events: story.events.map((e) => put('events', e.id, e)),
+    disputes: story.disputes.map((d) => ({ ...put('disputes', d.id, d), accounts: d.accounts.map((a) => put('accounts', a.id, a)) })),
+    places: fc(story.places),
+    route: fc(story.route),
+    strike: fc(story.strike),
+    track: fc(story.track),
+  };
+}

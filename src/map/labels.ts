@@ -12,6 +12,7 @@ import type { LngLat } from '../geo/mercator';
 import type { Palette } from '../theme/palette';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
 import { byZoom, placeLabels, type Anchor, type Box, type LabelInput } from './label-layout';
+import { placeName } from '../i18n';
 
 interface Spec {
   id: string;
@@ -46,8 +47,8 @@ function halo(colour: string, w: number): string {
 function specs(layers: StoryLayers): Spec[] {
   const out: Spec[] = [];
   // Priorities as MapLibre's placement order: the layer drawn last is placed first.
-  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: label, at, cls: 'country', anchors: ['center'], size: [4, 11, 8, 14], priority: 1 });
-  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: name, at, cls: 'sea', anchors: ['center'], size: [4, 12, 8, 16], priority: 2 });
+  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: placeName(label), at, cls: 'country', anchors: ['center'], size: [4, 11, 8, 14], priority: 1 });
+  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: placeName(name), at, cls: 'sea', anchors: ['center'], size: [4, 12, 8, 16], priority: 2 });
   for (const f of layers.claims.features) {
     const p = f.properties!;
     // The export's anchor first (left, 0.8 em off), then the other side where that is taken.

@@ -19,6 +19,7 @@ import { paddingClearOf } from './label-layout';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
 import { headOf } from './moment';
+import { msg } from '../i18n';
 
 maplibregl.setWorkerUrl(workerUrl);
 maplibregl.prewarm(); // the worker starts with this module, not when the map is made
@@ -123,8 +124,8 @@ function resetControl(onClick: () => void): maplibregl.IControl {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'ctrl-whole-route';
-      b.title = 'Show the whole route';
-      b.setAttribute('aria-label', 'Show the whole route');
+      b.title = msg('map.wholeRoute');
+      b.setAttribute('aria-label', msg('map.wholeRoute'));
       b.textContent = '⤢';
       b.addEventListener('click', onClick);
       el.append(b);
@@ -159,7 +160,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     ...(o.camera ? { center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch } : { bounds: o.layers.frame, fitBoundsOptions: { padding } }),
     interactive: live,
     cooperativeGestures: o.cooperativeGestures ?? false,
-    attributionControl: o.attribution === false ? false : { compact: true, customAttribution: 'Story data: see sources' },
+    attributionControl: o.attribution === false ? false : { compact: true, customAttribution: msg('map.attribution') },
     ...(o.constrainBounds === false ? {} : { maxBounds: [[30, 32], [66, 53]] as [[number, number], [number, number]] }),
     minZoom: 3,
     maxZoom: 12,

@@ -4,6 +4,9 @@
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { StoryLayers } from '../story/layers';
 import { DASH, type Palette } from '../theme/palette';
+import { FONT_SUBSETS, fontFile } from '../theme/fonts';
+import { placeName } from '../i18n';
+import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
 
 export const FONT = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans SemiBold';
@@ -29,14 +32,21 @@ function radiusInPixels(prop: string): ExpressionSpecification {
   return ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', prop], 16, ['*', ['get', prop], 2 ** 16]];
 }
 
+/** The basemap's `name` in the page's language (src/i18n placeName); in English the name as it is. */
+export function localNames(names: readonly string[]): ExpressionSpecification {
+  const pairs = names.flatMap((n) => (placeName(n) === n ? [] : [n, placeName(n)]));
+  return pairs.length ? ['match', ['get', 'name'], ...pairs, ['get', 'name']] as unknown as ExpressionSpecification : ['get', 'name'];
+}
+
 export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpecification {
   const geo = (data: unknown) => ({ type: 'geojson' as const, data: data as never });
   const style: StyleSpecification & { 'font-faces'?: unknown } = {
     version: 8,
     name: 'J2-8243',
     'font-faces': {
-      [FONT]: [{ url: `${base}fonts/noto-sans-latin-400-normal.woff2` }],
-      [FONT_BOLD]: [{ url: `${base}fonts/noto-sans-latin-600-normal.woff2` }],
+      // Each subset with its code points: MapLibre fetches a file only when a name needs one of them.
+      [FONT]: FONT_SUBSETS.map((s) => ({ url: `${base}${fontFile(s.name, 400)}`, 'unicode-range': s.unicodeRange.split(',') })),
+      [FONT_BOLD]: FONT_SUBSETS.map((s) => ({ url: `${base}${fontFile(s.name, 600)}`, 'unicode-range': s.unicodeRange.split(',') })),
     },
     sources: {
       basemap: { type: 'geojson', data: `${base}basemap/basemap.json`, attribution: 'Natural Earth' },
@@ -59,12 +69,12 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': lineOpacity(1) } },
     {
       id: 'country-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'country-label'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], 'text-letter-spacing': 0.2, 'text-max-width': 20 },
+      layout: { 'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)), 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], 'text-letter-spacing': 0.2, 'text-max-width': 20 },
       paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 },
     },
     {
       id: 'sea-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'sea-label'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 16], 'text-letter-spacing': 0.15 },
+      layout: { 'text-field': localNames(SEA_LABELS.map(([name]) => name)), 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 16], 'text-letter-spacing': 0.15 },
       paint: { 'text-color': c.seaLabel, 'text-halo-color': c.water, 'text-halo-width': 1 },
     },
     // Story layers: the strike areas first, so lines and points stay readable over it.

@@ -67,3 +67,17 @@ describe('withMoment', () => {
     );
   });
 });
+
+describe('lang', () => {
+  it('reads a language we speak, with region or script', () => {
+    expect(parseUrl('?lang=ru', ctx).flags.lang).toBe('ru');
+    expect(parseUrl('?lang=az-Latn', ctx).flags.lang).toBe('az');
+    expect(parseUrl('?lang=kk', ctx).notes).toEqual([]);
+  });
+  it('any other value: English, and a note naming it', () => {
+    const p = parseUrl('?lang=xx', ctx);
+    expect(p.flags.lang).toBeUndefined();
+    expect(p.notes).toEqual(['The language “xx” is not available here (English, Русский, Azərbaycanca, Қазақша), so the page is in English.']);
+  });
+  it('is kept when the moment changes', () => expect(withMoment('?lang=kk&embed', { t: Date.parse('2024-12-25T05:13:31Z') })).toBe('?lang=kk&embed&t=2024-12-25T05:13:31Z'));
+});

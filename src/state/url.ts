@@ -3,10 +3,13 @@
  *
  * Moment: `?t=2024-12-25T05:13:31Z` or `?event=<id>`.
  * Embed flags (README, "URL flags"): `embed`, `plain`, `controls=0`, `autoplay`, `loop`, `dark=1|0|auto`, `static`,
- * and Pym's `childId` and `initialWidth`.
+ * `lang=en|ru|az|kk` (src/i18n/locales.ts; main.ts negotiates it before the page is drawn), and Pym's `childId`
+ * and `initialWidth`.
  * A value that cannot be read is dropped, and a polite note says so; nothing here throws.
  */
 import { isoUtc, parseIsoUtc } from '../time/format';
+import { matchLocale, type AnyLocale } from '../i18n/locales';
+import { msg } from '../i18n';
 
 export type DarkMode = 'light' | 'dark' | 'auto';
 
@@ -19,6 +22,8 @@ export interface ViewFlags {
   loop: boolean;
   dark: DarkMode;
   static: boolean;
+  /** The language asked for by `?lang=` (undefined: none, or one we do not have; the browser's then decides). */
+  lang: AnyLocale | undefined;
   childId: string | undefined;
   initialWidth: number | undefined;
 }
@@ -48,6 +53,7 @@ export const DEFAULT_FLAGS: ViewFlags = {
   loop: false,
   dark: 'light',
   static: false,
+  lang: undefined,
   childId: undefined,
   initialWidth: undefined,
 };
@@ -68,7 +74,7 @@ function bool(params: URLSearchParams, key: string, fallback: boolean, notes: st
   const v = (params.get(key) ?? '').toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  notes.push(`The value ${quote(params.get(key) ?? '')} for “${key}” was not understood (use 1 or 0), so it was ignored.`);
+  notes.push(msg('url.badBool', { value: quote(params.get(key) ?? ''), key }));
   return fallback;
 }
 
@@ -88,13 +94,13 @@ export function parseUrl(search: string, ctx: UrlContext): ParsedUrl {
   const ev = params.get('event');
   if (ev !== null) {
     if (ctx.hasEvent(ev)) moment.event = ev;
-    else notes.push(`There is no event called ${quote(ev)} in this story, so the map opens at the start.`);
+    else notes.push(msg('url.noEvent', { value: quote(ev) }));
   }
   const t = params.get('t');
   if (t !== null && moment.event === undefined) {
     const ms = parseIsoUtc(t);
-    if (Number.isNaN(ms)) notes.push(`The time ${quote(t)} could not be read (use UTC like 2024-12-25T05:13:31Z), so the map opens at the start.`);
-    else if (!ctx.inRange(ms)) notes.push(`The time ${quote(t)} is outside this story, so the map opens at the start.`);
+    if (Number.isNaN(ms)) notes.push(msg('url.badTime', { value: quote(t) }));
+    else if (!ctx.inRange(ms)) notes.push(msg('url.timeOutside', { value: quote(t) }));
     else moment.t = ms;
   }
 
@@ -110,18 +116,24 @@ export function parseUrl(search: string, ctx: UrlContext): ParsedUrl {
     if (TRUE.has(v)) flags.dark = 'dark';
     else if (FALSE.has(v)) flags.dark = 'light';
     else if (v === 'auto') flags.dark = 'auto';
-    else notes.push(`The value ${quote(params.get('dark') ?? '')} for “dark” was not understood (use 1, 0 or auto), so it was ignored.`);
+    else notes.push(msg('url.badDark', { value: quote(params.get('dark') ?? '') }));
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    const l = matchLocale(lang, true);
+    if (l) flags.lang = l;
+    else notes.push(msg('i18n.unknownLang', { value: quote(lang) }));
   }
   const childId = params.get('childId');
   if (childId !== null) {
     if (/^[\w.:-]{1,64}$/.test(childId)) flags.childId = childId;
-    else notes.push(`The embed id ${quote(childId)} was not understood, so it was ignored.`);
+    else notes.push(msg('url.badChildId', { value: quote(childId) }));
   }
   const iw = params.get('initialWidth');
   if (iw !== null) {
     const n = Number(iw);
     if (/^\d{1,5}$/.test(iw) && n > 0) flags.initialWidth = n;
-    else notes.push(`The initial width ${quote(iw)} was not understood, so it was ignored.`);
+    else notes.push(msg('url.badWidth', { value: quote(iw) }));
   }
   return { moment, flags, notes };
 }
@@ -138,4 +150,12 @@ export function withMoment(search: string, moment: { t: number; event?: string |
   else params.set('t', isoUtc(moment.t));
   const s = params.toString().replace(/=(?=&|$)/g, '').replace(/%3A/gi, ':');
   return s ? `?${s}` : '';
+}
+
+/** The query string with the language set (every other parameter kept): the language switch's links. */
+export function withLang(search: string, lang: AnyLocale): string {
+  const params = safeParams(search);
+  params.set('lang', lang);
+  const s = params.toString().replace(/=(?=&|$)/g, '').replace(/%3A/gi, ':');
+  return `?${s}`;
 }

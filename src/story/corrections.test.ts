@@ -80,8 +80,9 @@ describe('the primary strike area is our estimate, not a report', () => {
     const area = feature('strike-area-primary');
     expect(area.name).toBe('Claimed strike area (our estimate)');
     expect(String(area.basis)).toMatch(/^No source reports this area/);
-    const legend = readFileSync('src/ui/legend-data.ts', 'utf8');
-    expect(legend).toContain("'Claimed strike area (our estimate)'");
+    const { legendEntries } = await import('../ui/legend-data');
+    const { LIGHT } = await import('../theme/palette');
+    expect(legendEntries(LIGHT).find((e) => e.key === 'area')?.label).toBe('Claimed strike area (our estimate)'); // geo/i18n/en.json
     expect(JSON.stringify(s)).not.toMatch(/[Rr]eported strike area/);
   });
 });

@@ -8,6 +8,7 @@ import type { TrackModel } from '../track/interpolate';
 import { day } from '../time/format';
 import { bboxOf, padBBox, type BBox } from '../geo/bounds';
 import { utcDayStart } from '../geo/day';
+import { msg } from '../i18n';
 
 export interface StoryLayers {
   places: FeatureCollection<Point>;
@@ -52,7 +53,7 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
           id: p.id,
           status: p.status,
           firstReported: utcDayStart(p.firstReported),
-          label: `${p.name.replace(/^Claim: /, '')}\n(claim, first published ${day(utcDayStart(p.firstReported))})`,
+          label: msg('map.claimLabel', { name: p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name, date: day(utcDayStart(p.firstReported)) }),
         },
       });
     }

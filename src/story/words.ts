@@ -1,27 +1,35 @@
 /** Reader-facing words for statuses and certainty classes (pure data, shared by panel, legend, list, export). */
 import type { Certainty, Status } from './schema';
+import { msg, type MessageKey } from '../i18n';
 
-export const STATUS_LABEL: Record<Status, string> = {
-  'official-report': 'Official report',
-  'official-statement': 'Official statement',
-  'ads-b': 'ADS-B data',
-  reported: 'Reported',
-  claim: 'Claim',
-  derived: 'Derived by us',
-};
+/** An object whose values are messages, read in the page's language each time (call sites index it as before). */
+function messages<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const [k, key] of Object.entries(keys) as [K, MessageKey][]) Object.defineProperty(out, k, { get: () => msg(key), enumerable: true });
+  return out;
+}
 
-export const STATUS_HELP: Record<Status, string> = {
-  'official-report': 'From the Kazakh investigation’s preliminary report (4 Feb 2025) or interim statement (25 Dec 2025), quoted through other outlets.',
-  'official-statement': 'A government or agency statement; not an investigation finding.',
-  'ads-b': 'Flightradar24 data or statements.',
-  reported: 'Media reports citing anonymous sources.',
-  claim: 'Leaks, Telegram channels or partisan officials. Unverified.',
-  derived: 'Computed by us from a description; not in any source.',
-};
+export const STATUS_LABEL: Record<Status, string> = messages({
+  'official-report': 'status.official-report',
+  'official-statement': 'status.official-statement',
+  'ads-b': 'status.ads-b',
+  reported: 'status.reported',
+  claim: 'status.claim',
+  derived: 'status.derived',
+});
 
-export const CERTAINTY_LABEL: Record<Certainty, string> = {
-  known: 'Known position',
-  planned: 'Planned route (approximate)',
-  approximate: 'Flown, approximate (ADS-B not published)',
-  reconstructed: 'Reconstructed (no position data)',
-};
+export const STATUS_HELP: Record<Status, string> = messages({
+  'official-report': 'status.help.official-report',
+  'official-statement': 'status.help.official-statement',
+  'ads-b': 'status.help.ads-b',
+  reported: 'status.help.reported',
+  claim: 'status.help.claim',
+  derived: 'status.help.derived',
+});
+
+export const CERTAINTY_LABEL: Record<Certainty, string> = messages({
+  known: 'certainty.known',
+  planned: 'certainty.planned',
+  approximate: 'certainty.approximate',
+  reconstructed: 'certainty.reconstructed',
+});

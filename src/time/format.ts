@@ -1,25 +1,27 @@
-/** Time formatting with Intl. Pure: no DOM. All story times are UTC instants (ms since epoch). */
+/** Time formatting with Intl, in the page's language (src/i18n). Pure: no DOM. All story times are UTC instants (ms since epoch). */
+import { intlTag, msg } from '../i18n';
 
 export interface LocalZone {
-  /** Short label shown to readers. */
-  label: string;
+  /** Short label shown to readers, in the page's language. */
+  readonly label: string;
   /** IANA time zone. */
   zone: string;
 }
 
 /** The local times the story needs (facts.md: Baku UTC+4, Grozny and Moscow UTC+3, Aktau UTC+5). */
 export const LOCAL_ZONES: readonly LocalZone[] = [
-  { label: 'Baku', zone: 'Asia/Baku' },
-  { label: 'Grozny / Moscow', zone: 'Europe/Moscow' },
-  { label: 'Aktau', zone: 'Asia/Aqtau' },
+  { get label() { return msg('zone.baku'); }, zone: 'Asia/Baku' },
+  { get label() { return msg('zone.grozny'); }, zone: 'Europe/Moscow' },
+  { get label() { return msg('zone.aktau'); }, zone: 'Asia/Aqtau' },
 ];
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = zone + JSON.stringify(opts);
+  const tag = intlTag();
+  const key = tag + zone + JSON.stringify(opts);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts });
+    f = new Intl.DateTimeFormat(tag, { timeZone: zone, hourCycle: 'h23', ...opts });
     cache.set(key, f);
   }
   return f;

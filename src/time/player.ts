@@ -3,24 +3,30 @@
  * now? Playback dwells at each event so the reader can read it. The animation loop lives in the UI.
  */
 import type { ChapterTimeline } from './timeline';
+import { msg, type MessageKey } from '../i18n';
 
 export interface Speed {
   id: string;
-  label: string;
+  /** In the page's language. */
+  readonly label: string;
   /** Story milliseconds per wall-clock millisecond. */
   rate: number;
 }
 
+function speed(id: string, key: MessageKey, n: number, rate: number): Speed {
+  return { id, rate, get label() { return msg(key, { n }); } };
+}
+
 export const SPEEDS: Record<'flight' | 'aftermath', Speed[]> = {
   flight: [
-    { id: '1m', label: '1 min/s', rate: 60 },
-    { id: '3m', label: '3 min/s', rate: 180 },
-    { id: '10m', label: '10 min/s', rate: 600 },
+    speed('1m', 'speed.min', 1, 60),
+    speed('3m', 'speed.min', 3, 180),
+    speed('10m', 'speed.min', 10, 600),
   ],
   aftermath: [
-    { id: '1d', label: '1 day/s', rate: 86_400 },
-    { id: '1w', label: '1 week/s', rate: 604_800 },
-    { id: '1mo', label: '1 month/s', rate: 2_592_000 },
+    speed('1d', 'speed.day', 1, 86_400),
+    speed('1w', 'speed.week', 1, 604_800),
+    speed('1mo', 'speed.month', 1, 2_592_000),
   ],
 };
 

@@ -7,6 +7,7 @@ import { day, eventTimeLabel, localTimes } from '../time/format';
 import { fill, h } from './dom';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
+import { msg } from '../i18n';
 
 export function createEventList(root: HTMLElement, events: readonly StoryEvent[], source: (id: string) => Source | undefined, onShow?: (id: string) => void) {
   const items = new Map<string, HTMLElement>();
@@ -33,7 +34,7 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
               h('p', { class: 'el-title' }, h('strong', {}, e.title)),
               h('p', { class: 'el-text' }, e.text),
               sourceList(e.sources, source),
-              onShow ? h('button', { type: 'button', class: 'linklike small', 'aria-label': `Show on the map: ${e.title}`, onclick: () => onShow(e.id) }, 'Show on the map') : null,
+              onShow ? h('button', { type: 'button', class: 'linklike small', 'aria-label': msg('list.showLabel', { title: e.title }), onclick: () => onShow(e.id) }, msg('list.show')) : null,
             );
             items.set(e.id, li);
             return li;
@@ -42,10 +43,10 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
     );
   fill(
     root,
-    h('h2', { id: 'event-list-title' }, 'Every event, with its sources'),
-    h('p', { class: 'muted' }, 'Times are UTC. Status says how far to trust each item.'),
-    section('flight', 'The flight, 25 December 2024'),
-    section('aftermath', 'The year after: what was said, and when'),
+    h('h2', { id: 'event-list-title' }, msg('list.title')),
+    h('p', { class: 'muted' }, msg('list.note')),
+    section('flight', msg('list.flight')),
+    section('aftermath', msg('list.aftermath')),
   );
   let current: string[] = [];
   return {

@@ -7,6 +7,7 @@ import { CERTAINTY_LABEL } from '../story/words';
 import { day } from '../time/format';
 import { utcDayStart } from '../geo/day';
 import type { Certainty, Status } from '../story/schema';
+import { msg } from '../i18n';
 
 export interface FeatureProps {
   id: string;
@@ -24,9 +25,9 @@ export function featureInfo(p: FeatureProps, source: (id: string) => Source | un
     { class: 'feature-info', 'data-feature': p.id },
     h('p', { class: 'fi-title' }, h('strong', {}, p.name)),
     h('p', {}, statusBadge(p.status as Status), certainty ? h('span', { class: 'muted small' }, ` ${CERTAINTY_LABEL[certainty]}`) : null),
-    str('claimedBy') ? h('p', {}, h('span', { class: 'muted' }, 'Claimed by: '), str('claimedBy')!) : null,
-    str('firstReported') ? h('p', {}, h('span', { class: 'muted' }, 'First published: '), day(utcDayStart(str('firstReported')!))) : null,
-    typeof p.altitudeM === 'number' ? h('p', {}, h('span', { class: 'muted' }, 'Claimed altitude: '), `${p.altitudeM.toLocaleString('en-GB')} m`) : null,
+    str('claimedBy') ? h('p', {}, h('span', { class: 'muted' }, `${msg('fi.claimedBy')} `), str('claimedBy')!) : null,
+    str('firstReported') ? h('p', {}, h('span', { class: 'muted' }, `${msg('fi.firstPublished')} `), day(utcDayStart(str('firstReported')!))) : null,
+    typeof p.altitudeM === 'number' ? h('p', {}, h('span', { class: 'muted' }, `${msg('fi.altitude')} `), msg('fi.metres', { m: p.altitudeM })) : null,
     str('role') ? h('p', {}, str('role')!) : null,
     str('basis') ? h('p', {}, str('basis')!) : null,
     str('note') ? h('p', { class: 'muted' }, str('note')!) : null,

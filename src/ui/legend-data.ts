@@ -4,6 +4,7 @@
  * so both say and show the same thing.
  */
 import { DASH, type Palette } from '../theme/palette';
+import { msg } from '../i18n';
 
 export type SwatchShape =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; opacity?: number; dash?: number[]; cap: 'round' | 'butt' }
@@ -38,26 +39,26 @@ export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
 
 export function legendEntries(c: Palette): LegendEntry[] {
   return [
-    { key: 'planned', label: 'Planned route (approximate: no flight plan is public)', ...line(c.planned, 2.5, DASH.planned) },
-    { key: 'approximate', label: 'Flown, approximate: ADS-B positions not published', ...line(c.track, 3.5, null) },
-    { key: 'reconstructed', label: 'Reconstructed from descriptions: no position data', ...line(c.track, 3.5, DASH.reconstructed) },
-    { key: 'ahead', label: 'Not yet flown at this moment', ...line(c.trackGhost, 2, DASH.reconstructed, 0.35) },
+    { key: 'planned', label: msg('legend.planned'), ...line(c.planned, 2.5, DASH.planned) },
+    { key: 'approximate', label: msg('legend.approximate'), ...line(c.track, 3.5, null) },
+    { key: 'reconstructed', label: msg('legend.reconstructed'), ...line(c.track, 3.5, DASH.reconstructed) },
+    { key: 'ahead', label: msg('legend.ahead'), ...line(c.trackGhost, 2, DASH.reconstructed, 0.35) },
     {
       key: 'aircraft',
-      label: 'Aircraft, estimated; the ring shows the uncertainty',
+      label: msg('legend.aircraft'),
       ...box(
         { type: 'circle', cx: 17, cy: 8, r: 7, fill: c.halo, fillOpacity: 0.12, stroke: c.halo, strokeWidth: 1, strokeOpacity: 0.6 },
         { type: 'path', d: PLANE, stroke: c.labelHalo, strokeWidth: 2.2 },
         { type: 'path', d: PLANE, fill: c.aircraft },
       ),
     },
-    { key: 'area', label: 'Claimed strike area (our estimate)', ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c.area, fillOpacity: 0.28, stroke: c.areaOuter, strokeWidth: 1.5 }) },
-    { key: 'outer', label: 'Official: “near Grozny” (20 km ring, ours)', ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c.areaOuter, strokeWidth: 1.2, dash: [2, 2] }) },
-    { key: 'claim', label: 'Claimed strike point (unverified)', ...box({ type: 'circle', cx: 17, cy: 8, r: 5, fill: c.claim, stroke: c.labelHalo, strokeWidth: 1.5 }) },
-    { key: 'airport', label: 'Airport', ...box({ type: 'circle', cx: 17, cy: 8, r: 4.5, fill: c.labelHalo, stroke: c.airport, strokeWidth: 2 }) },
+    { key: 'area', label: msg('legend.area'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c.area, fillOpacity: 0.28, stroke: c.areaOuter, strokeWidth: 1.5 }) },
+    { key: 'outer', label: msg('legend.outer'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c.areaOuter, strokeWidth: 1.2, dash: [2, 2] }) },
+    { key: 'claim', label: msg('legend.claim'), ...box({ type: 'circle', cx: 17, cy: 8, r: 5, fill: c.claim, stroke: c.labelHalo, strokeWidth: 1.5 }) },
+    { key: 'airport', label: msg('legend.airport'), ...box({ type: 'circle', cx: 17, cy: 8, r: 4.5, fill: c.labelHalo, stroke: c.airport, strokeWidth: 2 }) },
     {
       key: 'crash',
-      label: 'Crash site, 06:28 UTC',
+      label: msg('legend.crash'),
       ...box({ type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: 5, cap: 'round' }, { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: 2.5, cap: 'round' }),
     },
   ];

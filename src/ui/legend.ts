@@ -2,6 +2,7 @@
 import type { Palette } from '../theme/palette';
 import { legendEntries, type SwatchShape } from './legend-data';
 import { h } from './dom';
+import { msg } from '../i18n';
 
 const NS = 'http://www.w3.org/2000/svg';
 function svg(w: number, hgt: number, ...children: SVGElement[]): SVGSVGElement {
@@ -54,8 +55,8 @@ export function createLegend(c: Palette, open: boolean): HTMLElement {
   return h(
     'details',
     { class: 'legend', open, 'data-map-obstacle': true }, // the map keeps its names out from under it
-    h('summary', {}, 'Legend'),
+    h('summary', {}, msg('legend.title')),
     h('ul', { class: 'legend-list' }, legendItems(c).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label)))),
-    h('p', { class: 'legend-note' }, 'No recorded track is public: no position fixes were published between 04:25 and 06:28 UTC. Click anything on the map for its sources.'),
+    h('p', { class: 'legend-note' }, msg('legend.note')),
   );
 }

@@ -1,5 +1,6 @@
 /** Polite, visible notes (a value in the URL that was ignored, a map that could not start). Text only. */
 import { h } from './dom';
+import { msg } from '../i18n';
 
 export type NoticeKind = 'info' | 'warning' | 'error';
 
@@ -10,7 +11,7 @@ export function createNotices(root: HTMLElement) {
   return {
     add(text: string, kind: NoticeKind = 'info', key?: string) {
       if (key && byKey.has(key)) return;
-      const item = h('p', { class: `notice notice-${kind}` }, h('span', {}, text), ' ', h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss', onclick: () => item.remove() }, '×'));
+      const item = h('p', { class: `notice notice-${kind}` }, h('span', {}, text), ' ', h('button', { type: 'button', class: 'notice-close', 'aria-label': msg('notice.dismiss'), onclick: () => item.remove() }, '×'));
       if (key) byKey.set(key, item);
       root.append(item);
     },

@@ -12,6 +12,7 @@ import { fill, h } from './dom';
 import { CERTAINTY_LABEL } from '../story/words';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
+import { msg } from '../i18n';
 
 export interface PanelView {
   chapter: 'flight' | 'aftermath';
@@ -50,7 +51,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     return h(
       'li',
       { class: `account${isNew ? ' account-new' : ''}` },
-      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date', title: a.undated }, a.date ? day(utcDayStart(a.date)) : 'date not known'), isNew ? h('span', { class: 'new-tag' }, 'new') : null),
+      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date', title: a.undated }, a.date ? day(utcDayStart(a.date)) : msg('panel.dateUnknown')), isNew ? h('span', { class: 'new-tag' }, msg('panel.new')) : null),
       h('p', { class: 'account-said' }, a.said),
       h('div', { class: 'account-meta' }, statusBadge(a.status), sourceList(a.sources, deps.source)),
     );
@@ -64,8 +65,8 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     const dayStart = asOf;
     return h(
       'section',
-      { class: 'dispute', 'aria-label': `Contested: ${d.question}` },
-      h('h3', { class: 'dispute-q' }, h('span', { class: 'contested-tag' }, 'Contested'), ' ', d.question),
+      { class: 'dispute', 'aria-label': msg('panel.contestedLabel', { question: d.question }) },
+      h('h3', { class: 'dispute-q' }, h('span', { class: 'contested-tag' }, msg('panel.contested')), ' ', d.question),
       accounts.length
         ? h(
             'ul',
@@ -75,8 +76,8 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
               accountCard(a, dayStart !== undefined && dated(a) === dayStart),
             ),
           )
-        : h('p', { class: 'muted' }, 'Nobody had said anything on this yet.'),
-      asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, `${d.accounts.length - accounts.length} later account(s) not yet published on this date.`) : null,
+        : h('p', { class: 'muted' }, msg('panel.nobodyYet')),
+      asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, msg('panel.laterAccounts', { count: d.accounts.length - accounts.length })) : null,
     );
   }
 
@@ -89,7 +90,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       h('h2', { class: 'event-title' }, e.title),
       h('p', { class: 'event-text' }, e.text),
       e.place && deps.onFocusPlace && deps.placeName?.(e.place)
-        ? h('p', { class: 'event-place' }, h('button', { type: 'button', class: 'linklike small', onclick: () => deps.onFocusPlace!(e.place!) }, `Zoom the map to: ${deps.placeName(e.place)}`))
+        ? h('p', { class: 'event-place' }, h('button', { type: 'button', class: 'linklike small', onclick: () => deps.onFocusPlace!(e.place!) }, msg('panel.zoomTo', { place: deps.placeName(e.place) ?? '' })))
         : null,
       sourceList(e.sources, deps.source),
       withDisputes ? (e.disputes ?? []).map((id) => deps.dispute(id)).filter((d): d is Dispute => !!d).map((d) => disputeBlock(d)) : null,
@@ -99,13 +100,13 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
   function renderBody(v: PanelView) {
     const parts: (HTMLElement | null)[] = [];
     if (!v.current.length) {
-      parts.push(h('p', { class: 'muted' }, v.chapter === 'flight' ? 'Before take-off.' : 'Before the first report.'));
+      parts.push(h('p', { class: 'muted' }, v.chapter === 'flight' ? msg('panel.beforeTakeoff') : msg('panel.beforeFirstReport')));
     } else if (v.chapter === 'flight') {
       for (const s of v.current) parts.push(eventBlock(s.event, true));
     } else {
-      parts.push(h('h2', { class: 'asof' }, `Reported on ${day(v.current[0]!.time)}`));
+      parts.push(h('h2', { class: 'asof' }, msg('panel.reportedOn', { date: day(v.current[0]!.time) })));
       for (const s of v.current) parts.push(eventBlock(s.event, false));
-      parts.push(h('h2', { class: 'asof' }, `The account as of ${day(v.current[0]!.time)}`));
+      parts.push(h('h2', { class: 'asof' }, msg('panel.accountAsOf', { date: day(v.current[0]!.time) })));
       for (const id of FOLLOWED) {
         const d = deps.dispute(id);
         if (d) parts.push(disputeBlock(d, v.current[0]!.time));
@@ -114,7 +115,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     if (v.next) {
       const n = v.next;
       parts.push(
-        h('p', { class: 'panel-next' }, 'Next: ', h('button', { type: 'button', class: 'linklike', onclick: () => deps.onSeekEvent(n.id) }, n.event.title), ` (${v.chapter === 'flight' ? eventTimeLabel(n.time, n.event.precision) + ' UTC' : day(n.time)})`),
+        h('p', { class: 'panel-next' }, msg('panel.next'), ' ', h('button', { type: 'button', class: 'linklike', onclick: () => deps.onSeekEvent(n.id) }, n.event.title), ` (${v.chapter === 'flight' ? eventTimeLabel(n.time, n.event.precision) + ' UTC' : day(n.time)})`),
       );
     }
     fill(body, parts);
@@ -128,7 +129,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       } else {
         clockEl.textContent = day(v.t);
         const days = Math.floor((v.t - Date.UTC(2024, 11, 25)) / 86_400_000);
-        localEl.textContent = days <= 0 ? 'The day of the crash' : `${days} day${days === 1 ? '' : 's'} after the crash`;
+        localEl.textContent = days <= 0 ? msg('panel.crashDay') : msg('panel.daysAfter', { days });
       }
       const p = v.position;
       positionEl.hidden = !p;
@@ -136,8 +137,8 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
         const km = Math.round(p.uncertaintyKm);
         positionEl.textContent =
           km === 0
-            ? `Position: ${deps.legName(p.leg)}. ${CERTAINTY_LABEL[p.certainty]}.`
-            : `Position estimated, within about ${km} km: ${deps.legName(p.leg)}. ${CERTAINTY_LABEL[p.certainty]}.`;
+            ? msg('panel.position', { leg: deps.legName(p.leg), certainty: CERTAINTY_LABEL[p.certainty] })
+            : msg('panel.positionEstimated', { km, leg: deps.legName(p.leg), certainty: CERTAINTY_LABEL[p.certainty] });
       }
       const key = `${v.chapter}|${v.current.map((s) => s.id).join(',')}|${v.next?.id ?? ''}`;
       if (key !== lastKey) {

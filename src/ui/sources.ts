@@ -1,10 +1,11 @@
 /** The list of sources behind an item, as links. */
 import type { Source } from '../story/schema';
 import { extLink, h } from './dom';
+import { msg } from '../i18n';
 
 export type SourceLookup = (id: string) => Source | undefined;
 
-export function sourceList(ids: readonly string[], lookup: SourceLookup, label = 'Sources'): HTMLElement {
+export function sourceList(ids: readonly string[], lookup: SourceLookup, label = msg('sources.label')): HTMLElement {
   return h(
     'div',
     { class: 'sources' },

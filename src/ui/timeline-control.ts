@@ -11,6 +11,7 @@ import { SPEEDS } from '../time/player';
 import { clock, day } from '../time/format';
 import { clamp } from '../geo/num';
 import { h, icon } from './dom';
+import { msg } from '../i18n';
 
 const ICONS = {
   play: 'M8 5v14l11-7z',
@@ -40,21 +41,21 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   let t = tl.start;
 
   const tabs = (['flight', 'aftermath'] as const).map((c) =>
-    h('button', { type: 'button', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? 'The flight' : 'The year after'),
+    h('button', { type: 'button', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? msg('tl.flight') : msg('tl.aftermath')),
   );
-  const tabList = h('div', { class: 'chapter-tabs', role: 'group', 'aria-label': 'Chapter' }, tabs);
+  const tabList = h('div', { class: 'chapter-tabs', role: 'group', 'aria-label': msg('tl.chapter') }, tabs);
 
-  const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': 'Time' });
+  const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': msg('tl.time') });
   const marks = h('div', { class: 'marks', 'aria-hidden': 'true' });
   const axis = h('div', { class: 'axis', 'aria-hidden': 'true' });
   const btn = (label: string, cls: string, onclick: () => void, path: string) =>
     h('button', { type: 'button', class: `ctl ${cls}`, 'aria-label': label, title: label, onclick }, icon(path));
-  const toStart = btn('Jump to start (Home)', 'ctl-start', () => intents.seek(tl.start), ICONS.start);
-  const prev = btn('Previous event (Page Up)', 'ctl-prev', () => seekPrev(), ICONS.prev);
-  const play = btn('Play (Space)', 'ctl-play', () => intents.togglePlay(), ICONS.play);
-  const next = btn('Next event (Page Down)', 'ctl-next', () => seekNext(), ICONS.next);
-  const toEnd = btn('Jump to end (End)', 'ctl-end', () => intents.seek(tl.end), ICONS.end);
-  const speed = h('select', { class: 'speed', 'aria-label': 'Playback speed', onchange: () => intents.setSpeed(speed.value) });
+  const toStart = btn(msg('tl.start'), 'ctl-start', () => intents.seek(tl.start), ICONS.start);
+  const prev = btn(msg('tl.prev'), 'ctl-prev', () => seekPrev(), ICONS.prev);
+  const play = btn(msg('tl.play'), 'ctl-play', () => intents.togglePlay(), ICONS.play);
+  const next = btn(msg('tl.next'), 'ctl-next', () => seekNext(), ICONS.next);
+  const toEnd = btn(msg('tl.end'), 'ctl-end', () => intents.seek(tl.end), ICONS.end);
+  const speed = h('select', { class: 'speed', 'aria-label': msg('tl.speed'), onchange: () => intents.setSpeed(speed.value) });
 
   root.replaceChildren(
     h('div', { class: 'timeline-head' }, tabList, h('div', { class: 'buttons' }, toStart, prev, play, next, toEnd, speed)),
@@ -163,7 +164,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       if (!playing || stopChanged) input.setAttribute('aria-valuetext', valueText(tl, time));
       if (playing !== shownPlaying) {
         play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
-        play.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
+        play.setAttribute('aria-label', playing ? msg('tl.pause') : msg('tl.play'));
         play.title = play.getAttribute('aria-label')!;
         play.setAttribute('aria-pressed', String(playing));
         shownPlaying = playing;

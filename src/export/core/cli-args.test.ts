@@ -6,10 +6,10 @@ const ctx = { timelines };
 
 describe('export command arguments', () => {
   it('reads presets, sizes, scale, moment and flags', () => {
-    expect(parseCliArgs(['--out', 'route.png'])).toEqual({ ok: true, value: { out: 'route.png', format: 'png', request: {}, dist: undefined, meta: undefined, help: false } });
+    expect(parseCliArgs(['--out', 'route.png'])).toEqual({ ok: true, value: { out: 'route.png', format: 'png', request: {}, dist: undefined, meta: undefined, lang: 'en', help: false } });
     expect(parseCliArgs(['--preset=a4', '--scale', '2', '--event', 'crash', '--dark', '--no-legend', '-o', 'x.PNG'])).toEqual({
       ok: true,
-      value: { out: 'x.PNG', format: 'png', request: { preset: 'a4', scale: 2, moment: { event: 'crash' }, dark: true, legend: false }, dist: undefined, meta: undefined, help: false },
+      value: { out: 'x.PNG', format: 'png', request: { preset: 'a4', scale: 2, moment: { event: 'crash' }, dark: true, legend: false }, dist: undefined, meta: undefined, lang: 'en', help: false },
     });
     expect(parseCliArgs(['--width', '4400', '--height', '1000', '--t', '2024-12-25T05:13:31Z', '--dist', '/tmp/d', '--meta', 'm.json'])).toMatchObject({
       ok: true,
@@ -74,5 +74,13 @@ describe('export command arguments', () => {
     expect(parseCli(['--mm', '20x120'], ctx)).toEqual({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });
     expect(parseCli(['--preset', 'a4', '--portrait', '--format', 'pdf'], ctx)).toMatchObject({ ok: true, value: { resolved: { size: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 } } } } });
     expect(parseCli(['--preset', '4x5', '--scale', '3', '--event', 'crash'], ctx)).toMatchObject({ ok: true, value: { resolved: { size: { outWidth: 3240, outHeight: 4050 }, moment: { event: 'crash' } } } });
+  });
+});
+
+describe('--lang', () => {
+  it('takes the story languages, and refuses others', () => {
+    expect(parseCliArgs(['--lang', 'kk'])).toMatchObject({ ok: true, value: { lang: 'kk' } });
+    expect(parseCliArgs(['--lang=ru'])).toMatchObject({ ok: true, value: { lang: 'ru' } });
+    expect(parseCliArgs(['--lang', 'de'])).toMatchObject({ ok: false, error: expect.stringContaining('--lang must be en, ru, az or kk') });
   });
 });

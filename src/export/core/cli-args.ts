@@ -6,6 +6,7 @@ import { parseIsoUtc } from '../../time/format';
 import { MAX_MM, MAX_SIDE, MIN_MM, MIN_SIDE, PRESET_IDS, fail, ok, type PresetId, type Result } from './presets';
 import { resolveRequest, type ExportRequest, type MomentContext, type ResolvedExport } from './request';
 import { EXPORT_FORMATS, type ExportFormat } from './text';
+import { isLocale, type Locale } from '../../i18n/locales';
 
 export interface CliOptions {
   /** The file to write; undefined: a name made from the options, in the current directory. */
@@ -17,6 +18,8 @@ export interface CliOptions {
   dist: string | undefined;
   /** Also write the layout and camera as JSON (for tests and tools). */
   meta: string | undefined;
+  /** The language of the picture's words (--lang; default English). */
+  lang: Locale;
   help: boolean;
 }
 
@@ -36,6 +39,7 @@ a PDF of true vectors (paths and text, no image).
   --t ISO                the moment, in UTC: 2024-12-25T05:13:31Z (a flight time, or a day of the reporting)
   --event ID             the moment of an event (see geo/events.json); default: the whole route
   --dark                 dark colours
+  --lang L               the language of the picture's words: en (default), ru, az (Latin) or kk (Cyrillic)
   --no-legend            leave the legend out
   --no-inset             leave the locator insets out (where the layout has them)
   --dist DIR             use this built app instead of building one
@@ -44,7 +48,7 @@ a PDF of true vectors (paths and text, no image).
 
 Exit codes: 0 written, 1 the export failed, 2 bad arguments, 3 no browser.`;
 
-const VALUED = new Set(['out', 'format', 'preset', 'mm', 'width', 'height', 'scale', 't', 'event', 'dist', 'meta']);
+const VALUED = new Set(['out', 'format', 'preset', 'mm', 'width', 'height', 'scale', 't', 'event', 'dist', 'meta', 'lang']);
 const ALIASES: Record<string, string> = { o: 'out', time: 't', h: 'help' };
 const FLAGS = new Set(['dark', 'light', 'legend', 'no-legend', 'inset', 'no-inset', 'portrait', 'landscape', 'help']);
 /** Flags that turn an option off, and the option; and flags that are the opposite of another. */
@@ -80,7 +84,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     seen.set(key, OFF[name] || SAME[name] ? 'off' : value);
   }
   const get = (k: string) => seen.get(k);
-  if (get('help')) return ok({ out: undefined, format: 'png', request: {}, dist: undefined, meta: undefined, help: true });
+  if (get('help')) return ok({ out: undefined, format: 'png', request: {}, dist: undefined, meta: undefined, lang: 'en', help: true });
 
   const request: ExportRequest = {};
   const preset = get('preset');
@@ -140,7 +144,9 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     const v = get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  return ok({ out: str('out'), format, request, dist: str('dist'), meta: str('meta'), help: false });
+  const lang = get('lang') ?? 'en';
+  if (typeof lang !== 'string' || !isLocale(lang)) return fail(`--lang must be en, ru, az or kk (got ${shown(String(lang))}).`);
+  return ok({ out: str('out'), format, request, dist: str('dist'), meta: str('meta'), lang, help: false });
 }
 
 /** Arguments, then what they ask for checked against the story (sizes, the event, the time). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutExport, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
 import { PRESETS, exportSize } from './presets';
-import { EXPORT_TITLE, creditLine, momentLine, reconstructedNote } from './text';
+import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
 import { track } from './story.fixture';
@@ -19,7 +19,7 @@ function input(preset: string, scale: number, opts: { legend?: boolean; route?: 
     width: s.value.outWidth,
     height: s.value.outHeight,
     unit: s.value.ratio,
-    title: EXPORT_TITLE,
+    title: exportTitle(),
     subtitle: momentLine(opts.route ? { kind: 'route' } : moment, track),
     note: reconstructedNote(track),
     credit: creditLine(),

@@ -5,12 +5,13 @@ import { clock, day, LOCAL_ZONES, localTimes } from '../../time/format';
 import { positionAt, type TrackModel } from '../../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
+import { fontCovers } from '../../theme/fonts';
+import { msg } from '../../i18n';
 
-export const EXPORT_TITLE = 'J2-8243 (AHY8243): Baku → Grozny, diverted to Aktau';
-
-export const SOURCES_SUMMARY =
-  'Sources: Kazakh Ministry of Transport preliminary report (4 Feb 2025) and interim statement (25 Dec 2025), Flightradar24, official statements and news reports, each named on its event in the interactive map.';
-export const BASEMAP_CREDIT = 'Basemap: Natural Earth.';
+/** The picture's title, sources and credit, in the page's language (geo/i18n). */
+export const exportTitle = (): string => msg('export.title');
+export const sourcesSummary = (): string => msg('export.sources');
+export const basemapCredit = (): string => msg('export.basemap');
 
 /** The span of the path that no position data supports: from the first reconstructed leg to the crash. */
 export function reconstructedSpan(track: TrackModel): { from: number; to: number } | null {
@@ -20,9 +21,9 @@ export function reconstructedSpan(track: TrackModel): { from: number; to: number
 
 export function reconstructedNote(track: TrackModel): string {
   const span = reconstructedSpan(track);
-  const base = 'Positions, the planned route and the strike area are estimates.';
+  const base = msg('export.estimates');
   if (!span) return base;
-  return `The path between ${clock(span.from, 'UTC', false)} and ${clock(span.to, 'UTC', false)} UTC is reconstructed from descriptions: no position fixes were published. ${base}`;
+  return msg('export.reconstructed', { from: clock(span.from, 'UTC', false), to: clock(span.to, 'UTC', false), estimates: base });
 }
 
 /** Set by the build (scripts/lib/downloads-plugin.ts; src/opendata/build-info.ts): the date the data is as of, among others. */
@@ -31,28 +32,31 @@ const DATA_AS_OF = typeof __OPENDATA__ === 'object' && __OPENDATA__ !== null ? _
 
 /** The credit under every export (PNG, SVG, PDF): sources, basemap, and the date the data is as of (geo/changelog.json). */
 export function creditLine(dataAsOf: string | undefined = DATA_AS_OF): string {
-  return `${SOURCES_SUMMARY} ${BASEMAP_CREDIT}${dataAsOf ? ` ${dataAsOfLine(dataAsOf)}` : ''}`;
+  return `${sourcesSummary()} ${basemapCredit()}${dataAsOf ? ` ${dataAsOfLine(dataAsOf)}` : ''}`;
 }
 
 /** "Data as of 21 Nov 2026." for a YYYY-MM-DD date. */
 export function dataAsOfLine(date: string): string {
-  return `Data as of ${day(Date.parse(`${date}T00:00:00Z`))}.`;
+  return msg('export.dataAsOf', { date: day(Date.parse(`${date}T00:00:00Z`)) });
 }
 
 /** The date and moment shown: UTC plus the local times of Baku, Grozny / Moscow and Aktau. */
 export function momentLine(m: ResolvedMoment, track: TrackModel): string {
   if (m.kind === 'route') {
     const baku = LOCAL_ZONES[0]!.zone, aktau = LOCAL_ZONES[2]!.zone;
-    return (
-      `${day(track.start)} · The whole flight: take-off from Baku ${clock(track.start, 'UTC', false)} UTC (${clock(track.start, baku, false)} local), ` +
-      `crash near Aktau ${clock(track.end, 'UTC', false)} UTC (${clock(track.end, aktau, false)} local)`
-    );
+    return msg('export.route', {
+      day: day(track.start),
+      takeoffUtc: clock(track.start, 'UTC', false),
+      takeoffLocal: clock(track.start, baku, false),
+      crashUtc: clock(track.end, 'UTC', false),
+      crashLocal: clock(track.end, aktau, false),
+    });
   }
-  if (m.chapter === 'aftermath') return `As reported by ${day(m.t)}: the whole flight, with the strike points claimed by then`;
+  if (m.chapter === 'aftermath') return msg('export.asReported', { date: day(m.t) });
   const locals = localTimes(m.t);
   const p = positionAt(track, m.t);
   const km = Math.round(p.uncertaintyKm);
-  const where = km > 0 ? ` · Aircraft position estimated, within about ${km} km` : '';
+  const where = km > 0 ? ` · ${msg('export.estimated', { km })}` : '';
   return `${day(m.t)}, ${clock(m.t)} UTC · ${locals}${where}`;
 }
 
@@ -89,21 +93,14 @@ export function textRuns(text: string): TextRun[] {
   return runs;
 }
 
-/** Code points covered by public/fonts/noto-sans-latin-*.woff2 (the @fontsource "latin" subset). */
-const LATIN_SUBSET: readonly [number, number][] = [
-  [0x0000, 0x00ff], [0x0131, 0x0131], [0x0152, 0x0153], [0x02bb, 0x02bc], [0x02c6, 0x02c6], [0x02da, 0x02da], [0x02dc, 0x02dc],
-  [0x0304, 0x0304], [0x0308, 0x0308], [0x0329, 0x0329], [0x2000, 0x206f], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2191, 0x2191],
-  [0x2193, 0x2193], [0x2212, 0x2212], [0x2215, 0x2215], [0xfeff, 0xfeff], [0xfffd, 0xfffd],
-];
-
-/** Characters of `text` (outside arrows) that the shipped fonts cannot draw. */
+/** Characters of `text` (outside arrows) that the shipped fonts (src/theme/fonts.ts, every subset) cannot draw. */
 export function missingGlyphs(text: string): string[] {
   const out = new Set<string>();
   for (const run of textRuns(text)) {
     if (run.kind !== 'text') continue;
     for (const ch of run.text) {
       const cp = ch.codePointAt(0)!;
-      if (!LATIN_SUBSET.some(([a, b]) => cp >= a && cp <= b)) out.add(ch);
+      if (!fontCovers(cp)) out.add(ch);
     }
   }
   return [...out];

@@ -8,20 +8,24 @@ import type { ExportLayout, FontWeight, Measure, TextBlock } from '../core/layou
 import type { ScaleBar } from '../core/scale';
 import type { ExportTheme } from '../core/theme';
 import { textRuns } from '../core/text';
+import { FONT_SUBSETS, FONT_WEIGHTS, fontFile } from '../../theme/fonts';
+import { locale } from '../../i18n';
+import { LOCALE_FONT_SUBSETS } from '../../i18n/locales';
 import type { LegendEntry, SwatchShape } from '../../ui/legend-data';
 
 export const EXPORT_FONT = 'J2 Export Noto Sans';
-const FILES: [FontWeight, string][] = [
-  [400, 'fonts/noto-sans-latin-400-normal.woff2'],
-  [600, 'fonts/noto-sans-latin-600-normal.woff2'],
-  [700, 'fonts/noto-sans-latin-700-normal.woff2'],
-];
 
 let fontsLoaded: Promise<void> | null = null;
-/** Loads the three weights once; rejects (and forgets, so a retry can work) if any cannot be loaded. */
+/**
+ * Loads the three weights of the subsets the page's language needs (src/theme/fonts.ts) once; rejects (and
+ * forgets, so a retry can work) if any cannot be loaded. A canvas does not wait for a font, so each is loaded first.
+ */
 export function loadExportFonts(base: string): Promise<void> {
   fontsLoaded ??= (async () => {
-    const faces = FILES.map(([weight, file]) => new FontFace(EXPORT_FONT, `url("${new URL(file, base).href}")`, { weight: String(weight), style: 'normal' }));
+    const subsets = FONT_SUBSETS.filter((s) => LOCALE_FONT_SUBSETS[locale()].includes(s.name));
+    const faces = subsets.flatMap((s) =>
+      FONT_WEIGHTS.map((weight) => new FontFace(EXPORT_FONT, `url("${new URL(fontFile(s.name, weight), base).href}")`, { weight: String(weight), style: 'normal', unicodeRange: s.unicodeRange })),
+    );
     try {
       await Promise.all(faces.map((f) => f.load()));
     } catch (e) {

@@ -11,12 +11,13 @@ import { layoutExport, type ExportLayout } from '../core/layout';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
-import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../core/text';
+import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { ExportError, renderExportMap } from './render';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { msg } from '../../i18n';
 
 export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 
@@ -73,11 +74,11 @@ export async function renderExport(app: ExportSource, base: string, request: unk
     width: W,
     height: H,
     unit: ratio,
-    title: EXPORT_TITLE,
+    title: exportTitle(),
     subtitle: momentLine(req.moment, app.track),
     note: reconstructedNote(app.track),
     credit: creditLine(),
-    legend: req.legend ? { title: 'Legend', items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
+    legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
     measure: canvasMeasure(ctx),
   });
   const { map } = layout;

@@ -16,7 +16,7 @@ import { layoutExport } from '../core/layout';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
-import { creditLine, EXPORT_TITLE, exportFilename, momentLine, reconstructedNote } from '../core/text';
+import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
 import { canvasMeasure, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
@@ -27,6 +27,7 @@ import { writeSvg } from './svg';
 import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
 import woff600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
 import woff700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+import { msg } from '../../i18n';
 
 export class ExportError extends Error {
   override name = 'ExportError';
@@ -103,11 +104,11 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     width: W,
     height: H,
     unit: ratio,
-    title: EXPORT_TITLE,
+    title: exportTitle(),
     subtitle,
     note: reconstructedNote(app.track),
     credit: creditLine(),
-    legend: req.legend ? { title: 'Legend', items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
+    legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
     measure,
   });
   const { map } = layout;
@@ -126,7 +127,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
-    meta: { title: EXPORT_TITLE, subject: subtitle, date: new Date(app.timelines.aftermath.end) },
+    meta: { title: exportTitle(), subject: subtitle, date: new Date(app.timelines.aftermath.end) },
   };
   lap('compose');
   const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, resolved: req, bytes: 0, timings };

@@ -1,0 +1,58 @@
+/**
+ * The page in the reader's language: the static chrome written in index.html (title, standfirst, credit, the
+ * map's label and picture text, marked `data-i18n`), `<html lang>`, a polite note when the translation has not
+ * been reviewed by a native-speaking editor, and the language switch. Text only (textContent), never HTML.
+ */
+import { h } from './dom';
+import { catalogueMeta, locale, msg, type MessageKey } from '../i18n';
+import { ENDONYM, HTML_LANG, LOCALE_FONT_SUBSETS, LOCALES, type AnyLocale } from '../i18n/locales';
+import { FONT_SUBSETS, FONT_WEIGHTS, fontFile } from '../theme/fonts';
+import { withLang } from '../state/url';
+
+/**
+ * Adds the Noto Sans subsets a language needs beyond latin (which the page's CSS declares) as FontFaces with their
+ * unicode-range: the browser fetches one only when text needs it. An English page adds none, so a stray letter in
+ * a source's name (Ş in "Yeni Şafak") never costs an English reader a 55 kB font.
+ */
+export function addFontFaces(l: AnyLocale, base: string, fonts: FontFaceSet | undefined = document.fonts): void {
+  if (!fonts || typeof FontFace === 'undefined') return;
+  for (const s of FONT_SUBSETS)
+    if (s.name !== 'latin' && LOCALE_FONT_SUBSETS[l].includes(s.name))
+      for (const w of FONT_WEIGHTS) fonts.add(new FontFace('Noto Sans', `url("${new URL(fontFile(s.name, w), base).href}") format("woff2")`, { weight: String(w), unicodeRange: s.unicodeRange, display: 'swap' }));
+}
+
+/** Writes the page's own words in the current locale (English is already in the HTML). */
+export function translatePage(doc: Document = document): void {
+  const l = locale();
+  doc.documentElement.lang = HTML_LANG[l];
+  if (l === 'en') return;
+  doc.title = msg('page.title');
+  doc.querySelector('meta[name="description"]')?.setAttribute('content', msg('page.description'));
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = msg(el.dataset.i18n as MessageKey);
+  for (const attr of ['aria-label', 'alt'] as const)
+    for (const el of doc.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) el.setAttribute(attr, msg(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
+}
+
+/** "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed translation. */
+export function translationNote(search: string): HTMLElement | null {
+  const meta = catalogueMeta();
+  if (locale() === 'en' || meta.reviewed) return null;
+  return h(
+    'p',
+    { class: 'translation-note', 'data-translator': meta.method },
+    msg('i18n.unreviewed'),
+    ' ',
+    h('a', { href: withLang(search, 'en'), lang: 'en', hreflang: 'en' }, msg('i18n.readOriginal')),
+  );
+}
+
+/** The language switch: each language named in itself; choosing one reloads the page with `?lang=`, the moment kept. */
+export function languageSwitch(search: string, go: (search: string) => void = (s) => location.assign(s || '?')): HTMLElement {
+  const current: AnyLocale = locale();
+  const select = h(
+    'select',
+    { class: 'lang-select', id: 'lang-select', onchange: () => go(withLang(search, select.value as AnyLocale)) },
+    LOCALES.map((l) => h('option', { value: l, lang: HTML_LANG[l], selected: l === current }, ENDONYM[l])),
+  );
+  return h('label', { class: 'lang-switch' }, h('span', { class: 'visually-hidden' }, msg('i18n.language')), select);
+}

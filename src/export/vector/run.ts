@@ -21,7 +21,8 @@ import { themeFor } from '../core/theme';
 import { canvasMeasure, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
 import { mapGroups } from './map';
-import type { VDoc } from './model';
+import { walk, type VDoc } from './model';
+import { subsetsFor } from '../../theme/fonts';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
 import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
@@ -129,6 +130,11 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
     meta: { title: exportTitle(), subject: subtitle, date: new Date(app.timelines.aftermath.end) },
   };
+  // The files embed the Latin subset of Noto Sans only (PDFKit takes one font file per face and cannot fall
+  // back per glyph): words in other scripts are refused with a reason rather than drawn as missing glyphs.
+  const words = [...walk(doc.layers)].flatMap((n) => (n.kind === 'text' ? [n.text] : [])).join(' ');
+  const others = subsetsFor(words).filter((x) => x !== 'latin');
+  if (others.length) throw new ExportError(`The SVG and PDF embed the Latin letters of Noto Sans only, and these words need ${others.join(' and ')}: export a PNG, or the SVG or PDF in English.`);
   lap('compose');
   const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, resolved: req, bytes: 0, timings };
   return { doc, fonts, meta, lap };

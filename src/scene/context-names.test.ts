@@ -34,7 +34,7 @@ describe('context names', () => {
       expect(g, c.label).toHaveLength(1);
       expect(c.at).toEqual([+g[0]!.lng, +g[0]!.lat]);
     }
-  }, 60_000); // reading the 10 MB gazetteer takes more than 5 s on a busy machine
+  });
   it('every republic is named inside it; at low zoom at Natural Earth’s label point for it', () => {
     for (const r of REGION_NAMES) {
       const f = admin1.features.find((x) => x.properties.iso_3166_2 === r.iso)!;

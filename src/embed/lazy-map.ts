@@ -101,6 +101,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   const self: Peer = { id: newId(), alive: false, visible: false, wants: false, seenAt: Date.now() };
   let others = new Map<string, Peer>();
   let held = false; // after a lost context: no map until the next view or interaction
+  let unavailable = false; // no WebGL (or MapLibre failed): never try again, or start → fail → start would spin
   let settled = false;
   let app: App | null = null;
   let camera: Camera | undefined;
@@ -128,7 +129,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   };
 
   const act = () => {
-    if (!app || !settled) return;
+    if (!app || !settled || unavailable) return;
     const d = decide(self, [...others.values()], budget);
     if (d === 'start') start();
     else if (d === 'release') release(true);
@@ -148,6 +149,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
       if (!m) {
         // No WebGL: the page says so and shows the route picture; nothing to hold.
         poster.hidden = true;
+        unavailable = true;
         update({ alive: false });
         return;
       }

@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLocale } from '../i18n';
+import en from '../../geo/i18n/en.json';
+import az from '../../geo/i18n/az.json';
+import ru from '../../geo/i18n/ru.json';
+import type { Catalogue } from '../i18n/messages';
 import { clock, day, duration, eventTimeLabel, isoUtc, offsetLabel, parseIsoUtc } from './format';
 
 const impact = Date.parse('2024-12-25T05:13:31Z');
 
 describe('format', () => {
+  afterEach(() => useLocale('en', en as Catalogue));
   it('writes UTC and local clocks for Baku, Grozny/Moscow and Aktau', () => {
     expect(clock(impact)).toBe('05:13:31');
     expect(clock(impact, 'Asia/Baku')).toBe('09:13:31');
@@ -20,6 +26,19 @@ describe('format', () => {
     expect(eventTimeLabel(impact, 'approximate')).toBe('~05:13');
     expect(eventTimeLabel(impact, 'day')).toBe('25 Dec 2024');
     expect(day(Date.parse('2025-10-09T00:00:00Z'))).toBe('9 Oct 2025');
+  });
+  it('writes Azerbaijani dates with our own month names (day, month, year), in the zone asked for', () => {
+    useLocale('az', az as Catalogue);
+    expect(day(impact)).toBe('25 dekabr 2024');
+    expect(eventTimeLabel(impact, 'day')).toBe('25 dekabr 2024');
+    expect(day(Date.parse('2025-07-01T22:30:00Z'))).toBe('1 iyul 2025');
+    expect(day(Date.parse('2025-07-01T22:30:00Z'), 'Asia/Baku')).toBe('2 iyul 2025');
+    for (let m = 0; m < 12; m++) expect(day(Date.UTC(2025, m, 15))).toMatch(/^15 [a-zəğıöşçü]+ 2025$/);
+    expect(day(Date.UTC(2025, 0, 15))).toBe('15 yanvar 2025');
+    useLocale('ru', ru as Catalogue);
+    expect(day(impact)).toMatch(/^25 дек\.? 2024/);
+    useLocale('en', en as Catalogue);
+    expect(day(impact)).toBe('25 Dec 2024');
   });
   it('parses only real ISO 8601 UTC', () => {
     expect(parseIsoUtc('2024-12-25T05:13:31Z')).toBe(impact);

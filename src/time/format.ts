@@ -32,9 +32,26 @@ export function clock(ms: number, zone = 'UTC', seconds = true): string {
   return fmt(zone, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(ms);
 }
 
-/** "25 Dec 2024" in the given zone. */
+/**
+ * Azerbaijani month names as Azerbaijani writes a date ("25 dekabr 2024": day, month in the nominative, year).
+ * Browsers' Intl data for `az` is often the root fallback ("2024 M12 25" in Chromium), so az dates are ours.
+ */
+export const AZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'] as const;
+
+/** "25 Dec 2024" in the given zone, in the page's language ("25 дек. 2024 г.", "25 dekabr 2024"): every date a reader sees goes through here. */
 export function day(ms: number, zone = 'UTC'): string {
+  if (intlTag().startsWith('az')) {
+    const parts = numericDay(zone).formatToParts(ms);
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    return `${get('day')} ${AZ_MONTHS[get('month') - 1]} ${get('year')}`;
+  }
   return fmt(zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}
+const numericCache = new Map<string, Intl.DateTimeFormat>();
+function numericDay(zone: string): Intl.DateTimeFormat {
+  let f = numericCache.get(zone);
+  if (!f) numericCache.set(zone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'numeric', year: 'numeric' })));
+  return f;
 }
 
 /** UTC offset of a zone at an instant, as "UTC+4". */

@@ -27,10 +27,12 @@ export default defineConfig({
       },
       {
         test: {
-          // The size budget: builds the app into a temp dir and records a first load in Chromium.
+          // The size budget: records a first load of the test build in Chromium (the same build as the e2e
+          // project's: one build per run, test/e2e/global-setup.ts).
           name: 'build',
           include: ['test/build/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 180_000,
         },

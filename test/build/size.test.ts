@@ -9,13 +9,12 @@
  * working budgets again with UPDATE_SIZE_BUDGET=1 (never above the limit):
  *   UPDATE_SIZE_BUDGET=1 npx vitest run --project build
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChrome } from '../../scripts/lib/chrome.ts';
 import { serveDir } from '../../scripts/lib/static-server.ts';
-import { buildApp } from '../bench/lib/build.ts';
+import { E2E_DIST } from '../support/dist.ts';
 import { firstLoadPaths, ownCode, sizeFiles, sizeReport } from '../bench/lib/size.ts';
 
 const BUDGET_FILE = join(import.meta.dirname, 'size-budget.json');
@@ -33,10 +32,10 @@ type Budgets = Record<'app_first_load' | 'data_first_load' | 'app_all', Budget> 
 const budgets = JSON.parse(readFileSync(BUDGET_FILE, 'utf8')) as Budgets;
 const measured: Record<keyof Omit<Budgets, 'note' | 'updated'>, number> = { app_first_load: NaN, data_first_load: NaN, app_all: NaN };
 let files: string[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'j2-size-'));
+/** The run's test build (test/e2e/global-setup.ts builds it once for this project and the browser tests). */
+const dir = E2E_DIST;
 
 beforeAll(async () => {
-  await buildApp(dir);
   const server = await serveDir(dir, { headers: { 'Cache-Control': 'public, max-age=600' } });
   const browser = await launchChrome();
   try {
@@ -59,8 +58,6 @@ beforeAll(async () => {
     writeFileSync(BUDGET_FILE, JSON.stringify(budgets, null, 2) + '\n');
   }
 }, 180_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('size budget (gzip -9, kB = 1000 bytes)', () => {
   for (const key of ['app_first_load', 'data_first_load', 'app_all'] as const) {

@@ -3,8 +3,10 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChrome, openPage, waitReady, type PageLog } from '../../scripts/lib/chrome.ts';
 import { serveDir, type ServeOptions, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { E2E_DIST } from './dist';
 
-export const DIST = process.env.E2E_OUT_DIR ?? 'dist';
+/** The test build (E2E_OUT_DIR, else .cache/e2e-dist), made once per run by test/e2e/global-setup.ts. */
+export const DIST = E2E_DIST;
 
 export function useApp(opts: ServeOptions = {}) {
   const ctx = {} as { server: StaticServer; browser: Browser };

@@ -18,15 +18,12 @@ import { renderCenter, type Camera } from '../core/camera';
 import { planTiles, type Rect } from '../core/tiles';
 import { createStoryMap, type MapMoment, type StoryMap } from '../../map/story-map';
 import { buildStyle, EDGE_CLIPPED_LAYERS } from '../../map/style';
+import { ExportError } from '../core/errors';
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
 export const DEFAULT_MAX_TILE = 4096;
 export const SOFTWARE_MAX_TILE = 2048;
 const IDLE_TIMEOUT_MS = 90_000;
-
-export class ExportError extends Error {
-  override name = 'ExportError';
-}
 
 export interface MapRenderRequest {
   layers: StoryLayers;

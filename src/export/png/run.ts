@@ -14,7 +14,8 @@ import { metresPerPixel } from '../../geo/mercator';
 import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
-import { ExportError, renderExportMap } from './render';
+import { ExportError } from '../core/errors';
+import { renderExportMap } from './render';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { msg } from '../../i18n';
@@ -41,9 +42,6 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
-
-export { ExportError };
-
 
 export async function renderExport(app: ExportSource, base: string, request: unknown, opts: ExportOptions = {}): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });

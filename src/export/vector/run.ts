@@ -29,10 +29,7 @@ import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 import woff600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
 import woff700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
 import { msg } from '../../i18n';
-
-export class ExportError extends Error {
-  override name = 'ExportError';
-}
+import { ExportError } from '../core/errors';
 
 export type VectorSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 

@@ -1,4 +1,5 @@
 /** Entry point: loads the story, then starts the app; a data problem is shown, never a blank page. */
+import 'virtual:theme.css'; // the colours, from src/theme/symbology.ts
 import './styles/app.css';
 import { loadStory } from './story/load';
 import { StoryDataError } from './story/bundle';

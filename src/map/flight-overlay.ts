@@ -12,14 +12,15 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { TrackPosition } from '../track/interpolate';
 import type { LngLat } from '../geo/mercator';
-import { DASH, type Palette } from '../theme/palette';
+import { AIRCRAFT_ICON, SYMBOLOGY, type Palette } from '../theme/symbology';
 import { aircraft } from './icons';
 import { kmToPixels } from '../geo/mercator';
 
 /** The icon's size in CSS pixels (the symbol layer's icon-size 1). */
-const ICON = 30;
-/** As the map's head-* layers: width 3.5 px; the reconstructed dash in line widths. */
-const HEAD_WIDTH = 3.5;
+const ICON = AIRCRAFT_ICON.size;
+/** As the map's head-* layers: the flown line's width; the reconstructed dash in line widths. */
+const HEAD_WIDTH = SYMBOLOGY.flown.approximate.width;
+const HEAD_DASH = SYMBOLOGY.flown.reconstructed.dash!;
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface FlightOverlayState {
@@ -53,9 +54,10 @@ function iconUrl(c: Palette): string {
 export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
   const svg = el('svg', { class: 'flight-overlay', 'aria-hidden': 'true', focusable: 'false' });
   svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;contain:strict;';
-  const halo = el('circle', { fill: c.halo, 'fill-opacity': 0.12, stroke: c.halo, 'stroke-opacity': 0.6, 'stroke-width': 1 });
+  const ring = SYMBOLOGY.ring;
+  const halo = el('circle', { fill: c[ring.colour], 'fill-opacity': ring.fillOpacity, stroke: c[ring.colour], 'stroke-opacity': ring.strokeOpacity, 'stroke-width': ring.strokeWidth });
   // MapLibre feathers a line's edges by about half a pixel each side: the same weight on screen.
-  const head = el('line', { stroke: c.track, 'stroke-width': HEAD_WIDTH + 0.5, 'stroke-linecap': 'round' });
+  const head = el('line', { stroke: c[SYMBOLOGY.flown.approximate.colour], 'stroke-width': HEAD_WIDTH + 0.5, 'stroke-linecap': SYMBOLOGY.flown.approximate.cap });
   const plane = el('g', { class: 'aircraft' });
   plane.append(el('image', { href: iconUrl(c), x: -ICON / 2, y: -ICON / 2, width: ICON, height: ICON }));
   svg.append(halo, head, plane);
@@ -86,7 +88,7 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
       // MapLibre's dash lengths are in line widths, SVG's in pixels; MapLibre's dashes also grow with the
       // zoom between whole zoom levels (the pattern is fixed per tile zoom).
       const k = HEAD_WIDTH * 2 ** (map.getZoom() % 1);
-      const dash = state.head.certainty === 'reconstructed' ? DASH.reconstructed.map((d) => (d * k).toFixed(2)).join(' ') : 'none';
+      const dash = state.head.certainty === 'reconstructed' ? HEAD_DASH.map((d) => (d * k).toFixed(2)).join(' ') : 'none';
       if (dash !== lastDash) head.setAttribute('stroke-dasharray', (lastDash = dash)); // changes with the leg or the zoom, not per step
       head.style.display = '';
     } else head.style.display = 'none';

@@ -9,23 +9,17 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { StoryLayers } from '../story/layers';
 import type { LngLat } from '../geo/mercator';
-import type { Palette } from '../theme/palette';
+import { CRASH_ICON, iconPathD, NAMES, type NameKind, type Palette } from '../theme/symbology';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
-import { byZoom, placeLabels, type Anchor, type Box, type LabelInput } from './label-layout';
+import { byZoom, placeLabels, type Box, type LabelInput } from './label-layout';
 import { placeName } from '../i18n';
 
 interface Spec {
   id: string;
   text: string;
   at: LngLat;
-  cls: 'country' | 'sea' | 'place' | 'crash' | 'claim';
-  anchors: readonly Anchor[];
-  /** Radial offset, in em. */
-  radialEm?: number;
-  /** Font size in px, or by zoom [z0, px0, z1, px1] (drawn at px0 and scaled). */
-  size: number | readonly [number, number, number, number];
-  minZoom?: number;
-  priority: number;
+  /** Its symbology (src/theme/symbology.ts NAMES): colour, halo, size (drawn at the first and scaled), anchors, priority. */
+  kind: NameKind;
   /** Claims: first reported (ms), shown only from then on. */
   from?: number;
 }
@@ -46,26 +40,25 @@ function halo(colour: string, w: number): string {
 
 function specs(layers: StoryLayers): Spec[] {
   const out: Spec[] = [];
-  // Priorities as MapLibre's placement order: the layer drawn last is placed first.
-  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: placeName(label), at, cls: 'country', anchors: ['center'], size: [4, 11, 8, 14], priority: 1 });
-  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: placeName(name), at, cls: 'sea', anchors: ['center'], size: [4, 12, 8, 16], priority: 2 });
+  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: placeName(label), at, kind: 'country' });
+  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: placeName(name), at, kind: 'sea' });
   for (const f of layers.claims.features) {
     const p = f.properties!;
     // The export's anchor first (left, 0.8 em off), then the other side where that is taken.
-    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LngLat, cls: 'claim', anchors: ['left', 'right'], radialEm: 0.8, size: 11, minZoom: CLAIMS_MIN_ZOOM, priority: 3, from: p.firstReported as number });
+    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LngLat, kind: 'claim', from: p.firstReported as number });
   }
   for (const f of layers.places.features) {
     const p = f.properties!;
     const at = f.geometry.coordinates as LngLat;
-    if (p.kind === 'crash-site') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'crash', anchors: ['right', 'bottom-right', 'top-right'], radialEm: 0.9, size: 13, priority: 4 });
-    else if (p.kind === 'airport') out.push({ id: `place:${p.id}`, text: String(p.label), at, cls: 'place', anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'], radialEm: 0.7, size: 13, priority: 5 });
+    if (p.kind === 'crash-site') out.push({ id: `place:${p.id}`, text: String(p.label), at, kind: 'crash' });
+    else if (p.kind === 'airport') out.push({ id: `place:${p.id}`, text: String(p.label), at, kind: 'airport' });
   }
   return out;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** As the export's claims-label layer (style.ts). */
-const CLAIMS_MIN_ZOOM = 8.5;
+const CLAIMS_MIN_ZOOM = NAMES.claim.minZoom!;
 /** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
 const MARK = 26;
 
@@ -81,9 +74,9 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
   svg.setAttribute('width', '22');
   svg.setAttribute('height', '22');
   svg.setAttribute('aria-hidden', 'true');
-  for (const [w, colour] of [[7, c.labelHalo], [3.5, c.crash]] as const) {
+  for (const [w, colour] of [[CRASH_ICON.haloWidth, c[CRASH_ICON.halo]], [CRASH_ICON.width!, c[CRASH_ICON.colour]]] as const) {
     const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', 'M5 5L17 17M17 5L5 17');
+    path.setAttribute('d', iconPathD(CRASH_ICON.path));
     path.setAttribute('stroke', colour);
     path.setAttribute('stroke-width', String(w));
     path.setAttribute('stroke-linecap', 'round');
@@ -102,15 +95,16 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   box.className = 'map-labels';
   box.setAttribute('aria-hidden', 'true'); // the map region describes itself; the panel and the list name every place
   const all = specs(layers);
-  const colour = { country: c.countryLabel, sea: c.seaLabel, place: c.text, crash: c.text, claim: c.claim };
-  const haloOf = { country: halo(c.land, 1.2), sea: halo(c.water, 1), place: halo(c.labelHalo, 1.6), crash: halo(c.labelHalo, 1.6), claim: halo(c.labelHalo, 1.5) };
   const els = all.map((s) => {
+    const n = NAMES[s.kind];
     const el = document.createElement('div');
-    el.className = `map-label map-label-${s.cls}`;
+    el.className = `map-label map-label-${s.kind}`;
     el.textContent = s.text; // text, never HTML
-    el.style.color = colour[s.cls];
-    el.style.textShadow = haloOf[s.cls];
-    el.style.fontSize = `${typeof s.size === 'number' ? s.size : s.size[1]}px`;
+    el.style.color = c[n.colour];
+    el.style.textShadow = halo(c[n.halo], n.haloWidth);
+    el.style.fontSize = `${typeof n.size === 'number' ? n.size : n.size[1]}px`;
+    el.style.fontWeight = String(n.weight);
+    if (n.letterSpacing) el.style.letterSpacing = `${n.letterSpacing}em`;
     box.append(el);
     return el;
   });
@@ -150,16 +144,17 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     const inputs: LabelInput[] = [];
     const scales = new Map<string, number>();
     all.forEach((s, i) => {
-      if (s.minZoom !== undefined && zoom < s.minZoom) return;
+      const n = NAMES[s.kind];
+      if (n.minZoom !== undefined && zoom < n.minZoom) return;
       if (s.from !== undefined && claimsAsOf !== null && s.from > claimsAsOf) return;
-      const base = typeof s.size === 'number' ? s.size : s.size[1];
-      const px = typeof s.size === 'number' ? s.size : byZoom(zoom, s.size[0], s.size[1], s.size[2], s.size[3]);
+      const base = typeof n.size === 'number' ? n.size : n.size[1];
+      const px = typeof n.size === 'number' ? n.size : byZoom(zoom, n.size[0], n.size[1], n.size[2], n.size[3]);
       const k = px / base;
       scales.set(s.id, k);
       const p = map.project(s.at);
       inputs.push({
-        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: s.anchors, priority: s.priority,
-        ...(s.radialEm !== undefined ? { radial: s.radialEm * px, baseline: (7 / 24) * px } : {}),
+        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: n.anchors, priority: n.priority,
+        ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
       });
     });
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame

@@ -3,7 +3,7 @@
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { StoryLayers } from '../story/layers';
-import { DASH, type Palette } from '../theme/palette';
+import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
 import { placeName } from '../i18n';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
@@ -38,6 +38,24 @@ export function localNames(names: readonly string[]): ExpressionSpecification {
   return pairs.length ? ['match', ['get', 'name'], ...pairs, ['get', 'name']] as unknown as ExpressionSpecification : ['get', 'name'];
 }
 
+/** A line's paint from its symbol: colour, width, dash and opacity (in the shared data-driven form unless given). */
+function linePaint(c: Palette, s: LineSymbol, opacity: ExpressionSpecification = lineOpacity(s.opacity)) {
+  return { 'line-color': c[s.colour], 'line-width': s.width, ...(s.dash ? { 'line-dasharray': [...s.dash] } : {}), 'line-opacity': opacity };
+}
+/** A circle's paint from its symbol, shown by feature state. */
+function circlePaint(c: Palette, s: CircleSymbol) {
+  return { 'circle-radius': s.radius, 'circle-color': c[s.fill], 'circle-stroke-color': c[s.stroke], 'circle-stroke-width': s.strokeWidth, 'circle-opacity': ['case', shown, 1, 0] as ExpressionSpecification, 'circle-stroke-opacity': ['case', shown, 1, 0] as ExpressionSpecification };
+}
+/** A name's text size: a constant, or linear by zoom. */
+function textSize(n: NameSymbol): number | ExpressionSpecification {
+  return typeof n.size === 'number' ? n.size : ['interpolate', ['linear'], ['zoom'], n.size[0], n.size[1], n.size[2], n.size[3]];
+}
+/** A name's paint from its symbol. */
+function textPaint(c: Palette, n: NameSymbol) {
+  return { 'text-color': c[n.colour], 'text-halo-color': c[n.halo], 'text-halo-width': n.haloWidth };
+}
+const fontOf = (n: NameSymbol) => [n.weight === 600 ? FONT_BOLD : FONT];
+
 export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpecification {
   const geo = (data: unknown) => ({ type: 'geojson' as const, data: data as never });
   const style: StyleSpecification & { 'font-faces'?: unknown } = {
@@ -61,57 +79,52 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     },
     layers: [],
   };
+  const N = NAMES;
   const L: LayerSpecification[] = [
-    { id: 'water', type: 'background', paint: { 'background-color': c.water } },
-    { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c.land } },
-    { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c.lake } },
-    { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'line-color': c.landStroke, 'line-width': 0.8, 'line-opacity': lineOpacity(1) } },
-    { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': lineOpacity(1) } },
+    { id: 'water', type: 'background', paint: { 'background-color': c[S.sea.colour] } },
+    { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c[S.land.colour] } },
+    { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c[S.lake.colour] } },
+    { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: linePaint(c, S.coast) },
+    { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: linePaint(c, S.border) },
     {
       id: 'country-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'country-label'],
-      layout: { 'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)), 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], 'text-letter-spacing': 0.2, 'text-max-width': 20 },
-      paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 },
+      layout: { 'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)), 'text-font': fontOf(N.country), 'text-size': textSize(N.country), 'text-letter-spacing': N.country.letterSpacing, 'text-max-width': N.country.maxWidth! },
+      paint: textPaint(c, N.country),
     },
     {
       id: 'sea-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'sea-label'],
-      layout: { 'text-field': localNames(SEA_LABELS.map(([name]) => name)), 'text-font': [FONT], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 8, 16], 'text-letter-spacing': 0.15 },
-      paint: { 'text-color': c.seaLabel, 'text-halo-color': c.water, 'text-halo-width': 1 },
+      layout: { 'text-field': localNames(SEA_LABELS.map(([name]) => name)), 'text-font': fontOf(N.sea), 'text-size': textSize(N.sea), 'text-letter-spacing': N.sea.letterSpacing },
+      paint: textPaint(c, N.sea),
     },
     // Story layers: the strike areas first, so lines and points stay readable over it.
-    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': lineOpacity(0.9) } },
-    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c.area, 'fill-opacity': 0.28 } },
-    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'line-color': c.areaOuter, 'line-width': 1.5, 'line-opacity': lineOpacity(1) } },
-    { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': 'butt' }, paint: { 'line-color': c.planned, 'line-width': 2.5, 'line-dasharray': [...DASH.planned], 'line-opacity': lineOpacity(1) } },
+    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: linePaint(c, S.officialArea) },
+    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c[S.strikeArea.fill.colour], 'fill-opacity': S.strikeArea.fill.opacity } },
+    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: linePaint(c, S.strikeArea.line) },
+    { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': S.planned.cap }, paint: linePaint(c, S.planned) },
     // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
-    { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': 'round' }, paint: { 'line-color': c.trackGhost, 'line-width': 2, 'line-opacity': lineOpacity(0.28), 'line-dasharray': [...DASH.reconstructed] } },
+    { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': S.unflown.cap }, paint: linePaint(c, S.unflown) },
+    ...(['approximate', 'reconstructed'] as const).map((k): LayerSpecification => ({
+      id: `track-${k}`, type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], k], layout: { 'line-cap': S.flown[k].cap },
+      paint: linePaint(c, S.flown[k], ['case', flown, S.flown[k].opacity, 0]),
+    })),
+    ...(['approximate', 'reconstructed'] as const).map((k): LayerSpecification => ({
+      id: `head-${k}`, type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], k], layout: { 'line-cap': S.flown[k].cap }, paint: linePaint(c, S.flown[k]),
+    })),
+    { id: 'claims', type: 'circle', source: 'claims', paint: circlePaint(c, S.claim) },
     {
-      id: 'track-approximate', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' },
-      paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0] },
-    },
-    {
-      id: 'track-reconstructed', type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' },
-      paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': ['case', flown, 1, 0], 'line-dasharray': [...DASH.reconstructed] },
-    },
-    { id: 'head-approximate', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'approximate'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-opacity': lineOpacity(1) } },
-    { id: 'head-reconstructed', type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], 'reconstructed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': c.track, 'line-width': 3.5, 'line-dasharray': [...DASH.reconstructed], 'line-opacity': lineOpacity(1) } },
-    {
-      id: 'claims', type: 'circle', source: 'claims',
-      paint: { 'circle-radius': 5, 'circle-color': c.claim, 'circle-stroke-color': c.labelHalo, 'circle-stroke-width': 1.5, 'circle-opacity': ['case', shown, 1, 0], 'circle-stroke-opacity': ['case', shown, 1, 0] },
-    },
-    {
-      id: 'claims-label', type: 'symbol', source: 'claims', minzoom: 8.5,
-      layout: { 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.8, 0], 'text-max-width': 14 },
-      paint: { 'text-color': c.claim, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.5, 'text-opacity': ['case', shown, 1, 0] },
+      id: 'claims-label', type: 'symbol', source: 'claims', minzoom: N.claim.minZoom!,
+      layout: { 'text-field': ['get', 'label'], 'text-font': fontOf(N.claim), 'text-size': textSize(N.claim), 'text-anchor': N.claim.anchors[0]!, 'text-offset': [N.claim.offsetEm!, 0], 'text-max-width': N.claim.maxWidth! },
+      paint: { ...textPaint(c, N.claim), 'text-opacity': ['case', shown, 1, 0] },
     },
     {
       id: 'aircraft-halo', type: 'circle', source: 'aircraft',
-      paint: { 'circle-radius': radiusInPixels('r0'), 'circle-color': c.halo, 'circle-opacity': 0.12, 'circle-stroke-color': c.halo, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' },
+      paint: { 'circle-radius': radiusInPixels('r0'), 'circle-color': c[S.ring.colour], 'circle-opacity': S.ring.fillOpacity, 'circle-stroke-color': c[S.ring.colour], 'circle-stroke-width': S.ring.strokeWidth, 'circle-stroke-opacity': S.ring.strokeOpacity, 'circle-pitch-alignment': 'map' },
     },
     {
       id: 'places', type: 'circle', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
       // The opacities have the claims' form (always 1 here): both layers then share one shader program, and
       // each distinct program costs a compile when the map loads (~40 ms with a software GPU).
-      paint: { 'circle-radius': 4.5, 'circle-color': c.labelHalo, 'circle-stroke-color': c.airport, 'circle-stroke-width': 2, 'circle-opacity': ['case', shown, 1, 0], 'circle-stroke-opacity': ['case', shown, 1, 0] },
+      paint: circlePaint(c, S.airport),
     },
     {
       id: 'crash-site', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
@@ -123,17 +136,17 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     },
     {
       id: 'crash-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
-      layout: { 'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 13, 'text-variable-anchor': ['right', 'bottom-right', 'top-right'], 'text-radial-offset': 0.9 },
-      paint: { 'text-color': c.text, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.6 },
+      layout: { 'text-field': ['get', 'label'], 'text-font': fontOf(N.crash), 'text-size': textSize(N.crash), 'text-variable-anchor': [...N.crash.anchors], 'text-radial-offset': N.crash.offsetEm! },
+      paint: textPaint(c, N.crash),
     },
     {
       id: 'places-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
       layout: {
-        'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 13,
-        'text-variable-anchor': ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.7, 'text-justify': 'auto', 'text-allow-overlap': false,
+        'text-field': ['get', 'label'], 'text-font': fontOf(N.airport), 'text-size': textSize(N.airport),
+        'text-variable-anchor': [...N.airport.anchors],
+        'text-radial-offset': N.airport.offsetEm!, 'text-justify': 'auto', 'text-allow-overlap': false,
       },
-      paint: { 'text-color': c.text, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.6 },
+      paint: textPaint(c, N.airport),
     },
   ];
   style.layers = L;

@@ -9,6 +9,7 @@ import type { Changelog } from './changelog';
 import { GEOJSON_FILE } from './geojson';
 import { EVENTS_CSV, SOURCES_CSV } from './csv';
 import { KML_FILE } from './kml';
+import { DOC_COLOURS as D } from '../theme/symbology';
 
 export const CHANGELOG_PAGE = 'changelog.html';
 /** The marker in index.html's credit that the line replaces. */
@@ -59,16 +60,16 @@ export function changelogPage(log: Changelog, sources: readonly Source[], title:
 <title>Corrections and updates: ${esc(title)}</title>
 <link rel="icon" href="data:," />
 <style>
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: #1d1d1b; background: #fff; }
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: ${D.fg.light}; background: ${D.bg.light}; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 1rem 0 0.5rem; }
-h2 { font-size: 1.1rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #ccc; }
+h2 { font-size: 1.1rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid ${D.rule.light}; }
 ul { padding-left: 1.2rem; }
 li { margin: 0 0 1.2rem; }
 li p { margin: 0.2rem 0; }
 .k { font-weight: 600; }
-.muted { color: #555; }
-a { color: #0b5cad; }
-@media (prefers-color-scheme: dark) { body { color: #f1efe9; background: #101417; } .muted { color: #b5b0a8; } a { color: #8cc4ff; } h2 { border-color: #444; } }
+.muted { color: ${D.muted.light}; }
+a { color: ${D.link.light}; }
+@media (prefers-color-scheme: dark) { body { color: ${D.fg.dark}; background: ${D.bg.dark}; } .muted { color: ${D.muted.dark}; } a { color: ${D.link.dark}; } h2 { border-color: ${D.rule.dark}; } }
 </style>
 </head>
 <body>

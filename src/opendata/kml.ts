@@ -10,6 +10,7 @@ import type { Geometry, Position } from 'geojson';
 import type { StoryData } from '../story/validate';
 import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
+import { SYMBOLOGY as S } from '../theme/symbology';
 import { CERTAINTY_LABEL, STATUS_LABEL } from '../story/words';
 import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
 import { placePoints } from './csv';
@@ -41,14 +42,15 @@ export function kmlStyles(c: Palette = LIGHT): Record<string, KmlStyle> {
   return {
     airport: { icon: { color: kmlColor(c.airport), scale: 0.8 } },
     crash: { icon: { color: kmlColor(c.crash), scale: 1.1 } },
-    planned: { line: { color: kmlColor(c.planned), width: 2.5 } },
-    approximate: { line: { color: kmlColor(c.track), width: 3.5 } },
-    known: { line: { color: kmlColor(c.track), width: 3.5 } },
-    reconstructed: { line: { color: kmlColor(c.track, 0.6), width: 2.5 } },
-    area: { line: { color: kmlColor(c.areaOuter), width: 1.5 }, poly: { color: kmlColor(c.area, 0.28), fill: true } },
-    'area-outer': { line: { color: kmlColor(c.areaOuter, 0.9), width: 1.2 }, poly: { color: kmlColor(c.area, 0), fill: false } },
-    claim: { icon: { color: kmlColor(c.claim), scale: 0.9 } },
-    aircraft: { line: { color: kmlColor(c.halo), width: 2 }, icon: { color: kmlColor(c.aircraft), scale: 1 } },
+    planned: { line: { color: kmlColor(c[S.planned.colour]), width: S.planned.width } },
+    approximate: { line: { color: kmlColor(c[S.flown.approximate.colour]), width: S.flown.approximate.width } },
+    known: { line: { color: kmlColor(c[S.flown.approximate.colour]), width: S.flown.approximate.width } },
+    // No dashes in KML: thinner (the planned route's width) and lighter than an approximate line.
+    reconstructed: { line: { color: kmlColor(c[S.flown.reconstructed.colour], 0.6), width: S.planned.width } },
+    area: { line: { color: kmlColor(c[S.strikeArea.line.colour]), width: S.strikeArea.line.width }, poly: { color: kmlColor(c[S.strikeArea.fill.colour], S.strikeArea.fill.opacity), fill: true } },
+    'area-outer': { line: { color: kmlColor(c[S.officialArea.colour], S.officialArea.opacity), width: S.officialArea.width }, poly: { color: kmlColor(c[S.strikeArea.fill.colour], 0), fill: false } },
+    claim: { icon: { color: kmlColor(c[S.claim.fill]), scale: 0.9 } },
+    aircraft: { line: { color: kmlColor(c[S.ring.colour]), width: 2 }, icon: { color: kmlColor(c.aircraft), scale: 1 } },
     event: { icon: { color: kmlColor(c.text), scale: 0.7 } },
   };
 }

@@ -3,7 +3,7 @@
  * Pure (no DOM): the page's legend turns the shapes into SVG, the PNG export draws them on a canvas,
  * so both say and show the same thing.
  */
-import { DASH, type Palette } from '../theme/palette';
+import { AIRCRAFT_ICON, iconPathD, SYMBOLOGY as S, type CircleSymbol, type LineSymbol, type Palette } from '../theme/symbology';
 import { msg } from '../i18n';
 
 export type SwatchShape =
@@ -20,8 +20,10 @@ export interface LegendEntry {
   shapes: SwatchShape[];
 }
 
-/** A line swatch; dashes are in line widths (as in the map style), converted to pixels here. */
-function line(colour: string, width: number, dash: readonly number[] | null, opacity = 1): Pick<LegendEntry, 'w' | 'h' | 'shapes'> {
+/** A line swatch from its symbol; dashes are in line widths (as in the map style), converted to pixels here. */
+function line(c: Palette, s: LineSymbol): Pick<LegendEntry, 'w' | 'h' | 'shapes'> {
+  const { width, dash, opacity } = s;
+  const colour = c[s.colour];
   const dashed = !!(dash && dash[1]);
   return {
     w: 34,
@@ -30,36 +32,41 @@ function line(colour: string, width: number, dash: readonly number[] | null, opa
   };
 }
 const box = (...shapes: SwatchShape[]) => ({ w: 34, h: 16, shapes });
+/** The crash mark as a swatch: a ✕ narrower than the map's (its strokes 5 and 2.5 px wide, halo then mark). */
 const CROSS = 'M12 3l10 10M22 3L12 13';
-/** The map's aircraft icon (src/map/icons.ts) at half size, nose up, centred in the swatch. */
-const PLANE = 'M17 1.5Q18.2 2.5 18.2 5L18.2 6 23.5 9 23.5 10.25 18.2 8.75 17.9 12 20 13.5 20 14.5 17 13.75 14 14.5 14 13.5 16.1 12 15.8 8.75 10.5 10.25 10.5 9 15.8 6 15.8 5Q15.8 2.5 17 1.5Z';
+const CROSS_WIDTHS = { halo: 5, mark: 2.5 };
+/** The map's aircraft icon at half size, nose up, centred in the swatch. */
+const PLANE = iconPathD(AIRCRAFT_ICON.path, 0.5, 17 - AIRCRAFT_ICON.size / 4, 8 - AIRCRAFT_ICON.size / 4);
+/** A circle symbol as a swatch. */
+const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({ type: 'circle', cx: 17, cy: 8, r: s.radius, fill: c[s.fill], stroke: c[s.stroke], strokeWidth: s.strokeWidth });
 
 /** The keys of the items that only make sense at a moment of the flight (not for the whole route). */
 export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
 
 export function legendEntries(c: Palette): LegendEntry[] {
+  const ring = S.ring, area = S.strikeArea, outer = S.officialArea;
   return [
-    { key: 'planned', label: msg('legend.planned'), ...line(c.planned, 2.5, DASH.planned) },
-    { key: 'approximate', label: msg('legend.approximate'), ...line(c.track, 3.5, null) },
-    { key: 'reconstructed', label: msg('legend.reconstructed'), ...line(c.track, 3.5, DASH.reconstructed) },
-    { key: 'ahead', label: msg('legend.ahead'), ...line(c.trackGhost, 2, DASH.reconstructed, 0.35) },
+    { key: 'planned', label: msg('legend.planned'), ...line(c, S.planned) },
+    { key: 'approximate', label: msg('legend.approximate'), ...line(c, S.flown.approximate) },
+    { key: 'reconstructed', label: msg('legend.reconstructed'), ...line(c, S.flown.reconstructed) },
+    { key: 'ahead', label: msg('legend.ahead'), ...line(c, S.unflown) },
     {
       key: 'aircraft',
       label: msg('legend.aircraft'),
       ...box(
-        { type: 'circle', cx: 17, cy: 8, r: 7, fill: c.halo, fillOpacity: 0.12, stroke: c.halo, strokeWidth: 1, strokeOpacity: 0.6 },
-        { type: 'path', d: PLANE, stroke: c.labelHalo, strokeWidth: 2.2 },
-        { type: 'path', d: PLANE, fill: c.aircraft },
+        { type: 'circle', cx: 17, cy: 8, r: 7, fill: c[ring.colour], fillOpacity: ring.fillOpacity, stroke: c[ring.colour], strokeWidth: ring.strokeWidth, strokeOpacity: ring.strokeOpacity },
+        { type: 'path', d: PLANE, stroke: c[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth },
+        { type: 'path', d: PLANE, fill: c[AIRCRAFT_ICON.colour] },
       ),
     },
-    { key: 'area', label: msg('legend.area'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c.area, fillOpacity: 0.28, stroke: c.areaOuter, strokeWidth: 1.5 }) },
-    { key: 'outer', label: msg('legend.outer'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c.areaOuter, strokeWidth: 1.2, dash: [2, 2] }) },
-    { key: 'claim', label: msg('legend.claim'), ...box({ type: 'circle', cx: 17, cy: 8, r: 5, fill: c.claim, stroke: c.labelHalo, strokeWidth: 1.5 }) },
-    { key: 'airport', label: msg('legend.airport'), ...box({ type: 'circle', cx: 17, cy: 8, r: 4.5, fill: c.labelHalo, stroke: c.airport, strokeWidth: 2 }) },
+    { key: 'area', label: msg('legend.area'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c[area.fill.colour], fillOpacity: area.fill.opacity, stroke: c[area.line.colour], strokeWidth: area.line.width }) },
+    { key: 'outer', label: msg('legend.outer'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c[outer.colour], strokeWidth: outer.width, ...(outer.dash ? { dash: outer.dash.map((d) => d * outer.width) } : {}) }) },
+    { key: 'claim', label: msg('legend.claim'), ...box(dot(c, S.claim)) },
+    { key: 'airport', label: msg('legend.airport'), ...box(dot(c, S.airport)) },
     {
       key: 'crash',
       label: msg('legend.crash'),
-      ...box({ type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: 5, cap: 'round' }, { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: 2.5, cap: 'round' }),
+      ...box({ type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: CROSS_WIDTHS.halo, cap: 'round' }, { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: CROSS_WIDTHS.mark, cap: 'round' }),
     },
   ];
 }

@@ -1,8 +1,8 @@
 /**
- * The page colours of an exported picture (the map colours are the palette's). The same values as the
- * app's CSS custom properties (src/styles/app.css), so a picture looks like the page it came from. Pure.
+ * The page colours of an exported picture (the map colours are the palette's): the app's own page colours
+ * from the symbology table (src/theme/symbology.ts), so a picture looks like the page it came from. Pure.
  */
-import { DARK, LIGHT, type Palette } from '../../theme/palette';
+import { OVERLAY_ALPHA, pageColours, paletteFor, type Mode, type Palette } from '../../theme/symbology';
 
 export interface ExportTheme {
   palette: Palette;
@@ -16,7 +16,13 @@ export interface ExportTheme {
   panelAlpha: number;
 }
 
-export const LIGHT_THEME: ExportTheme = { palette: LIGHT, background: '#ffffff', text: '#1d1d1b', muted: '#5d5a55', rule: '#d9d5ce', accent: '#c45500', panel: '#ffffff', panelAlpha: 0.93 };
-export const DARK_THEME: ExportTheme = { palette: DARK, background: '#121517', text: '#f1efe9', muted: '#b1aca4', rule: '#2f3539', accent: '#E69F00', panel: '#121517', panelAlpha: 0.9 };
+function exportTheme(mode: Mode): ExportTheme {
+  const p = pageColours(mode);
+  // The boxes over the map are the page's legend: the page colour, nearly opaque.
+  return { palette: paletteFor(mode), background: p.bg, text: p.fg, muted: p.muted, rule: p.rule, accent: p.accent, panel: p.bg, panelAlpha: OVERLAY_ALPHA[mode] };
+}
+
+export const LIGHT_THEME: ExportTheme = exportTheme('light');
+export const DARK_THEME: ExportTheme = exportTheme('dark');
 
 export const themeFor = (dark: boolean): ExportTheme => (dark ? DARK_THEME : LIGHT_THEME);

@@ -17,7 +17,7 @@ import type { Palette } from '../../theme/palette';
 import type { MapMoment } from '../../map/story-map';
 import { headOf } from '../../map/moment';
 import { buildStyle } from '../../map/style';
-import { AIRCRAFT_ICON, CRASH_ICON, type IconPath } from '../../map/icons';
+import { AIRCRAFT_ICON, CRASH_ICON, type IconPath } from '../../theme/symbology';
 import { boxAt, byZoom, placeLabels, type Anchor, type Box, type LabelInput } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
 import type { Measure } from '../core/layout';
@@ -274,7 +274,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     ring.push(...circle('aircraft-halo', at, {}, r));
     const d = iconD(AIRCRAFT_ICON.path, AIRCRAFT_ICON.size, at, a.bearing, ratio);
     // The outline under the body (as the icon is drawn: stroke, then fill over it).
-    aircraft.push({ kind: 'path', d, stroke: palette.labelHalo, strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: palette.aircraft });
+    aircraft.push({ kind: 'path', d, stroke: palette[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: palette[AIRCRAFT_ICON.colour] });
   }
 
   // ---- places: airports (kept inside the edges) and the crash mark
@@ -285,8 +285,8 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const crashMarks: VNode[] = crash.flatMap(({ at }) => {
     const d = iconD(CRASH_ICON.path, CRASH_ICON.size, at, 0, ratio);
     return [
-      { kind: 'path', d, stroke: palette.labelHalo, strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' } as VNode,
-      { kind: 'path', d, stroke: palette.crash, strokeWidth: CRASH_ICON.width * ratio, cap: 'round' } as VNode,
+      { kind: 'path', d, stroke: palette[CRASH_ICON.halo], strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' } as VNode,
+      { kind: 'path', d, stroke: palette[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' } as VNode,
     ];
   });
 

@@ -28,16 +28,26 @@ export function readCatalogues(root: string): CheckInput[] {
   });
 }
 
+export const QUOTES_FILE = `${I18N_DIR}/quotes.json`;
+
 /**
- * Every problem in geo/i18n/, one line each. Messages must match English key for key; story translations may
- * only name what geo/ has (a story word not yet translated is shown in English).
+ * Every problem in geo/i18n/, one line each. Messages must match English key for key; story translations must
+ * cover every story word English has, name only what geo/ has, keep its numbers and times, and keep the
+ * quotations that are originals (geo/i18n/quotes.json).
  */
 export function validateCatalogues(root: string, story = validateStoryDir(root)): string[] {
   const files = readCatalogues(root);
   const missing = files.filter((f) => f.data === undefined).map((f) => `${f.file}: missing (every locale in src/i18n/locales.ts needs its file)`);
   const broken = files.filter((f) => f.data && typeof f.data === 'object' && 'error' in f.data).map((f) => `${f.file}: not JSON (${(f.data as { error: string }).error})`);
   if (missing.length || broken.length) return [...missing, ...broken];
-  return checkCatalogues(files, story.ok ? storyWords(story.story) : undefined, { complete: false });
+  const quotesPath = resolve(root, QUOTES_FILE);
+  let quotes: unknown;
+  try {
+    quotes = JSON.parse(readFileSync(quotesPath, 'utf8'));
+  } catch (e) {
+    return [`${QUOTES_FILE}: ${existsSync(quotesPath) ? `not JSON (${(e as Error).message})` : 'missing (the register of quotations)'}`];
+  }
+  return checkCatalogues(files, story.ok ? storyWords(story.story) : undefined, { complete: true, quotes: { file: QUOTES_FILE, data: quotes } });
 }
 
 /** A message as the page gets it: a plain string as it is, anything else parsed (the page has no parser). */

@@ -6,7 +6,11 @@
  *   stays a plural, a select keeps English's cases); a plural has `other` and every category its language needs
  *   (Russian one/few/many/other, Kazakh one/other);
  * - the metadata says who or what translated it and whether a native-speaking editor reviewed it;
- * - story translations name only things and fields that exist in geo/, and (when `complete`) cover all of them.
+ * - story translations name only things and fields that exist in geo/, and (when `complete`) cover all of them;
+ * - a story translation keeps the English's facts: the same numbers and times (written in the language's way:
+ *   30 000 for 30,000, 5,7 for 5.7), none lost and none added;
+ * - quotations (geo/i18n/quotes.json): every “…” in the English story is listed there, and one whose English words
+ *   are the original (`words: original`) stays verbatim in every translation (its translation goes beside it).
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { z } from 'zod';
@@ -25,6 +29,36 @@ const Meta = z.strictObject({
 const StoryFile = z.partialRecord(z.enum(Object.keys(STORY_FIELDS) as [StoryKind, ...StoryKind[]]), z.record(z.string(), z.record(z.string(), z.string().min(1))));
 const CatalogueFile = z.strictObject({ meta: Meta, messages: z.record(z.string(), z.string()), story: StoryFile.optional() });
 export type CatalogueFileData = z.infer<typeof CatalogueFile>;
+
+const QuotesFile = z.strictObject({
+  about: z.string(),
+  quotes: z.array(
+    z.strictObject({
+      kind: z.enum(Object.keys(STORY_FIELDS) as [StoryKind, ...StoryKind[]]),
+      id: z.string(),
+      field: z.string(),
+      text: z.string().min(1),
+      /** original: the words as said or published, in `lang`; rendering: an English rendering, the original wording not in our sources; name: a name or term; ours: our own words. */
+      words: z.enum(['original', 'rendering', 'name', 'ours']),
+      lang: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type QuotesData = z.infer<typeof QuotesFile>;
+
+/**
+ * The facts of a text that a translation must keep: its numbers and times, normalised (30,000 and 30 000 → 30000;
+ * 5.7 and 5,7 → 5.7; 05:13:31 stays as it is).
+ */
+export function factsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.matchAll(/\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g)) {
+    const n = m[0];
+    out.add(n.includes(':') ? n : /^\d{1,3}([ ,\u00a0\u202f]\d{3})+$/.test(n) ? n.replace(/[ ,\u00a0\u202f]/g, '') : n.replace(',', '.'));
+  }
+  return out;
+}
 
 /** One placeholder's shape: "count:plural[few,many,one,other]" or "name:argument"; what must match English. */
 type Shape = Map<string, string>;
@@ -89,7 +123,7 @@ export interface CheckInput {
 }
 
 /** Checks every catalogue against English (the first, with locale 'en'). */
-export function checkCatalogues(files: CheckInput[], story?: StoryWords, { complete = false } = {}): string[] {
+export function checkCatalogues(files: CheckInput[], story?: StoryWords, { complete = false, quotes }: { complete?: boolean; quotes?: { file: string; data: unknown } } = {}): string[] {
   const errors: string[] = [];
   const parsed = new Map<string, CatalogueFileData>();
   for (const f of files) {
@@ -128,6 +162,37 @@ export function checkCatalogues(files: CheckInput[], story?: StoryWords, { compl
     }
     if (story && isLocale(f.locale)) errors.push(...checkStoryText(f.file, cat.story ?? {}, story, complete));
   }
+  if (story && quotes) {
+    const translations = files.filter((f) => f.locale !== 'en' && parsed.has(f.file)).map((f) => ({ file: f.file, story: parsed.get(f.file)!.story ?? {} }));
+    errors.push(...checkQuotes(quotes.file, quotes.data, story, translations));
+  }
+  return errors;
+}
+
+/** The quotations register against the English story, and the originals kept in every translation. */
+export function checkQuotes(file: string, data: unknown, story: StoryWords, translations: { file: string; story: NonNullable<CatalogueFileData['story']> }[]): string[] {
+  const r = QuotesFile.safeParse(data);
+  if (!r.success) return r.error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+  const errors: string[] = [];
+  const key = (kind: string, id: string, field: string, text: string) => `${kind}["${id}"].${field}: “${text}”`;
+  const listed = new Map(r.data.quotes.map((q) => [key(q.kind, q.id, q.field, q.text), q]));
+  const inEnglish = new Set<string>();
+  for (const kind of Object.keys(STORY_FIELDS) as StoryKind[])
+    for (const [id, fields] of story[kind])
+      for (const [field, text] of Object.entries(fields)) for (const m of text.matchAll(/“([^”]*)”/g)) inEnglish.add(key(kind, id, field, m[1]!));
+  for (const k of inEnglish) if (!listed.has(k)) errors.push(`${file}: ${k}: a quotation in the English that is not listed (say whose words and in which language)`);
+  for (const [k, q] of listed) {
+    if (!inEnglish.has(k)) {
+      errors.push(`${file}: ${k}: not a quotation in the English of that field`);
+      continue;
+    }
+    if (q.words !== 'original') continue;
+    if (!q.lang) errors.push(`${file}: ${k}: an original needs the language it was said in (lang)`);
+    for (const t of translations) {
+      const tr = t.story[q.kind]?.[q.id]?.[q.field];
+      if (tr !== undefined && !tr.includes(`“${q.text}”`)) errors.push(`${t.file}: story.${k}: the original words must stay as said, in “ ”, with the translation beside them`);
+    }
+  }
   return errors;
 }
 
@@ -142,8 +207,17 @@ function checkStoryText(file: string, text: NonNullable<CatalogueFileData['story
         errors.push(`${file}: story.${kind}["${id}"]: no such ${kind.slice(0, -1)} in geo/`);
         continue;
       }
-      for (const field of Object.keys(fields))
-        if (!(field in en)) errors.push(`${file}: story.${kind}["${id}"].${field}: the English has no ${field} to translate`);
+      for (const [field, tr] of Object.entries(fields)) {
+        const english = en[field];
+        if (english === undefined) {
+          errors.push(`${file}: story.${kind}["${id}"].${field}: the English has no ${field} to translate`);
+          continue;
+        }
+        const a = factsOf(english), b = factsOf(tr);
+        const lost = [...a].filter((x) => !b.has(x)), added = [...b].filter((x) => !a.has(x));
+        if (lost.length || added.length)
+          errors.push(`${file}: story.${kind}["${id}"].${field}: numbers and times differ from English's (${[...lost.map((x) => `lost ${x}`), ...added.map((x) => `added ${x}`)].join(', ')})`);
+      }
     }
     if (complete)
       for (const [id, fields] of words)

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { matchLocale, negotiate } from './locales';
 import { createTranslator, type Catalogue } from './messages';
-import { checkCatalogues, type CheckInput } from './check';
+import { checkCatalogues, factsOf, type CheckInput } from './check';
 import { pseudoAst, pseudoText } from './pseudo';
 import { msg, useLocale } from './index';
 
@@ -117,6 +117,31 @@ describe('catalogue checks (npm run validate)', () => {
       'geo/i18n/ru.json: story.events["takeoff"].colour: the English has no colour to translate',
     ]);
     expect(checkCatalogues(f, words, { complete: true })).toContain('geo/i18n/ru.json: story.events["takeoff"].title: missing (English has it)');
+  });
+  it('the shipped story is complete in every locale, keeps its numbers and its original quotations', async () => {
+    const { validateCatalogues } = await import('../../scripts/lib/i18n-files');
+    expect(validateCatalogues('.')).toEqual([]);
+  });
+  it("a translation keeps the English's numbers and times, written its own way", () => {
+    expect([...factsOf('30,000 ft at 05:13:31, 5.7 km, 2 s')].sort()).toEqual([...factsOf('30 000 футов в 05:13:31, 5,7 км, 2 с')].sort());
+    const f = files();
+    (f[1]!.data as Catalogue).story = { events: { takeoff: { text: 'Вылет в 03:56 UTC, 62 пассажира' } } };
+    delete (f[2]!.data as Catalogue).story;
+    delete (f[3]!.data as Catalogue).story;
+    const words = { events: new Map([['takeoff', { text: 'Departure at 03:55 UTC with 62 passengers' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
+    expect(checkCatalogues(f, words)).toEqual(["geo/i18n/ru.json: story.events[\"takeoff\"].text: numbers and times differ from English's (lost 03:55, added 03:56)"]);
+  });
+  it('every quotation is registered, and an original stays in its language in every translation', () => {
+    const f = files();
+    (f[1]!.data as Catalogue).story = { events: { a: { text: 'Время помечено «нужен источник получше».' } } };
+    (f[2]!.data as Catalogue).story = { events: { a: { text: 'Vaxt “better source needed” (“daha yaxşı mənbə lazımdır”) kimi işarələnib.' } } };
+    delete (f[3]!.data as Catalogue).story;
+    const words = { events: new Map([['a', { text: 'The time is flagged “better source needed”, said “two seats exploded”.' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
+    const quotes = { about: '', quotes: [{ kind: 'events', id: 'a', field: 'text', text: 'better source needed', words: 'original', lang: 'en' }] };
+    expect(checkCatalogues(f, words, { quotes: { file: 'q.json', data: quotes } })).toEqual([
+      'q.json: events["a"].text: “two seats exploded”: a quotation in the English that is not listed (say whose words and in which language)',
+      'geo/i18n/ru.json: story.events["a"].text: “better source needed”: the original words must stay as said, in “ ”, with the translation beside them',
+    ]);
   });
 });
 

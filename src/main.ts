@@ -3,7 +3,8 @@ import 'virtual:theme.css'; // the colours, from src/theme/symbology.ts
 import './styles/app.css';
 import { loadStory } from './story/load';
 import { StoryDataError } from './story/bundle';
-import { startApp, isDark, type App, type AppHooks } from './app';
+import { browserEnv, startApp, isDark, type App, type AppHooks } from './app';
+import { exposeAutomation, registerExports } from './app/automation';
 import { parseUrl } from './state/url';
 import { h } from './ui/dom';
 import './styles/embed.css';
@@ -93,18 +94,22 @@ async function main() {
     const app = startApp(
       story,
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
-      base,
-      location.search,
-      hooks,
-      preloaded,
+      { base, env: browserEnv(window), hooks, preloaded },
     );
     if (!early.embed) citeWhenNear($('credit'), app);
     if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);
     lazy?.attach(app);
     mountEmbedButton($('tools'), app);
-    (window as unknown as { flightmap: unknown }).flightmap = app;
-    void import('./export/dialog').then((m) => m.mountExport($('tools'), app), (e) => console.warn('export unavailable:', e)); // Export PNG, and window.flightmap.exportPng
+    exposeAutomation(app); // window.flightmap (src/app/automation.ts; README, Automation API)
+    // The Export button and dialog, and window.flightmap.exportPng / exportSvg / exportPdf.
+    void import('./export/dialog').then(
+      (m) => {
+        registerExports(m.createExports(app, base));
+        m.mountExport($('tools'), app);
+      },
+      (e) => console.warn('export unavailable:', e),
+    );
     const map = await app.mapReady;
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {

@@ -2,12 +2,13 @@
  * The 'Export' button in the title block and its dialog: PNG, SVG or PDF, a size (preset), a pixel scale
  * (PNG), the moment on the map or the whole route, light or dark, the legend; then the picture is drawn
  * off-screen (PNG) or written as vectors (SVG, PDF) and downloaded. A native modal <dialog> (focus is trapped, Escape closes it and cancels a render); all text
- * is set as text. Also puts the same exports on `window.flightmap.exportPng`, `exportSvg` and `exportPdf`
- * for the command line.
+ * is set as text. `createExports` gives the same exports to the automation API (`window.flightmap.exportPng`,
+ * `exportSvg`, `exportPdf`: src/app/automation.ts) for the command line.
  * This module is loaded after the app starts; the drawing code only when an export is asked for.
  */
 import '../styles/export.css';
 import type { App } from '../app';
+import type { Exports } from '../app/automation';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
 import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
@@ -15,22 +16,19 @@ import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 import { msg, type MessageKey } from '../i18n';
 
-export type ExportPng = (request?: ExportRequest) => Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }>;
-/** `window.flightmap.exportSvg`: the SVG's text. */
-export type ExportSvg = (request?: ExportRequest) => Promise<{ svg: string; filename: string; meta: unknown }>;
-/** `window.flightmap.exportPdf`: the PDF's bytes. */
-export type ExportPdf = (request?: ExportRequest) => Promise<{ pdf: Uint8Array; filename: string; meta: unknown }>;
-
 const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
+
+/** The exports for the automation API (`window.flightmap.exportPng`, …): their code loads when first called. */
+export function createExports(app: App, base = appBase()): Exports {
+  return {
+    exportPng: async (request) => (await import('./png/run')).exportPngDataUrl(app, base, request ?? {}),
+    exportSvg: async (request) => (await import('./vector/run')).exportSvg(app, base, request ?? {}),
+    exportPdf: async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {}),
+  };
+}
 
 export function mountExport(tools: HTMLElement, app: App): void {
   const base = appBase();
-  const exportPng: ExportPng = async (request) => (await import('./png/run')).exportPngDataUrl(app, base, request ?? {});
-  // window.flightmap is this app object: the command line calls window.flightmap.exportPng(options).
-  (app as App & { exportPng?: ExportPng }).exportPng = exportPng;
-  const exportSvg: ExportSvg = async (request) => (await import('./vector/run')).exportSvg(app, base, request ?? {});
-  const exportPdf: ExportPdf = async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {});
-  Object.assign(app, { exportSvg, exportPdf });
   if (app.flags.embed || app.flags.static) return;
   const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, msg('export.button'));
   let dialog: HTMLDialogElement | null = null;

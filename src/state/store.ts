@@ -1,4 +1,8 @@
-/** A minimal observable value: the app's one piece of state (the current moment). Pure. */
+/**
+ * A minimal observable value. Pure. A change made by a subscriber (an effect that dispatches) is told to every
+ * subscriber after the current round, in order: each subscriber hears every round with the value it heard last
+ * as `prev`, never a value older than one it has already seen.
+ */
 export interface Store<T> {
   get(): T;
   set(next: T): void;
@@ -7,14 +11,26 @@ export interface Store<T> {
 
 export function createStore<T>(initial: T, equal: (a: T, b: T) => boolean = Object.is): Store<T> {
   let value = initial;
+  let told = initial; // the value the last round told
+  let telling = false;
   const subs = new Set<(value: T, prev: T) => void>();
   return {
     get: () => value,
     set(next) {
       if (equal(value, next)) return;
-      const prev = value;
       value = next;
-      for (const fn of subs) fn(value, prev);
+      if (telling) return; // the round under way tells it next
+      telling = true;
+      try {
+        while (!equal(told, value)) {
+          const prev = told;
+          const now = value;
+          told = now;
+          for (const fn of [...subs]) fn(now, prev);
+        }
+      } finally {
+        telling = false;
+      }
     },
     subscribe(fn) {
       subs.add(fn);

@@ -1,0 +1,163 @@
+/**
+ * The app: one direction of flow.
+ *   URL, slider, list, host message, playback → intents → one state (state/app-state.ts) → effects: map, panel,
+ *   slider, event list, URL, host (effects.ts).
+ * This file only wires: it builds the parts and connects them.
+ */
+import type { Chapter, Dispute, Source } from '../story/schema';
+import type { StoryData } from '../story/validate';
+import { buildLayers, featureBounds, featureIndex } from '../story/layers';
+import { buildTrack, type TrackModel } from '../track/interpolate';
+import { buildTimelines, chapterOf, type Timelines } from '../time/timeline';
+import { drivePlayback, type FrameClock } from '../time/playback';
+import { parseUrl, type ViewFlags } from '../state/url';
+import { createStateStore, exactEvent, initialState, type AppState, type Intent, type Moment } from '../state/app-state';
+import { createPanel } from '../ui/panel';
+import { createTimelineControl } from '../ui/timeline-control';
+import { createLegend } from '../ui/legend';
+import { createEventList } from '../ui/event-list';
+import { featureInfo } from '../ui/feature-info';
+import { createNotices } from '../ui/notices';
+import { DARK, LIGHT } from '../theme/palette';
+import type { StoryMap } from '../map/story-map';
+import { createMapLife, type MapLife, type StoryMapModule } from './map-life';
+import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
+
+export type { Moment } from '../state/app-state';
+export type { MapLife } from './map-life';
+
+export interface AppElements {
+  map: HTMLElement;
+  mapWrap: HTMLElement;
+  panel: HTMLElement;
+  timeline: HTMLElement;
+  events: HTMLElement;
+  notices: HTMLElement;
+}
+
+export interface AppHooks {
+  /** Called on every change of the moment (embed: post state to the host). */
+  onMoment?: (m: Moment, eventId: string | undefined) => void;
+  /** The map is not started with the app but by `mapLife.start()` (an embed's poster comes first: embed/lazy-map.ts). */
+  lazyMap?: boolean;
+  /** Takes over a lost WebGL context (the embed shows its poster); without it the map restores itself. */
+  onContextLost?: () => void;
+}
+
+/** What the app reads of the page: given, so nothing below reaches for a global. */
+export interface PageEnv {
+  location: Location;
+  history: History;
+  root: HTMLElement;
+  clock: FrameClock;
+  media(query: string): { readonly matches: boolean };
+}
+
+export function browserEnv(win: Window = window): PageEnv {
+  return {
+    location: win.location,
+    history: win.history,
+    root: win.document.documentElement,
+    clock: { requestFrame: (cb) => win.requestAnimationFrame(cb), cancelFrame: (id) => win.cancelAnimationFrame(id), now: () => win.performance.now() },
+    media: (q) => (typeof win.matchMedia === 'function' ? win.matchMedia(q) : { matches: false }),
+  };
+}
+
+export interface App {
+  story: StoryData;
+  track: TrackModel;
+  timelines: Timelines;
+  flags: ViewFlags;
+  getMoment(): Moment;
+  getState(): AppState;
+  dispatch(intent: Intent): void;
+  /** The event the moment is exactly at, if any (the one asked for where several share the instant). */
+  currentEventId(): string | undefined;
+  seek(t: number, chapter?: Chapter): void;
+  seekEvent(id: string): boolean;
+  /** Resolves when the map has drawn (or at once where there is no map); with `lazyMap`, the first map. */
+  mapReady: Promise<StoryMap | null>;
+  mapLife: MapLife;
+}
+
+export function isDark(flags: ViewFlags, media: PageEnv['media'] = browserEnv().media): boolean {
+  return flags.dark === 'auto' ? media('(prefers-color-scheme: dark)').matches : flags.dark === 'dark';
+}
+
+export interface StartOptions {
+  base: string;
+  env: PageEnv;
+  hooks?: AppHooks;
+  /** The map module, when it has already arrived (main.ts). */
+  preloaded?: StoryMapModule | null;
+}
+
+/** Starts the app on a loaded story. */
+export function startApp(story: StoryData, els: AppElements, { base, env, hooks = {}, preloaded }: StartOptions): App {
+  const track = buildTrack(story.track.features);
+  const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
+  const ids = new Set(story.events.map((e) => e.id));
+  const url = parseUrl(env.location.search, { hasEvent: (id) => ids.has(id), inRange: (t) => chapterOf(timelines, t) !== undefined });
+  const { flags } = url;
+  const notices = createNotices(els.notices);
+  for (const n of url.notes) notices.add(n);
+  const store = createStateStore(initialState(timelines, { ...url.moment, chapter: url.moment.t === undefined ? undefined : chapterOf(timelines, url.moment.t) }), timelines);
+  const { dispatch } = store;
+  const reducedMotion = env.media('(prefers-reduced-motion: reduce)');
+  const seekEvent = (id: string) => ids.has(id) && (dispatch({ type: 'seekEvent', id }), true);
+
+  const sources = new Map(story.sources.map((s) => [s.id, s]));
+  const disputes = new Map(story.disputes.map((d) => [d.id, d]));
+  const source = (id: string): Source | undefined => sources.get(id);
+  const features = featureIndex(story);
+  const layers = buildLayers(story, track);
+  const palette = isDark(flags, env.media) ? DARK : LIGHT;
+  const showInfo = (id: string, at?: [number, number]) => {
+    const f = features.get(id), b = featureBounds(layers, id), map = mapLife.current();
+    if (f && map && (at || b)) map.showInfo(at ?? [(b![0] + b![2]) / 2, (b![1] + b![3]) / 2], featureInfo(f.properties, source));
+  };
+
+  const panel = createPanel(els.panel, {
+    source,
+    dispute: (id): Dispute | undefined => disputes.get(id),
+    disputes: story.disputes,
+    legName: (leg) => story.track.features[leg]?.properties.name ?? '',
+    onSeekEvent: seekEvent,
+    placeName: (id) => features.get(id)?.properties.name,
+    onFocusPlace: (id) => mapLife.current()?.focus(id, !reducedMotion.matches) && showInfo(id),
+  });
+  const control = createTimelineControl(
+    els.timeline,
+    timelines,
+    { seek: (t, chapter) => dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) }), setChapter: (chapter) => dispatch({ type: 'chapter', chapter }), togglePlay: () => dispatch({ type: 'toggle' }), setSpeed: (id) => dispatch({ type: 'speed', id }) },
+    { compact: flags.embed },
+  );
+  if (!flags.controls) els.timeline.hidden = true;
+  // The map starts before the rest of the page is built (README, Performance).
+  const { mapLife, mapReady } = createMapLife({
+    container: els.map, root: env.root, layers, track, palette, base, embed: flags.embed, noMap: flags.static, notices, preloaded, lazy: !!hooks.lazyMap, onContextLost: hooks.onContextLost,
+    onSelect: (id, lngLat) => showInfo(id, lngLat),
+    onMap: (map) => drawMoment(track, map, store.get().moment),
+  });
+  const list = createEventList(els.events, story.events, source, (id) => {
+    seekEvent(id);
+    els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+    control.input.focus({ preventScroll: true });
+  });
+  // The legend is open where the map is large enough for the story to stay clear of it (at 1280 × 720 it would cover Grozny); else one tap away.
+  els.mapWrap.append(createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches));
+
+  connectEffects(store, [
+    uiEffect(timelines, track, { panel, control, list }),
+    mapMomentEffect(track, mapLife.current),
+    urlEffect(timelines, env.location, env.history),
+    momentListener(timelines, hooks.onMoment),
+    chapterEffect(env.root),
+  ]);
+  drivePlayback(store, timelines, { clock: env.clock, reducedMotion, loop: flags.loop });
+  if (flags.autoplay && !flags.static && !reducedMotion.matches) dispatch({ type: 'play' });
+
+  const getMoment = () => store.get().moment;
+  const seek = (t: number, chapter?: Chapter) => dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) });
+  return { story, track, timelines, flags, getMoment, getState: store.get, dispatch, currentEventId: () => exactEvent(timelines, getMoment()), seek, seekEvent, mapReady, mapLife };
+}

@@ -1,6 +1,6 @@
 /**
  * The 'Embed' dialog: options (start moment, controls, autoplay, colours, plain, static) and the embed
- * code to copy. A native modal <dialog> (focus is trapped and Escape closes it); all text is set as text.
+ * code to copy, in the page's one dialog frame (src/ui/dialog.ts); all text is set as text.
  */
 import type { App } from '../app';
 import type { DarkMode } from '../state/url';
@@ -8,21 +8,22 @@ import { isoUtc } from '../time/format';
 import { embedSnippet, embedUrl, type EmbedOptions } from './snippet';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
+import { createDialog } from '../ui/dialog';
 import { createCitation } from '../ui/citation';
 import { msg, locale, loadCatalogue } from '../i18n';
 import { createTranslator } from '../i18n/messages';
 import { ENDONYM, HTML_LANG, INTL_TAG, LOCALES, PSEUDO_LOCALE, type AnyLocale } from '../i18n/locales';
 
-let dialog: HTMLDialogElement | null = null;
+let dialog: ReturnType<typeof buildDialog> | null = null;
 
 export function openEmbedDialog(app: App, opener: HTMLElement): HTMLDialogElement {
-  if (!dialog) dialog = buildDialog(app, opener);
-  dialog.dispatchEvent(new Event('refresh'));
-  dialog.showModal();
-  return dialog;
+  dialog ??= buildDialog(app);
+  dialog.refresh();
+  dialog.frame.open(opener);
+  return dialog.frame.el;
 }
 
-function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
+function buildDialog(app: App) {
   const check = (name: string, label: string, checked: boolean) => {
     const input = h('input', { type: 'checkbox', name, id: `embed-opt-${name}`, checked });
     return { input, row: h('div', { class: 'embed-opt' }, input, h('label', { for: `embed-opt-${name}` }, label)) };
@@ -62,29 +63,18 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
   const status = h('span', { class: 'embed-status', role: 'status', 'aria-live': 'polite' });
   const preview = h('a', { class: 'embed-preview', target: '_blank', rel: 'noopener' }, msg('embed.preview'));
   const copy = h('button', { type: 'button', class: 'tool-button embed-copy' }, msg('embed.copy'));
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': msg('dialog.close') }, '×');
 
   // "Cite this map", for the moment shown (src/ui/citation.ts).
   const cite = createCitation(`${location.origin}${location.pathname}`, 'embed-cite');
-  const d = h(
-    'dialog',
-    { class: 'dialog embed-dialog', id: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title', 'aria-describedby': 'embed-dialog-desc' },
-    h(
-      'div',
-      { class: 'dialog-box' },
-      h('div', { class: 'dialog-head' }, h('h2', { id: 'embed-dialog-title' }, msg('embed.title')), close),
-    h(
-      'p',
-      { id: 'embed-dialog-desc', class: 'dialog-help' },
-      msg('embed.help'),
-    ),
+  const frame = createDialog(
+    { id: 'embed-dialog', className: 'embed-dialog', title: msg('embed.title'), help: msg('embed.help') },
     h('fieldset', { class: 'embed-opts' }, h('legend', {}, msg('embed.options')), startRow, controls.row, autoplay.row, loop.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark), h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang)),
     h('label', { for: 'embed-code', class: 'embed-code-label' }, msg('embed.code')),
     code,
-      h('div', { class: 'embed-actions' }, copy, preview, status),
-      cite?.el,
-    ),
+    h('div', { class: 'embed-actions' }, copy, preview, status),
+    cite?.el,
   );
+  const d = frame.el;
 
   const base = `${location.origin}${location.pathname}`;
   const options = (): EmbedOptions => {
@@ -110,12 +100,12 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
     preview.href = embedUrl(o);
     status.textContent = '';
   };
-  d.addEventListener('refresh', () => {
+  const refresh = () => {
     const m = app.getMoment();
     startLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
     cite?.set({ t: m.t, event: app.currentEventId() });
     update();
-  });
+  };
   d.addEventListener('change', update);
   lang.addEventListener('change', () => {
     const asked = lang.value;
@@ -128,12 +118,6 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
       () => undefined, // the title stays in the page's language
     );
   });
-  close.addEventListener('click', () => d.close());
-  d.addEventListener('close', () => opener.focus());
-  // A click on the backdrop (outside the box) closes it too.
-  d.addEventListener('click', (e) => {
-    if (e.target === d) d.close();
-  });
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code.value);
@@ -145,6 +129,5 @@ function buildDialog(app: App, opener: HTMLElement): HTMLDialogElement {
     }
   });
   code.addEventListener('focus', () => code.select());
-  document.body.append(d);
-  return d;
+  return { frame, refresh };
 }

@@ -1,8 +1,8 @@
 /**
  * The 'Export' button in the title block and its dialog: PNG, SVG or PDF, a size (preset), a pixel scale
  * (PNG), the moment on the map or the whole route, light or dark, the legend; then the picture is drawn
- * off-screen (PNG) or written as vectors (SVG, PDF) and downloaded. A native modal <dialog> (focus is trapped, Escape closes it and cancels a render); all text
- * is set as text. `createExports` gives the same exports to the automation API (`window.flightmap.exportPng`,
+ * off-screen (PNG) or written as vectors (SVG, PDF) and downloaded. In the page's one dialog frame
+ * (src/ui/dialog.ts: focus trapped, Escape closes it); closing it cancels a render. All text is set as text. `createExports` gives the same exports to the automation API (`window.flightmap.exportPng`,
  * `exportSvg`, `exportPdf`: src/app/automation.ts) for the command line.
  * This module is loaded after the app starts; the drawing code only when an export is asked for.
  */
@@ -14,6 +14,7 @@ import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
+import { createDialog } from '../ui/dialog';
 import { msg, type MessageKey } from '../i18n';
 
 const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
@@ -31,11 +32,11 @@ export function mountExport(tools: HTMLElement, app: App): void {
   const base = appBase();
   if (app.flags.embed || app.flags.static) return;
   const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, msg('export.button'));
-  let dialog: HTMLDialogElement | null = null;
+  let dialog: ReturnType<typeof buildDialog> | null = null;
   button.addEventListener('click', () => {
-    dialog ??= buildDialog(app, base, button);
-    dialog.dispatchEvent(new Event('refresh'));
-    dialog.showModal();
+    dialog ??= buildDialog(app, base);
+    dialog.refresh();
+    dialog.frame.open(button);
   });
   tools.append(button);
 }
@@ -60,7 +61,7 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'pdf', label: 'PDF', get hint() { return msg('export.hint.pdf'); } },
 ];
 
-function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogElement {
+function buildDialog(app: App, base: string) {
   const format = radios<ExportFormat>('format', FORMATS, 'png');
   const preset = radios<PresetId>(
     'preset',
@@ -81,13 +82,12 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
   const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, msg('export.go', { format: 'PNG' }));
   const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, msg('export.scale')), scale.rows);
   const cancel = h('button', { type: 'button', class: 'export-cancel' }, msg('dialog.cancel'));
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': msg('dialog.close') }, '×');
   const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
-  const form = h(
-    'form',
-    { class: 'dialog-box', method: 'dialog' },
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-dialog-title' }, msg('export.dialogTitle')), close),
-    h('p', { id: 'export-dialog-desc', class: 'dialog-help' }, msg('export.help')),
+  let busy: AbortController | null = null;
+  const stop = () => busy?.abort();
+  // Closing it in any way (Escape, ×, Cancel, the backdrop when idle) cancels a render under way.
+  const frame = createDialog(
+    { id: 'export-dialog', className: 'export-dialog', title: msg('export.dialogTitle'), help: msg('export.help'), form: true, onClose: stop, backdropCloses: () => !busy },
     fieldset(msg('export.format'), 'export-formats', ...format.rows),
     h(
       'div',
@@ -106,7 +106,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     error,
     h('div', { class: 'export-actions' }, go, cancel, status),
   );
-  const d = h('dialog', { class: 'dialog export-dialog', id: 'export-dialog', 'aria-labelledby': 'export-dialog-title', 'aria-describedby': 'export-dialog-desc' }, form);
+  const form = frame.box;
 
   const request = (): ExportRequest => ({
     preset: preset.value(),
@@ -139,7 +139,6 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
     go.disabled = !r.ok || busy !== null;
   };
 
-  let busy: AbortController | null = null;
   const setBusy = (b: AbortController | null) => {
     busy = b;
     form.setAttribute('aria-busy', String(!!b));
@@ -149,12 +148,12 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
   };
 
   form.addEventListener('change', update);
-  d.addEventListener('refresh', () => {
+  const refresh = () => {
     const m = app.getMoment();
     currentLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
     status.textContent = '';
     update();
-  });
+  };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (busy) return;
@@ -201,21 +200,7 @@ function buildDialog(app: App, base: string, opener: HTMLElement): HTMLDialogEle
       setBusy(null);
     }
   });
-  const stop = () => busy?.abort();
-  cancel.addEventListener('click', () => (busy ? stop() : d.close()));
-  close.addEventListener('click', () => {
-    stop();
-    d.close();
-  });
-  d.addEventListener('cancel', stop);
-  d.addEventListener('close', () => {
-    stop();
-    opener.focus();
-  });
-  d.addEventListener('click', (e) => {
-    if (e.target === d && !busy) d.close();
-  });
-  document.body.append(d);
-  return d;
+  cancel.addEventListener('click', () => (busy ? stop() : frame.close()));
+  return { frame, refresh };
 }
 

@@ -2,12 +2,15 @@
 import { validateStoryDir } from './lib/story-files.ts';
 import { validateCatalogues } from './lib/i18n-files.ts';
 import { checkChangelog } from './lib/changelog-file.ts';
+import { checkContentMessages } from './lib/content-file.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const result = validateStoryDir(root);
 const i18nErrors = validateCatalogues(root, result);
 // The corrections log is checked against the story (its sources, the newest event's date).
 const log = result.ok ? checkChangelog(root, result.story) : undefined;
+// content.json names catalogue messages: each must exist in English.
+const contentErrors = result.ok ? checkContentMessages(root, result.story.content) : [];
 if (result.ok) {
   const s = result.story;
   const flight = s.events.filter((e) => e.chapter === 'flight').length;
@@ -28,4 +31,5 @@ if (i18nErrors.length) {
   console.error(`geo/i18n/ has ${i18nErrors.length} problem(s):`);
   for (const e of i18nErrors) console.error(`  ${e}`);
 } else console.log('geo/i18n/ is valid: every locale has English\'s keys, placeholders and plural forms');
-if (!result.ok || (log && !log.ok) || i18nErrors.length) process.exit(1);
+for (const e of contentErrors) console.error(`  ${e}`);
+if (!result.ok || (log && !log.ok) || i18nErrors.length || contentErrors.length) process.exit(1);

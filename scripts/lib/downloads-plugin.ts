@@ -14,7 +14,6 @@ import { validateStoryDir } from './story-files.ts';
 import { checkChangelog } from './changelog-file.ts';
 import { DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
 import { normaliseBaseUrl } from '../../src/embed/oembed.ts';
-import { FLIGHT_TITLE } from '../../src/embed/snippet.ts';
 import { buildTrack } from '../../src/track/interpolate.ts';
 import type { StoryData } from '../../src/story/validate.ts';
 import type { Changelog } from '../../src/opendata/changelog.ts';
@@ -25,8 +24,6 @@ import { KML_FILE, storyKml } from '../../src/opendata/kml.ts';
 import { CHANGELOG_PAGE, changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
 
 export const CHANGELOG_JSON = 'changelog.json';
-/** Who publishes the map (until a content file names it): the name the map already gives itself as oEmbed provider. */
-export const PUBLISHER = 'J2-8243 flight map';
 
 export interface OpenData {
   story: StoryData;
@@ -45,8 +42,10 @@ export function loadOpenData(root: string, env: NodeJS.ProcessEnv = process.env)
   const explicit = env.FLIGHTMAP_PUBLIC_URL?.trim();
   const url = normaliseBaseUrl(explicit || DEFAULT_PUBLIC_URL);
   const updated = l.log.entries[0]!.date;
-  const info: BuildInfo = { title: FLIGHT_TITLE, publisher: PUBLISHER, version, updated, ...(explicit ? { url } : {}) };
-  return { story: s.story, log: l.log, meta: { title: FLIGHT_TITLE, publisher: PUBLISHER, version, updated, url }, info };
+  // The title and the publisher are the story's (geo/content.json).
+  const { title, publisher } = s.story.content;
+  const info: BuildInfo = { title, publisher, version, updated, ...(explicit ? { url } : {}) };
+  return { story: s.story, log: l.log, meta: { title, publisher, version, updated, url }, info };
 }
 
 /** Every file the plugin writes, by name. */

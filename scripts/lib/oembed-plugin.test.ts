@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oembed, pngSize, DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
+import { CONTENT } from '../../test/support/content.ts';
 
 describe('oEmbed plugin', () => {
   it('reads a PNG size from its header', () => {
@@ -12,12 +13,14 @@ describe('oEmbed plugin', () => {
   });
   it('adds the discovery link with the public URL from the environment, or the preview default', () => {
     const link = (env: NodeJS.ProcessEnv) => {
-      const p = oembed('/nonexistent', env);
+      const p = oembed('.', env);
       const t = p.transformIndexHtml as unknown as { handler: () => { attrs: Record<string, string> }[] };
       return t.handler()[0]!.attrs.href;
     };
     expect(link({ FLIGHTMAP_PUBLIC_URL: 'https://news.example.com/j2' })).toBe('https://news.example.com/j2/oembed.json');
     expect(link({})).toBe(new URL('oembed.json', DEFAULT_PUBLIC_URL).href);
+    // its title is the story's (geo/content.json)
+    expect((oembed('.', {}).transformIndexHtml as unknown as { handler: () => { attrs: Record<string, string> }[] }).handler()[0]!.attrs.title).toBe(CONTENT.title);
     expect(() => oembed('/x', { FLIGHTMAP_PUBLIC_URL: 'graphics/j2' })).toThrow(/FLIGHTMAP_PUBLIC_URL/);
   });
 });

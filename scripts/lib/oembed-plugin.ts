@@ -11,6 +11,8 @@ import type { Plugin } from 'vite';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { normaliseBaseUrl, OEMBED_FILE, oembedDocument, oembedLinkAttrs, type OEmbedInput } from '../../src/embed/oembed.ts';
+import { validateStoryDir } from './story-files.ts';
+import { englishCopy } from './content-file.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4173/';
 
@@ -24,17 +26,24 @@ export function pngSize(buf: Uint8Array): { width: number; height: number } | un
 
 export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plugin {
   const baseUrl = normaliseBaseUrl(env.FLIGHTMAP_PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL);
+  /** The title, publisher and iframe title: geo/content.json (the story plugin fails the build on a bad story first). */
+  const copy = () => {
+    const s = validateStoryDir(root);
+    if (!s.ok) throw new Error(`geo/ has ${s.errors.length} problem(s):\n  ${s.errors.join('\n  ')}`);
+    const { title, publisher } = s.story.content;
+    return { title, providerName: publisher, iframeTitle: englishCopy(root, s.story.content).iframeTitle };
+  };
   const input = (): OEmbedInput => {
     const png = resolve(root, 'public/route.png');
     const size = existsSync(png) ? pngSize(readFileSync(png)) : undefined;
-    return { baseUrl, ...(size ? { thumbnail: { path: 'route.png', ...size } } : {}) };
+    return { baseUrl, ...copy(), ...(size ? { thumbnail: { path: 'route.png', ...size } } : {}) };
   };
   const json = () => JSON.stringify(oembedDocument(input()), null, 2) + '\n';
   return {
     name: 'flightmap-oembed',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'link', attrs: oembedLinkAttrs(baseUrl), injectTo: 'head' }],
+      handler: () => [{ tag: 'link', attrs: oembedLinkAttrs(baseUrl, copy().title), injectTo: 'head' }],
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: json() });

@@ -9,8 +9,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { STORY_FILES, type StoryFileKey } from '../../src/story/validate.ts';
 import { readBundle, storyDigest, storyFromFiles } from '../../src/story/bundle.ts';
 import { readStoryFiles, validateStoryDir } from './story-files.ts';
+import { checkContentMessages, englishCopy } from './content-file.ts';
 
 export const STORY_JSON = 'data/story.json';
+
+/** Text for an element's content (Vite escapes attribute values, not children). */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function storyBundle(root: string): string {
   const raw = readStoryFiles(root);
@@ -35,7 +39,9 @@ export function validatedDigest(root: string): string | undefined {
 export function storyData(root: string): Plugin {
   const check = () => {
     const result = validateStoryDir(root);
-    if (!result.ok) throw new Error(`geo/ has ${result.errors.length} problem(s):\n  ${result.errors.join('\n  ')}`);
+    const errors = result.ok ? checkContentMessages(root, result.story.content) : result.errors;
+    if (errors.length) throw new Error(`geo/ has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
+    return result;
   };
   return {
     name: 'story-data',
@@ -43,6 +49,16 @@ export function storyData(root: string): Plugin {
       // JSON.stringify(undefined) is not valid code: the page reads `typeof __STORY_DIGEST__`.
       const digest = validatedDigest(root);
       return { define: { __STORY_DIGEST__: digest === undefined ? 'undefined' : JSON.stringify(digest) } };
+    },
+    // The page's <title> and description: the English messages geo/content.json names (the page translates them).
+    transformIndexHtml() {
+      const result = check();
+      if (!result.ok) return [];
+      const copy = englishCopy(root, result.story.content);
+      return [
+        { tag: 'title', children: escapeText(copy.pageTitle), injectTo: 'head' },
+        { tag: 'meta', attrs: { name: 'description', content: copy.description }, injectTo: 'head' },
+      ];
     },
     buildStart() {
       check();

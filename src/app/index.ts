@@ -21,6 +21,7 @@ import { createNotices } from '../ui/notices';
 import { DARK, LIGHT } from '../theme/palette';
 import type { StoryMap } from '../map/story-map';
 import { createMapLife, type MapLife, type StoryMapModule } from './map-life';
+import { crashDay, followedDisputes } from '../story/content';
 import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 
 export type { Moment } from '../state/app-state';
@@ -121,6 +122,8 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     source,
     dispute: (id): Dispute | undefined => disputes.get(id),
     disputes: story.disputes,
+    followed: followedDisputes(story),
+    crashDay: crashDay(story),
     legName: (leg) => story.track.features[leg]?.properties.name ?? '',
     onSeekEvent: seekEvent,
     placeName: (id) => features.get(id)?.properties.name,

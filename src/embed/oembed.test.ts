@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { oembedDocument, oembedLinkAttrs, normaliseBaseUrl } from './oembed';
+import { CONTENT, EN_IFRAME_TITLE } from '../../test/support/content';
+
+const COPY = { title: CONTENT.title, providerName: CONTENT.publisher, iframeTitle: EN_IFRAME_TITLE };
 
 const URL_ = 'https://news.example.com/graphics/j2-8243/';
 
 describe('oEmbed', () => {
   it('matches the snapshot', () => {
-    expect(JSON.stringify(oembedDocument({ baseUrl: URL_, thumbnail: { path: 'route.png', width: 1920, height: 1080 } }), null, 2)).toMatchSnapshot();
+    expect(JSON.stringify(oembedDocument({ baseUrl: URL_, ...COPY, thumbnail: { path: 'route.png', width: 1920, height: 1080 } }), null, 2)).toMatchSnapshot();
   });
   it('is a valid rich response', () => {
-    const d = oembedDocument({ baseUrl: 'https://news.example.com/j2' });
+    const d = oembedDocument({ baseUrl: 'https://news.example.com/j2', ...COPY });
     expect(d).toMatchObject({ version: '1.0', type: 'rich', provider_url: 'https://news.example.com/j2/' });
     expect(d.html).toContain('src="https://news.example.com/j2/?embed&amp;childId=flightmap-j2-8243"');
     expect(d.width).toBeGreaterThan(0);
@@ -16,7 +19,7 @@ describe('oEmbed', () => {
     expect(d.thumbnail_url).toBeUndefined();
   });
   it('has a discovery link with an absolute href', () => {
-    expect(oembedLinkAttrs('https://news.example.com/j2/')).toEqual({
+    expect(oembedLinkAttrs('https://news.example.com/j2/', CONTENT.title)).toEqual({
       rel: 'alternate',
       type: 'application/json+oembed',
       href: 'https://news.example.com/j2/oembed.json',

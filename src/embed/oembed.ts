@@ -2,7 +2,7 @@
  * The oEmbed response for the map (oembed.com, `type: rich`): what a CMS gets when it asks how to embed
  * the map's URL. Built at build time with the public base URL. Pure: no DOM.
  */
-import { DEFAULT_EMBED, embedSnippet, FLIGHT_TITLE, initialHeight } from './snippet.ts';
+import { DEFAULT_EMBED, embedSnippet, initialHeight } from './snippet.ts';
 
 export const OEMBED_FILE = 'oembed.json';
 export const OEMBED_WIDTH = 600;
@@ -25,7 +25,11 @@ export interface OEmbedRich {
 export interface OEmbedInput {
   /** Absolute public URL of the app, ending with `/`. */
   baseUrl: string;
-  providerName?: string;
+  /** The story's title and publisher (geo/content.json: title, publisher). */
+  title: string;
+  providerName: string;
+  /** The snippet's iframe title, in English (the catalogue message content.json names as `iframeTitle`). */
+  iframeTitle: string;
   /** A picture of the route, relative to baseUrl, with its size. */
   thumbnail?: { path: string; width: number; height: number };
 }
@@ -50,10 +54,10 @@ export function oembedDocument(input: OEmbedInput): OEmbedRich {
   const doc: OEmbedRich = {
     version: '1.0',
     type: 'rich',
-    title: FLIGHT_TITLE,
-    provider_name: input.providerName ?? 'J2-8243 flight map',
+    title: input.title,
+    provider_name: input.providerName,
     provider_url: baseUrl,
-    html: embedSnippet({ url: baseUrl, ...DEFAULT_EMBED }),
+    html: embedSnippet({ url: baseUrl, ...DEFAULT_EMBED, title: input.iframeTitle }),
     width: OEMBED_WIDTH,
     height: initialHeight(DEFAULT_EMBED),
     cache_age: 86_400,
@@ -67,6 +71,6 @@ export function oembedDocument(input: OEmbedInput): OEmbedRich {
 }
 
 /** The discovery link's attributes, for the page's <head>. */
-export function oembedLinkAttrs(baseUrl: string): Record<string, string> {
-  return { rel: 'alternate', type: 'application/json+oembed', href: new URL(OEMBED_FILE, normaliseBaseUrl(baseUrl)).href, title: FLIGHT_TITLE };
+export function oembedLinkAttrs(baseUrl: string, title: string): Record<string, string> {
+  return { rel: 'alternate', type: 'application/json+oembed', href: new URL(OEMBED_FILE, normaliseBaseUrl(baseUrl)).href, title };
 }

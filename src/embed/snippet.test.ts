@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBED, embedSnippet, embedUrl, initialHeight } from './snippet';
 import { parseUrl } from '../state/url';
+import { EN_IFRAME_TITLE } from '../../test/support/content';
 
 const URL_ = 'https://news.example.com/graphics/j2-8243/';
 
@@ -32,13 +33,13 @@ describe('embed URL', () => {
 
 describe('embed snippet', () => {
   it('matches the snapshot (default options)', () => {
-    expect(embedSnippet({ url: URL_, ...DEFAULT_EMBED })).toMatchSnapshot();
+    expect(embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE })).toMatchSnapshot();
   });
   it('matches the snapshot (every option)', () => {
-    expect(embedSnippet({ url: URL_, event: 'crash', controls: false, autoplay: true, dark: 'dark', plain: true, static: false, id: 'j2.map:2' })).toMatchSnapshot();
+    expect(embedSnippet({ url: URL_, title: EN_IFRAME_TITLE, event: 'crash', controls: false, autoplay: true, dark: 'dark', plain: true, static: false, id: 'j2.map:2' })).toMatchSnapshot();
   });
   it('is an iframe with a title naming the flight, full width, a height, and a plain script', () => {
-    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED });
+    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE });
     expect(s).toMatch(/^<iframe [^>]*title="Interactive map: How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024"/);
     expect(s).toContain('width="100%"');
     expect(s).toMatch(/height="\d{3}"/);
@@ -47,11 +48,11 @@ describe('embed snippet', () => {
     expect(s).toContain('e.origin !== new URL(f.src, location.href).origin');
   });
   it('escapes the id in the script’s pattern', () => {
-    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, id: 'j2.map' });
+    const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, id: 'j2.map' });
     expect(s).toContain('/^pymxPYMxj2\\.mapxPYMxheightxPYMx(\\d+)$/');
   });
   it('escapes the URL in the attribute', () => {
-    const s = embedSnippet({ url: 'https://x.example/a"b<c>/', ...DEFAULT_EMBED });
+    const s = embedSnippet({ url: 'https://x.example/a"b<c>/', ...DEFAULT_EMBED, title: EN_IFRAME_TITLE });
     expect(s).not.toContain('a"b');
     expect(s).not.toContain('<c>');
   });
@@ -61,7 +62,7 @@ describe('embed snippet', () => {
 
   // The snippet's script, run against fake message events: only its iframe and the map's origin count.
   it('applies Pym and AMP heights from its own iframe only', () => {
-    const html = embedSnippet({ url: URL_, ...DEFAULT_EMBED });
+    const html = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE });
     const js = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
     const frameWin = {};
     const iframe = { src: embedUrl({ url: URL_, ...DEFAULT_EMBED }), contentWindow: frameWin, style: { height: '' } };
@@ -89,8 +90,8 @@ describe('the example host page', () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(new URL('../../examples/host.html', import.meta.url), 'utf8');
     const local = 'http://127.0.0.1:4173/';
-    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, event: 'first-impact' }));
-    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, plain: true, controls: false, id: 'flightmap-scrolly' }));
+    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, event: 'first-impact' }));
+    expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, plain: true, controls: false, id: 'flightmap-scrolly' }));
   });
 });
 

@@ -6,9 +6,6 @@
 import type { DarkMode } from '../state/url.ts';
 import { DEFAULT_CHILD_ID } from './protocol.ts';
 
-export const FLIGHT_TITLE = 'How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024';
-export const IFRAME_TITLE = `Interactive map: ${FLIGHT_TITLE}`;
-
 export interface EmbedOptions {
   /** Absolute URL of the app (no query), e.g. https://example.org/graphics/j2-8243/ */
   url: string;
@@ -26,14 +23,14 @@ export interface EmbedOptions {
   id?: string;
   /** The embed's language (`lang=`); none: the reader's browser language, else English. */
   lang?: string | undefined;
-  /** The iframe's title in that language (default: English, IFRAME_TITLE). */
-  title?: string | undefined;
+  /** The iframe's title in that language (the catalogue message geo/content.json names as `iframeTitle`). */
+  title: string;
 }
 
-export const DEFAULT_EMBED: Omit<EmbedOptions, 'url'> = { controls: true, autoplay: false, dark: 'light', plain: false, static: false };
+export const DEFAULT_EMBED: Omit<EmbedOptions, 'url' | 'title'> = { controls: true, autoplay: false, dark: 'light', plain: false, static: false };
 
 /** The iframe's URL: the app with `embed`, the options and Pym's `childId`. */
-export function embedUrl(o: EmbedOptions): string {
+export function embedUrl(o: Omit<EmbedOptions, 'title'>): string {
   const id = safeId(o.id);
   const q: string[] = ['embed'];
   if (o.event) q.push(`event=${encodeURIComponent(o.event)}`);
@@ -75,7 +72,7 @@ export function embedSnippet(o: EmbedOptions): string {
   const src = embedUrl(o);
   const h = initialHeight(o);
   const iframe =
-    `<iframe id="${attr(id)}" src="${attr(src)}" title="${attr(o.title ?? IFRAME_TITLE)}" ` +
+    `<iframe id="${attr(id)}" src="${attr(src)}" title="${attr(o.title)}" ` +
     `width="100%" height="${h}" style="display:block;width:100%;min-width:100%;height:${h}px;border:0" ` +
     `loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
   const script = [

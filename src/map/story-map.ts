@@ -161,7 +161,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     interactive: live,
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: msg('map.attribution') },
-    ...(o.constrainBounds === false ? {} : { maxBounds: [[30, 32], [66, 53]] as [[number, number], [number, number]] }),
+    ...(o.constrainBounds === false ? {} : { maxBounds: o.layers.maxBounds }),
     minZoom: 3,
     maxZoom: 12,
     dragRotate: false,

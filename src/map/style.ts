@@ -97,9 +97,9 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       paint: textPaint(c, N.sea),
     },
     // Story layers: the strike areas first, so lines and points stay readable over it.
-    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'id'], 'strike-area-official'], paint: linePaint(c, S.officialArea) },
-    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: { 'fill-color': c[S.strikeArea.fill.colour], 'fill-opacity': S.strikeArea.fill.opacity } },
-    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'id'], 'strike-area-official'], paint: linePaint(c, S.strikeArea.line) },
+    { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'role'], 'official'], paint: linePaint(c, S.officialArea) },
+    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'role'], 'official'], paint: { 'fill-color': c[S.strikeArea.fill.colour], 'fill-opacity': S.strikeArea.fill.opacity } },
+    { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'role'], 'official'], paint: linePaint(c, S.strikeArea.line) },
     { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': S.planned.cap }, paint: linePaint(c, S.planned) },
     // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
     { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': S.unflown.cap }, paint: linePaint(c, S.unflown) },

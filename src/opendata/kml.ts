@@ -15,6 +15,7 @@ import { CERTAINTY_LABEL, STATUS_LABEL } from '../story/words';
 import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
 import { placePoints } from './csv';
 import { clock, day } from '../time/format';
+import { officialAreaId } from '../story/content';
 
 export const KML_FILE = 'j2-8243.kml';
 export const KML_NS = 'http://www.opengis.net/kml/2.2';
@@ -55,7 +56,7 @@ export function kmlStyles(c: Palette = LIGHT): Record<string, KmlStyle> {
   };
 }
 
-function styleOf(f: DownloadFeature): string {
+function styleOf(f: DownloadFeature, officialArea: string): string {
   const p = f.properties;
   switch (p.layer) {
     case 'places':
@@ -64,7 +65,7 @@ function styleOf(f: DownloadFeature): string {
       return 'planned';
     case 'strike-areas':
       // The official "near Grozny" envelope is an outline only, as on the map.
-      return p.id === 'strike-area-official' ? 'area-outer' : 'area';
+      return p.id === officialArea ? 'area-outer' : 'area';
     case 'strike-claims':
       return 'claim';
     case 'track':
@@ -110,7 +111,7 @@ export function balloonHtml(status: string, parts: (string | undefined)[], sourc
   );
 }
 
-function featurePlacemark(folder: XMLBuilder, f: DownloadFeature): void {
+function featurePlacemark(folder: XMLBuilder, f: DownloadFeature, officialArea: string): void {
   const p = f.properties;
   const pm = folder.ele('Placemark', { id: p.id });
   pm.ele('name').txt(p.name);
@@ -126,7 +127,7 @@ function featurePlacemark(folder: XMLBuilder, f: DownloadFeature): void {
   // A leg appears when the aircraft starts it and stays, as the flown path does on the map (its end time is in its data).
   if (p.layer === 'track') pm.ele('TimeSpan').ele('begin').txt(String(p.startTime));
   else if (p.layer === 'strike-claims') pm.ele('TimeSpan').ele('begin').txt(String(p.firstReported));
-  pm.ele('styleUrl').txt(`#style-${styleOf(f)}`);
+  pm.ele('styleUrl').txt(`#style-${styleOf(f, officialArea)}`);
   const { sources: _sources, ...fields } = p;
   data(pm, fields);
   geometry(pm, f.geometry);
@@ -202,7 +203,7 @@ export function storyKml(story: StoryData, track: TrackModel, meta: DatasetMeta,
   for (const layer of LAYERS) {
     const folder = doc.ele('Folder', { id: `folder-${layer.key}` });
     folder.ele('name').txt(layer.name);
-    for (const f of features) if (f.properties.layer === layer.key) featurePlacemark(folder, f);
+    for (const f of features) if (f.properties.layer === layer.key) featurePlacemark(folder, f, officialAreaId(story));
   }
   const air = doc.ele('Folder', { id: 'folder-aircraft' });
   air.ele('name').txt('Aircraft, estimated position (plays with the time slider)');

@@ -18,6 +18,7 @@ export const STORY_FILES = {
   events: 'geo/events.json',
   disputes: 'geo/disputes.json',
   frames: 'geo/frames.json',
+  content: 'geo/content.json',
 } as const;
 export type StoryFileKey = keyof typeof STORY_FILES;
 
@@ -60,6 +61,7 @@ export function storyFromFiles(p: Record<StoryFileKey, any>): StoryData { // esl
     events: p.events.events,
     disputes: p.disputes.disputes,
     frames: p.frames,
+    content: p.content,
   };
 }
 

@@ -9,6 +9,7 @@ import { day } from '../time/format';
 import { bboxOf, padBBox, type BBox } from '../geo/bounds';
 import { utcDayStart } from '../geo/day';
 import { msg } from '../i18n';
+import { maxBounds, officialAreaId, openingFrameFeatures } from './content';
 
 export interface StoryLayers {
   places: FeatureCollection<Point>;
@@ -16,11 +17,11 @@ export interface StoryLayers {
   areas: FeatureCollection<Polygon>;
   claims: FeatureCollection<Point>;
   track: FeatureCollection<LineString>;
-  /** Frame of the story: Baku, Grozny and Aktau. */
+  /** Frame of the story: the features of the frame the map opens on (geo/content.json → openingFrame). */
   frame: BBox;
+  /** How far the reader may pan (geo/region.json → maxBounds), as MapLibre's [[w, s], [e, n]]. */
+  maxBounds: [[number, number], [number, number]];
 }
-
-const FRAME_PLACES = ['gyd', 'grv', 'sco'];
 
 export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
   const places: Feature<Point>[] = story.places.features.map((f, i) => ({
@@ -36,13 +37,14 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     properties: { id: f.properties.id, status: f.properties.status },
   }));
   const areas: Feature<Polygon>[] = [];
+  const official = officialAreaId(story);
   const claims: Feature<Point>[] = [];
   story.strike.features.forEach((f, i) => {
     const p = f.properties;
     const g = f.geometry;
     if (p.kind === 'area' && g.type === 'Polygon') {
       // Stored as the circle's Polygon (geo/strike-area.geojson, written by `npm run areas`).
-      areas.push({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q) => [q[0], q[1]])) }, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm } });
+      areas.push({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q) => [q[0], q[1]])) }, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm, role: p.id === official ? 'official' : 'claimed' } });
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
       claims.push({
@@ -66,7 +68,17 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
       geometry: { type: 'LineString', coordinates: [e.from, e.to] },
       properties: { id: story.track.features[e.leg]!.properties.id, certainty: e.certainty, edge: e.index },
     }));
-  const framePts = story.places.features.filter((f) => FRAME_PLACES.includes(f.properties.id)).map((f) => f.geometry.coordinates);
+  // The opening frame: every coordinate of its features (geo/frames.json), whatever their kind.
+  const opening = new Set(openingFrameFeatures(story));
+  const framePts: number[][] = [];
+  for (const f of [...places, ...route, ...story.strike.features, ...story.track.features]) {
+    const id = (f.properties as { id: string }).id;
+    if (!opening.has(id)) continue;
+    const g = f.geometry;
+    if (g.type === 'Point') framePts.push(g.coordinates);
+    else if (g.type === 'LineString') framePts.push(...g.coordinates);
+    else if (g.type === 'Polygon') framePts.push(...g.coordinates[0]!);
+  }
   return {
     places: { type: 'FeatureCollection', features: places },
     route: { type: 'FeatureCollection', features: route },
@@ -74,6 +86,7 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     claims: { type: 'FeatureCollection', features: claims },
     track: { type: 'FeatureCollection', features: trackFeatures },
     frame: bboxOf(framePts.length ? framePts : story.places.features.map((f) => f.geometry.coordinates)),
+    maxBounds: maxBounds(story),
   };
 }
 

@@ -70,6 +70,8 @@ export const RegionFile = z.strictObject({
   name: text(80),
   /** [west, south, east, north] in degrees */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** How far the reader may pan the map, [west, south, east, north]: it holds the region (and the basemap's extent). */
+  maxBounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
 export type Region = z.infer<typeof RegionFile>;
 
@@ -242,3 +244,40 @@ export const FramesFile = z.strictObject({
 });
 export type Frame = z.infer<typeof Frame>;
 export type FramesFile = z.infer<typeof FramesFile>;
+
+// ---------------------------------------------------------------- content.json
+/** A key of the language catalogues (geo/i18n/en.json → messages): the words live there, in every language. */
+const MessageKey = z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/, 'must be a catalogue message key like page.title');
+
+/**
+ * The story's copy and roles: its English title and publisher (the citation, the downloads, oEmbed), which
+ * catalogue message holds each title the page, the embed and the export show, and which ids play which part.
+ */
+export const ContentFile = z.strictObject({
+  /** The story's title, in English: the citation, the downloads' metadata, oEmbed's `title`. */
+  title: text(160),
+  /** Who publishes the map: the citation, the downloads, oEmbed's `provider_name`. */
+  publisher: text(120),
+  /**
+   * Which catalogue message (geo/i18n/) holds the copy the build writes in English: the words stay in the
+   * catalogues, translated there. The headline, standfirst and export title are catalogue messages the page
+   * reads itself (page.h1, page.dek, export.title).
+   */
+  messages: z.strictObject({
+    /** The page's <title>. */
+    pageTitle: MessageKey,
+    /** The page's <meta name="description">. */
+    description: MessageKey,
+    /** The embed's iframe title in oEmbed's snippet (the Embed dialog shows the reader's language's). */
+    iframeTitle: MessageKey,
+  }),
+  roles: z.strictObject({
+    /** The official account's area (a strike-area `area`): drawn as a dashed ring, the others filled. */
+    officialArea: Id,
+  }),
+  /** The frame (geo/frames.json) the map opens on and resets to. */
+  openingFrame: Id,
+  /** The disputes (geo/disputes.json) the panel follows through the year after, in this order. */
+  followedDisputes: z.array(Id).min(1),
+});
+export type Content = z.infer<typeof ContentFile>;

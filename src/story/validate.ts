@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import {
+  ContentFile,
   DisputesFile,
   EventsFile,
   FramesFile,
@@ -33,6 +34,7 @@ const SCHEMAS = {
   events: EventsFile,
   disputes: DisputesFile,
   frames: FramesFile,
+  content: ContentFile,
 } as const;
 
 /** The parsed, cross-checked story: what the app draws. */
@@ -47,6 +49,8 @@ export interface StoryData {
   disputes: z.infer<typeof DisputesFile>['disputes'];
   /** The camera's named views and every event's view. */
   frames: z.infer<typeof FramesFile>;
+  /** The story's title and publisher, which catalogue message holds each title, which ids play which part. */
+  content: z.infer<typeof ContentFile>;
 }
 
 export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
@@ -272,6 +276,20 @@ function crossCheck(s: StoryData, errors: string[]): void {
   s.events.forEach((e, i) => {
     if (!(e.id in s.frames.events)) errors.push(`${F.events}: events[${i}] (id "${e.id}"): has no frame; add "${e.id}": "<frame id>" to ${F.frames} → events`);
   });
+
+  // content.json: every id it names exists, and plays the part it is named for.
+  const C = F.content;
+  const area = s.strike.features.find((f) => f.properties.id === s.content.roles.officialArea);
+  if (!area) errors.push(`${C}: roles → officialArea: unknown feature id "${s.content.roles.officialArea}" (not in ${F.strike})`);
+  else if (area.properties.kind !== 'area') errors.push(`${C}: roles → officialArea: "${area.properties.id}" is a ${area.properties.kind}, not an area (${F.strike})`);
+  if (!frameIds.has(s.content.openingFrame)) errors.push(`${C}: openingFrame: unknown frame id "${s.content.openingFrame}" (not in ${F.frames})`);
+  s.content.followedDisputes.forEach((d, k) => {
+    if (!disputeIds.has(d)) errors.push(`${C}: followedDisputes[${k}]: unknown dispute id "${d}" (not in ${F.disputes})`);
+    if (s.content.followedDisputes.indexOf(d) !== k) errors.push(`${C}: followedDisputes[${k}]: "${d}" is named twice`);
+  });
+  const [mw, ms, me, mn] = s.region.maxBounds;
+  if (!(mw <= west && ms <= south && me >= east && mn >= north) || mw >= me || ms >= mn || ms < -85 || mn > 85)
+    errors.push(`${F.region}: maxBounds: [${s.region.maxBounds.join(', ')}] must hold the story region [${s.region.bbox.join(', ')}] (west, south, east, north; latitudes within ±85)`);
 
   const flight = s.events.filter((e) => e.chapter === 'flight');
   const legs = s.track.features;

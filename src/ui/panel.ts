@@ -32,10 +32,11 @@ export interface PanelDeps {
   /** The name of a story feature, for an event's "show on the map" button; undefined hides the button. */
   placeName?: (id: string) => string | undefined;
   onFocusPlace?: (id: string) => void;
+  /** The key questions followed through the aftermath chapter (geo/content.json → followedDisputes). */
+  followed: readonly string[];
+  /** The crash day's UTC midnight (story/content.ts, crashDay): the aftermath counts days from it. */
+  crashDay: number;
 }
-
-/** Key questions followed through the aftermath chapter. */
-const FOLLOWED = ['cause', 'landing-refused', 'strike-location'];
 
 export function createPanel(root: HTMLElement, deps: PanelDeps) {
   const clockEl = h('p', { class: 'panel-clock' });
@@ -107,7 +108,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       parts.push(h('h2', { class: 'asof' }, msg('panel.reportedOn', { date: day(v.current[0]!.time) })));
       for (const s of v.current) parts.push(eventBlock(s.event, false));
       parts.push(h('h2', { class: 'asof' }, msg('panel.accountAsOf', { date: day(v.current[0]!.time) })));
-      for (const id of FOLLOWED) {
+      for (const id of deps.followed) {
         const d = deps.dispute(id);
         if (d) parts.push(disputeBlock(d, v.current[0]!.time));
       }
@@ -128,7 +129,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
         localEl.textContent = localTimes(v.t);
       } else {
         clockEl.textContent = day(v.t);
-        const days = Math.floor((v.t - Date.UTC(2024, 11, 25)) / 86_400_000);
+        const days = Math.floor((v.t - deps.crashDay) / 86_400_000);
         localEl.textContent = days <= 0 ? msg('panel.crashDay') : msg('panel.daysAfter', { days });
       }
       const p = v.position;

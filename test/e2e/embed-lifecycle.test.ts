@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { useApp } from '../support/app';
 import { hostPage } from '../support/host-page';
+import { EN_IFRAME_TITLE } from '../support/content';
 import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { DEFAULT_EMBED, embedSnippet } from '../../src/embed/snippet';
 
@@ -88,7 +89,7 @@ async function openHost(html: string, viewport = { width: 1040, height: 900 }): 
   };
 }
 
-const snippet = (id: string, event?: string, extra: Partial<typeof DEFAULT_EMBED> = {}) => embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, ...extra, event, id });
+const snippet = (id: string, event?: string, extra: Partial<typeof DEFAULT_EMBED> = {}) => embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, ...extra, event, id });
 const life = (f: Frame) => f.evaluate(() => document.documentElement.dataset.mapLife ?? '');
 const waitLife = (f: Frame, v: string, timeout = 90_000) => f.waitForFunction((v) => document.documentElement.dataset.mapLife === v, v, { timeout, polling: 50 });
 const glLive = (f: Frame) => f.evaluate(() => (window as unknown as { __gl: { live: number } }).__gl.live);

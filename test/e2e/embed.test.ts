@@ -12,6 +12,7 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 import { build } from 'vite';
 import { useApp } from '../support/app';
 import { hostPage } from '../support/host-page';
+import { EN_IFRAME_TITLE } from '../support/content';
 import { launchChrome, openPage, waitReady, type PageLog } from '../../scripts/lib/chrome.ts';
 import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { DEFAULT_EMBED, embedSnippet, initialHeight, type EmbedOptions } from '../../src/embed/snippet';
@@ -46,7 +47,7 @@ let pageNo = 0;
 /** Opens a host article with the map embedded by its snippet in a column `width` px wide. */
 async function embedIn(opts: Partial<EmbedOptions>, width: number, extra: BrowserContextOptions = {}, browser: Browser = app.browser, appUrl = app.server.url, hostServer = host): Promise<Embedded> {
   const id = `p${++pageNo}`;
-  pages.set(id, hostPage(embedSnippet({ url: appUrl, ...DEFAULT_EMBED, ...opts }), width));
+  pages.set(id, hostPage(embedSnippet({ url: appUrl, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, ...opts }), width));
   const { page, log, close } = await openPage(browser, { viewport: { width: Math.max(width + 40, 400), height: 900 }, ...extra });
   await page.goto(`${hostServer.origin}/page?id=${id}`);
   const frame = await frameOf(page, appUrl);

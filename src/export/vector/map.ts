@@ -240,7 +240,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const borders = ofLayer('border').flatMap((f) => path(f.geometry, linePaint('border')));
 
   // ---- story layers
-  const isOuter = (f: Feature) => f.properties?.id === 'strike-area-official';
+  const isOuter = (f: Feature) => f.properties?.role === 'official'; // geo/content.json → roles.officialArea (story/layers.ts)
   const areas: VNode[] = [
     ...layers.areas.features.filter(isOuter).flatMap((f) => path(f.geometry, linePaint('area-outer'))),
     ...layers.areas.features.filter((f) => !isOuter(f)).flatMap((f) => path(f.geometry, fillPaint('area-fill'))),

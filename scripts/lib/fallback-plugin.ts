@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import type { Source, StoryEvent } from '../../src/story/schema.ts';
 import { validateStoryDir } from './story-files.ts';
 import { day, eventTimeLabel } from '../../src/time/format.ts';
-import { STATUS_LABEL } from '../../src/story/words.ts';
+import { STATUS_LABEL } from '../../src/i18n/words.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useLocale } from '../../src/i18n/index.ts';

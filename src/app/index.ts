@@ -6,7 +6,7 @@
  */
 import type { Chapter, Dispute, Source } from '../story/schema';
 import type { StoryData } from '../story/validate';
-import { buildLayers, featureBounds, featureIndex } from '../story/layers';
+import { buildLayers, featureBounds, featureIndex } from '../scene/layers';
 import { buildTrack, type TrackModel } from '../track/interpolate';
 import { buildTimelines, chapterOf, type Timelines } from '../time/timeline';
 import { drivePlayback, type FrameClock } from '../time/playback';

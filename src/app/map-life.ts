@@ -4,7 +4,7 @@
  * (no WebGL, a lost context, a basemap or font that did not load) become notices, never a blank page.
  */
 import type { Camera, StoryMap } from '../map/story-map';
-import type { StoryLayers } from '../story/layers';
+import type { StoryLayers } from '../scene/layers';
 import type { TrackModel } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import type { Padding } from '../geo/bounds';

@@ -7,7 +7,7 @@
  * (label-layout.ts). The export keeps the symbol layers (style.ts), so its picture has the same names.
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { StoryLayers } from '../story/layers';
+import type { StoryLayers } from '../scene/layers';
 import type { LngLat } from '../geo/mercator';
 import { CRASH_ICON, iconPathD, NAMES, type NameKind, type Palette } from '../theme/symbology';
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';

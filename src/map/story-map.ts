@@ -8,7 +8,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { featureBounds, type StoryLayers } from '../story/layers';
+import { featureBounds, type StoryLayers } from '../scene/layers';
 import type { TrackModel, TrackPosition } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';

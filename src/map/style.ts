@@ -2,7 +2,7 @@
  * The MapLibre style: the offline basemap and the story layers, in the order a reader should see them.
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { StoryLayers } from '../story/layers';
+import type { StoryLayers } from '../scene/layers';
 import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
 import { placeName } from '../i18n';

@@ -11,7 +11,7 @@ import type { StoryData } from '../story/validate';
 import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
 import { SYMBOLOGY as S } from '../theme/symbology';
-import { CERTAINTY_LABEL, STATUS_LABEL } from '../story/words';
+import { CERTAINTY_LABEL, STATUS_LABEL } from '../i18n/words';
 import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
 import { placePoints } from './csv';
 import { clock, day } from '../time/format';

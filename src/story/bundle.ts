@@ -4,7 +4,7 @@
  * validator: the build validates the story and records the digest of the file it ships; the browser runs
  * the full check (src/story/parse-bundle.ts, a lazy chunk) only when the file it gets is not that one.
  */
-import type { StoryData } from './validate';
+import type { StoryData } from './schema';
 
 export const STORY_URL = 'data/story.json';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORY_FILES, validateStory } from './validate';
 import { contentMessageProblems, contentMessages, crashDay, followedDisputes, maxBounds, officialAreaId, openingFrameFeatures } from './content';
-import { buildLayers } from './layers';
+import { buildLayers } from '../scene/layers';
 import { buildTrack } from '../track/interpolate';
 
 const r = validateStory(Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])));

@@ -281,3 +281,20 @@ export const ContentFile = z.strictObject({
   followedDisputes: z.array(Id).min(1),
 });
 export type Content = z.infer<typeof ContentFile>;
+
+// ---------------------------------------------------------------- the whole story
+/** The parsed, cross-checked story: what the app draws. */
+export interface StoryData {
+  region: z.infer<typeof RegionFile>;
+  sources: z.infer<typeof SourcesFile>['sources'];
+  places: z.infer<typeof PlacesFile>;
+  route: z.infer<typeof RouteFile>;
+  strike: z.infer<typeof StrikeAreaFile>;
+  track: z.infer<typeof TrackFile>;
+  events: z.infer<typeof EventsFile>['events'];
+  disputes: z.infer<typeof DisputesFile>['disputes'];
+  /** The camera's named views and every event's view. */
+  frames: z.infer<typeof FramesFile>;
+  /** The story's title and publisher, which catalogue message holds each title, which ids play which part. */
+  content: z.infer<typeof ContentFile>;
+}

@@ -20,9 +20,10 @@ import {
 } from './schema';
 import { STORY_FILES, StoryDataError, storyFromFiles, type RawStory, type StoryFileKey } from './bundle';
 import { areaProblems } from './area';
+import type { StoryData } from './schema';
 
 // The file names and the error type live in bundle.ts (no zod there, for the page's first load).
-export { STORY_FILES, StoryDataError, type RawStory, type StoryFileKey };
+export { STORY_FILES, StoryDataError, type RawStory, type StoryFileKey, type StoryData };
 
 const SCHEMAS = {
   region: RegionFile,
@@ -37,21 +38,6 @@ const SCHEMAS = {
   content: ContentFile,
 } as const;
 
-/** The parsed, cross-checked story: what the app draws. */
-export interface StoryData {
-  region: z.infer<typeof RegionFile>;
-  sources: z.infer<typeof SourcesFile>['sources'];
-  places: z.infer<typeof PlacesFile>;
-  route: z.infer<typeof RouteFile>;
-  strike: z.infer<typeof StrikeAreaFile>;
-  track: z.infer<typeof TrackFile>;
-  events: z.infer<typeof EventsFile>['events'];
-  disputes: z.infer<typeof DisputesFile>['disputes'];
-  /** The camera's named views and every event's view. */
-  frames: z.infer<typeof FramesFile>;
-  /** The story's title and publisher, which catalogue message holds each title, which ids play which part. */
-  content: z.infer<typeof ContentFile>;
-}
 
 export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
 

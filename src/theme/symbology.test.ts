@@ -8,7 +8,7 @@ import { legendEntries } from '../ui/legend-data';
 import { DARK, LIGHT } from './palette';
 import { themeCss, cssVar } from './css';
 import { PAGE_COLOURS } from './symbology';
-import type { StoryLayers } from '../story/layers';
+import type { StoryLayers } from '../scene/layers';
 
 const empty = { type: 'FeatureCollection', features: [] };
 const layers = { route: empty, areas: empty, claims: empty, track: empty, places: empty, frame: [[0, 0], [1, 1]] } as unknown as StoryLayers;

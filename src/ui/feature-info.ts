@@ -3,7 +3,7 @@ import type { Source } from '../story/schema';
 import { h } from './dom';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
-import { CERTAINTY_LABEL } from '../story/words';
+import { CERTAINTY_LABEL } from '../i18n/words';
 import { day } from '../time/format';
 import { utcDayStart } from '../geo/day';
 import type { Certainty, Status } from '../story/schema';

@@ -9,7 +9,7 @@ import type { TrackPosition } from '../track/interpolate';
 import { clock, day, eventTimeLabel, localTimes } from '../time/format';
 import { utcDayStart } from '../geo/day';
 import { fill, h } from './dom';
-import { CERTAINTY_LABEL } from '../story/words';
+import { CERTAINTY_LABEL } from '../i18n/words';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
 import { msg } from '../i18n';

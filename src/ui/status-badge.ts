@@ -1,6 +1,6 @@
 import type { Status } from '../story/schema';
 import { h } from './dom';
-import { STATUS_HELP, STATUS_LABEL } from '../story/words';
+import { STATUS_HELP, STATUS_LABEL } from '../i18n/words';
 import { msg } from '../i18n';
 
 /** The status as a badge; `via` (how it reaches us, when not directly) follows it as plain words. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { STORY_FILES, validateStory, type RawStory } from '../../story/validate';
 import { buildTrack } from '../../track/interpolate';
 import { buildTimelines } from '../../time/timeline';
-import { buildLayers } from '../../story/layers';
+import { buildLayers } from '../../scene/layers';
 
 const raw = Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])) as RawStory;
 const result = validateStory(raw);

@@ -11,7 +11,7 @@
  */
 import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
-import type { StoryLayers } from '../../story/layers';
+import type { StoryLayers } from '../../scene/layers';
 import type { TrackModel } from '../../track/interpolate';
 import type { Palette } from '../../theme/palette';
 import { renderCenter, type Camera } from '../core/camera';

@@ -4,7 +4,7 @@
  * it on one 2D canvas. Loaded only when an export is asked for.
  */
 import type { App } from '../../app';
-import { buildLayers } from '../../story/layers';
+import { buildLayers } from '../../scene/layers';
 import { fitBounds, insetPolygon, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';

@@ -11,7 +11,7 @@
 import bboxClip from '@turf/bbox-clip';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { StoryLayers } from '../../story/layers';
+import type { StoryLayers } from '../../scene/layers';
 import type { TrackModel } from '../../track/interpolate';
 import type { Palette } from '../../theme/palette';
 import type { MapMoment } from '../../map/story-map';
@@ -240,7 +240,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const borders = ofLayer('border').flatMap((f) => path(f.geometry, linePaint('border')));
 
   // ---- story layers
-  const isOuter = (f: Feature) => f.properties?.role === 'official'; // geo/content.json → roles.officialArea (story/layers.ts)
+  const isOuter = (f: Feature) => f.properties?.role === 'official'; // geo/content.json → roles.officialArea (scene/layers.ts)
   const areas: VNode[] = [
     ...layers.areas.features.filter(isOuter).flatMap((f) => path(f.geometry, linePaint('area-outer'))),
     ...layers.areas.features.filter((f) => !isOuter(f)).flatMap((f) => path(f.geometry, fillPaint('area-fill'))),

@@ -6,7 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { App } from '../../app';
-import { buildLayers } from '../../story/layers';
+import { buildLayers } from '../../scene/layers';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { fitBounds, type Camera } from '../core/camera';

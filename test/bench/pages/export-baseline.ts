@@ -8,7 +8,7 @@
 import { MaplibreExportControl, Format, Unit } from '@watergis/maplibre-gl-export';
 import '@watergis/maplibre-gl-export/dist/maplibre-gl-export.css';
 import { readBundle, storyFromFiles, type StoryFileKey } from '../../../src/story/bundle';
-import { buildLayers } from '../../../src/story/layers';
+import { buildLayers } from '../../../src/scene/layers';
 import { buildTrack } from '../../../src/track/interpolate';
 import { createStoryMap } from '../../../src/map/story-map';
 import { wholeRoute } from '../../../src/map/moment';

@@ -3,13 +3,13 @@
  * Numeric feature ids are set so the map can change feature state (flown, shown) without re-uploading data.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { StoryData } from './validate';
+import type { StoryData } from '../story/validate';
 import type { TrackModel } from '../track/interpolate';
 import { day } from '../time/format';
 import { bboxOf, padBBox, type BBox } from '../geo/bounds';
 import { utcDayStart } from '../geo/day';
 import { msg } from '../i18n';
-import { maxBounds, officialAreaId, openingFrameFeatures } from './content';
+import { maxBounds, officialAreaId, openingFrameFeatures } from '../story/content';
 
 export interface StoryLayers {
   places: FeatureCollection<Point>;

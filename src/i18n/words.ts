@@ -1,6 +1,6 @@
 /** Reader-facing words for statuses and certainty classes (pure data, shared by panel, legend, list, export). */
-import type { Certainty, Status } from './schema';
-import { msg, type MessageKey } from '../i18n';
+import type { Certainty, Status } from '../story/schema';
+import { msg, type MessageKey } from './index';
 
 /** An object whose values are messages, read in the page's language each time (call sites index it as before). */
 function messages<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {

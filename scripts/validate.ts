@@ -2,7 +2,7 @@
 import { validateStoryDir } from './lib/story-files.ts';
 import { validateCatalogues } from './lib/i18n-files.ts';
 import { checkChangelog } from './lib/changelog-file.ts';
-import { checkContentMessages } from './lib/content-file.ts';
+import { checkContentMessages, checkMessageTimes } from './lib/content-file.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const result = validateStoryDir(root);
@@ -10,7 +10,7 @@ const i18nErrors = validateCatalogues(root, result);
 // The corrections log is checked against the story (its sources, the newest event's date).
 const log = result.ok ? checkChangelog(root, result.story) : undefined;
 // content.json names catalogue messages: each must exist in English.
-const contentErrors = result.ok ? checkContentMessages(root, result.story.content) : [];
+const contentErrors = result.ok ? [...checkContentMessages(root, result.story.content), ...checkMessageTimes(root, result.story)] : [];
 if (result.ok) {
   const s = result.story;
   const flight = s.events.filter((e) => e.chapter === 'flight').length;

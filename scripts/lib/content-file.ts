@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Content } from '../../src/story/schema.ts';
-import { contentMessageProblems, contentMessages } from '../../src/story/content.ts';
+import { contentMessageProblems, contentMessages, messageTimeProblems } from '../../src/story/content.ts';
+import type { StoryData } from '../../src/story/schema.ts';
+import { readdirSync } from 'node:fs';
 
 const EN = 'geo/i18n/en.json';
 
@@ -18,3 +20,15 @@ export const checkContentMessages = (root: string, content: Content): string[] =
 
 /** The English copy content.json names, by its role (pageTitle, description, iframeTitle…). */
 export const englishCopy = (root: string, content: Content) => contentMessages(content, englishMessages(root));
+
+/** Clock times quoted in any locale's messages must be times of the data (src/story/content.ts, messageTimeProblems). */
+export function checkMessageTimes(root: string, story: StoryData): string[] {
+  const dir = resolve(root, 'geo/i18n');
+  return readdirSync(dir)
+    .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
+    .sort()
+    .flatMap((f) => {
+      const data = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { messages?: Record<string, unknown> };
+      return messageTimeProblems(story, `geo/i18n/${f}`, data.messages ?? {});
+    });
+}

@@ -43,3 +43,26 @@ export function contentMessageProblems(content: Content, messages: Readonly<Reco
     .filter(([, key]) => typeof messages[key] !== 'string')
     .map(([k, key]) => `${file}: messages → ${k}: unknown message key "${key}" (not in ${catalogue} → messages)`);
 }
+
+/** Every UTC clock time (HH:MM) of the data: events and track knots. A message may only quote these. */
+export function dataClockTimes(story: Pick<StoryData, 'events' | 'track'>): Set<string> {
+  const out = new Set<string>();
+  for (const e of story.events) out.add(e.time.slice(11, 16));
+  for (const f of story.track.features) for (const k of [f.properties.start, f.properties.end]) out.add(k.time.slice(11, 16));
+  return out;
+}
+
+/**
+ * The catalogue messages that quote a clock time the data does not have (the legend's "between 04:25 and 06:28 UTC",
+ * the credit's): one line per problem, so a change of the data cannot leave a stale time in the words.
+ */
+export function messageTimeProblems(story: Pick<StoryData, 'events' | 'track'>, file: string, messages: Readonly<Record<string, unknown>>): string[] {
+  const times = dataClockTimes(story);
+  const out: string[] = [];
+  for (const [key, text] of Object.entries(messages)) {
+    if (typeof text !== 'string') continue;
+    for (const m of text.matchAll(/(?<![\d:])(?:[01]\d|2[0-3]):[0-5]\d(?!\d)/g))
+      if (!times.has(m[0])) out.push(`${file}: messages → ${key}: quotes ${m[0]}, which is not a UTC time of the data (an event's or a track knot's)`);
+  }
+  return out;
+}

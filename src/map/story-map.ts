@@ -53,6 +53,8 @@ export interface StoryMapOptions {
   padding?: number | Padding;
   attribution?: boolean;
   onSelect?: (id: string, lngLat: [number, number]) => void;
+  /** The reader moved the map (a drag, a wheel, a pinch, a key, a zoom or whole-route button), not our own easeTo. */
+  onReaderMove?: () => void;
   onContextLost?: () => void;
   onContextRestored?: () => void;
   /** Called when a resource (basemap, font) fails to load. */
@@ -88,6 +90,10 @@ export interface StoryMap {
   readonly map: maplibregl.Map;
   /** Where the map looks now. */
   camera(): Camera;
+  /** The map's size and the padding that keeps a frame clear of the controls and the open legend (CSS px). */
+  view(): { width: number; height: number; padding: Padding };
+  /** Moves to a camera: eased, or at once (`animate` false: reduced motion, or a map just made). Not a reader's move. */
+  moveTo(camera: { center: [number, number]; zoom: number }, animate: boolean): void;
   /**
    * A still of the map as it is drawn now, to stand in for it once it is removed (an embed's poster): the
    * canvas redrawn and copied into a 2D canvas, with the names, marks and aircraft drawn over it (copies of
@@ -115,7 +121,7 @@ export function supportsWebGL2(): boolean {
 }
 
 /** A map button that brings the whole route back into view. */
-function resetControl(onClick: () => void): maplibregl.IControl {
+function resetControl(onClick: (e: MouseEvent) => void): maplibregl.IControl {
   let el: HTMLElement | undefined;
   return {
     onAdd() {
@@ -175,7 +181,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   map.touchZoomRotate.disableRotation();
   if (live) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(resetControl(() => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 })), 'top-right');
+    // The reader's own choice of view: told as a reader's move (originalEvent), like the zoom buttons.
+    map.addControl(resetControl((e) => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 }, { originalEvent: e })), 'top-right');
   }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
@@ -268,6 +275,11 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     }
   }
 
+  // A move the reader made carries the DOM event that made it; our own easeTo and fitBounds do not.
+  map.on('movestart', (e) => {
+    if ((e as { originalEvent?: Event }).originalEvent) o.onReaderMove?.();
+  });
+
   let removed = false; // map.remove() loses its own context on purpose: that is no loss to report
   map.on('webglcontextlost', () => removed || o.onContextLost?.());
   // MapLibre rebuilds the style from a snapshot, which drops feature state (the flown edges, the claims shown)
@@ -314,6 +326,14 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     camera() {
       const c = map.getCenter();
       return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+    },
+    view() {
+      const c = map.getContainer();
+      return { width: c.clientWidth, height: c.clientHeight, padding: clearPadding() };
+    },
+    moveTo(camera, animate) {
+      if (animate) map.easeTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
+      else map.jumpTo({ center: camera.center, zoom: camera.zoom });
     },
     still() {
       const gl = map.painter?.context?.gl;

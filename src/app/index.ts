@@ -7,11 +7,11 @@
 import type { Chapter, Dispute, Source } from '../story/schema';
 import type { StoryData } from '../story/validate';
 import { buildLayers, featureBounds, featureIndex } from '../scene/layers';
-import { buildTrack, type TrackModel } from '../track/interpolate';
-import { buildTimelines, chapterOf, type Timelines } from '../time/timeline';
-import { drivePlayback, type FrameClock } from '../time/playback';
+import { buildTrack } from '../track/interpolate';
+import { buildTimelines, chapterOf } from '../time/timeline';
+import { drivePlayback, type FrameClock } from '../state/playback';
 import { parseUrl, type ViewFlags } from '../state/url';
-import { createStateStore, exactEvent, initialState, type AppState, type Intent, type Moment } from '../state/app-state';
+import { createStateStore, exactEvent, initialState } from '../state/app-state';
 import { createPanel } from '../ui/panel';
 import { createTimelineControl } from '../ui/timeline-control';
 import { createLegend } from '../ui/legend';
@@ -19,13 +19,13 @@ import { createEventList } from '../ui/event-list';
 import { featureInfo } from '../ui/feature-info';
 import { createNotices } from '../ui/notices';
 import { DARK, LIGHT } from '../theme/palette';
-import type { StoryMap } from '../map/story-map';
-import { createMapLife, type MapLife, type StoryMapModule } from './map-life';
+import { createMapLife, type StoryMapModule } from './map-life';
 import { crashDay, followedDisputes } from '../story/content';
 import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 
-export type { Moment } from '../state/app-state';
-export type { MapLife } from './map-life';
+import type { App, AppHooks } from '../api/flightmap';
+
+export type { App, AppHooks, MapLife, Moment } from '../api/flightmap';
 
 export interface AppElements {
   map: HTMLElement;
@@ -34,15 +34,6 @@ export interface AppElements {
   timeline: HTMLElement;
   events: HTMLElement;
   notices: HTMLElement;
-}
-
-export interface AppHooks {
-  /** Called on every change of the moment (embed: post state to the host). */
-  onMoment?: (m: Moment, eventId: string | undefined) => void;
-  /** The map is not started with the app but by `mapLife.start()` (an embed's poster comes first: embed/lazy-map.ts). */
-  lazyMap?: boolean;
-  /** Takes over a lost WebGL context (the embed shows its poster); without it the map restores itself. */
-  onContextLost?: () => void;
 }
 
 /** What the app reads of the page: given, so nothing below reaches for a global. */
@@ -62,23 +53,6 @@ export function browserEnv(win: Window = window): PageEnv {
     clock: { requestFrame: (cb) => win.requestAnimationFrame(cb), cancelFrame: (id) => win.cancelAnimationFrame(id), now: () => win.performance.now() },
     media: (q) => (typeof win.matchMedia === 'function' ? win.matchMedia(q) : { matches: false }),
   };
-}
-
-export interface App {
-  story: StoryData;
-  track: TrackModel;
-  timelines: Timelines;
-  flags: ViewFlags;
-  getMoment(): Moment;
-  getState(): AppState;
-  dispatch(intent: Intent): void;
-  /** The event the moment is exactly at, if any (the one asked for where several share the instant). */
-  currentEventId(): string | undefined;
-  seek(t: number, chapter?: Chapter): void;
-  seekEvent(id: string): boolean;
-  /** Resolves when the map has drawn (or at once where there is no map); with `lazyMap`, the first map. */
-  mapReady: Promise<StoryMap | null>;
-  mapLife: MapLife;
 }
 
 export function isDark(flags: ViewFlags, media: PageEnv['media'] = browserEnv().media): boolean {

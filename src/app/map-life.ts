@@ -4,6 +4,7 @@
  * (no WebGL, a lost context, a basemap or font that did not load) become notices, never a blank page.
  */
 import type { Camera, StoryMap } from '../map/story-map';
+import type { MapLife } from '../api/flightmap';
 import type { StoryLayers } from '../scene/layers';
 import type { TrackModel } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
@@ -12,16 +13,6 @@ import type { createNotices } from '../ui/notices';
 import { msg } from '../i18n';
 
 export type StoryMapModule = typeof import('../map/story-map');
-
-/** The live map's life, for an embed that starts it late and releases it (embed/lazy-map.ts). */
-export interface MapLife {
-  /** Makes the map (once: while it lives, the same promise), at `camera` or else the story frame. */
-  start(camera?: Camera): Promise<StoryMap | null>;
-  /** Removes the map: its WebGL context and its worker are given back. */
-  release(): void;
-  /** The map, while it lives. */
-  current(): StoryMap | null;
-}
 
 export interface MapLifeOptions {
   container: HTMLElement;

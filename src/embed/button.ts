@@ -1,5 +1,5 @@
 /** The 'Embed' button in the title block; the dialog itself is loaded on first use. */
-import type { App } from '../app';
+import type { App } from '../api/flightmap';
 import { h } from '../ui/dom';
 import { msg } from '../i18n';
 

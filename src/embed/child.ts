@@ -7,7 +7,7 @@
  * - posts `flightmap:state` to the host whenever the moment changes (through the app's onMoment hook).
  * It posts nothing but its height and that public state.
  */
-import type { App, AppHooks } from '../app';
+import type { App, AppHooks } from '../api/flightmap';
 import { withMoment, type ViewFlags } from '../state/url';
 import { chapterOf } from '../time/timeline';
 import {

@@ -15,7 +15,7 @@
  * Marks for the bench and tests: `performance.mark('flightmap:poster')` and `'flightmap:map'`, and
  * `data-map-life` on <html> (`poster`, `starting`, `live`).
  */
-import type { App, AppHooks } from '../app';
+import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
 import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
 

@@ -7,8 +7,7 @@
  * This module is loaded after the app starts; the drawing code only when an export is asked for.
  */
 import '../styles/export.css';
-import type { App } from '../app';
-import type { Exports } from '../app/automation';
+import type { App, Exports } from '../api/flightmap';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
 import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';

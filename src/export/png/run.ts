@@ -3,7 +3,7 @@
  * target size (src/export/png/render.ts) and composes the title, legend, scale bars and credits around
  * it on one 2D canvas. Loaded only when an export is asked for.
  */
-import type { App } from '../../app';
+import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { fitBounds, insetPolygon, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';

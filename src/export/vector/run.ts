@@ -5,7 +5,7 @@
  * only when a vector export is asked for (PDFKit is in its own chunk, loaded only for a PDF).
  */
 import type { FeatureCollection } from 'geojson';
-import type { App } from '../../app';
+import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';

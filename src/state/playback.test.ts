@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Timelines } from './timeline';
-import { DWELL_MS, LOOP_DWELL_MS } from './player';
+import type { Timelines } from '../time/timeline';
+import { DWELL_MS, LOOP_DWELL_MS } from '../time/player';
 import { drivePlayback, type FrameClock } from './playback';
-import { createStateStore, initialState } from '../state/app-state';
+import { createStateStore, initialState } from './app-state';
 
 const stop = (id: string, time: number) => ({ id, time, event: { id, chapter: 'flight' } as never });
 const tls: Timelines = {

@@ -6,9 +6,9 @@
  * Its clock (frame requests and `now`) and the reduced-motion preference are given to it: the page passes
  * requestAnimationFrame, performance.now and one MediaQueryList; tests pass fake timers.
  */
-import type { Timelines } from './timeline';
-import { advance, advanceLooping, SPEEDS, type PlayState } from './player';
-import type { StateStore } from '../state/app-state';
+import type { Timelines } from '../time/timeline';
+import { advance, advanceLooping, SPEEDS, type PlayState } from '../time/player';
+import type { StateStore } from './app-state';
 
 export interface FrameClock {
   requestFrame(cb: (now: number) => void): number;

@@ -2,7 +2,7 @@
  * The embed's side of the iframe (active only when framed):
  * - tells the host its height on every layout change (ResizeObserver, coalesced to one message per frame),
  *   in the Pym.js wire format (with the `childId` from the URL, as Pym does) and as AMP's `embed-size`;
- * - takes `flightmap:seek` commands from the host (allowed origins: VITE_EMBED_ALLOWED_ORIGINS at build
+ * - takes `flightmap:seek` commands from the host (allowed origins: the page's meta, from VITE_EMBED_ALLOWED_ORIGINS at build
  *   time, comma-separated, default `*`), and answers Pym `width` messages with its height;
  * - posts `flightmap:state` to the host whenever the moment changes (through the app's onMoment hook).
  * It posts nothing but its height and that public state.
@@ -30,12 +30,14 @@ export interface EmbedChild {
   sendHeight(force?: boolean): void;
 }
 
-const ALLOWED = parseAllowedOrigins(import.meta.env.VITE_EMBED_ALLOWED_ORIGINS as string | undefined);
+/** Who may control the embed: the page's meta, written by the build from VITE_EMBED_ALLOWED_ORIGINS (scripts/lib/embed-origins-plugin.ts). */
+const allowedOrigins = (doc: Document) => parseAllowedOrigins(doc.querySelector<HTMLMetaElement>('meta[name="flightmap-embed-allowed-origins"]')?.content);
 
 export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedChild | null {
   if (win.parent === win) return null;
   const host = win.parent;
   const doc = win.document;
+  const ALLOWED = allowedOrigins(doc);
   const childId = flags.childId ?? DEFAULT_CHILD_ID;
 
   // ---- height

@@ -4,13 +4,13 @@
  * the Embed dialog, oEmbed, the no-script fallback and axe-core audits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
-import { build } from 'vite';
-import { useApp } from '../support/app';
+import { DIST, useApp } from '../support/app';
+import { withAllowedOrigins } from '../../scripts/lib/embed-origins-plugin.ts';
 import { hostPage } from '../support/host-page';
 import { EN_IFRAME_TITLE } from '../support/content';
 import { launchChrome, openPage, waitReady, type PageLog } from '../../scripts/lib/chrome.ts';
@@ -328,16 +328,15 @@ describe('host control', () => {
 });
 
 describe('allowed host origins (VITE_EMBED_ALLOWED_ORIGINS)', () => {
-  const out = join(tmpdir(), `flightmap-embed-origins-${process.pid}`); // a second build, restricted
+  // The test build with its allowed origins set in the page, as a host may do by hand (no second build:
+  // the build writes VITE_EMBED_ALLOWED_ORIGINS into the same meta, scripts/lib/embed-origins-plugin.test.ts).
+  const out = join(tmpdir(), `flightmap-embed-origins-${process.pid}`);
   const ctx = {} as { appSrv: StaticServer; other: StaticServer; browser: Browser };
   beforeAll(async () => {
     ctx.other = await serveDir('examples', { routes: { '/page': hostRoute } });
-    process.env.VITE_EMBED_ALLOWED_ORIGINS = `${host.origin}, https://news.example.com`;
-    try {
-      await build({ logLevel: 'error', configFile: 'vite.config.ts', build: { outDir: out, emptyOutDir: true } });
-    } finally {
-      delete process.env.VITE_EMBED_ALLOWED_ORIGINS;
-    }
+    cpSync(DIST, out, { recursive: true });
+    const index = join(out, 'index.html');
+    writeFileSync(index, withAllowedOrigins(readFileSync(index, 'utf8'), `${host.origin}, https://news.example.com`));
     ctx.appSrv = await serveDir(out);
     ctx.browser = await launchChrome();
   });

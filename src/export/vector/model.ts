@@ -93,6 +93,8 @@ export interface VDoc {
     subject: string;
     /** A date from the data (never the clock), for the PDF's dates. */
     date: Date;
+    /** The language of the words (BCP 47; SVG xml:lang, PDF /Lang); English when absent. */
+    lang?: string;
   };
 }
 

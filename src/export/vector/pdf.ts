@@ -7,10 +7,14 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FontWeight } from '../core/layout';
+import { fontList, fontRuns, type SubsetName, type WriterFonts } from './fonts';
 import type { Paint, VDoc, VNode } from './model';
 
-/** The font files by weight (TTF, WOFF or WOFF2 bytes). */
-export type PdfFonts = Record<FontWeight, Uint8Array>;
+/**
+ * The font files (TTF or WOFF bytes): subset files (a line in two scripts is drawn as runs, each in the file
+ * that has its letters), or, Latin only, one file per weight.
+ */
+export type PdfFonts = WriterFonts;
 
 const PT_PER_MM = 72 / 25.4;
 const PT_PER_PX = 0.75;
@@ -60,7 +64,7 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
     font: null as unknown as string, // no standard font: only the embedded Noto Sans is ever used
     compress: true,
     pdfVersion: '1.7',
-    lang: 'en',
+    lang: doc.meta.lang ?? 'en',
     displayTitle: true,
     info: { Title: doc.meta.title, Subject: doc.meta.subject, Creator: 'j2-8243-map', Producer: 'PDFKit', CreationDate: doc.meta.date, ModDate: doc.meta.date },
   } as PDFKit.PDFDocumentOptions) as PdfInternals;
@@ -70,8 +74,14 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-  const fontName = (w: FontWeight) => `NotoSans-${w}`;
-  for (const w of [400, 600, 700] as const) pdf.registerFont(fontName(w), fonts[w] as unknown as ArrayBuffer);
+  const fontName = (s: SubsetName, w: FontWeight) => `NotoSans-${s}-${w}`;
+  const registered = new Set<string>();
+  for (const f of fontList(fonts)) {
+    pdf.registerFont(fontName(f.subset, f.weight), f.bytes as unknown as ArrayBuffer);
+    registered.add(fontName(f.subset, f.weight));
+  }
+  /** The line as runs, each with a font file the writer was given (a subset not given falls back to latin). */
+  const runsOf = (text: string, w: FontWeight) => fontRuns(text).map((r) => ({ font: registered.has(fontName(r.subset, w)) ? fontName(r.subset, w) : fontName('latin', w), text: r.text }));
 
   // Optional content groups: the layers.
   const ocgs: { end(): void }[] = [];
@@ -99,16 +109,24 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
         return applyPaint(pdf, n, (p) => (n.r ? p.roundedRect(n.x, n.y, n.w, n.h, n.r) : p.rect(n.x, n.y, n.w, n.h)));
       case 'text': {
         const opts = { lineBreak: false, baseline: 'alphabetic', characterSpacing: n.letterSpacing ?? 0 } as PDFKit.Mixins.TextOptions;
-        pdf.font(fontName(n.weight)).fontSize(n.size);
+        // One run per font file, placed one after another (the letter spacing continues across the joins).
+        const runs = runsOf(n.text, n.weight);
+        const placed: { font: string; text: string; x: number }[] = [];
+        let x = n.x;
+        for (const r of runs) {
+          placed.push({ ...r, x });
+          pdf.font(r.font).fontSize(n.size);
+          x += pdf.widthOfString(r.text, opts) + (n.letterSpacing ?? 0);
+        }
         if (n.halo) {
           pdf.save();
           pdf.strokeColor(n.halo.colour).lineWidth(n.halo.width * 2).lineJoin('round');
-          pdf.text(n.text, n.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
+          for (const r of placed) pdf.font(r.font).fontSize(n.size).text(r.text, r.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
           pdf.restore();
         }
         pdf.save();
         pdf.fillColor(n.fill);
-        pdf.text(n.text, n.x, n.y, opts);
+        for (const r of placed) pdf.font(r.font).fontSize(n.size).text(r.text, r.x, n.y, opts);
         pdf.restore();
         return;
       }

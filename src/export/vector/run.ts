@@ -21,14 +21,25 @@ import { themeFor } from '../core/theme';
 import { canvasMeasure, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
 import { mapGroups } from './map';
-import { walk, type VDoc } from './model';
-import { subsetsFor } from '../../theme/fonts';
+import type { VDoc } from './model';
+import { fontFile as shippedFontFile } from '../../theme/fonts';
+import { fontsNeeded, type EmbeddedFont, type SubsetName } from './fonts';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
-import woff400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
-import woff600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
-import woff700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
-import { msg } from '../../i18n';
+import woffLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
+import woffLatin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
+import woffLatin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+import woffLatinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
+import woffLatinExt600 from '@fontsource/noto-sans/files/noto-sans-latin-ext-600-normal.woff?url';
+import woffLatinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff?url';
+import woffCyrillic400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff?url';
+import woffCyrillic600 from '@fontsource/noto-sans/files/noto-sans-cyrillic-600-normal.woff?url';
+import woffCyrillic700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-700-normal.woff?url';
+import woffCyrillicExt400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-400-normal.woff?url';
+import woffCyrillicExt600 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-600-normal.woff?url';
+import woffCyrillicExt700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-700-normal.woff?url';
+import { HTML_LANG } from '../../i18n/locales';
+import { locale, msg } from '../../i18n';
 import { ExportError } from '../core/errors';
 
 export type VectorSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
@@ -49,8 +60,12 @@ export interface VectorMeta {
   timings: Record<string, number>;
 }
 
-const WEIGHTS: readonly FontWeight[] = [400, 600, 700];
-const fontFile = (w: FontWeight) => `fonts/noto-sans-latin-${w}-normal.woff2`;
+const PDF_WOFF: Record<SubsetName, Record<FontWeight, string>> = {
+  latin: { 400: woffLatin400, 600: woffLatin600, 700: woffLatin700 },
+  'latin-ext': { 400: woffLatinExt400, 600: woffLatinExt600, 700: woffLatinExt700 },
+  cyrillic: { 400: woffCyrillic400, 600: woffCyrillic600, 700: woffCyrillic700 },
+  'cyrillic-ext': { 400: woffCyrillicExt400, 600: woffCyrillicExt600, 700: woffCyrillicExt700 },
+};
 
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   const r = await fetch(url).catch(() => null);
@@ -59,7 +74,7 @@ async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
 }
 
 let basemapCache: Promise<FeatureCollection> | null = null;
-let fontCache: Promise<Record<FontWeight, Uint8Array>> | null = null;
+const fontBytes = new Map<string, Promise<Uint8Array>>();
 
 function assets(base: string) {
   basemapCache ??= fetch(new URL('basemap/basemap.json', base).href)
@@ -68,14 +83,23 @@ function assets(base: string) {
       basemapCache = null;
       throw new ExportError('The basemap could not be loaded.');
     });
-  fontCache ??= Promise.all(WEIGHTS.map((w) => fetchBytes(new URL(fontFile(w), base).href, 'A font'))).then(
-    (b) => Object.fromEntries(WEIGHTS.map((w, i) => [w, b[i]!])) as Record<FontWeight, Uint8Array>,
-    (e) => {
-      fontCache = null;
-      throw e;
-    },
+  return basemapCache;
+}
+
+/** The font files a picture needs, fetched once each: the page's WOFF2 for the SVG, @fontsource's WOFF for the PDF. */
+async function embeddedFonts(files: { subset: SubsetName; weight: FontWeight }[], format: 'svg' | 'pdf', base: string): Promise<EmbeddedFont[]> {
+  return Promise.all(
+    files.map(async ({ subset, weight }) => {
+      const url = format === 'svg' ? new URL(shippedFontFile(subset, weight), base).href : new URL(PDF_WOFF[subset][weight], document.baseURI).href;
+      let p = fontBytes.get(url);
+      if (!p) {
+        p = fetchBytes(url, 'A font');
+        fontBytes.set(url, p);
+        p.catch(() => fontBytes.delete(url));
+      }
+      return { subset, weight, bytes: await p };
+    }),
   );
-  return Promise.all([basemapCache, fontCache]);
 }
 
 /** The picture as vector data, from a request: what the PNG would show, as paths and text. */
@@ -90,7 +114,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     timings[name] = Math.round(now - t0);
     t0 = now;
   };
-  const [[basemap, fonts]] = await Promise.all([assets(base), loadExportFonts(base)]);
+  const [basemap] = await Promise.all([assets(base), loadExportFonts(base)]);
   lap('assets');
   const { outWidth: W, outHeight: H, ratio } = req.size;
   const theme = themeFor(req.dark);
@@ -125,13 +149,13 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
-    meta: { title: exportTitle(), subject: subtitle, date: new Date(app.timelines.aftermath.end) },
+    meta: { title: exportTitle(), subject: subtitle, date: new Date(app.timelines.aftermath.end), lang: HTML_LANG[locale()] },
   };
-  // The files embed the Latin subset of Noto Sans only (PDFKit takes one font file per face and cannot fall
-  // back per glyph): words in other scripts are refused with a reason rather than drawn as missing glyphs.
-  const words = [...walk(doc.layers)].flatMap((n) => (n.kind === 'text' ? [n.text] : [])).join(' ');
-  const others = subsetsFor(words).filter((x) => x !== 'latin');
-  if (others.length) throw new ExportError(`The SVG and PDF embed the Latin letters of Noto Sans only, and these words need ${others.join(' and ')}: export a PNG, or the SVG or PDF in English.`);
+  // The files embed the subsets of Noto Sans the words need (src/export/vector/fonts.ts); a letter none of the
+  // shipped fonts draws is refused with a reason rather than drawn as a missing glyph.
+  const { files, uncovered } = fontsNeeded(doc.layers);
+  if (uncovered.length) throw new ExportError(`The SVG and PDF embed Noto Sans, which cannot draw ${uncovered.map((c) => `“${c}”`).join(' ')}: export a PNG instead.`);
+  const fonts = await embeddedFonts(files, format, base);
   lap('compose');
   const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, resolved: req, bytes: 0, timings };
   return { doc, fonts, meta, lap };
@@ -151,9 +175,7 @@ export async function exportPdf(app: VectorSource, base: string, request: unknow
   const { doc, fonts, meta, lap } = await vectorDoc(app, base, request, 'pdf');
   const { writePdf } = await import('./pdf');
   lap('load PDFKit');
-  const woff = await Promise.all([woff400, woff600, woff700].map((u) => fetchBytes(new URL(u, document.baseURI).href, 'A font')));
-  void fonts;
-  const pdf = await writePdf(doc, { 400: woff[0]!, 600: woff[1]!, 700: woff[2]! });
+  const pdf = await writePdf(doc, fonts);
   lap('write');
   meta.bytes = pdf.length;
   return { pdf, filename: meta.filename, meta };

@@ -4,11 +4,15 @@
  * geometry already clipped and rounded. The same input gives the same bytes: no clock, no random id.
  * Pure: a string out.
  */
-import type { FontWeight } from '../core/layout';
+import { fontList, unicodeRangeOf, type WriterFonts } from './fonts';
 import { num, type Paint, type VDoc, type VNode } from './model';
 
-/** The font files to embed, by weight (WOFF2 bytes); without them the file names Noto Sans and lets the viewer find it. */
-export type SvgFonts = Partial<Record<FontWeight, Uint8Array>>;
+/**
+ * The font files to embed (WOFF2 bytes): subset files, each an @font-face of the one family with its unicode-range
+ * (the viewer takes each glyph from the file that has it), or, Latin only, one file per weight. Without them the
+ * file names Noto Sans and lets the viewer find it.
+ */
+export type SvgFonts = WriterFonts;
 
 export const SVG_FONT_FAMILY = 'Noto Sans';
 
@@ -71,14 +75,19 @@ function node(n: VNode, clips: string[], pad: string): string {
 export function writeSvg(doc: VDoc, fonts: SvgFonts = {}): string {
   const clips: string[] = [];
   const body = doc.layers.map((g) => node(g, clips, '')).join('\n');
-  const faces = (Object.entries(fonts) as [string, Uint8Array][])
-    .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([w, bytes]) => `@font-face{font-family:'${SVG_FONT_FAMILY}';font-style:normal;font-weight:${w};src:url(data:font/woff2;base64,${base64(bytes)}) format('woff2')}`);
+  const list = fontList(fonts);
+  const ranged = Array.isArray(fonts);
+  const faces = list
+    .sort((a, b) => (a.subset === b.subset ? a.weight - b.weight : 0))
+    .map(
+      (f) =>
+        `@font-face{font-family:'${SVG_FONT_FAMILY}';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${base64(f.bytes)}) format('woff2')${ranged ? `;unicode-range:${unicodeRangeOf(f.subset)}` : ''}}`,
+    );
   const style = [...faces, `text{font-family:'${SVG_FONT_FAMILY}',sans-serif;white-space:pre}`].join('\n');
   const size = doc.mm ? `width="${num(doc.mm.width, 2)}mm" height="${num(doc.mm.height, 2)}mm"` : `width="${doc.width}" height="${doc.height}"`;
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" version="1.1" ${size} viewBox="0 0 ${doc.width} ${doc.height}" xml:lang="en">\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" version="1.1" ${size} viewBox="0 0 ${doc.width} ${doc.height}" xml:lang="${esc(doc.meta.lang ?? 'en')}">\n` +
     `<title>${esc(doc.meta.title)}</title>\n<desc>${esc(doc.meta.subject)}</desc>\n` +
     `<defs>\n<style>\n${style}\n</style>\n${clips.join('\n')}\n</defs>\n` +
     `<rect id="background" width="${doc.width}" height="${doc.height}" fill="${doc.background}"/>\n` +

@@ -114,3 +114,89 @@ describe('PDF writer', () => {
     expect(ops).toMatch(/\[5 5\] 0 d/);
   });
 });
+
+describe('fonts for every language: no missing glyph in the SVG or the PDF', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  // fontkit (PDFKit's font engine, untyped): whether a font file has a glyph for a code point.
+  const { createRequire } = await import('node:module');
+  const fontkit = createRequire(import.meta.url)('fontkit') as { create(b: Buffer): { hasGlyphForCodePoint(cp: number): boolean } };
+  const { fontRuns, fontsNeeded } = await import('./fonts');
+  type Sub = 'latin' | 'latin-ext' | 'cyrillic' | 'cyrillic-ext';
+  const file = (s: Sub, w: number, ext = 'woff') => `node_modules/@fontsource/noto-sans/files/noto-sans-${s}-${w}-normal.${ext}`;
+  const glyphs = new Map<string, { hasGlyphForCodePoint(cp: number): boolean }>();
+  const fontOf = (s: Sub, w: number) => glyphs.get(`${s}${w}`) ?? glyphs.set(`${s}${w}`, fontkit.create(readFileSync(file(s, w)))).get(`${s}${w}`)!;
+  /** Characters of a text that the font file its run is drawn with has no glyph for (what a reader would see as a box). */
+  const missing = (text: string, w: number) => fontRuns(text).flatMap((r) => [...r.text].filter((ch) => !fontOf(r.subset, w).hasGlyphForCodePoint(ch.codePointAt(0)!)).map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}, ${r.subset})`));
+
+  const LINES = [
+    { text: 'Грозный GRV — «Ковёр», 05:13:31', weight: 600 as const },
+    { text: 'Bakı → Qroznı: Qəza yeri, ğ ş ç ö ü əı İ Ə', weight: 400 as const },
+    { text: 'Ақтау: апат орны, ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І', weight: 700 as const },
+  ];
+  const langDoc = (): VDoc => ({
+    width: 800,
+    height: 300,
+    background: '#ffffff',
+    meta: { title: 'Рейс J2-8243', subject: 'Ақтау', date: new Date(Date.UTC(2025, 11, 25)), lang: 'kk' },
+    layers: [group('names', 'Names', LINES.map((l, i) => ({ kind: 'text' as const, x: 10, y: 60 + i * 60, text: l.text.replace('→', '-'), size: 24, weight: l.weight, fill: '#000', ...(i === 0 ? { halo: { colour: '#fff', width: 1.5 } } : {}) })))],
+  });
+
+  it('splits a line into runs, one font file each, and asks for the files the words need', () => {
+    expect(fontRuns('Грозный GRV')).toEqual([
+      { subset: 'cyrillic', text: 'Грозный' },
+      { subset: 'latin', text: ' GRV' },
+    ]);
+    expect(fontRuns('Qəzaı')).toEqual([
+      { subset: 'latin', text: 'Q' },
+      { subset: 'latin-ext', text: 'ə' },
+      { subset: 'latin', text: 'zaı' },
+    ]);
+    // ı after ə: in latin-ext's range too, but only latin's file has it.
+    expect(fontRuns('əı').map((r) => r.subset)).toEqual(['latin-ext', 'latin']);
+    const { files, uncovered } = fontsNeeded(langDoc().layers);
+    expect(uncovered).toEqual([]);
+    expect(files.map((f) => `${f.subset}-${f.weight}`)).toEqual(['latin-400', 'latin-600', 'latin-700', 'latin-ext-400', 'cyrillic-600', 'cyrillic-700', 'cyrillic-ext-700']);
+    expect(fontsNeeded([group('x', 'X', [{ kind: 'text', x: 0, y: 0, text: 'a 中', size: 10, weight: 400, fill: '#000' }])]).uncovered).toEqual(['中']);
+  });
+
+  it('every letter of every story word and message in every language is in the font file it is drawn with', () => {
+    for (const l of ['en', 'ru', 'az', 'kk']) {
+      const c = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as { messages: Record<string, string>; story?: Record<string, Record<string, Record<string, string>>> };
+      const texts = [...Object.values(c.messages), ...Object.values(c.story ?? {}).flatMap((items) => Object.values(items).flatMap((f) => Object.values(f)))];
+      const bad = new Set<string>();
+      for (const t of texts) for (const w of [400, 600, 700]) for (const m of missing(t.replace(/[→⌘\n]/g, ''), w)) bad.add(m);
+      expect([...bad], l).toEqual([]);
+    }
+    for (const l of LINES) expect(missing(l.text.replace('→', ''), l.weight)).toEqual([]);
+  });
+
+  it('the PDF embeds the subsets the words need and gives the words back (pdffonts, pdftotext)', async () => {
+    const { files } = fontsNeeded(langDoc().layers);
+    const fonts = files.map((f) => ({ ...f, bytes: new Uint8Array(readFileSync(file(f.subset, f.weight))) }));
+    const pdf = await writePdf(langDoc(), fonts);
+    const dir = mkdtempSync(join(tmpdir(), 'lang-pdf-'));
+    const path = join(dir, 'kk.pdf');
+    writeFileSync(path, pdf);
+    const listed = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    // One embedded subset font per file drawn with (latin 400 and 700 are used by the Azerbaijani and Kazakh lines' spaces).
+    expect(listed.length).toBeGreaterThanOrEqual(6);
+    for (const row of listed) expect(row, row).toMatch(/^[A-Z]{6}\+NotoSans-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    for (const l of LINES) expect(text.replace(/\s+/g, ' ')).toContain(l.text.replace('→', '-'));
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Lang \(kk\)/);
+  });
+
+  it('the SVG names every subset file under one family with its unicode-range', () => {
+    const files = fontsNeeded(langDoc().layers).files;
+    const svg = writeSvg(langDoc(), files.map((f) => ({ ...f, bytes: new Uint8Array(readFileSync(file(f.subset, f.weight, 'woff2'))) })));
+    const faces = [...svg.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
+    expect(faces).toHaveLength(files.length);
+    expect(faces.filter((f) => f.includes('unicode-range:U+0460-052F'))).toHaveLength(1);
+    expect(faces.filter((f) => /font-weight:600;.*unicode-range:U\+0301,U\+0400-045F/.test(f))).toHaveLength(1);
+    expect(svg).toContain('xml:lang="kk"');
+    expect(svg).toContain('>Ақтау: апат орны, ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І</text>');
+  });
+});

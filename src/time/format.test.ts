@@ -3,6 +3,7 @@ import { useLocale } from '../i18n';
 import en from '../../geo/i18n/en.json';
 import az from '../../geo/i18n/az.json';
 import ru from '../../geo/i18n/ru.json';
+import kk from '../../geo/i18n/kk.json';
 import type { Catalogue } from '../i18n/messages';
 import { clock, day, duration, eventTimeLabel, isoUtc, offsetLabel, parseIsoUtc } from './format';
 
@@ -27,7 +28,7 @@ describe('format', () => {
     expect(eventTimeLabel(impact, 'day')).toBe('25 Dec 2024');
     expect(day(Date.parse('2025-10-09T00:00:00Z'))).toBe('9 Oct 2025');
   });
-  it('writes Azerbaijani dates with our own month names (day, month, year), in the zone asked for', () => {
+  it('writes Azerbaijani and Kazakh dates with our own month names, in the zone asked for', () => {
     useLocale('az', az as Catalogue);
     expect(day(impact)).toBe('25 dekabr 2024');
     expect(eventTimeLabel(impact, 'day')).toBe('25 dekabr 2024');
@@ -35,6 +36,9 @@ describe('format', () => {
     expect(day(Date.parse('2025-07-01T22:30:00Z'), 'Asia/Baku')).toBe('2 iyul 2025');
     for (let m = 0; m < 12; m++) expect(day(Date.UTC(2025, m, 15))).toMatch(/^15 [a-zəğıöşçü]+ 2025$/);
     expect(day(Date.UTC(2025, 0, 15))).toBe('15 yanvar 2025');
+    useLocale('kk', kk as Catalogue);
+    expect(day(impact)).toBe('2024 ж. 25 желтоқсан');
+    expect(day(Date.parse('2025-07-01T22:30:00Z'), 'Asia/Aqtau')).toBe('2025 ж. 2 шілде');
     useLocale('ru', ru as Catalogue);
     expect(day(impact)).toMatch(/^25 дек\.? 2024/);
     useLocale('en', en as Catalogue);

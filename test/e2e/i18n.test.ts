@@ -4,16 +4,19 @@
  * text neither clipped nor overlapping at 320, 360 and 1440 px.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
 import { waitReady } from '../../scripts/lib/chrome';
 
 const app = useApp();
-type Cat = { messages: Record<string, string>; story?: { events?: Record<string, { title?: string }> } };
+type Cat = { messages: Record<string, string>; story?: { events?: Record<string, { title?: string; text?: string }> } };
 const cat = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Cat;
 const en = cat('en');
-const events = JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { id: string; title: string }[] };
+const events = JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { id: string; title: string; text: string }[] };
 const englishTitle = (id: string) => events.events.find((e) => e.id === id)!.title;
 
 const LOCALES = [
@@ -58,6 +61,9 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       const title = l === 'en' ? englishTitle('first-impact') : c.story!.events!['first-impact']!.title!;
       expect(await page.locator('#time-slider').getAttribute('aria-valuetext')).toBe(`05:13:31 UTC, ${title}`);
       expect(await page.locator('#panel .event-title').first().textContent()).toBe(title);
+      // The event's own words, translated (numbers and times as in English: npm run validate checks them).
+      const text = l === 'en' ? events.events.find((e) => e.id === 'first-impact')!.text : c.story!.events!['first-impact']!.text!;
+      expect(await page.locator('#panel .event-text').first().textContent()).toBe(text);
       expect(await page.locator('.map-label', { hasText: sea }).count()).toBe(1);
       // The chrome: the play button and the event list's heading.
       expect(await page.locator('.ctl-play').getAttribute('aria-label')).toBe(c.messages['tl.play']);
@@ -77,6 +83,26 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       expect(png.width).toBe(1080);
       // Three weights of each subset the language needs: latin; Russian + cyrillic; Azerbaijani + latin-ext; Kazakh + both Cyrillic.
       expect(png.faces).toBe({ en: 3, ru: 6, az: 6, kk: 9 }[l]);
+      // SVG and PDF in the language: the subsets it needs embedded, the words given back, no missing glyph.
+      const vec = await page.evaluate(async () => {
+        const fm = (window as any).flightmap;
+        const s = await fm.exportSvg({ preset: '16x9', moment: 'current' });
+        const p = await fm.exportPdf({ preset: 'a4', moment: 'current' });
+        return { svg: s.svg as string, pdf: Array.from(p.pdf as Uint8Array) };
+      });
+      expect(vec.svg).toContain(`xml:lang="${lang}"`);
+      const ranges = [...vec.svg.matchAll(/unicode-range:(U\+[0-9A-F]{4})/g)].map((m) => m[1]);
+      expect(new Set(ranges), 'the subsets embedded in the SVG').toEqual(new Set({ en: ['U+0000'], ru: ['U+0000', 'U+0301'], az: ['U+0000', 'U+0100'], kk: ['U+0000', 'U+0301', 'U+0460'] }[l]));
+      const dir = mkdtempSync(join(tmpdir(), `i18n-${l}-`));
+      writeFileSync(join(dir, 'x.pdf'), new Uint8Array(vec.pdf));
+      const fonts = execFileSync('pdffonts', [join(dir, 'x.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      for (const row of fonts) expect(row).toMatch(/^[A-Z]{6}\+NotoSans-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+      const words = execFileSync('pdftotext', [join(dir, 'x.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(words).toContain(c.messages['legend.title']);
+      // Dates as the language writes them (Chromium's Intl has no az or kk month names: src/time/format.ts).
+      const date = { en: /25 Dec 2024/, ru: /25 дек\. 2024/, az: /25 dekabr 2024/, kk: /2024 ж\. 25 желтоқсан/ }[l];
+      expect(words).toMatch(date);
+      expect(await page.locator('#panel').textContent()).toMatch(date);
       expect(log.errors).toEqual([]);
       expect(log.consoleErrors).toEqual([]);
       await close();

@@ -48,7 +48,7 @@ describe('downloads plugin', () => {
   it('puts "Updated <date> · Get the data" into the page', () => {
     const plugin = downloads('.', {});
     const html = (plugin.transformIndexHtml as (h: string) => string)(`<footer>${CREDIT_MARKER}</footer>`);
-    expect(html).toContain(`Updated <a id="changelog-link" href="changelog.html"`);
+    expect(html).toContain(`<span data-i18n="credit.updated">Updated</span> <a id="changelog-link" href="changelog.html"`);
     for (const f of ['j2-8243.geojson', 'events.csv', 'sources.csv', 'j2-8243.kml']) expect(html).toContain(`href="${f}" download`);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { esc, eventListHtml, MARKER, noscriptFallback } from './fallback-plugin.ts';
+import { esc, eventListHtml, fallbackPage, MARKER, noscriptFallback } from './fallback-plugin.ts';
 import { validateStoryDir } from './story-files.ts';
 
 const root = resolve(__dirname, '../..');
@@ -26,4 +26,35 @@ describe('no-script event list', () => {
     expect(out).toContain('class="event-list"');
     expect(hook('<p>no marker</p>')).toBe('<p>no marker</p>');
   });
+});
+
+describe('no-script event list in every language', () => {
+  it('the page links the list in the other languages, each named in itself', () => {
+    const out = (noscriptFallback(root).transformIndexHtml as (html: string) => string)(`<noscript>${MARKER}</noscript>`);
+    expect(out).toContain('<a href="events-ru.html" hreflang="ru" lang="ru">Русский</a>');
+    expect(out).toContain('<a href="events-kk.html" hreflang="kk" lang="kk">Қазақша</a>');
+    expect(out).toContain('<h2 id="event-list-title">Every event, with its sources</h2>');
+  });
+  for (const [l, lang, date] of [
+    ['ru', 'ru', '26 дек. 2024 г.'],
+    ['az', 'az-Latn', '26 dekabr 2024'],
+    ['kk', 'kk', '2024 ж. 26 желтоқсан'],
+  ] as const)
+    it(`${l}: the whole list in the language, with its dates, the note and the way back`, async () => {
+      const { readFileSync } = await import('node:fs');
+      const cat = JSON.parse(readFileSync(resolve(root, `geo/i18n/${l}.json`), 'utf8')) as { messages: Record<string, string>; story: { events: Record<string, { title: string; text: string }> } };
+      const page = fallbackPage(root, l)!;
+      const r = validateStoryDir(root);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(page).toContain(`<html lang="${lang}">`);
+      expect(page.match(/<li><p class="el-when">/g)?.length).toBe(r.story.events.length);
+      expect(page).toContain(esc(cat.story.events['first-impact']!.text));
+      expect(page).toContain(esc(cat.messages['list.title']!));
+      expect(page).toContain(date);
+      expect(page).toContain(`<a href="./?lang=${l}">`);
+      expect(page).toContain('class="translation-note"');
+      expect(page).not.toMatch(/<script|\son\w+=/i);
+      // The build's own language is English again afterwards.
+      expect(eventListHtml(r.story.events, r.story.sources)).toContain('Every event, with its sources');
+    });
 });

@@ -1,7 +1,10 @@
 /**
- * Vite plugin: the no-script fallback. Writes every event (time, status, title, text, sources) as plain
- * HTML into the page's <noscript> at build time, replacing the `<!-- noscript-events -->` marker, so a
- * reader (or a CMS preview) without JavaScript still gets the whole story next to the route picture.
+ * Vite plugin: the no-script fallback, one per language, written at build time.
+ * - The page's <noscript> (the `<!-- noscript-events -->` marker) gets every event (time, status, title, text,
+ *   sources) in English as plain HTML, and links to the same list in the other languages.
+ * - `events-<locale>.html` (ru, az, kk): a page of its own in that language (`<html lang>`, the story's words and
+ *   the dates in that language, the note that the translation is unreviewed), so a reader (or a CMS preview)
+ *   without JavaScript still gets the whole story in their language next to the route picture.
  */
 import type { Plugin } from 'vite';
 import type { Source, StoryEvent } from '../../src/story/schema.ts';
@@ -10,12 +13,19 @@ import { day, eventTimeLabel } from '../../src/time/format.ts';
 import { STATUS_LABEL } from '../../src/i18n/words.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useLocale } from '../../src/i18n/index.ts';
+import { msg, useLocale } from '../../src/i18n/index.ts';
+import { ENDONYM, HTML_LANG, LOCALES, type Locale } from '../../src/i18n/locales.ts';
+import { localizeStory } from '../../src/i18n/story-text.ts';
+import { shippedCatalogue } from './i18n-files.ts';
 
 export const MARKER = '<!-- noscript-events -->';
 
+/** The no-script page of a language (English's list is the page's own <noscript>). */
+export const fallbackFile = (l: Locale) => `events-${l}.html`;
+
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/** The event list in the current language (useLocale): headings, statuses and dates through the catalogue. */
 export function eventListHtml(events: readonly StoryEvent[], sources: readonly Source[]): string {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const item = (e: StoryEvent) => {
@@ -31,9 +41,9 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
       )
       .join('');
     return (
-      `<li><p class="el-when"><time datetime="${esc(e.time)}">${esc(when)}</time> <span class="badge badge-${esc(e.status)}">${esc(STATUS_LABEL[e.status])}</span>${e.via ? ` <span class="status-via small muted">via ${esc(e.via)}</span>` : ''}</p>` +
+      `<li><p class="el-when"><time datetime="${esc(e.time)}">${esc(when)}</time> <span class="badge badge-${esc(e.status)}">${esc(STATUS_LABEL[e.status])}</span>${e.via ? ` <span class="status-via small muted">${esc(msg('status.via', { via: e.via }))}</span>` : ''}</p>` +
       `<p class="el-title"><strong>${esc(e.title)}</strong></p><p class="el-text">${esc(e.text)}</p>` +
-      `<div class="sources"><span class="sources-label">Sources:</span> <ul class="sources-list">${links}</ul></div></li>`
+      `<div class="sources"><span class="sources-label">${esc(msg('sources.label'))}:</span> <ul class="sources-list">${links}</ul></div></li>`
     );
   };
   const section = (chapter: 'flight' | 'aftermath', heading: string) => {
@@ -41,15 +51,45 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
     return `<section class="event-list-chapter" aria-label="${esc(heading)}"><h3>${esc(heading)}</h3><ol class="event-list">${list.map(item).join('')}</ol></section>`;
   };
   return (
-    `<h2 id="event-list-title">Every event, with its sources</h2>` +
-    `<p class="muted">Times are UTC. Status says how far to trust each item. The interactive timeline needs JavaScript; the picture above shows the whole route.</p>` +
-    section('flight', 'The flight, 25 December 2024') +
-    section('aftermath', 'The year after: what was said, and when')
+    `<h2 id="event-list-title">${esc(msg('list.title'))}</h2>` +
+    `<p class="muted">${esc(msg('list.note'))} ${esc(msg('list.noscript'))}</p>` +
+    section('flight', msg('list.flight')) +
+    section('aftermath', msg('list.aftermath'))
   );
 }
 
+/** Links to the list in every other language, each named in itself. */
+export function languageLinks(current: Locale): string {
+  const link = (l: Locale) => `<a href="${l === 'en' ? './' : fallbackFile(l)}" hreflang="${HTML_LANG[l]}" lang="${HTML_LANG[l]}">${esc(ENDONYM[l])}</a>`;
+  return `<p class="noscript-languages">${LOCALES.filter((l) => l !== current).map(link).join(' · ')}</p>`;
+}
+
+/** A language's no-script page: the whole list in that language, with the map's picture and the way back. */
+export function fallbackPage(root: string, l: Locale): string | undefined {
+  const result = validateStoryDir(root);
+  if (!result.ok) return undefined;
+  const catalogue = shippedCatalogue(root, l);
+  const english = shippedCatalogue(root, 'en');
+  useLocale(l, catalogue, english);
+  try {
+    const story = localizeStory(result.story, catalogue.story);
+    const note = catalogue.meta.reviewed ? '' : `<p class="translation-note"><small>${esc(msg('i18n.unreviewed'))} <a href="./" hreflang="en" lang="en">${esc(msg('i18n.readOriginal'))}</a></small></p>`;
+    return (
+      `<!doctype html>\n<html lang="${HTML_LANG[l]}">\n<head>\n<meta charset="utf-8" />\n<meta name="viewport" content="width=device-width, initial-scale=1" />\n` +
+      `<title>${esc(msg('page.title'))}</title>\n` +
+      `<style>body{font-family:'Noto Sans',system-ui,sans-serif;max-width:44rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1b}img{max-width:100%;height:auto}.muted,.small{color:#555}.badge{font-size:.85em;border:1px solid #999;border-radius:3px;padding:0 .3em}ol{padding-left:1.2em}.sources-list{display:inline;padding:0;list-style:none}.sources-list li{display:inline;margin-right:.5em}</style>\n` +
+      `</head>\n<body>\n<main>\n<p>${esc(msg('page.kicker'))}</p>\n<h1>${esc(msg('page.h1'))}</h1>\n<p>${esc(msg('page.dek'))}</p>\n${note}\n` +
+      `<p><a href="./?lang=${l}">${esc(msg('page.fullLink'))}</a></p>\n${languageLinks(l)}\n` +
+      `<img src="route.png" alt="${esc(msg('page.mapAlt'))}" width="1920" height="1080" />\n` +
+      `${eventListHtml(story.events, story.sources)}\n</main>\n</body>\n</html>\n`
+    );
+  } finally {
+    useLocale('en', english);
+  }
+}
+
 export function noscriptFallback(root: string): Plugin {
-  // The build (Node) writes the page in English: the English catalogue, as the page reads it.
+  // The page itself is written in English: the English catalogue, as the page reads it.
   useLocale('en', JSON.parse(readFileSync(resolve(root, 'geo/i18n/en.json'), 'utf8')));
   return {
     name: 'flightmap-noscript-fallback',
@@ -57,7 +97,14 @@ export function noscriptFallback(root: string): Plugin {
       if (!html.includes(MARKER)) return html;
       const result = validateStoryDir(root);
       if (!result.ok) return html; // the story plugin reports the errors
-      return html.replace(MARKER, eventListHtml(result.story.events, result.story.sources));
+      return html.replace(MARKER, languageLinks('en') + eventListHtml(result.story.events, result.story.sources));
+    },
+    generateBundle() {
+      for (const l of LOCALES) {
+        if (l === 'en') continue;
+        const page = fallbackPage(root, l);
+        if (page) this.emitFile({ type: 'asset', fileName: fallbackFile(l), source: page });
+      }
     },
   };
 }

@@ -24,3 +24,23 @@ describe('oEmbed plugin', () => {
     expect(() => oembed('/x', { FLIGHTMAP_PUBLIC_URL: 'graphics/j2' })).toThrow(/FLIGHTMAP_PUBLIC_URL/);
   });
 });
+
+describe('oEmbed in every language', () => {
+  it('emits oembed-ru/az/kk.json: the title and the iframe title in the language, the embed asking for lang=', async () => {
+    const { resolve } = await import('node:path');
+    const { readFileSync } = await import('node:fs');
+    const files: Record<string, string> = {};
+    const p = oembed(resolve(__dirname, '../..'), { FLIGHTMAP_PUBLIC_URL: 'https://news.example.com/j2/' });
+    (p.generateBundle as unknown as (this: { emitFile(f: { fileName: string; source: string }): void }) => void).call({ emitFile: (f) => (files[f.fileName] = f.source) });
+    expect(Object.keys(files).sort()).toEqual(['oembed-az.json', 'oembed-kk.json', 'oembed-ru.json', 'oembed.json']);
+    for (const l of ['ru', 'az', 'kk']) {
+      const m = (JSON.parse(readFileSync(resolve(__dirname, `../../geo/i18n/${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;
+      const d = JSON.parse(files[`oembed-${l}.json`]!) as { title: string; html: string; type: string };
+      expect(d.type).toBe('rich');
+      expect(d.title).toBe(m['embed.flightTitle']);
+      expect(d.html).toContain(`&amp;lang=${l}&amp;childId=`);
+      expect(d.html).toContain(`title="${m['embed.iframeTitle']!.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+    }
+    expect(JSON.parse(files['oembed.json']!).title).toBe('How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024');
+  });
+});

@@ -10,9 +10,11 @@
 import type { Plugin } from 'vite';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { normaliseBaseUrl, OEMBED_FILE, oembedDocument, oembedLinkAttrs, type OEmbedInput } from '../../src/embed/oembed.ts';
+import { normaliseBaseUrl, OEMBED_FILE, oembedDocument, oembedFile, oembedLinkAttrs, type OEmbedInput } from '../../src/embed/oembed.ts';
 import { validateStoryDir } from './story-files.ts';
 import { englishCopy } from './content-file.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { I18N_DIR } from './i18n-files.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4173/';
 
@@ -39,6 +41,11 @@ export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plug
     return { baseUrl, ...copy(), ...(size ? { thumbnail: { path: 'route.png', ...size } } : {}) };
   };
   const json = () => JSON.stringify(oembedDocument(input()), null, 2) + '\n';
+  /** The same response in another language: its title and the iframe's, from that language's catalogue; the embed asks for `lang=`. */
+  const localJson = (l: string) => {
+    const m = (JSON.parse(readFileSync(resolve(root, I18N_DIR, `${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;
+    return JSON.stringify(oembedDocument({ ...input(), lang: { code: l, title: m['embed.flightTitle']!, iframeTitle: m['embed.iframeTitle']! } }), null, 2) + '\n';
+  };
   return {
     name: 'flightmap-oembed',
     transformIndexHtml: {
@@ -47,6 +54,7 @@ export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plug
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: json() });
+      for (const l of LOCALES) if (l !== 'en') this.emitFile({ type: 'asset', fileName: oembedFile(l), source: localJson(l) });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -18,6 +18,7 @@
 import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
 import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
+import { msg } from '../i18n';
 
 /** Draws a poster for the map's box (a picture, or a drawing of the scene); null: the box stays empty. */
 export type PosterSource = (box: { width: number; height: number }) => HTMLElement | null;
@@ -69,7 +70,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   const wake = doc.createElement('button');
   wake.type = 'button';
   wake.className = 'poster-wake';
-  wake.textContent = 'Show the interactive map';
+  wake.textContent = msg('embed.wake');
   wake.hidden = true;
   const poster = doc.createElement('div');
   poster.className = 'map-poster';

@@ -32,7 +32,12 @@ export interface OEmbedInput {
   iframeTitle: string;
   /** A picture of the route, relative to baseUrl, with its size. */
   thumbnail?: { path: string; width: number; height: number };
+  /** Another language than English: the embed's `lang=`, its title and its iframe's title in that language. */
+  lang?: { code: string; title: string; iframeTitle: string };
 }
+
+/** The oEmbed response of a language other than English (the page's discovery link names English's). */
+export const oembedFile = (lang: string) => `oembed-${lang}.json`;
 
 /** Normalises a public base URL: absolute http(s), ends with `/`, no query or fragment. Throws otherwise. */
 export function normaliseBaseUrl(raw: string): string {
@@ -54,10 +59,10 @@ export function oembedDocument(input: OEmbedInput): OEmbedRich {
   const doc: OEmbedRich = {
     version: '1.0',
     type: 'rich',
-    title: input.title,
+    title: input.lang?.title ?? input.title,
     provider_name: input.providerName,
     provider_url: baseUrl,
-    html: embedSnippet({ url: baseUrl, ...DEFAULT_EMBED, title: input.iframeTitle }),
+    html: embedSnippet({ url: baseUrl, ...DEFAULT_EMBED, title: input.lang?.iframeTitle ?? input.iframeTitle, ...(input.lang ? { lang: input.lang.code } : {}) }),
     width: OEMBED_WIDTH,
     height: initialHeight(DEFAULT_EMBED),
     cache_age: 86_400,

@@ -4,6 +4,7 @@
  */
 import { withMoment } from '../state/url';
 import { day } from '../time/format';
+import { msg } from '../i18n';
 
 export interface CitationParts {
   title: string;
@@ -23,8 +24,8 @@ export function momentUrl(base: string, moment: { t: number; event?: string | un
   return u.href + withMoment('', moment);
 }
 
-/** `J2-8243 flight map. “How … lost, 25 December 2024.” Interactive map, version 0.1.0, data as of 21 Nov 2026. https://…/?event=crash` */
+/** In the page's language (cite.line): `J2-8243 flight map. “How … lost, 25 December 2024.” Interactive map, version 0.1.0, data as of 21 Nov 2026. https://…/?event=crash` */
 export function citationText(c: CitationParts): string {
   const title = /[.!?]$/.test(c.title) ? c.title : `${c.title}.`;
-  return `${c.publisher}. “${title}” Interactive map, version ${c.version}, data as of ${day(Date.parse(`${c.updated}T00:00:00Z`))}. ${c.url}`;
+  return msg('cite.line', { publisher: c.publisher, title, version: c.version, date: day(Date.parse(`${c.updated}T00:00:00Z`)), url: c.url });
 }

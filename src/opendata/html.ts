@@ -21,19 +21,26 @@ export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export const dateLabel = (iso: string) => day(Date.parse(`${iso}T00:00:00Z`));
 
 export const DOWNLOADS = [
-  { file: GEOJSON_FILE, label: 'GeoJSON', type: 'application/geo+json', what: 'every drawn feature as geometry, with its status and sources' },
-  { file: EVENTS_CSV, label: 'events CSV', type: 'text/csv', what: 'every event: time, status, text, place, sources' },
-  { file: SOURCES_CSV, label: 'sources CSV', type: 'text/csv', what: 'every source: outlet, title, URL, and what cites it' },
-  { file: KML_FILE, label: 'KML', type: 'application/vnd.google-earth.kml+xml', what: 'for Google Earth: plays the flight on its time slider' },
+  { file: GEOJSON_FILE, label: 'GeoJSON', type: 'application/geo+json', what: 'every drawn feature as geometry, with its status and sources', whatKey: 'credit.geojsonWhat' },
+  { file: EVENTS_CSV, label: 'events CSV', type: 'text/csv', what: 'every event: time, status, text, place, sources', labelKey: 'credit.eventsCsv', whatKey: 'credit.eventsWhat' },
+  { file: SOURCES_CSV, label: 'sources CSV', type: 'text/csv', what: 'every source: outlet, title, URL, and what cites it', labelKey: 'credit.sourcesCsv', whatKey: 'credit.sourcesWhat' },
+  { file: KML_FILE, label: 'KML', type: 'application/vnd.google-earth.kml+xml', what: 'for Google Earth: plays the flight on its time slider', whatKey: 'credit.kmlWhat' },
 ] as const;
 
-/** The credit's line: when the data was last changed (linking to the log) and the downloads. */
+/**
+ * The credit's line: when the data was last changed (linking to the log) and the downloads. Written in English
+ * at build time; its words carry their message keys (`data-i18n`, `data-i18n-title`, `data-i18n-date`), so the
+ * page writes them in the reader's language (src/ui/page-text.ts).
+ */
 export function creditHtml(updated: string): string {
-  const links = DOWNLOADS.map((d) => `<a href="${d.file}" download type="${d.type}" title="${esc(d.what)}">${esc(d.label)}</a>`).join(', ');
+  const links = DOWNLOADS.map(
+    (d) =>
+      `<a href="${d.file}" download type="${d.type}" title="${esc(d.what)}" data-i18n-title="${d.whatKey}"${'labelKey' in d ? ` data-i18n="${d.labelKey}"` : ''}>${esc(d.label)}</a>`,
+  ).join(', ');
   return (
     `<p class="opendata" id="opendata">` +
-    `<span class="updated">Updated <a id="changelog-link" href="${CHANGELOG_PAGE}" target="_blank" rel="noopener"><time datetime="${esc(updated)}">${esc(dateLabel(updated))}</time></a></span>` +
-    ` · <span class="get-data" id="get-data">Get the data: ${links}</span></p>`
+    `<span class="updated"><span data-i18n="credit.updated">Updated</span> <a id="changelog-link" href="${CHANGELOG_PAGE}" target="_blank" rel="noopener"><time datetime="${esc(updated)}" data-i18n-date="">${esc(dateLabel(updated))}</time></a></span>` +
+    ` · <span class="get-data" id="get-data"><span data-i18n="credit.getData">Get the data:</span> ${links}</span></p>`
   );
 }
 

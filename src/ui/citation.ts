@@ -6,6 +6,7 @@
 import { BUILD_INFO } from '../opendata/build-info';
 import { citationText, momentUrl } from '../opendata/citation';
 import { h } from './dom';
+import { msg } from '../i18n';
 import '../styles/opendata.css';
 
 export interface Citation {
@@ -22,8 +23,8 @@ export function createCitation(base: string, id: string): Citation | null {
   if (!info) return null;
   const text = h('p', { class: 'cite-text', id: `${id}-text` });
   const status = h('span', { class: 'cite-status', role: 'status', 'aria-live': 'polite' });
-  const copy = h('button', { type: 'button', class: 'tool-button cite-copy', 'aria-describedby': `${id}-text` }, 'Copy citation');
-  const el = h('div', { class: 'cite', id }, h('p', { class: 'cite-label', id: `${id}-label` }, 'Cite this map'), text, h('div', { class: 'cite-actions' }, copy, status));
+  const copy = h('button', { type: 'button', class: 'tool-button cite-copy', 'aria-describedby': `${id}-text` }, msg('cite.copy'));
+  const el = h('div', { class: 'cite', id }, h('p', { class: 'cite-label', id: `${id}-label` }, msg('cite.label')), text, h('div', { class: 'cite-actions' }, copy, status));
   el.setAttribute('role', 'group');
   el.setAttribute('aria-labelledby', `${id}-label`);
   const set: Citation['set'] = (m) => {
@@ -39,7 +40,7 @@ export function createCitation(base: string, id: string): Citation | null {
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(text.textContent ?? '');
-      status.textContent = 'Copied.';
+      status.textContent = msg('embed.copied');
     } catch {
       // No clipboard (permissions, an old browser): select the line for Ctrl+C.
       const range = document.createRange();
@@ -47,7 +48,7 @@ export function createCitation(base: string, id: string): Citation | null {
       const sel = getSelection();
       sel?.removeAllRanges();
       sel?.addRange(range);
-      status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+      status.textContent = msg('embed.selected');
     }
   });
   return { el, set, follow };

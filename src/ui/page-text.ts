@@ -8,6 +8,7 @@ import { catalogueMeta, locale, msg, type MessageKey } from '../i18n';
 import { ENDONYM, HTML_LANG, LOCALE_FONT_SUBSETS, LOCALES, type AnyLocale } from '../i18n/locales';
 import { FONT_SUBSETS, FONT_WEIGHTS, fontFile } from '../theme/fonts';
 import { withLang } from '../state/url';
+import { day } from '../time/format';
 
 /**
  * Adds the Noto Sans subsets a language needs beyond latin (which the page's CSS declares) as FontFaces with their
@@ -29,8 +30,13 @@ export function translatePage(doc: Document = document): void {
   doc.title = msg('page.title');
   doc.querySelector('meta[name="description"]')?.setAttribute('content', msg('page.description'));
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = msg(el.dataset.i18n as MessageKey);
-  for (const attr of ['aria-label', 'alt'] as const)
+  for (const attr of ['aria-label', 'alt', 'title'] as const)
     for (const el of doc.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) el.setAttribute(attr, msg(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
+  // Dates written at build time (the credit's "Updated 2 Dec 2026"): again, in the language.
+  for (const el of doc.querySelectorAll<HTMLTimeElement>('time[data-i18n-date]')) {
+    const t = Date.parse(`${el.dateTime}T00:00:00Z`);
+    if (!Number.isNaN(t)) el.textContent = day(t);
+  }
 }
 
 /** "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed translation. */

@@ -10,8 +10,7 @@
  * reach the map's features under it).
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { TrackPosition } from '../track/interpolate';
-import type { LngLat } from '../geo/mercator';
+import type { Head, SceneAircraft } from '../scene/scene';
 import { AIRCRAFT_ICON, SYMBOLOGY, type Palette } from '../theme/symbology';
 import { aircraft } from './icons';
 import { kmToPixels } from '../geo/mercator';
@@ -23,9 +22,10 @@ const HEAD_WIDTH = SYMBOLOGY.flown.approximate.width;
 const HEAD_DASH = SYMBOLOGY.flown.reconstructed.dash!;
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** The scene's aircraft and the head of its edge (src/scene/scene.ts). */
 export interface FlightOverlayState {
-  aircraft: TrackPosition;
-  head: { from: LngLat; to: LngLat; certainty: TrackPosition['certainty'] } | null;
+  aircraft: SceneAircraft;
+  head: Head | null;
 }
 
 export interface FlightOverlay {
@@ -73,8 +73,8 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
       svg.style.display = 'none';
       return;
     }
-    const a = map.project(state.aircraft.lonLat);
-    const r = kmToPixels(Math.max(state.aircraft.uncertaintyKm, 0), state.aircraft.lonLat[1], map.getZoom());
+    const a = map.project(state.aircraft.at);
+    const r = kmToPixels(state.aircraft.uncertaintyKm, state.aircraft.at[1], map.getZoom());
     halo.setAttribute('cx', String(a.x));
     halo.setAttribute('cy', String(a.y));
     halo.setAttribute('r', String(r));

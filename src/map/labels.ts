@@ -4,29 +4,18 @@
  * font to fetch and glyphs to make for the worker, each of which cost the first load a frame of its own
  * (see the README, Performance). The text is the page's own font, sharp at any zoom and pixel ratio, and
  * the crash mark can be reached with the keyboard. Where each label goes follows MapLibre's rules
- * (label-layout.ts). The export keeps the symbol layers (style.ts), so its picture has the same names.
+ * (label-layout.ts). The names are the scene's (src/scene/scene.ts), drawn in their kind's symbology
+ * (src/theme/symbology.ts NAMES). The export keeps the symbol layers (style.ts), so its picture has the same names.
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { StoryLayers } from '../scene/layers';
 import type { LngLat } from '../geo/mercator';
-import { CRASH_ICON, iconPathD, NAMES, type NameKind, type Palette } from '../theme/symbology';
-import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
+import type { Scene, SceneName } from '../scene/scene';
+import { CRASH_ICON, iconPathD, NAMES, type Palette } from '../theme/symbology';
 import { byZoom, placeLabels, type Box, type LabelInput } from './label-layout';
-import { placeName } from '../i18n';
-
-interface Spec {
-  id: string;
-  text: string;
-  at: LngLat;
-  /** Its symbology (src/theme/symbology.ts NAMES): colour, halo, size (drawn at the first and scaled), anchors, priority. */
-  kind: NameKind;
-  /** Claims: first reported (ms), shown only from then on. */
-  from?: number;
-}
 
 export interface MapLabels {
-  /** Claims first reported after this instant are hidden; null shows all. */
-  setClaimsAsOf(t: number | null): void;
+  /** The names shown at the scene's moment (a claim's only once it was reported). */
+  setScene(scene: Scene): void;
   /** What covers the map now (its controls, the legend), in its pixels. */
   covers(): Box[];
   remove(): void;
@@ -38,27 +27,7 @@ function halo(colour: string, w: number): string {
   return ring.map(([x, y]) => `${x.toFixed(2)}px ${y.toFixed(2)}px 0.8px ${colour}`).join(', ');
 }
 
-function specs(layers: StoryLayers): Spec[] {
-  const out: Spec[] = [];
-  for (const [, label, at] of COUNTRY_LABELS) out.push({ id: `country:${label}`, text: placeName(label), at, kind: 'country' });
-  for (const [name, at] of SEA_LABELS) out.push({ id: `sea:${name}`, text: placeName(name), at, kind: 'sea' });
-  for (const f of layers.claims.features) {
-    const p = f.properties!;
-    // The export's anchor first (left, 0.8 em off), then the other side where that is taken.
-    out.push({ id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LngLat, kind: 'claim', from: p.firstReported as number });
-  }
-  for (const f of layers.places.features) {
-    const p = f.properties!;
-    const at = f.geometry.coordinates as LngLat;
-    if (p.kind === 'crash-site') out.push({ id: `place:${p.id}`, text: String(p.label), at, kind: 'crash' });
-    else if (p.kind === 'airport') out.push({ id: `place:${p.id}`, text: String(p.label), at, kind: 'airport' });
-  }
-  return out;
-}
-
 const SVG = 'http://www.w3.org/2000/svg';
-/** As the export's claims-label layer (style.ts). */
-const CLAIMS_MIN_ZOOM = NAMES.claim.minZoom!;
 /** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
 const MARK = 26;
 
@@ -86,7 +55,7 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
   return b;
 }
 
-export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?: (id: string, lngLat: [number, number]) => void): MapLabels {
+export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: string, lngLat: [number, number]) => void): MapLabels {
   const container = map.getContainer();
   const unscroll = () => {
     if (container.scrollLeft || container.scrollTop) container.scrollTo(0, 0);
@@ -94,7 +63,8 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   const box = document.createElement('div');
   box.className = 'map-labels';
   box.setAttribute('aria-hidden', 'true'); // the map region describes itself; the panel and the list name every place
-  const all = specs(layers);
+  const all: readonly SceneName[] = scene.names;
+  let shown = all.map((n) => n.shown);
   const els = all.map((s) => {
     const n = NAMES[s.kind];
     const el = document.createElement('div');
@@ -110,11 +80,12 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   });
   container.append(box);
 
-  const crash = layers.places.features.find((f) => f.properties?.kind === 'crash-site');
-  const mark = crash ? crashMark(c, String(crash.properties!.name)) : null;
+  const crashFeature = scene.features.find((f) => f.role === 'crash');
+  const crash = crashFeature ? { id: crashFeature.id, at: (crashFeature.geometry as GeoJSON.Point).coordinates as LngLat } : null;
+  const mark = crashFeature ? crashMark(c, crashFeature.title) : null;
   if (mark && crash) {
-    const at = crash.geometry.coordinates as [number, number];
-    mark.addEventListener('click', () => onSelect?.(String(crash.properties!.id), at));
+    const at = crash.at;
+    mark.addEventListener('click', () => onSelect?.(crash.id, at));
     container.append(mark);
     // The map's box clips but can still be scrolled (by focus, by find-in-page): it never should be.
     container.addEventListener('scroll', unscroll);
@@ -125,7 +96,6 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
   const measure = () => {
     sizes = els.map((el) => ({ w: el.offsetWidth, h: el.offsetHeight }));
   };
-  let claimsAsOf: number | null = null;
   let covers: Box[] | null = null;
 
   /** The boxes of what covers the map, in its pixels: its controls, and what the page marks `data-map-obstacle`. */
@@ -145,15 +115,15 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     const scales = new Map<string, number>();
     all.forEach((s, i) => {
       const n = NAMES[s.kind];
-      if (n.minZoom !== undefined && zoom < n.minZoom) return;
-      if (s.from !== undefined && claimsAsOf !== null && s.from > claimsAsOf) return;
+      if ((s.minZoom !== undefined && zoom < s.minZoom) || (s.maxZoom !== undefined && zoom >= s.maxZoom)) return;
+      if (!shown[i]) return;
       const base = typeof n.size === 'number' ? n.size : n.size[1];
       const px = typeof n.size === 'number' ? n.size : byZoom(zoom, n.size[0], n.size[1], n.size[2], n.size[3]);
       const k = px / base;
       scales.set(s.id, k);
       const p = map.project(s.at);
       inputs.push({
-        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: n.anchors, priority: n.priority,
+        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: n.anchors, priority: s.priority,
         ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
       });
     });
@@ -172,7 +142,7 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
     });
     if (mark && crash) {
       // Out of the view it is hidden, so it cannot take focus there (focusing it would scroll the map away).
-      const p = map.project(crash.geometry.coordinates as [number, number]);
+      const p = map.project(crash.at);
       const inView = p.x >= 0 && p.y >= 0 && p.x <= container.clientWidth && p.y <= container.clientHeight;
       mark.style.visibility = inView ? '' : 'hidden';
       mark.style.transform = `translate(${(p.x - MARK / 2).toFixed(1)}px, ${(p.y - MARK / 2).toFixed(1)}px)`;
@@ -204,10 +174,15 @@ export function mapLabels(map: MlMap, layers: StoryLayers, c: Palette, onSelect?
 
   return {
     covers: obstacles,
-    setClaimsAsOf(t) {
-      if (t === claimsAsOf) return;
-      claimsAsOf = t;
-      if (map.getZoom() >= CLAIMS_MIN_ZOOM) layout(); // below it no claim is named (a step of the year after stays cheap)
+    setScene(next) {
+      // The same names in the same order (the scene's list is fixed for a story): only what is shown changes.
+      const now = next.names.map((n) => n.shown);
+      const changed = all.filter((_, i) => now[i] !== shown[i]);
+      if (!changed.length) return;
+      shown = now;
+      // A name below its zoom band is not drawn either way: a step of the year after stays cheap.
+      const zoom = map.getZoom();
+      if (changed.some((n) => n.minZoom === undefined || zoom >= n.minZoom)) layout();
     },
     remove() {
       map.off('move', layout);

@@ -9,7 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { featureBounds, type StoryLayers } from '../scene/layers';
-import type { TrackModel, TrackPosition } from '../track/interpolate';
+import type { TrackModel } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
@@ -18,7 +18,7 @@ import { mapLabels } from './labels';
 import { paddingClearOf } from './label-layout';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
-import { headOf } from './moment';
+import { sceneOf, wholeRoute, type MapMoment, type Scene } from '../scene/scene';
 import { msg } from '../i18n';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -61,14 +61,7 @@ export interface StoryMapOptions {
   onResourceError?: (what: string) => void;
 }
 
-export interface MapMoment {
-  /** The aircraft, or null to hide it (aftermath chapter). */
-  aircraft: TrackPosition | null;
-  /** Edges with an index below this are drawn as flown. */
-  flownEdges: number;
-  /** Claims first reported after this instant are hidden; null shows all. */
-  claimsAsOf: number | null;
-}
+export type { MapMoment };
 
 export interface Camera {
   center: [number, number];
@@ -80,7 +73,12 @@ export interface Camera {
 export interface StoryMap {
   /** Resolves when the map has drawn the story for the first time (first idle). */
   ready: Promise<void>;
+  /** Draws the scene (src/scene/scene.ts): the renderer reads it and the symbology, nothing else. */
+  setScene(scene: Scene): void;
+  /** The scene of a map moment (sceneOf). */
   setMoment(m: MapMoment): void;
+  /** The style the map was made with (built once; an export reads its dashes and labels from it). */
+  readonly style: maplibregl.StyleSpecification;
   showInfo(lngLat: [number, number], content: HTMLElement): void;
   /** Flies to a story feature (an area, a place, a claim, a leg); false when there is no such feature. */
   focus(id: string, animate?: boolean): boolean;
@@ -192,7 +190,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   icons();
   map.on('styleimagemissing', icons);
 
-  const labels = live ? mapLabels(map, o.layers, o.palette, o.onSelect) : null;
+  const story = { layers: o.layers, track: o.track };
+  const labels = live ? mapLabels(map, sceneOf(story, wholeRoute(o.track)), o.palette, o.onSelect) : null;
   /** The padding, widened past an open legend, for framing a place or the route. */
   const clearPadding = () => {
     const p = typeof padding === 'number' ? { top: padding, bottom: padding, left: padding, right: padding } : padding;
@@ -200,46 +199,48 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     return labels ? paddingClearOf(p, labels.covers(), { width: c.clientWidth, height: c.clientHeight }) : p;
   };
   const overlay = live ? flightOverlay(map, o.palette) : null;
-  let current: MapMoment | null = null;
-  let flownState = 0;
-  let claimsState: number | null | undefined;
+  let current: Scene | null = null;
+  /** What the map's feature state says now (edge index → flown; claim id → shown): only what differs is changed. */
+  const flownState = new Map<number, boolean>();
+  const shownState = new Map<number | string, boolean>();
 
-  const applyMoment = () => {
-    const m = current;
-    if (!m || !map.getSource('track')) return;
-    const h = m.aircraft && headOf(o.track, m.aircraft);
-    if (overlay) overlay.set(m.aircraft && { aircraft: m.aircraft, head: h });
+  /** Draws the scene: the aircraft, its ring and head (overlay or layers), the flown edges, the claims and names shown. */
+  const applyScene = () => {
+    const sc = current;
+    if (!sc || !map.getSource('track')) return;
+    const a = sc.aircraft, h = sc.head;
+    if (overlay) overlay.set(a && { aircraft: a, head: h });
     else {
       const none = { type: 'FeatureCollection' as const, features: [] };
-      const p = m.aircraft;
       (map.getSource('aircraft') as maplibregl.GeoJSONSource).setData(
-        p ? { type: 'Feature', geometry: { type: 'Point', coordinates: p.lonLat }, properties: { bearing: p.bearing, r0: kmToPixels(Math.max(p.uncertaintyKm, 0), p.lonLat[1], 0) } } : none, // the live overlay's ring, to the pixel
+        a ? { type: 'Feature', geometry: { type: 'Point', coordinates: a.at }, properties: { bearing: a.bearing, r0: kmToPixels(a.uncertaintyKm, a.at[1], 0) } } : none, // the live overlay's ring, to the pixel
       );
       (map.getSource('head') as maplibregl.GeoJSONSource).setData(
         h ? { type: 'Feature', geometry: { type: 'LineString', coordinates: [h.from, h.to] }, properties: { certainty: h.certainty } } : none,
       );
     }
-    // Flown edges: change only the edges whose state differs.
-    const target = m.flownEdges;
-    if (target !== flownState) {
-      const [lo, hi, flown] = target > flownState ? [flownState, target, true] : [target, flownState, false];
-      for (let i = lo; i < hi; i++) if (!o.track.edges[i]!.degenerate) map.setFeatureState({ source: 'track', id: i }, { flown });
-      flownState = target;
+    for (const e of sc.track) {
+      if ((flownState.get(e.index) ?? false) === e.flown) continue;
+      map.setFeatureState({ source: 'track', id: e.index }, { flown: e.flown });
+      flownState.set(e.index, e.flown);
     }
-    labels?.setClaimsAsOf(m.claimsAsOf);
-    if (m.claimsAsOf !== claimsState) {
-      for (const f of o.layers.claims.features) {
-        const shown = m.claimsAsOf === null || (f.properties!.firstReported as number) <= m.claimsAsOf;
-        map.setFeatureState({ source: 'claims', id: f.id! }, { shown });
-      }
-      claimsState = m.claimsAsOf;
+    for (const f of sc.features) {
+      if (f.role !== 'claim' || shownState.get(f.fid) === f.shown) continue;
+      map.setFeatureState({ source: 'claims', id: f.fid }, { shown: f.shown });
+      shownState.set(f.fid, f.shown);
     }
+    labels?.setScene(sc);
+  };
+
+  const setScene = (sc: Scene) => {
+    current = sc;
+    if (map.loaded() || map.getSource('track')) applyScene();
   };
 
   const reapplyAll = () => {
-    flownState = 0;
-    claimsState = undefined;
-    applyMoment();
+    flownState.clear();
+    shownState.clear();
+    applyScene();
   };
 
   const ready = new Promise<void>((resolve) => {
@@ -302,9 +303,10 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   return {
     ready,
     map,
+    style,
+    setScene,
     setMoment(m) {
-      current = m;
-      if (map.loaded() || map.getSource('track')) applyMoment();
+      setScene(sceneOf(story, m));
     },
     showInfo(lngLat, content) {
       // Focus moves into the popup; when it closes, it goes back to where the reader was.
@@ -321,7 +323,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       return true;
     },
     aircraft() {
-      return overlay ? (overlay.shown?.aircraft.lonLat ?? null) : null;
+      return overlay ? (overlay.shown?.aircraft.at ?? null) : null;
     },
     camera() {
       const c = map.getCenter();

@@ -245,8 +245,9 @@ export interface NameSymbol {
   priority: number;
   /** Anchors tried in order (the export keeps the first). */
   anchors: readonly NameAnchor[];
-  /** Distance from the point, em (radial, or to the side for a single left/right anchor). */
+  /** Distance from the point, em: radial (MapLibre's text-radial-offset) or to the side (text-offset [x, 0]). */
   offsetEm?: number;
+  offset?: 'radial' | 'side';
   /** Shown from this zoom. */
   minZoom?: number;
   /** Longest line, em. */
@@ -260,10 +261,10 @@ export const NAMES: Record<NameKind, NameSymbol> = {
   republic: { colour: 'countryLabel', halo: 'land', haloWidth: 1.2, size: [6, 10, 9, 12], weight: 400, letterSpacing: 0.15, priority: 0.5, anchors: ['center'] },
   country: { colour: 'countryLabel', halo: 'land', haloWidth: 1.2, size: [4, 11, 8, 14], weight: 400, letterSpacing: 0.2, priority: 1, anchors: ['center'], maxWidth: 20 },
   sea: { colour: 'seaLabel', halo: 'water', haloWidth: 1, size: [4, 12, 8, 16], weight: 400, letterSpacing: 0.15, priority: 2, anchors: ['center'] },
-  claim: { colour: 'claim', halo: 'labelHalo', haloWidth: 1.5, size: 11, weight: 400, letterSpacing: 0, priority: 3, anchors: ['left', 'right'], offsetEm: 0.8, minZoom: 8.5, maxWidth: 14 },
-  city: { colour: 'text', halo: 'labelHalo', haloWidth: 1.4, size: 12, weight: 400, letterSpacing: 0, priority: 3.5, anchors: ['right', 'left', 'top', 'bottom'], offsetEm: 0.5 },
-  crash: { colour: 'text', halo: 'labelHalo', haloWidth: 1.6, size: 13, weight: 600, letterSpacing: 0, priority: 4, anchors: ['right', 'bottom-right', 'top-right'], offsetEm: 0.9 },
-  airport: { colour: 'text', halo: 'labelHalo', haloWidth: 1.6, size: 13, weight: 600, letterSpacing: 0, priority: 5, anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'], offsetEm: 0.7 },
+  claim: { colour: 'claim', halo: 'labelHalo', haloWidth: 1.5, size: 11, weight: 400, letterSpacing: 0, priority: 3, anchors: ['left', 'right'], offsetEm: 0.8, offset: 'side', minZoom: 8.5, maxWidth: 14 },
+  city: { colour: 'text', halo: 'labelHalo', haloWidth: 1.4, size: 12, weight: 400, letterSpacing: 0, priority: 3.5, anchors: ['right', 'left', 'top', 'bottom'], offsetEm: 0.5, offset: 'radial' },
+  crash: { colour: 'text', halo: 'labelHalo', haloWidth: 1.6, size: 13, weight: 600, letterSpacing: 0, priority: 4, anchors: ['right', 'bottom-right', 'top-right'], offsetEm: 0.9, offset: 'radial' },
+  airport: { colour: 'text', halo: 'labelHalo', haloWidth: 1.6, size: 13, weight: 600, letterSpacing: 0, priority: 5, anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'], offsetEm: 0.7, offset: 'radial' },
 };
 
 /** A name's size in px at a zoom. */

@@ -1,6 +1,6 @@
 /**
  * The map of an exported picture, drawn off-screen at the target size: a second, hidden map made by
- * createStoryMap (same style, same moment through setMoment) at the picture's pixel ratio, never a
+ * createStoryMap (same style, the scene drawn through setScene) at the picture's pixel ratio, never a
  * screenshot of the window.
  *
  * MapLibre lowers the pixel ratio without a word when the canvas would pass maxCanvasSize (#8200): so
@@ -16,8 +16,9 @@ import type { TrackModel } from '../../track/interpolate';
 import type { Palette } from '../../theme/palette';
 import { renderCenter, type Camera } from '../core/camera';
 import { planTiles, type Rect } from '../core/tiles';
-import { createStoryMap, type MapMoment, type StoryMap } from '../../map/story-map';
-import { buildStyle, EDGE_CLIPPED_LAYERS } from '../../map/style';
+import { createStoryMap, type StoryMap } from '../../map/story-map';
+import { EDGE_CLIPPED_LAYERS } from '../../map/style';
+import type { Scene } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
@@ -30,7 +31,8 @@ export interface MapRenderRequest {
   track: TrackModel;
   palette: Palette;
   base: string;
-  moment: MapMoment;
+  /** What is drawn (src/scene/scene.ts). */
+  scene: Scene;
   /** The whole map's camera (CSS pixels of a mapW / ratio × mapH / ratio view). */
   camera: Camera;
   ratio: number;
@@ -158,7 +160,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
       iconRatio: Math.max(2, ratio),
       onResourceError: (what) => fail(new ExportError(what === 'basemap' ? 'The basemap could not be loaded.' : 'A map font could not be loaded.')),
     });
-    const style = buildStyle({ palette: req.palette, base: req.base, layers: req.layers });
+    const style = sm.style; // built once, by createStoryMap
     registerDashes(sm, style);
     const m = sm.map;
     m.once('load', () => {
@@ -184,7 +186,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
     });
     const first = plan.tiles[0]!;
     sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, first.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
-    sm.setMoment(req.moment);
+    sm.setScene(req.scene);
     const t0 = performance.now();
     await wait(sm.ready, 'first view', failed, req.signal);
     const t1 = performance.now();

@@ -13,7 +13,7 @@ import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
 import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
-import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { renderExportMap } from './render';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
@@ -95,7 +95,7 @@ export async function renderExport(app: ExportSource, base: string, request: unk
     track: app.track,
     palette: theme.palette,
     base,
-    moment,
+    scene: sceneOf({ layers, track: app.track }, moment),
     camera,
     ratio,
     keepInside,

@@ -6,7 +6,8 @@ import { fitBounds } from '../core/camera';
 import { exportFrame } from '../core/frame';
 import { mapMomentAt, wholeRoute } from '../../map/moment';
 import { LIGHT } from '../../theme/palette';
-import { evaluate, iconD, mapGroups, pathOf, projector } from './map';
+import { iconD, mapGroups, pathOf, projector } from './map';
+import { sceneOf } from '../../scene/scene';
 import { walk, type VNode } from './model';
 
 const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
@@ -15,22 +16,9 @@ const rect = { x: 0, y: 100, w: 1920, h: 860 };
 
 function draw(moment = wholeRoute(track), ratio = 1) {
   const camera = fitBounds(exportFrame(layers, moment), rect.w / ratio, rect.h / ratio, { top: 44, right: 124, bottom: 44, left: 64 });
-  return { camera, groups: mapGroups({ basemap, layers, track, moment, palette: LIGHT, camera, ratio, rect, keepInside: { x: 56, y: 14 }, measure }) };
+  return { camera, groups: mapGroups({ basemap, scene: sceneOf({ layers, track }, moment), palette: LIGHT, camera, ratio, rect, keepInside: { x: 56, y: 14 }, measure }) };
 }
 const coords = (d: string) => [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
-
-describe('the style, evaluated as MapLibre does', () => {
-  const flown = ['boolean', ['feature-state', 'flown'], false];
-  it('reads constants, feature-state cases and zoom interpolation', () => {
-    expect(evaluate(2.5, { zoom: 5 })).toBe(2.5);
-    expect(evaluate([2, 2], { zoom: 5 })).toEqual([2, 2]);
-    expect(evaluate(['case', flown, 1, 0], { zoom: 5, flown: true })).toBe(1);
-    expect(evaluate(['case', flown, 1, 0], { zoom: 5 })).toBe(0);
-    expect(evaluate(['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], { zoom: 6 })).toBe(12.5);
-    expect(evaluate(['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14], { zoom: 2 })).toBe(11);
-    expect(() => evaluate(['get', 'x'], { zoom: 5 })).toThrow(/not handled/);
-  });
-});
 
 describe('the map as vectors', () => {
   it('projects and clips geometry to the map (plus a margin), not just with a clip path', () => {

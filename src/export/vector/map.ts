@@ -1,24 +1,19 @@
 /**
- * The map of an exported picture as vector groups: the Natural Earth basemap, the story layers, the
- * aircraft and the names, projected with the export's Web Mercator camera (the PNG's own) and clipped to
- * the map's rectangle (the geometry itself, with a margin for line ends, and a clip path for the edge).
+ * The map of an exported picture as vector groups: the Natural Earth basemap, then the scene (src/scene/scene.ts:
+ * the story's features with their roles and states, the track flown and not, the aircraft and its ring, the
+ * names), projected with the export's Web Mercator camera (the PNG's own) and clipped to the map's rectangle
+ * (the geometry itself, with a margin for line ends, and a clip path for the edge).
  *
- * Every colour, width, dash and opacity is read from the map's style (src/map/style.ts: the one place
- * they are set), evaluated for the moment the way MapLibre does (flown or not, the zoom), so the vector
- * picture is the PNG's. The icons come from src/map/icons.ts; the names are placed by the rules the live
- * map uses (src/map/label-layout.ts), at the anchors the PNG export keeps (the first of each). Pure.
+ * Every colour, width, dash, opacity, radius, icon and name style is read from the symbology table
+ * (src/theme/symbology.ts), as the MapLibre style is made from it, so the vector picture is the PNG's. The
+ * names are placed by the rules the live map uses (src/map/label-layout.ts), at the anchors the PNG export
+ * keeps (the first of each). Pure.
  */
 import bboxClip from '@turf/bbox-clip';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
-import type { StoryLayers } from '../../scene/layers';
-import type { TrackModel } from '../../track/interpolate';
-import type { Palette } from '../../theme/palette';
-import type { MapMoment } from '../../map/story-map';
-import { headOf } from '../../map/moment';
-import { buildStyle } from '../../map/style';
-import { AIRCRAFT_ICON, CRASH_ICON, type IconPath } from '../../theme/symbology';
-import { boxAt, byZoom, placeLabels, type Anchor, type Box, type LabelInput } from '../../map/label-layout';
+import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Scene, SceneName } from '../../scene/scene';
+import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S, type CircleSymbol, type FillSymbol, type IconPath, type LineSymbol, type Palette } from '../../theme/symbology';
+import { boxAt, placeLabels, type Box, type LabelInput } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
 import type { Measure } from '../core/layout';
 import { kmToPixels } from '../../geo/mercator';
@@ -28,9 +23,8 @@ import { group, num, type Paint, type VGroup, type VNode } from './model';
 export interface VectorMapInput {
   /** public/basemap/basemap.json. */
   basemap: FeatureCollection;
-  layers: StoryLayers;
-  track: TrackModel;
-  moment: MapMoment;
+  /** What is drawn (src/scene/scene.ts). */
+  scene: Scene;
   palette: Palette;
   camera: Camera;
   /** Output pixels per CSS pixel of the map. */
@@ -41,40 +35,6 @@ export interface VectorMapInput {
   keepInside: { x: number; y: number };
   measure: Measure;
 }
-
-// ------------------------------------------------------------------ the style, evaluated as MapLibre does
-
-interface Eval {
-  zoom: number;
-  flown?: boolean;
-  shown?: boolean;
-}
-
-/** A paint or layout value of the style for a feature: constants, feature state cases, zoom interpolation. */
-export function evaluate(v: unknown, e: Eval): unknown {
-  if (!Array.isArray(v) || typeof v[0] !== 'string') return v;
-  const [op, ...a] = v as [string, ...unknown[]];
-  if (op === 'case') {
-    for (let i = 0; i + 1 < a.length; i += 2) if (evaluate(a[i], e)) return evaluate(a[i + 1], e);
-    return evaluate(a[a.length - 1], e);
-  }
-  if (op === 'boolean') {
-    const inner = a[0];
-    if (Array.isArray(inner) && inner[0] === 'feature-state') {
-      const key = inner[1] as 'flown' | 'shown';
-      return e[key] ?? a[1];
-    }
-    return Boolean(evaluate(inner, e));
-  }
-  if (op === 'interpolate' && Array.isArray(a[0]) && a[0][0] === 'linear' && Array.isArray(a[1]) && a[1][0] === 'zoom') {
-    const stops = a.slice(2) as number[];
-    if (stops.length !== 4) throw new Error(`vector export: interpolation with ${stops.length / 2} stops is not handled`);
-    return byZoom(e.zoom, stops[0]!, stops[1]!, stops[2]!, stops[3]!);
-  }
-  throw new Error(`vector export: the style expression “${op}” is not handled`);
-}
-
-type Layer = LayerSpecification & { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: unknown; minzoom?: number };
 
 // ------------------------------------------------------------------ geometry in output pixels
 
@@ -169,53 +129,34 @@ export function iconD(path: IconPath, size: number, at: Pt, deg: number, k: numb
 const inside = (p: Pt, r: Rect, k: { x: number; y: number }) => p[0] >= r.x + k.x && p[0] <= r.x + r.w - k.x && p[1] >= r.y + k.y && p[1] <= r.y + r.h - k.y;
 
 export function mapGroups(input: VectorMapInput): VGroup[] {
-  const { basemap, layers, track, moment, palette, camera, ratio, rect, measure } = input;
-  const style = buildStyle({ palette, base: '', layers });
-  const byId = new Map(style.layers.map((l) => [l.id, l as Layer]));
-  const layer = (id: string) => {
-    const l = byId.get(id);
-    if (!l) throw new Error(`vector export: the style has no layer “${id}”`);
-    return l;
-  };
+  const { basemap, scene, palette: c, camera, ratio, rect } = input;
   const zoom = camera.zoom;
-  const paintOf = (id: string, key: string, e: Omit<Eval, 'zoom'> = {}) => evaluate(layer(id).paint?.[key], { zoom, ...e });
-  // Arrays of names (fonts, anchors) are values, not expressions.
-  const RAW = new Set(['text-font', 'text-variable-anchor', 'text-offset']);
-  const layoutOf = (id: string, key: string) => (RAW.has(key) ? layer(id).layout?.[key] : evaluate(layer(id).layout?.[key], { zoom }));
-  const px = (v: unknown) => (v as number) * ratio;
+  const px = (v: number) => v * ratio;
   // MapLibre's dashes are in line widths, and stretch with the zoom between whole zoom levels.
   const dashStretch = 2 ** (zoom - Math.floor(zoom));
 
-  /** A line layer's paint for a feature (null when it is not drawn). */
-  const linePaint = (id: string, e: Omit<Eval, 'zoom'> = {}): Paint | null => {
-    const opacity = (paintOf(id, 'line-opacity', e) ?? 1) as number;
+  /** A line symbol's paint (null when it is not drawn). */
+  const linePaint = (l: LineSymbol, opacity = l.opacity): Paint | null => {
     if (opacity <= 0) return null;
-    const width = paintOf(id, 'line-width', e) as number;
-    const dash = paintOf(id, 'line-dasharray', e) as number[] | undefined;
     return {
-      stroke: paintOf(id, 'line-color', e) as string,
-      strokeWidth: px(width),
+      stroke: c[l.colour],
+      strokeWidth: px(l.width),
       strokeOpacity: opacity,
-      cap: ((layoutOf(id, 'line-cap') as Paint['cap']) ?? 'butt'),
+      cap: l.cap,
       join: 'round',
-      ...(dash && dash[1] ? { dash: dash.map((d) => d * px(width) * dashStretch) } : {}),
+      ...(l.dash && l.dash[1] ? { dash: l.dash.map((d) => d * px(l.width) * dashStretch) } : {}),
     };
   };
-  const fillPaint = (id: string): Paint => ({ fill: paintOf(id, 'fill-color') as string, fillOpacity: (paintOf(id, 'fill-opacity') ?? 1) as number });
-  /** A circle layer at a point: the fill, and the stroke outside the radius (as MapLibre draws it). */
-  const circle = (id: string, at: Pt, e: Omit<Eval, 'zoom'>, radius?: number): VNode[] => {
-    const r = radius ?? px(paintOf(id, 'circle-radius', e));
-    const opacity = (paintOf(id, 'circle-opacity', e) ?? 1) as number;
-    const sw = px(paintOf(id, 'circle-stroke-width', e) ?? 0);
-    const so = (paintOf(id, 'circle-stroke-opacity', e) ?? 1) as number;
-    const fill = paintOf(id, 'circle-color', e) as string;
-    const stroke = paintOf(id, 'circle-stroke-color', e) as string | undefined;
+  const fillPaint = (f: FillSymbol): Paint => ({ fill: c[f.colour], fillOpacity: f.opacity });
+  /** A circle at a point: the fill, and the stroke outside the radius (as MapLibre draws it). */
+  const circle = (at: Pt, r: number, fill: string, opacity: number, stroke: string | undefined, sw: number, so: number): VNode[] => {
     if (opacity <= 0 && (so <= 0 || !sw)) return [];
     if (opacity === 1 && so === 1 && stroke) return [{ kind: 'circle', cx: at[0], cy: at[1], r: r + sw / 2, fill, stroke, strokeWidth: sw }];
     const out: VNode[] = [{ kind: 'circle', cx: at[0], cy: at[1], r, fill, fillOpacity: opacity }];
     if (stroke && sw && so > 0) out.push({ kind: 'circle', cx: at[0], cy: at[1], r: r + sw / 2, stroke, strokeWidth: sw, strokeOpacity: so });
     return out;
   };
+  const dot = (sym: CircleSymbol, at: Pt, shown: boolean) => circle(at, px(sym.radius), c[sym.fill], shown ? 1 : 0, c[sym.stroke], px(sym.strokeWidth), shown ? 1 : 0);
 
   const margin = 12 * ratio;
   const project = projector(camera, rect, ratio, margin);
@@ -228,70 +169,71 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const ofLayer = (l: string) => basemap.features.filter((f) => f.properties?.layer === l);
   const keep = (p: Pt) => inside(p, rect, input.keepInside);
   const inView = (p: Pt) => inside(p, rect, { x: -margin, y: -margin });
+  const pointOf = (g: Geometry) => project((g as Point).coordinates);
 
   // ---- basemap
-  const water: VNode = { kind: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: paintOf('water', 'background-color') as string };
+  const water: VNode = { kind: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: c[S.sea.colour] };
   const basemapNodes: VNode[] = [
     water,
-    ...ofLayer('land').flatMap((f) => path(f.geometry, fillPaint('land'))),
-    ...ofLayer('lake').flatMap((f) => path(f.geometry, fillPaint('lake'))),
-    ...ofLayer('land').flatMap((f) => path(f.geometry, linePaint('coast'))),
+    ...ofLayer('land').flatMap((f) => path(f.geometry, fillPaint(S.land))),
+    ...ofLayer('lake').flatMap((f) => path(f.geometry, fillPaint(S.lake))),
+    ...ofLayer('land').flatMap((f) => path(f.geometry, linePaint(S.coast))),
   ];
-  const borders = ofLayer('border').flatMap((f) => path(f.geometry, linePaint('border')));
+  const borders = ofLayer('border').flatMap((f) => path(f.geometry, linePaint(S.border)));
 
-  // ---- story layers
-  const isOuter = (f: Feature) => f.properties?.role === 'official'; // geo/content.json → roles.officialArea (scene/layers.ts)
+  // ---- the scene's features
+  const role = (r: string) => scene.features.filter((f) => f.role === r);
   const areas: VNode[] = [
-    ...layers.areas.features.filter(isOuter).flatMap((f) => path(f.geometry, linePaint('area-outer'))),
-    ...layers.areas.features.filter((f) => !isOuter(f)).flatMap((f) => path(f.geometry, fillPaint('area-fill'))),
-    ...layers.areas.features.filter((f) => !isOuter(f)).flatMap((f) => path(f.geometry, linePaint('area-line'))),
+    ...role('official-area').flatMap((f) => path(f.geometry, linePaint(S.officialArea))),
+    ...role('strike-area').flatMap((f) => path(f.geometry, fillPaint(S.strikeArea.fill))),
+    ...role('strike-area').flatMap((f) => path(f.geometry, linePaint(S.strikeArea.line))),
   ];
-  const route = layers.route.features.flatMap((f) => path(f.geometry, linePaint('route-planned')));
-  const flownOf = (f: Feature) => (f.properties!.edge as number) < moment.flownEdges;
+  const route = role('planned').flatMap((f) => path(f.geometry, linePaint(S.planned)));
+  // The whole reconstruction as a faint ghost, then what is flown by the moment, by certainty.
   const trackNodes: VNode[] = [
-    ...layers.track.features.flatMap((f) => path(f.geometry, linePaint('track-ghost', { flown: flownOf(f) }))),
-    ...(['approximate', 'reconstructed'] as const).flatMap((c) =>
-      layers.track.features.filter((f) => f.properties!.certainty === c).flatMap((f) => path(f.geometry, linePaint(`track-${c}`, { flown: flownOf(f) }))),
-    ),
+    ...scene.track.flatMap((e) => path(e.geometry, linePaint(S.unflown))),
+    ...(['approximate', 'reconstructed'] as const).flatMap((k) => scene.track.filter((e) => e.certainty === k && e.flown).flatMap((e) => path(e.geometry, linePaint(S.flown[k])))),
   ];
-  const head = moment.aircraft ? headOf(track, moment.aircraft) : null;
-  if (head) trackNodes.push(...path({ type: 'LineString', coordinates: [head.from, head.to] }, linePaint(`head-${head.certainty}`, { flown: false })));
+  const head = scene.head;
+  if (head && head.certainty !== 'known') trackNodes.push(...path({ type: 'LineString', coordinates: [head.from, head.to] }, linePaint(S.flown[head.certainty])));
 
-  const claimShown = (f: Feature) => moment.claimsAsOf === null || (f.properties!.firstReported as number) <= moment.claimsAsOf;
-  const claims: VNode[] = layers.claims.features.flatMap((f) => {
-    const at = project(f.geometry.coordinates);
-    return inView(at) ? circle('claims', at, { shown: claimShown(f) }) : [];
+  const claims: VNode[] = role('claim').flatMap((f) => {
+    const at = pointOf(f.geometry);
+    return inView(at) ? dot(S.claim, at, f.shown) : [];
   });
 
   // ---- the aircraft and its ring
   const ring: VNode[] = [];
   const aircraft: VNode[] = [];
-  if (moment.aircraft) {
-    const a = moment.aircraft;
-    const at = project(a.lonLat);
+  if (scene.aircraft) {
+    const a = scene.aircraft;
+    const at = project(a.at);
     // The ring: the uncertainty on the ground, in pixels at the aircraft's latitude (as the live map's).
-    const r = kmToPixels(Math.max(a.uncertaintyKm, 0), a.lonLat[1], zoom) * ratio;
-    ring.push(...circle('aircraft-halo', at, {}, r));
+    const r = kmToPixels(a.uncertaintyKm, a.at[1], zoom) * ratio;
+    const R = S.ring;
+    ring.push(...circle(at, r, c[R.colour], R.fillOpacity, c[R.colour], px(R.strokeWidth), R.strokeOpacity));
     const d = iconD(AIRCRAFT_ICON.path, AIRCRAFT_ICON.size, at, a.bearing, ratio);
     // The outline under the body (as the icon is drawn: stroke, then fill over it).
-    aircraft.push({ kind: 'path', d, stroke: palette[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: palette[AIRCRAFT_ICON.colour] });
+    aircraft.push({ kind: 'path', d, stroke: c[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: c[AIRCRAFT_ICON.colour] });
   }
 
   // ---- places: airports (kept inside the edges) and the crash mark
-  const places = layers.places.features.map((f) => ({ f, at: project(f.geometry.coordinates) }));
-  const airports = places.filter(({ f, at }) => f.properties!.kind === 'airport' && keep(at));
-  const crash = places.filter(({ f, at }) => f.properties!.kind === 'crash-site' && inView(at));
-  const airportDots: VNode[] = airports.flatMap(({ at }) => circle('places', at, { shown: true }));
-  const crashMarks: VNode[] = crash.flatMap(({ at }) => {
+  const airportDots: VNode[] = role('airport').flatMap((f) => {
+    const at = pointOf(f.geometry);
+    return keep(at) ? dot(S.airport, at, true) : [];
+  });
+  const crashMarks: VNode[] = role('crash').flatMap((f) => {
+    const at = pointOf(f.geometry);
+    if (!inView(at)) return [];
     const d = iconD(CRASH_ICON.path, CRASH_ICON.size, at, 0, ratio);
     return [
-      { kind: 'path', d, stroke: palette[CRASH_ICON.halo], strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' } as VNode,
-      { kind: 'path', d, stroke: palette[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' } as VNode,
+      { kind: 'path', d, stroke: c[CRASH_ICON.halo], strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' } as VNode,
+      { kind: 'path', d, stroke: c[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' } as VNode,
     ];
   });
 
   // ---- names
-  const names = placeNames({ input, project, layer, paintOf, layoutOf, keep, places, zoom });
+  const names = placeNames(input, project, keep);
 
   return [
     group('basemap', 'Basemap (Natural Earth)', basemapNodes, { clip }),
@@ -310,111 +252,89 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
 
 // ------------------------------------------------------------------ names
 
-interface NameCtx {
-  input: VectorMapInput;
-  project: Projector;
-  layer: (id: string) => Layer;
-  paintOf: (id: string, key: string, e?: Omit<Eval, 'zoom'>) => unknown;
-  layoutOf: (id: string, key: string) => unknown;
-  keep: (p: Pt) => boolean;
-  places: { f: Feature; at: Pt }[];
-  zoom: number;
-}
-
 /** MapLibre's line height (1.2 em) and where the baseline sits in it for a one-line label. */
 const LINE_EM = 1.2;
 const BASELINE_EM = 0.95;
 /** MapLibre's glyphs carry a 3 px buffer at its 24 px em: offset names sit that much further from their point. */
 const GLYPH_BUFFER_EM = 3 / 24;
 
-function placeNames({ input, layer, paintOf, layoutOf, keep, places, zoom, project }: NameCtx): { context: VNode[]; places: VNode[]; claims: VNode[] } {
-  const { ratio, measure, rect } = input;
+function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => boolean): { context: VNode[]; places: VNode[]; claims: VNode[] } {
+  const { ratio, measure, rect, palette: c, scene } = input;
+  const zoom = input.camera.zoom;
   const view = { width: rect.w, height: rect.h };
-  const textOf = (id: string, text: string, box: Box) => {
-    const size = (layoutOf(id, 'text-size') as number) * ratio;
-    const weight = (layoutOf(id, 'text-font') as string[])[0]!.includes('SemiBold') ? 600 : 400;
-    const spacing = ((layoutOf(id, 'text-letter-spacing') as number | undefined) ?? 0) * size;
+  const sizeOf = (n: SceneName) => nameSize(NAMES[n.kind], zoom) * ratio;
+  const textOf = (n: SceneName, text: string, box: Box): VNode => {
+    const sym = NAMES[n.kind];
+    const size = sizeOf(n);
+    const spacing = sym.letterSpacing * size;
     return {
-      kind: 'text' as const,
+      kind: 'text',
       x: rect.x + box.x,
       y: rect.y + box.y + BASELINE_EM * size,
       text,
       size,
-      weight: weight as 400 | 600,
-      fill: paintOf(id, 'text-color') as string,
+      weight: sym.weight,
+      fill: c[sym.colour],
       ...(spacing ? { letterSpacing: spacing } : {}),
-      halo: { colour: paintOf(id, 'text-halo-color') as string, width: (paintOf(id, 'text-halo-width') as number) * ratio },
+      halo: { colour: c[sym.halo], width: sym.haloWidth * ratio },
     };
   };
-  const labelInput = (id: string, key: string, text: string, at: Pt, priority: number): LabelInput => {
-    const size = (layoutOf(id, 'text-size') as number) * ratio;
-    const weight = (layoutOf(id, 'text-font') as string[])[0]!.includes('SemiBold') ? 600 : 400;
-    const spacing = ((layoutOf(id, 'text-letter-spacing') as number | undefined) ?? 0) * size;
-    const anchors = (layoutOf(id, 'text-variable-anchor') as Anchor[] | undefined) ?? [(layoutOf(id, 'text-anchor') as Anchor | undefined) ?? 'center'];
-    const radial = layoutOf(id, 'text-radial-offset') as number | undefined;
-    const offset = layoutOf(id, 'text-offset') as [number, number] | undefined;
+  const labelInput = (n: SceneName, text: string, at: Pt): LabelInput => {
+    const sym = NAMES[n.kind];
+    const size = sizeOf(n);
+    const spacing = sym.letterSpacing * size;
     return {
-      id: key,
+      id: n.id,
       x: at[0] - rect.x,
       y: at[1] - rect.y,
-      width: measure(text, weight as 400 | 600, size) + spacing * [...text].length,
+      width: measure(text, sym.weight, size) + spacing * [...text].length,
       height: LINE_EM * size,
       // The PNG export keeps each label's first anchor, so it lands the same in every tile.
-      anchors: [anchors[0]!],
-      priority,
-      ...(radial !== undefined ? { radial: (radial + GLYPH_BUFFER_EM) * size, baseline: (7 / 24) * size } : {}),
-      ...(offset ? { offset: [offset[0] * size, offset[1] * size] as const } : {}),
+      anchors: [sym.anchors[0]!],
+      priority: n.priority,
+      ...(sym.offsetEm !== undefined && sym.offset === 'radial' ? { radial: (sym.offsetEm + GLYPH_BUFFER_EM) * size, baseline: (7 / 24) * size } : {}),
+      ...(sym.offsetEm !== undefined && sym.offset === 'side' ? { offset: [sym.offsetEm * size, 0] as const } : {}),
     };
   };
 
   // Story names first: always drawn (the PNG export lets them overlap), at their first anchor.
   const placesOut: VNode[] = [];
   const taken: Box[] = [];
-  const story: [string, Feature, Pt][] = [];
-  for (const { f, at } of places) {
-    const kind = f.properties!.kind;
-    if (kind === 'crash-site') story.push(['crash-label', f, at]);
-    else if (kind === 'airport' && keep(at)) story.push(['places-label', f, at]);
-  }
-  for (const [id, f, at] of story) {
-    const text = String(f.properties!.label);
-    const li = labelInput(id, String(f.properties!.id), text, at, 0);
+  for (const n of scene.names) {
+    if (n.kind !== 'crash' && n.kind !== 'airport') continue;
+    const at = project(n.at);
+    if (n.kind === 'airport' && !keep(at)) continue;
+    const li = labelInput(n, n.text, at);
     const box = boxAt(li, li.anchors[0]!);
     taken.push(box);
-    placesOut.push(textOf(id, text, box));
+    placesOut.push(textOf(n, n.text, box));
   }
 
-  // Claims' names only from their layer's minimum zoom.
+  // Claims' names only from their kind's minimum zoom, and once reported.
   const claimsOut: VNode[] = [];
-  const claimsLayer = layer('claims-label');
-  if (zoom >= (claimsLayer.minzoom ?? 0)) {
-    for (const f of input.layers.claims.features) {
-      const shown = input.moment.claimsAsOf === null || (f.properties!.firstReported as number) <= input.moment.claimsAsOf;
-      if (!shown) continue;
-      const text = String(f.properties!.label).split('\n')[0]!;
-      const li = labelInput('claims-label', String(f.properties!.id), text, project(f.geometry.coordinates), 0);
-      const box = boxAt(li, li.anchors[0]!);
-      taken.push(box);
-      claimsOut.push(textOf('claims-label', text, box));
-    }
+  for (const n of scene.names) {
+    if (n.kind !== 'claim' || !n.shown || zoom < (n.minZoom ?? 0)) continue;
+    const text = n.text.split('\n')[0]!;
+    const li = labelInput(n, text, project(n.at));
+    const box = boxAt(li, li.anchors[0]!);
+    taken.push(box);
+    claimsOut.push(textOf(n, text, box));
   }
 
   // Country and sea names: inside the edges, and only where no story name is (as MapLibre's collisions).
   const ctx: LabelInput[] = [];
-  const texts = new Map<string, [string, string]>();
-  for (const f of input.basemap.features) {
-    const l = f.properties?.layer;
-    if ((l !== 'country-label' && l !== 'sea-label') || f.geometry.type !== 'Point') continue;
-    const at = project(f.geometry.coordinates);
+  const byId = new Map<string, SceneName>();
+  for (const n of scene.names) {
+    if (n.kind !== 'country' && n.kind !== 'sea') continue;
+    const at = project(n.at);
     if (!keep(at)) continue;
-    const key = `${l}:${f.properties!.name}`;
-    texts.set(key, [l, String(f.properties!.name)]);
-    ctx.push(labelInput(l, key, String(f.properties!.name), at, l === 'sea-label' ? 2 : 1));
+    byId.set(n.id, n);
+    ctx.push(labelInput(n, n.text, at));
   }
   const context: VNode[] = placeLabels(ctx, view, taken).map((p) => {
-    const [id, text] = texts.get(p.id)!;
-    const li = ctx.find((c) => c.id === p.id)!;
-    return textOf(id, text, { x: p.x, y: p.y, width: li.width, height: li.height });
+    const n = byId.get(p.id)!;
+    const li = ctx.find((x) => x.id === p.id)!;
+    return textOf(n, n.text, { x: p.x, y: p.y, width: li.width, height: li.height });
   });
   return { context, places: placesOut, claims: claimsOut };
 }

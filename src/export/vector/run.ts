@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
-import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
@@ -145,7 +145,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     ...(req.size.mm ? { mm: req.size.mm } : {}),
     background: theme.background,
     layers: [
-      ...mapGroups({ basemap, layers, track: app.track, moment, palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure }),
+      ...mapGroups({ basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure }),
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.

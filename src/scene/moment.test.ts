@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headOf, mapMomentAt, wholeRoute } from './moment';
+import { headOf, mapMomentAt, wholeRoute } from './scene';
 import { track } from '../export/core/story.fixture';
 import { positionAt } from '../track/interpolate';
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { layers, track } from '../export/core/story.fixture';
+import { buildScene, sceneOf, wholeRoute, mapMomentAt } from './scene';
+import { officialAreaId } from '../story/content';
+import { story as data } from '../export/core/story.fixture';
+import { NAMES } from '../theme/symbology';
+import { positionAt } from '../track/interpolate';
+
+const story = { layers, track };
+const impact = Date.parse('2024-12-25T05:13:31Z');
+
+describe('the scene', () => {
+  it('gives every story feature a role: our strike area, the official one, the route, claims, airports, the crash site', () => {
+    const s = buildScene(story, { kind: 'route' });
+    const roles = (r: string) => s.features.filter((f) => f.role === r).map((f) => f.id);
+    expect(roles('official-area')).toEqual([officialAreaId(data)]);
+    expect(roles('strike-area').length).toBeGreaterThan(0);
+    expect(roles('strike-area')).not.toContain(officialAreaId(data));
+    expect(roles('planned').length).toBe(layers.route.features.length);
+    expect(roles('claim').length).toBe(layers.claims.features.length);
+    expect(roles('airport').length).toBe(layers.places.features.filter((f) => f.properties!.kind === 'airport').length);
+    expect(roles('crash')).toHaveLength(1);
+    expect(s.features.filter((f) => f.role === 'claim').every((f) => f.contested && f.visibleFrom !== undefined)).toBe(true);
+  });
+
+  it('in flight: the aircraft and its ring, the edges flown before it, the head of its edge, the rest unflown', () => {
+    const s = buildScene(story, { kind: 'moment', chapter: 'flight', t: impact });
+    const p = positionAt(track, impact);
+    expect(s.aircraft).toEqual({ at: p.lonLat, bearing: p.bearing, uncertaintyKm: Math.max(0, p.uncertaintyKm), certainty: p.certainty });
+    expect(s.aircraft!.uncertaintyKm).toBeGreaterThan(0);
+    expect(s.track.length).toBe(layers.track.features.length);
+    for (const e of s.track) expect(e.flown).toBe(e.index < p.edge);
+    expect(s.track.some((e) => e.flown) && s.track.some((e) => !e.flown)).toBe(true);
+    expect(s.moment).toEqual(mapMomentAt(track, 'flight', impact));
+  });
+
+  it('the whole route: every edge flown, no aircraft, no head, every claim shown', () => {
+    const s = buildScene(story, { kind: 'route' });
+    expect(s.aircraft).toBeNull();
+    expect(s.head).toBeNull();
+    expect(s.track.every((e) => e.flown)).toBe(true);
+    expect(s.features.every((f) => f.shown)).toBe(true);
+    expect(s.moment).toEqual(wholeRoute(track));
+  });
+
+  it('in the year after: a claim and its name are shown only from the day they were first reported', () => {
+    const first = Math.min(...layers.claims.features.map((f) => f.properties!.firstReported as number));
+    const before = sceneOf(story, { aircraft: null, flownEdges: track.edges.length, claimsAsOf: first - 1 });
+    expect(before.features.filter((f) => f.role === 'claim').some((f) => f.shown)).toBe(false);
+    expect(before.names.filter((n) => n.kind === 'claim').some((n) => n.shown)).toBe(false);
+    const after = buildScene(story, { kind: 'moment', chapter: 'aftermath', t: first });
+    expect(after.features.filter((f) => f.role === 'claim' && f.shown).length).toBeGreaterThan(0);
+  });
+
+  it('names every country, sea, claim, airport and the crash site, each with its kind’s priority', () => {
+    const s = buildScene(story, { kind: 'route' });
+    const kinds = new Set(s.names.map((n) => n.kind));
+    expect([...kinds].sort()).toEqual(['airport', 'claim', 'country', 'crash', 'sea']);
+    for (const n of s.names) expect(n.priority).toBe(NAMES[n.kind].priority);
+    expect(s.names.find((n) => n.kind === 'claim')!.minZoom).toBe(NAMES.claim.minZoom);
+    expect(new Set(s.names.map((n) => n.id)).size).toBe(s.names.length);
+  });
+});

@@ -49,7 +49,6 @@ const NOT_PURE_PACKAGES = /^maplibre-gl(\/|$)/;
  * is reported (remove it).
  */
 const KNOWN: { breach: RegExp; why: string }[] = [
-  { breach: /^cycle: map\/moment\.ts ↔ map\/story-map\.ts$/, why: 'the map moment moves into the pure scene (src/scene/, issue 11 item 1)' },
 ];
 const known = (b: string) => KNOWN.some((k) => k.breach.test(b));
 

@@ -48,8 +48,7 @@ const NOT_PURE_PACKAGES = /^maplibre-gl(\/|$)/;
  * Known breaches, each with who fixes it; nothing else may be added. A pattern that no longer matches anything
  * is reported (remove it).
  */
-const KNOWN: { breach: RegExp; why: string }[] = [
-];
+const KNOWN: { breach: RegExp; why: string }[] = [];
 const known = (b: string) => KNOWN.some((k) => k.breach.test(b));
 
 const isPure = (f: string) => PURE.some((p) => (p.endsWith('/') ? f.startsWith(p) : f === p));

@@ -100,6 +100,7 @@ async function main() {
     if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);
     lazy?.attach(app);
+    if (lazy) void import('./export/vector/poster-source').then((m) => m.scenePoster(app, base)).then((p) => lazy.setPoster(p), (e) => console.warn('scene poster unavailable:', e)); // a drawing of the embed's moment (issue 16)
     mountEmbedButton($('tools'), app);
     exposeAutomation(app); // window.flightmap (src/app/automation.ts; README, Automation API)
     // The Export button and dialog, and window.flightmap.exportPng / exportSvg / exportPdf.

@@ -117,6 +117,8 @@ describe('poster first', () => {
         life: document.documentElement.dataset.mapLife,
         poster: !poster.hidden && poster.getBoundingClientRect().height === wrap.height && poster.getBoundingClientRect().width === wrap.width,
         img: !!img && img.complete && img.naturalWidth > 0,
+        // then a drawing of the embed's own moment, from its scene (export/vector/poster-source.ts): the aircraft at first impact
+        scene: !!poster.querySelector('.scene-poster svg [data-layer="aircraft"] path'),
         canvases: document.querySelectorAll('canvas').length,
         title: document.querySelector('#panel .event-title')?.textContent,
         wrapH: wrap.height,
@@ -125,7 +127,7 @@ describe('poster first', () => {
         maplibre: performance.getEntriesByType('resource').some((r) => /maplibre/.test(r.name)),
       };
     });
-    expect(before).toMatchObject({ life: 'poster', poster: true, img: true, canvases: 0, title: 'First impact near Grozny', posterMark: 1, maplibre: false });
+    expect(before).toMatchObject({ life: 'poster', poster: true, img: false, scene: true, canvases: 0, title: 'First impact near Grozny', posterMark: 1, maplibre: false });
     expect(await glLive(f)).toBe(0);
 
     await scrollToEl(h.page, 'iframe');

@@ -1,0 +1,46 @@
+/**
+ * The embed's poster, drawn from its scene (issue 16): a light inline SVG of the map at the embed's own
+ * moment, in place of the route picture (src/embed/lazy-map.ts setPoster). Resolves once the basemap has
+ * arrived (the map fetches the same file later, from the cache); until then the route picture stands.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { StoryData } from '../../story/validate';
+import type { TrackModel } from '../../track/interpolate';
+import type { Chapter } from '../../story/schema';
+import { buildLayers } from '../../scene/layers';
+import { buildScene } from '../../scene/scene';
+import { paletteFor } from '../../theme/symbology';
+import type { FontWeight } from '../core/layout';
+import { posterGroups } from './poster';
+import { svgElement } from './svg-dom';
+
+export interface PosterApp {
+  story: StoryData;
+  track: TrackModel;
+  getMoment(): { chapter: Chapter; t: number };
+}
+
+/** A poster source for lazy-map's setPoster: each call draws the app's moment now, at the box's size. */
+export async function scenePoster(app: PosterApp, base: string): Promise<(box: { width: number; height: number }) => HTMLElement | null> {
+  const res = await fetch(new URL('basemap/basemap.json', base).href);
+  if (!res.ok) throw new Error(`basemap: ${res.status}`);
+  const basemap = (await res.json()) as FeatureCollection;
+  const layers = buildLayers(app.story, app.track);
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  const measure = (text: string, weight: FontWeight, size: number) => {
+    ctx.font = `${weight} ${size}px 'Noto Sans', sans-serif`;
+    return ctx.measureText(text).width;
+  };
+  return ({ width, height }) => {
+    if (width < 10 || height < 10) return null;
+    const m = app.getMoment();
+    const scene = buildScene({ layers, track: app.track }, { kind: 'moment', chapter: m.chapter, t: m.t });
+    const palette = paletteFor(document.documentElement.classList.contains('dark') ? 'dark' : 'light');
+    const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure });
+    const box = document.createElement('div');
+    box.className = 'scene-poster';
+    box.style.cssText = 'width:100%;height:100%;';
+    box.append(svgElement(width, height, groups));
+    return box;
+  };
+}

@@ -15,6 +15,7 @@ import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote 
 import { themeFor } from '../core/theme';
 import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { ExportError } from '../core/errors';
+import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
@@ -49,13 +50,7 @@ export async function renderExport(app: ExportSource, base: string, request: unk
   const req = r.value;
   const { outWidth: W, outHeight: H, ratio } = req.size;
   const theme = themeFor(req.dark);
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - t0);
-    t0 = now;
-  };
+  const { timings, lap } = stopwatch(() => performance.now());
   await loadExportFonts(base);
   lap('fonts');
 

@@ -41,6 +41,7 @@ import woffCyrillicExt700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-e
 import { HTML_LANG } from '../../i18n/locales';
 import { locale, msg } from '../../i18n';
 import { ExportError } from '../core/errors';
+import { stopwatch } from '../core/timings';
 
 export type VectorSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 
@@ -107,13 +108,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
   if (!r.ok) throw new ExportError(r.error);
   const req = r.value;
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - t0);
-    t0 = now;
-  };
+  const { timings, lap } = stopwatch(() => performance.now());
   const [basemap] = await Promise.all([assets(base), loadExportFonts(base)]);
   lap('assets');
   const { outWidth: W, outHeight: H, ratio } = req.size;

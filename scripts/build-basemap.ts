@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { feature, mesh } from 'topojson-client';
 import bboxClip from '@turf/bbox-clip';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { COUNTRY_LABELS, SEA_LABELS } from '../src/map/basemap-labels.ts';
@@ -64,18 +65,6 @@ function polygonArea(g: Geometry): number {
   if (g.type === 'MultiPolygon') return g.coordinates.reduce((a, p) => a + ringArea(p[0]!), 0);
   return 0;
 }
-function inside(g: Polygon | MultiPolygon, [x, y]: Position): boolean {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const inRing = (ring: Position[]) => {
-    let c = false;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
-      if (yi! > y! !== yj! > y! && x! < ((xj! - xi!) * (y! - yi!)) / (yj! - yi!) + xi!) c = !c;
-    }
-    return c;
-  };
-  return polys.some((p) => inRing(p[0]!) && !p.slice(1).some(inRing));
-}
 
 const features: Feature[] = [];
 const land = feature(countriesTopo, countriesTopo.objects.land!) as FeatureCollection | Feature;
@@ -91,7 +80,7 @@ if (cb) features.push({ ...cb, properties: { layer: 'border' } });
 const countries = feature(countriesTopo, countriesTopo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 for (const [name, label, at] of COUNTRY_LABELS) {
   const c = countries.features.find((f) => f.properties.name === name);
-  if (!c || !inside(c.geometry, at)) throw new Error(`basemap: the label point for ${name} is not inside it`);
+  if (!c || !booleanPointInPolygon(at, c.geometry)) throw new Error(`basemap: the label point for ${name} is not inside it`);
   features.push({ type: 'Feature', properties: { layer: 'country-label', name: label }, geometry: { type: 'Point', coordinates: at } });
 }
 

@@ -13,7 +13,7 @@ import bboxClip from '@turf/bbox-clip';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { COUNTRY_LABELS, SEA_LABELS } from '../src/map/basemap-labels.ts';
+import { COUNTRY_LABELS, SEA_LABELS } from '../src/scene/basemap-names.ts';
 import { inlandBoundaries } from './lib/inland-boundaries.ts';
 
 const require = createRequire(import.meta.url);
@@ -76,7 +76,7 @@ const borders = mesh(countriesTopo, countriesTopo.objects.countries as never, (a
 const cb = clip({ type: 'Feature', properties: {}, geometry: borders });
 if (cb) features.push({ ...cb, properties: { layer: 'border' } });
 
-// Country names (src/map/basemap-labels.ts): each label point is checked to fall inside its country.
+// Country names (src/scene/basemap-names.ts): each label point is checked to fall inside its country.
 const countries = feature(countriesTopo, countriesTopo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 for (const [name, label, at] of COUNTRY_LABELS) {
   const c = countries.features.find((f) => f.properties.name === name);
@@ -84,7 +84,7 @@ for (const [name, label, at] of COUNTRY_LABELS) {
   features.push({ type: 'Feature', properties: { layer: 'country-label', name: label }, geometry: { type: 'Point', coordinates: at } });
 }
 
-// Sea names (src/map/basemap-labels.ts).
+// Sea names (src/scene/basemap-names.ts).
 for (const [name, coordinates] of SEA_LABELS)
   features.push({ type: 'Feature', properties: { layer: 'sea-label', name }, geometry: { type: 'Point', coordinates: [...coordinates] } });
 

@@ -7,7 +7,7 @@ import { exactEvent } from '../state/app-state';
 import { withMoment } from '../state/url';
 import { nextStop, stopsAt, type Timelines } from '../time/timeline';
 import { positionAt, type TrackModel } from '../track/interpolate';
-import { mapMomentAt } from '../map/moment';
+import { mapMomentAt } from '../scene/scene';
 import type { StoryMap } from '../map/story-map';
 import type { createPanel } from '../ui/panel';
 import type { createTimelineControl } from '../ui/timeline-control';
@@ -44,7 +44,7 @@ export function uiEffect(
   };
 }
 
-/** The map draws the moment (the same as the PNG export: src/map/moment.ts). */
+/** The map draws the moment (the same as the PNG export: src/scene/scene.ts). */
 export function mapMomentEffect(track: TrackModel, map: () => StoryMap | null): Effect {
   return (s, prev) => {
     if (momentChanged(s, prev)) drawMoment(track, map(), s.moment);

@@ -6,7 +6,7 @@ import type { StoryLayers } from '../scene/layers';
 import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
 import { placeName } from '../i18n';
-import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
+import { COUNTRY_LABELS, SEA_LABELS } from '../scene/basemap-names';
 
 export const FONT = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans SemiBold';

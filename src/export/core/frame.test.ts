@@ -3,7 +3,7 @@ import distance from '@turf/distance';
 import { exportFrame } from './frame';
 import { circleBBox } from '../../geo/bounds';
 import { fitBounds, insetPolygon, projectOnMap, unprojectOnMap } from './camera';
-import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { mapMomentAt, wholeRoute } from '../../scene/scene';
 import { layers, track } from './story.fixture';
 
 describe('export frame', () => {

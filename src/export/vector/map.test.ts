@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { layers, track } from '../core/story.fixture';
 import { fitBounds } from '../core/camera';
 import { exportFrame } from '../core/frame';
-import { mapMomentAt, wholeRoute } from '../../map/moment';
+import { mapMomentAt, wholeRoute } from '../../scene/scene';
 import { LIGHT } from '../../theme/palette';
 import { iconD, mapGroups, pathOf, projector } from './map';
 import { sceneOf } from '../../scene/scene';

@@ -11,7 +11,7 @@ import { readBundle, storyFromFiles, type StoryFileKey } from '../../../src/stor
 import { buildLayers } from '../../../src/scene/layers';
 import { buildTrack } from '../../../src/track/interpolate';
 import { createStoryMap } from '../../../src/map/story-map';
-import { wholeRoute } from '../../../src/map/moment';
+import { wholeRoute } from '../../../src/scene/scene';
 import { LIGHT } from '../../../src/theme/palette';
 import { mapContainer, pageBase } from './common';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { COUNTRY_LABELS, SEA_LABELS } from './basemap-labels';
+import { COUNTRY_LABELS, SEA_LABELS } from './basemap-names';
 
 // The export draws the names from public/basemap/basemap.json, the live map from this module: the same names
 // at the same points, or `npm run basemap` was not run after a change here.

@@ -101,6 +101,7 @@ async function main() {
     embedChild?.attach(app);
     lazy?.attach(app);
     if (lazy) void import('./export/vector/poster-source').then((m) => m.scenePoster(app, base)).then((p) => lazy.setPoster(p), (e) => console.warn('scene poster unavailable:', e)); // a drawing of the embed's moment (issue 16)
+    if (lazy) embedChild?.onHostView((near) => lazy.hostView(near)); // the host's snippet: within a screen of its view
     mountEmbedButton($('tools'), app);
     exposeAutomation(app); // window.flightmap (src/app/automation.ts; README, Automation API)
     // The Export button and dialog, and window.flightmap.exportPng / exportSvg / exportPdf.

@@ -4,7 +4,9 @@
  *   in the Pym.js wire format (with the `childId` from the URL, as Pym does) and as AMP's `embed-size`;
  * - takes `flightmap:seek` commands from the host (allowed origins: the page's meta, from VITE_EMBED_ALLOWED_ORIGINS at build
  *   time, comma-separated, default `*`), and answers Pym `width` messages with its height;
- * - posts `flightmap:state` to the host whenever the moment changes (through the app's onMoment hook).
+ * - posts `flightmap:state` to the host whenever the moment changes (through the app's onMoment hook);
+ * - hears the snippet's `flightmap:view` (near / far: the iframe within one screen of the host's view) and
+ *   passes the latest on (`onHostView`: the lazy map starts on near).
  * It posts nothing but its height and that public state.
  */
 import type { App, AppHooks } from '../api/flightmap';
@@ -26,6 +28,8 @@ export interface EmbedChild {
   hooks: AppHooks;
   /** Connects host control to the running app (messages that came earlier are applied now). */
   attach(app: App): void;
+  /** Calls `f` with the host's latest near / far (at once if one came already) and every change after. */
+  onHostView(f: (near: boolean) => void): void;
   /** Measures and reports the height now (also when unchanged if `force`). */
   sendHeight(force?: boolean): void;
 }
@@ -109,8 +113,14 @@ export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedCh
   // ---- control from the host
   let app: App | null = null;
   let pending: unknown = undefined;
+  let near: boolean | undefined;
+  let viewListener: ((near: boolean) => void) | undefined;
   const apply = (cmd: HostCommand) => {
     if (cmd.kind === 'pym-width') return sendHeight(true);
+    if (cmd.kind === 'view') {
+      near = cmd.near;
+      return viewListener?.(near);
+    }
     if (!app) return;
     if (cmd.kind === 'seek-time') app.seek(cmd.time, chapterOf(app.timelines, cmd.time));
     else app.seekEvent(cmd.event);
@@ -135,6 +145,10 @@ export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedCh
   return {
     hooks,
     sendHeight,
+    onHostView(f) {
+      viewListener = f;
+      if (near !== undefined) f(near);
+    },
     attach(a) {
       app = a;
       ctx = ctxFor(a);

@@ -4,7 +4,8 @@
  * - The embed opens with a poster over the map's area (same box: no height jump when the map replaces it);
  *   the panel beside it already tells the moment's event. The map is made when the embed comes into view
  *   (an IntersectionObserver on its own document: the host's scrolling moves the iframe through the top
- *   viewport; in a cross-origin iframe the browser ignores any root margin, so "in view" is the first pixel).
+ *   viewport; in a cross-origin iframe the browser ignores any root margin, so "in view" is the first pixel),
+ *   or earlier, when the host page's snippet says the iframe is within one screen of its view (`hostView`).
  * - The embeds of one origin agree over a BroadcastChannel which of them hold a map (at most MAP_BUDGET);
  *   one out of view gives its map back when another needs the room, or after IDLE_RELEASE_MS on its own.
  *   Giving back: a still of the map as it was becomes the poster, the camera is kept, `map.remove()` frees
@@ -49,6 +50,8 @@ export interface LazyMap {
   attach(app: App): void;
   /** The moment changed: a still of another moment is no longer the poster. */
   momentChanged(): void;
+  /** The host page says the iframe is within about one screen of its view (near), or no longer. */
+  hostView(near: boolean): void;
   /** The draw of a poster for the box, from now on (a drawing of the scene, say). */
   setPoster(source: PosterSource): void;
   /** Stops everything (tests). */
@@ -99,7 +102,8 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   showPoster(null);
 
   // ---- this embed, and the others
-  const self: Peer = { id: newId(), alive: false, visible: false, wants: false, seenAt: Date.now() };
+  const self: Peer = { id: newId(), alive: false, visible: false, near: false, wants: false, seenAt: Date.now() };
+  let hostNear = false; // the host's word; counts while this document is not hidden
   let others = new Map<string, Peer>();
   let held = false; // after a lost context: no map until the next view or interaction
   let unavailable = false; // no WebGL (or MapLibre failed): never try again, or start → fail → start would spin
@@ -114,8 +118,11 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
 
   const update = (patch: Partial<Peer>) => {
     const before = JSON.stringify(self);
+    const wasSeen = self.visible || self.near;
     Object.assign(self, patch);
-    self.wants = self.visible && !held;
+    self.near = hostNear && doc.visibilityState !== 'hidden';
+    if (wasSeen !== (self.visible || self.near) && patch.seenAt === undefined) self.seenAt = Date.now();
+    self.wants = (self.visible || self.near) && !held;
     if (JSON.stringify(self) !== before) tell();
     schedule();
   };
@@ -180,11 +187,12 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
     const visible = e.isIntersecting && doc.visibilityState !== 'hidden';
     if (visible === self.visible) return;
     if (visible) held = false; // a new view: try again after a lost context
-    update({ visible, seenAt: Date.now() });
+    update({ visible });
   });
   const onVisibility = () => {
-    if (doc.visibilityState === 'hidden' && self.visible) update({ visible: false, seenAt: Date.now() });
+    if (doc.visibilityState === 'hidden' && (self.visible || self.near)) update({ visible: false });
     else if (doc.visibilityState === 'visible') {
+      update({});
       // IntersectionObserver reports again only on a change: look once.
       io.unobserve(o.wrap);
       io.observe(o.wrap);
@@ -235,6 +243,12 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
       win.addEventListener('pagehide', onPageHide);
       poster.addEventListener('pointerdown', onInteract);
       wake.addEventListener('click', onInteract);
+    },
+    hostView(near) {
+      if (near === hostNear) return;
+      hostNear = near;
+      if (near && !self.visible && !self.near) held = false; // a new approach: try again after a lost context
+      update({});
     },
     momentChanged() {
       if (still) showPoster(null);

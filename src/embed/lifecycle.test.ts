@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyMessage, compare, decide, idleReleaseIn, keepers, MAP_BUDGET, parsePeerMessage, type Peer } from './lifecycle';
 
-const peer = (id: string, o: Partial<Peer> = {}): Peer => ({ id, alive: false, visible: false, wants: false, seenAt: 0, ...o });
+const peer = (id: string, o: Partial<Peer> = {}): Peer => ({ id, alive: false, visible: false, near: false, wants: false, seenAt: 0, ...o });
 const inView = (id: string, seenAt: number, alive = false): Peer => peer(id, { visible: true, wants: true, seenAt, alive });
+/** Within one screen of the view, by the host's word, but not in it. */
+const near = (id: string, seenAt: number, alive = false): Peer => peer(id, { near: true, wants: true, seenAt, alive });
 
 describe('ranking and keepers', () => {
   it('puts embeds in view first, those holding a map first among them, then the longest in view; then the most recently seen', () => {
@@ -15,6 +17,24 @@ describe('ranking and keepers', () => {
     const list = [inView('a', 1), inView('b', 2), peer('c', { alive: true, seenAt: 5 }), peer('d', { alive: true, seenAt: 3 }), peer('e', { seenAt: 9 })];
     expect(keepers(list, 3)).toEqual(new Set(['a', 'b', 'c']));
     expect(keepers([peer('x', { seenAt: 1 })], 3)).toEqual(new Set());
+  });
+});
+
+describe('near, by the host’s word', () => {
+  it('starts a map before the embed is in view when there is room', () => {
+    expect(decide(near('me', 5), [inView('a', 1, true)])).toBe('start');
+  });
+  it('ranks embeds in view before those only near, so a near one gives its map to one in view', () => {
+    const list = [near('n-held', 1, true), inView('v', 9), near('n', 0), inView('v-held', 5, true)];
+    expect([...list].sort(compare).map((p) => p.id)).toEqual(['v-held', 'v', 'n-held', 'n']);
+    const others = [near('n1', 1, true), near('n2', 2, true), inView('v1', 3, true)];
+    expect(decide(inView('me', 9), others)).toBe('wait');
+    expect(decide(others[1]!, [others[0]!, others[2]!, inView('me', 9)])).toBe('release'); // the most recent near one
+    expect(decide(others[0]!, [others[1]!, others[2]!, inView('me', 9)])).toBe('keep');
+  });
+  it('a near embed keeps its map (no idle release); far again, the clock runs', () => {
+    expect(idleReleaseIn(near('a', 1000, true), 40_000, 30_000)).toBeNull();
+    expect(idleReleaseIn(peer('a', { alive: true, seenAt: 1000 }), 40_000, 30_000)).toBe(0);
   });
 });
 
@@ -45,8 +65,8 @@ describe('decide', () => {
 
   it('whatever the table, acting on a shared table never holds more maps than the budget', () => {
     const arbPeer = (id: string) =>
-      fc.record({ alive: fc.boolean(), visible: fc.boolean(), held: fc.boolean(), seenAt: fc.integer({ min: 0, max: 20 }) }).map(
-        (r): Peer => ({ id, alive: r.alive, visible: r.visible, wants: r.visible && !r.held, seenAt: r.seenAt }),
+      fc.record({ alive: fc.boolean(), visible: fc.boolean(), near: fc.boolean(), held: fc.boolean(), seenAt: fc.integer({ min: 0, max: 20 }) }).map(
+        (r): Peer => ({ id, alive: r.alive, visible: r.visible, near: r.near, wants: (r.visible || r.near) && !r.held, seenAt: r.seenAt }),
       );
     const ids = Array.from({ length: 10 }, (_, i) => `e${i}`);
     fc.assert(
@@ -90,6 +110,12 @@ describe('messages', () => {
     expect(parsePeerMessage({ kind: 'bye', id: 'x' })).toEqual({ kind: 'bye', id: 'x' });
     for (const bad of [null, 'state', { kind: 'state' }, { kind: 'state', peer: { ...p, alive: 'yes' } }, { kind: 'state', peer: { ...p, id: '<b>' } }, { kind: 'state', peer: { ...p, seenAt: NaN } }, { kind: 'hi', id: 'x' }])
       expect(parsePeerMessage(bad)).toBeNull();
+    expect(parsePeerMessage({ kind: 'state', peer: { ...p, near: 'yes' } })).toBeNull();
+  });
+
+  it('reads a state without `near` (an embed of an earlier build on the origin) as not near', () => {
+    const { near: _, ...old } = peer('a-1', { alive: true, seenAt: 5 });
+    expect(parsePeerMessage({ kind: 'state', peer: old })).toEqual({ kind: 'state', peer: peer('a-1', { alive: true, seenAt: 5 }) });
   });
 
   it('keeps a table of the others', () => {

@@ -23,9 +23,11 @@ export interface Peer {
   alive: boolean;
   /** Some of it is in the reader's view (and its document is not hidden). */
   visible: boolean;
-  /** Wants a map: in view, and not held back (after a lost context, until the next view or interaction). */
+  /** The host page says it is within about one screen of the view (the snippet's script; see protocol.ts). */
+  near: boolean;
+  /** Wants a map: in view or near, and not held back (after a lost context, until the next view or interaction). */
   wants: boolean;
-  /** Date.now() when it came into view (while visible), or when it was last in view (while not). */
+  /** Date.now() when it came into view or near (while so), or when it was last in view or near (while not). */
   seenAt: number;
 }
 
@@ -44,8 +46,9 @@ export function parsePeerMessage(d: unknown): PeerMessage | null {
   if (m.kind !== 'state' || !m.peer || typeof m.peer !== 'object') return null;
   const p = m.peer as Record<string, unknown>;
   if (!isId(p.id) || typeof p.alive !== 'boolean' || typeof p.visible !== 'boolean' || typeof p.wants !== 'boolean') return null;
+  if (p.near !== undefined && typeof p.near !== 'boolean') return null; // an embed of an earlier build does not say
   if (typeof p.seenAt !== 'number' || !Number.isFinite(p.seenAt)) return null;
-  return { kind: 'state', peer: { id: p.id, alive: p.alive, visible: p.visible, wants: p.wants, seenAt: p.seenAt } };
+  return { kind: 'state', peer: { id: p.id, alive: p.alive, visible: p.visible, near: p.near === true, wants: p.wants, seenAt: p.seenAt } };
 }
 
 /** The table of the other embeds after a message (a new map; `self` is never in it). */
@@ -57,13 +60,15 @@ export function applyMessage(table: ReadonlyMap<string, Peer>, msg: PeerMessage,
 }
 
 /**
- * Who comes first for a map: embeds that want one (in view), those already holding one first (a map is
- * never taken from one embed in view to give it to another), then the one in view longest; then the rest,
- * most recently seen first. Ids break ties, so every embed ranks the same table the same way.
+ * Who comes first for a map: embeds that want one, those in view before those only near it; among them,
+ * those already holding one first (a map is never taken from one embed in view to give it to another), then
+ * the one in view (or near) longest; then the rest, most recently seen first. Ids break ties, so every embed
+ * ranks the same table the same way.
  */
 export function compare(a: Peer, b: Peer): number {
   if (a.wants !== b.wants) return a.wants ? -1 : 1;
   if (a.wants) {
+    if (a.visible !== b.visible) return a.visible ? -1 : 1;
     if (a.alive !== b.alive) return a.alive ? -1 : 1;
     if (a.seenAt !== b.seenAt) return a.seenAt - b.seenAt;
   } else if (a.seenAt !== b.seenAt) return b.seenAt - a.seenAt;
@@ -95,8 +100,8 @@ export function decide(self: Peer, others: readonly Peer[], budget = MAP_BUDGET)
   return alive.length + 1 <= budget ? 'start' : 'wait';
 }
 
-/** Ms until an embed out of view should release its map on its own (0: now); null when it need not. */
+/** Ms until an embed out of view (and not near) should release its map on its own (0: now); null when it need not. */
 export function idleReleaseIn(self: Peer, now: number, idleMs = IDLE_RELEASE_MS): number | null {
-  if (!self.alive || self.visible) return null;
+  if (!self.alive || self.visible || self.near) return null;
   return Math.max(0, self.seenAt + idleMs - now);
 }

@@ -10,6 +10,7 @@ import {
   pymHeight,
   pymMessage,
   stateMessage,
+  viewMessage,
   type HostContext,
 } from './protocol';
 
@@ -60,7 +61,18 @@ describe('host messages', () => {
     expect(parseHostMessage('pymxPYMxother-idxPYMxwidthxPYMx600', ctx)).toBeNull();
     expect(parseHostMessage('pymxPYMxmap-1xPYMxnavigateToxPYMxjavascript:alert(1)', ctx)).toBeNull();
   });
+  it('takes the host’s near / far (version 1), built as the snippet sends it', () => {
+    expect(viewMessage(true)).toEqual({ type: 'flightmap:view', v: 1, view: 'near' });
+    expect(parseHostMessage(viewMessage(true), ctx)).toEqual({ kind: 'view', near: true });
+    expect(parseHostMessage(JSON.parse('{"type":"flightmap:view","v":1,"view":"far"}'), ctx)).toEqual({ kind: 'view', near: false });
+  });
   const bogus: [string, unknown][] = [
+    ['view of another version', { type: 'flightmap:view', v: 2, view: 'near' }],
+    ['view without version', { type: 'flightmap:view', view: 'near' }],
+    ['view version as string', { type: 'flightmap:view', v: '1', view: 'near' }],
+    ['view neither near nor far', { type: 'flightmap:view', v: 1, view: 'in' }],
+    ['view as boolean', { type: 'flightmap:view', v: 1, view: true }],
+    ['view with extra key', { type: 'flightmap:view', v: 1, view: 'near', margin: 900 }],
     ['null', null],
     ['undefined', undefined],
     ['number', 5],

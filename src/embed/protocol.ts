@@ -9,6 +9,8 @@
  * Host → child (control):
  *   `{ type: 'flightmap:seek', time: '<ISO UTC>' }` or `{ type: 'flightmap:seek', event: '<id>' }`
  *   Pym's `pymxPYMx<childId>xPYMxwidthxPYMx<px>` (answered with the height).
+ *   `{ type: 'flightmap:view', v: 1, view: 'near' | 'far' }` from the snippet's script: the iframe is within
+ *   about one screen of the host's viewport, or no longer (a cross-origin iframe cannot see that itself).
  * Anything else is ignored.
  */
 import { isoUtc, parseIsoUtc } from '../time/format.ts';
@@ -72,7 +74,11 @@ export function parseAmpEmbedSize(data: unknown): number | null {
 
 // ---------------------------------------------------------------- host control
 
-export type HostCommand = { kind: 'seek-time'; time: number } | { kind: 'seek-event'; event: string } | { kind: 'pym-width'; width: number };
+export type HostCommand =
+  | { kind: 'seek-time'; time: number }
+  | { kind: 'seek-event'; event: string }
+  | { kind: 'pym-width'; width: number }
+  | { kind: 'view'; near: boolean };
 
 export interface HostContext {
   hasEvent: (id: string) => boolean;
@@ -83,6 +89,19 @@ export interface HostContext {
 
 export const SEEK = 'flightmap:seek';
 export const STATE = 'flightmap:state';
+/** The host's word on where the iframe is (the snippet's script); `v` is the version of this message. */
+export const VIEW = 'flightmap:view';
+export const VIEW_VERSION = 1;
+
+export interface ViewMessage {
+  type: typeof VIEW;
+  v: typeof VIEW_VERSION;
+  view: 'near' | 'far';
+}
+
+export function viewMessage(near: boolean): ViewMessage {
+  return { type: VIEW, v: VIEW_VERSION, view: near ? 'near' : 'far' };
+}
 
 function isPlainObject(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
@@ -97,8 +116,9 @@ function exactKeys(o: object, keys: readonly string[]): boolean {
 
 /**
  * A message from the host page, validated strictly: exactly `{type, time}` or `{type, event}`, the type
- * `flightmap:seek`, the time ISO 8601 UTC inside the story, the event a known id; or a Pym `width`
- * message for this child. Anything else is null.
+ * `flightmap:seek`, the time ISO 8601 UTC inside the story, the event a known id; exactly
+ * `{type: 'flightmap:view', v: 1, view: 'near' | 'far'}` (another version is not understood: null); or a Pym
+ * `width` message for this child. Anything else is null.
  */
 export function parseHostMessage(data: unknown, ctx: HostContext): HostCommand | null {
   if (typeof data === 'string') {
@@ -108,6 +128,10 @@ export function parseHostMessage(data: unknown, ctx: HostContext): HostCommand |
   }
   if (!isPlainObject(data)) return null;
   const d = data as Record<string, unknown>;
+  if (d.type === VIEW) {
+    if (!exactKeys(d, ['type', 'v', 'view']) || d.v !== VIEW_VERSION || (d.view !== 'near' && d.view !== 'far')) return null;
+    return { kind: 'view', near: d.view === 'near' };
+  }
   if (d.type !== SEEK) return null;
   if (exactKeys(d, ['type', 'time'])) {
     if (typeof d.time !== 'string' || d.time.length > 40) return null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBED, embedSnippet, embedUrl, initialHeight } from './snippet';
 import { parseUrl } from '../state/url';
 import { EN_IFRAME_TITLE } from '../../test/support/content';
+import { parseHostMessage, viewMessage } from './protocol';
 
 const URL_ = 'https://news.example.com/graphics/j2-8243/';
 
@@ -45,7 +46,8 @@ describe('embed snippet', () => {
     expect(s).toMatch(/height="\d{3}"/);
     expect(s).not.toMatch(/<script[^>]+src=/);
     expect(s).toContain('e.source !== f.contentWindow');
-    expect(s).toContain('e.origin !== new URL(f.src, location.href).origin');
+    expect(s).toContain("var o = new URL(f.src, location.href).origin");
+    expect(s).toContain('e.origin !== o');
   });
   it('escapes the id in the script’s pattern', () => {
     const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, id: 'j2.map' });
@@ -60,28 +62,79 @@ describe('embed snippet', () => {
     expect(initialHeight({ controls: false, plain: true })).toBeLessThan(initialHeight({ controls: true, plain: false }));
   });
 
-  // The snippet's script, run against fake message events: only its iframe and the map's origin count.
-  it('applies Pym and AMP heights from its own iframe only', () => {
-    const html = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE });
+  // The snippet's script, run against a fake window: only its iframe and the map's origin count.
+  const run = (o: Parameters<typeof embedSnippet>[0] = { url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE }, withObserver = true) => {
+    const html = embedSnippet(o);
     const js = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
-    const frameWin = {};
-    const iframe = { src: embedUrl({ url: URL_, ...DEFAULT_EMBED }), contentWindow: frameWin, style: { height: '' } };
+    const posted: [unknown, string][] = [];
+    const frameWin = { postMessage: (data: unknown, origin: string) => posted.push([data, origin]) };
+    const iframe = { src: embedUrl(o), contentWindow: frameWin, style: { height: '' } };
     let listener: (e: { source: unknown; origin: string; data: unknown }) => void = () => {};
-    const win = { addEventListener: (_: string, f: typeof listener) => (listener = f) };
-    const doc = { getElementById: (id: string) => (id === 'flightmap-j2-8243' ? iframe : null) };
+    const observers: { cb: (es: { isIntersecting: boolean }[]) => void; margin: string; target: unknown }[] = [];
+    class FakeObserver {
+      constructor(cb: (es: { isIntersecting: boolean }[]) => void, init: { rootMargin: string }) {
+        observers.push({ cb, margin: init.rootMargin, target: null });
+      }
+      observe(t: unknown) {
+        observers.at(-1)!.target = t;
+      }
+    }
+    const win = { addEventListener: (_: string, f: typeof listener) => (listener = f), IntersectionObserver: withObserver ? FakeObserver : undefined };
+    const doc = { getElementById: (id: string) => (id === (o.id ?? 'flightmap-j2-8243') ? iframe : null) };
     new Function('window', 'document', 'location', js)(win, doc, { href: 'https://host.example/article' });
     const send = (data: unknown, source: unknown = frameWin, origin = 'https://news.example.com') => listener({ source, origin, data });
+    return { iframe, posted, observers, send };
+  };
+
+  it('applies Pym and AMP heights from its own iframe only', () => {
+    const { iframe, send } = run();
     send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx700');
     expect(iframe.style.height).toBe('700px');
     send({ sentinel: 'amp', type: 'embed-size', height: 710 });
     expect(iframe.style.height).toBe('710px');
     send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', {}); // another window
-    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', frameWin, 'https://evil.example'); // another origin
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', { postMessage() {} }, 'https://evil.example'); // another origin
     send('pymxPYMxother-idxPYMxheightxPYMx900');
     send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx999999');
     send({ sentinel: 'amp', type: 'embed-size', height: '1;background:red' });
     send(null);
     expect(iframe.style.height).toBe('710px');
+  });
+
+  it('tells the map, at its origin only, when its iframe is within one screen of the view, and again whenever the map reports', () => {
+    const { iframe, posted, observers, send } = run();
+    expect(observers).toHaveLength(1);
+    expect(observers[0]).toMatchObject({ margin: '100% 0px', target: iframe });
+    expect(posted).toEqual([]); // nothing known yet
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx700');
+    expect(posted).toEqual([]);
+    observers[0]!.cb([{ isIntersecting: true }]);
+    expect(posted).toEqual([[viewMessage(true), 'https://news.example.com']]);
+    // the map (re)loaded and reported its height: it hears the host's word again
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx710');
+    expect(posted).toHaveLength(2);
+    expect(posted[1]).toEqual([viewMessage(true), 'https://news.example.com']);
+    observers[0]!.cb([{ isIntersecting: true }, { isIntersecting: false }]);
+    expect(posted.at(-1)).toEqual([viewMessage(false), 'https://news.example.com']);
+    // a message from elsewhere gets no answer
+    const n = posted.length;
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx720', {});
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx720', iframe.contentWindow, 'https://evil.example');
+    send({ type: 'flightmap:state', time: '2024-12-25T05:13:31Z', event: null });
+    expect(posted).toHaveLength(n);
+  });
+
+  it('without IntersectionObserver it still sizes the iframe, and tells nothing', () => {
+    const { iframe, posted, send } = run(undefined, false);
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx700');
+    expect(iframe.style.height).toBe('700px');
+    expect(posted).toEqual([]);
+  });
+
+  it('the message it sends is one the map accepts', () => {
+    const { posted, observers } = run();
+    observers[0]!.cb([{ isIntersecting: false }]);
+    expect(parseHostMessage(posted[0]![0], { hasEvent: () => false, inRange: () => false })).toEqual({ kind: 'view', near: false });
   });
 });
 

@@ -1,10 +1,13 @@
 /**
  * The embed code a newsroom pastes into its CMS: a responsive iframe with a meaningful title and a few
  * lines of plain script (no third-party loader) that size it from the map's height messages (Pym.js or
- * AMP format), accepted only from that iframe and the map's origin. Pure: no DOM.
+ * AMP format), accepted only from that iframe and the map's origin, and tell the map when its iframe comes
+ * within one screen of the host's viewport (`flightmap:view` near / far, to the map's origin only: a
+ * cross-origin iframe cannot see the host's viewport with a margin, so it would start its map only once
+ * on screen). The iframe alone works too. Pure: no DOM.
  */
 import type { DarkMode } from '../state/url.ts';
-import { DEFAULT_CHILD_ID } from './protocol.ts';
+import { DEFAULT_CHILD_ID, VIEW, VIEW_VERSION } from './protocol.ts';
 
 export interface EmbedOptions {
   /** Absolute URL of the app (no query), e.g. https://example.org/graphics/j2-8243/ */
@@ -81,12 +84,21 @@ export function embedSnippet(o: EmbedOptions): string {
     `  var f = document.getElementById(${JSON.stringify(id)});`,
     `  var pym = /^pymxPYMx${reEscape(id)}xPYMxheightxPYMx(\\d+)$/;`,
     '  if (!f) return;',
+    '  var o = new URL(f.src, location.href).origin, near = null;',
+    '  function tell() {',
+    `    if (near !== null && f.contentWindow) f.contentWindow.postMessage({ type: '${VIEW}', v: ${VIEW_VERSION}, view: near ? 'near' : 'far' }, o);`,
+    '  }',
+    '  if (window.IntersectionObserver) new window.IntersectionObserver(function (es) {',
+    '    near = es[es.length - 1].isIntersecting;',
+    '    tell();',
+    "  }, { rootMargin: '100% 0px' }).observe(f);",
     "  window.addEventListener('message', function (e) {",
-    '    if (e.source !== f.contentWindow || e.origin !== new URL(f.src, location.href).origin) return;',
+    '    if (e.source !== f.contentWindow || e.origin !== o) return;',
     '    var d = e.data, m, h = 0;',
     "    if (typeof d === 'string' && (m = pym.exec(d))) h = +m[1];",
     "    else if (d && d.sentinel === 'amp' && d.type === 'embed-size') h = +d.height;",
     "    if (h > 0 && h < 1e5) f.style.height = Math.ceil(h) + 'px';",
+    '    if (h > 0) tell();',
     '  });',
     '})();',
     '</script>',

@@ -102,9 +102,12 @@ const camera = (f: Frame) =>
 const scrollToEl = (p: Page, sel: string, block: 'start' | 'center' = 'start') => p.evaluate(([s, b]) => document.querySelector(s!)!.scrollIntoView({ block: b as ScrollLogicalPosition }), [sel, block]);
 
 describe('poster first', () => {
-  it('opens with a poster of the map’s size and its event text; makes the map only in view, with no height jump', async () => {
-    // the embed starts a little below the first screen (close enough that the browser loads the lazy iframe)
-    const h = await openHost(hostPage(snippet('lazy-one', 'first-impact'), 1000, { before: '<div style="height:1200px"></div>' }));
+  it('opens with a poster of the map’s size and its event text; without the snippet’s script, makes the map only in view, with no height jump', async () => {
+    // the embed starts a little below the first screen (close enough that the browser loads the lazy iframe);
+    // the iframe alone, without the snippet's script: no word from the host, the embed's own observer decides
+    const iframeOnly = snippet('lazy-one', 'first-impact').replace(/<script>[\s\S]*<\/script>/, '');
+    expect(iframeOnly).not.toContain('<script');
+    const h = await openHost(hostPage(iframeOnly, 1000, { before: '<div style="height:1200px"></div>' }));
     const f = await h.frame('lazy-one');
     await waitLife(f, 'poster');
     await f.waitForFunction(() => !!(window as unknown as { flightmap?: unknown }).flightmap, undefined, { timeout: 30_000 });
@@ -142,6 +145,36 @@ describe('poster first', () => {
     expect(after).toMatchObject({ wrapH: before.wrapH, body: before.body, poster: false, canvases: 1 });
     expect(after.marks[0]).toBeLessThan(after.marks[1]!);
     expect(await glLive(f)).toBe(1);
+    expect(h.errors).toEqual([]);
+    await h.close();
+  }, 180_000);
+
+  it('with the snippet’s script, the host says “near” and the map starts before the iframe is in view; scrolled away, “far”', async () => {
+    // 1300 px down a 900 px window: within one screen of the view, not in it
+    const h = await openHost(hostPage(snippet('near-one', 'crash'), 1000, { before: '<div style="height:1300px"></div>', after: '<div style="height:4000px"></div>' }));
+    const f = await h.frame('near-one');
+    // The map is made (MapLibre loaded, its WebGL context, style and data) while the iframe is still out of view.
+    // Chromium runs no animation frame in a cross-origin iframe out of view, so it draws once it is in view.
+    await waitLife(f, 'starting');
+    await f.waitForFunction(() => (window as unknown as { __gl: { live: number } }).__gl.live === 1, undefined, { timeout: 60_000, polling: 100 });
+    expect(await f.evaluate(() => performance.getEntriesByType('resource').some((r) => /maplibre/.test(r.name)))).toBe(true);
+    const top = await h.page.evaluate(() => [scrollY, document.querySelector('iframe')!.getBoundingClientRect().top]);
+    expect(top[0]).toBe(0); // nobody scrolled
+    expect(top[1]).toBeGreaterThan(900); // still below the window
+    await h.page.waitForTimeout(3000); // the map's data is in and its worker has done its part
+    // in view: drawn
+    const t0 = Date.now();
+    await scrollToEl(h.page, 'iframe');
+    await waitLife(f, 'live');
+    const drawMs = Date.now() - t0;
+    expect(await glLive(f)).toBe(1);
+    // scrolled far away: the host says far; the map is kept (it goes after 30 s out of view, or when another needs the room)
+    await f.evaluate(() => addEventListener('message', (e) => ((window as unknown as { __views: unknown[] }).__views ??= []).push(e.data)));
+    await h.page.evaluate(() => scrollTo(0, 6000));
+    await f.waitForFunction(() => ((window as unknown as { __views?: { view?: string }[] }).__views ?? []).some((d) => d.view === 'far'), undefined, { timeout: 10_000, polling: 100 });
+    expect(await f.evaluate(() => (window as unknown as { __views: unknown[] }).__views.at(-1))).toEqual({ type: 'flightmap:view', v: 1, view: 'far' });
+    expect(await life(f)).toBe('live');
+    console.log(`near: drawn ${drawMs} ms after coming into view`);
     expect(h.errors).toEqual([]);
     await h.close();
   }, 180_000);

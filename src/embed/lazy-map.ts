@@ -20,6 +20,7 @@ import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
 import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
 import { msg } from '../i18n';
+import { momentLine } from '../export/core/text';
 
 /** Draws a poster for the map's box (a picture, or a drawing of the scene); null: the box stays empty. */
 export type PosterSource = (box: { width: number; height: number }) => HTMLElement | null;
@@ -58,6 +59,15 @@ export interface LazyMap {
   dispose(): void;
 }
 
+/** The poster's words: the event at the moment, else the moment itself (as the export's subtitle says it). */
+function posterLabel(app: App): string {
+  const id = app.currentEventId();
+  const ev = id ? app.story.events.find((e) => e.id === id) : undefined;
+  if (ev) return ev.title;
+  const m = app.getMoment();
+  return momentLine({ kind: 'moment', chapter: m.chapter, t: m.t }, app.track);
+}
+
 const newId = () => (crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`).slice(0, 64);
 
 export function createLazyMap(o: LazyMapOptions): LazyMap {
@@ -81,13 +91,17 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   o.wrap.prepend(poster);
   let still: HTMLElement | null = null; // a still of the released map, while the moment is the same
   let marked = false;
-  const showPoster = (s: HTMLElement | null) => {
+  let named: App | null = null; // the app, once attached: the poster's words come from it
+  /** Puts a still (or else a new drawing) in the poster, shown or not, without changing the map's life. */
+  const paint = (s: HTMLElement | null) => {
     still = s;
     const box = { width: o.wrap.clientWidth, height: o.wrap.clientHeight };
     const content = s ?? drawPoster(box);
     picture.replaceChildren(...(content ? [content] : []));
-    poster.hidden = false;
-    setLife('poster');
+    // The poster stands for the moment: its event (or the moment itself) is its accessible name.
+    const label = named ? posterLabel(named) : '';
+    if (label) picture.setAttribute('aria-label', label);
+    picture.setAttribute('role', label ? 'img' : 'none');
     if (!marked) {
       marked = true;
       const img = content?.querySelector('img') ?? (content instanceof HTMLImageElement ? content : null);
@@ -95,6 +109,11 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
       if (img && !img.complete) img.decode().then(mark, mark);
       else mark();
     }
+  };
+  const showPoster = (s: HTMLElement | null) => {
+    paint(s);
+    poster.hidden = false;
+    setLife('poster');
   };
   const setLife = (v: 'poster' | 'starting' | 'live') => {
     if (doc.documentElement.dataset.mapLife !== v) doc.documentElement.dataset.mapLife = v;
@@ -212,6 +231,8 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   };
   const onPageHide = () => channel?.postMessage({ kind: 'bye', id: self.id });
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  let drawsMoment = false; // a drawing of the moment was set: drawn again when the moment changes
 
   return {
     hooks: {
@@ -227,7 +248,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
       },
     },
     attach(a) {
-      app = a;
+      app = named = a;
       if (channel) channel.onmessage = onMessage;
       channel?.postMessage({ kind: 'hello', id: self.id });
       tell();
@@ -251,14 +272,24 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
       update({});
     },
     momentChanged() {
-      if (still) showPoster(null);
+      if (poster.hidden) return;
+      if (still) return paint(null);
+      // The drawing follows the moment (a host's seek, autoplay out of view), at most four times a second.
+      if (drawsMoment && redrawTimer === undefined)
+        redrawTimer = setTimeout(() => {
+          redrawTimer = undefined;
+          if (!poster.hidden && !still) paint(null);
+        }, 250);
     },
     setPoster(source) {
       drawPoster = source;
-      if (!poster.hidden && !still) showPoster(null);
+      drawsMoment = source !== routePicture;
+      // not showPoster: a map may be starting under the poster (its life stays)
+      if (!poster.hidden && !still) paint(null);
     },
     dispose() {
       clearTimeout(idleTimer);
+      clearTimeout(redrawTimer);
       clearTimeout(settleTimer);
       io.disconnect();
       doc.removeEventListener('visibilitychange', onVisibility);

@@ -179,6 +179,30 @@ describe('poster first', () => {
     await h.close();
   }, 180_000);
 
+  it('the poster is a drawing of the embed’s own moment, named by its event: the crash and the first impact differ where the aircraft is', async () => {
+    const drawn: Record<string, { label: string | null; role: string | null; aircraft: string; svg: number }> = {};
+    for (const event of ['first-impact', 'crash']) {
+      // the iframe alone, out of view: it stays a poster
+      const h = await openHost(hostPage(snippet(`poster-${event}`, event).replace(/<script>[\s\S]*<\/script>/, ''), 1000, { before: '<div style="height:1200px"></div>' }));
+      const f = await h.frame(`poster-${event}`);
+      await f.waitForFunction(() => !!document.querySelector('.map-poster .scene-poster svg'), undefined, { timeout: 60_000, polling: 100 });
+      drawn[event] = await f.evaluate(() => {
+        const pic = document.querySelector('.map-poster .poster-picture')!;
+        const svg = pic.querySelector('svg')!;
+        return { label: pic.getAttribute('aria-label'), role: pic.getAttribute('role'), aircraft: svg.querySelector('[data-layer="aircraft"]')!.innerHTML, svg: svg.outerHTML.length };
+      });
+      expect(await life(f)).toBe('poster');
+      if (process.env.E2E_OUT_DIR) await f.locator('.map-poster').screenshot({ path: `${process.env.E2E_OUT_DIR}/poster-${event}.png` }).catch(() => {});
+      expect(h.errors).toEqual([]);
+      await h.close();
+    }
+    expect(drawn['first-impact']).toMatchObject({ label: 'First impact near Grozny', role: 'img' });
+    expect(drawn.crash).toMatchObject({ label: 'Crash on approach to Aktau', role: 'img' });
+    expect(drawn.crash!.aircraft).toMatch(/<path d="M/);
+    expect(drawn.crash!.aircraft).not.toBe(drawn['first-impact']!.aircraft);
+    expect(drawn.crash!.svg).toBeLessThan(100_000);
+  }, 180_000);
+
   it('the full page (not embedded) makes its map at once; static makes none', async () => {
     const full = await app.open('?event=first-impact', { width: 1200, height: 800 });
     expect(full.ready).toBe('map');

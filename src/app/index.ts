@@ -20,7 +20,7 @@ import { featureInfo } from '../ui/feature-info';
 import { createNotices } from '../ui/notices';
 import { DARK, LIGHT } from '../theme/palette';
 import { createMapLife, type StoryMapModule } from './map-life';
-import { crashDay, followedDisputes } from '../story/content';
+import { crashDay, followedDisputes, storyClock } from '../story/content';
 import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 
 import type { App, AppHooks } from '../api/flightmap';
@@ -122,7 +122,7 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     control.input.focus({ preventScroll: true });
   });
   // The legend is open where the map is large enough for the story to stay clear of it (at 1280 × 720 it would cover Grozny); else one tap away.
-  els.mapWrap.append(createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches));
+  els.mapWrap.append(createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches, storyClock(story)));
 
   connectEffects(store, [
     uiEffect(timelines, track, { panel, control, list }),

@@ -18,6 +18,13 @@ export function crashDay(story: Pick<StoryData, 'track'>): number {
   return Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate());
 }
 
+/** The clock of the story's words: when the reconstruction starts (the first reconstructed leg) and the crash (the track's end). */
+export function storyClock(story: Pick<StoryData, 'track'>): { reconstructedFrom: number | null; crash: number } {
+  const legs = story.track.features;
+  const first = legs.find((f) => f.properties.certainty === 'reconstructed');
+  return { reconstructedFrom: first ? Date.parse(first.properties.start.time) : null, crash: Date.parse(legs.at(-1)!.properties.end.time) };
+}
+
 /** How far the reader may pan the map (geo/region.json → maxBounds), as MapLibre's [[w, s], [e, n]]. */
 export function maxBounds(story: Pick<StoryData, 'region'>): [[number, number], [number, number]] {
   const [w, s, e, n] = story.region.maxBounds as BBox;

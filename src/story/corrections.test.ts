@@ -10,6 +10,7 @@ import { mesh } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { MultiLineString } from 'geojson';
 import { STORY_FILES, validateStory, type StoryData } from './validate';
+import { storyClock } from './content';
 
 const raw = Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')]));
 const r = validateStory(raw);
@@ -82,7 +83,7 @@ describe('the primary strike area is our estimate, not a report', () => {
     expect(String(area.basis)).toMatch(/^No source reports this area/);
     const { legendEntries } = await import('../ui/legend-data');
     const { LIGHT } = await import('../theme/palette');
-    expect(legendEntries(LIGHT).find((e) => e.key === 'area')?.label).toBe('Claimed strike area (our estimate)'); // geo/i18n/en.json
+    expect(legendEntries(LIGHT, storyClock(s)).find((e) => e.key === 'area')?.label).toBe('Claimed strike area (our estimate)'); // geo/i18n/en.json
     expect(JSON.stringify(s)).not.toMatch(/[Rr]eported strike area/);
   });
 });

@@ -5,6 +5,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from '../map/style';
 import { legendEntries } from '../ui/legend-data';
+import { storyClock } from '../story/content';
+import { story } from '../export/core/story.fixture';
 import { DARK, LIGHT } from './palette';
 import { themeCss, cssVar } from './css';
 import { PAGE_COLOURS } from './symbology';
@@ -35,7 +37,7 @@ describe('the symbology table', () => {
     for (const palette of [LIGHT, DARK]) {
       const style = styleOf(palette);
       const paint = (id: string) => style.layers.find((l) => l.id === id)!.paint as Record<string, unknown>;
-      const byKey = Object.fromEntries(legendEntries(palette).map((e) => [e.key, e.shapes]));
+      const byKey = Object.fromEntries(legendEntries(palette, storyClock(story)).map((e) => [e.key, e.shapes]));
       /** The constant of a ['case', flown, a, b] opacity: the value when flown (for a flown layer) or not. */
       const opacity = (v: unknown, flown: boolean) => (Array.isArray(v) ? (flown ? v[2] : v[3]) : v);
       const lines: [string, string, boolean][] = [['planned', 'route-planned', false], ['approximate', 'track-approximate', true], ['reconstructed', 'track-reconstructed', true], ['ahead', 'track-ghost', false]];

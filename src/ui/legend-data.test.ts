@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { legendEntries, MOMENT_ONLY_KEYS } from './legend-data';
+import { legendEntries, legendNote, MOMENT_ONLY_KEYS } from './legend-data';
+import { storyClock } from '../story/content';
+import { story } from '../export/core/story.fixture';
 import { DARK, LIGHT, DASH } from '../theme/palette';
 
 describe('legend data', () => {
   it('has one item per map style, with swatches in their box and the palette’s colours', () => {
     for (const c of [LIGHT, DARK]) {
-      const items = legendEntries(c);
+      const items = legendEntries(c, storyClock(story));
       expect(items.map((i) => i.key)).toEqual(['planned', 'approximate', 'reconstructed', 'ahead', 'aircraft', 'area', 'outer', 'claim', 'airport', 'crash']);
       for (const k of MOMENT_ONLY_KEYS) expect(items.some((i) => i.key === k)).toBe(true);
       const byKey = Object.fromEntries(items.map((i) => [i.key, i]));
@@ -19,5 +21,13 @@ describe('legend data', () => {
           if (s.type === 'circle') expect(s.cy + s.r).toBeLessThanOrEqual(i.h);
         }
     }
+  });
+  it('names the story\'s times from the data: the crash and the reconstruction\'s start', () => {
+    const times = storyClock(story);
+    expect(legendEntries(LIGHT, times).find((i) => i.key === 'crash')!.label).toBe('Crash site, 06:28 UTC');
+    expect(legendNote(times)).toContain('between 04:25 and 06:28 UTC');
+    const later = { reconstructedFrom: times.reconstructedFrom! + 60_000, crash: times.crash + 120_000 };
+    expect(legendEntries(LIGHT, later).find((i) => i.key === 'crash')!.label).toBe('Crash site, 06:30 UTC');
+    expect(legendNote(later)).toContain('between 04:26 and 06:30 UTC');
   });
 });

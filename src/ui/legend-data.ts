@@ -5,6 +5,7 @@
  */
 import { AIRCRAFT_ICON, iconPathD, SYMBOLOGY as S, type CircleSymbol, type LineSymbol, type Palette } from '../theme/symbology';
 import { msg } from '../i18n';
+import { clock } from '../time/format';
 
 export type SwatchShape =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; opacity?: number; dash?: number[]; cap: 'round' | 'butt' }
@@ -43,7 +44,16 @@ const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({ type: 'circle', cx:
 /** The keys of the items that only make sense at a moment of the flight (not for the whole route). */
 export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
 
-export function legendEntries(c: Palette): LegendEntry[] {
+/** The story's times the legend names (src/story/content.ts, storyClock): the crash, the reconstruction's start. */
+export interface LegendTimes {
+  reconstructedFrom: number | null;
+  crash: number;
+}
+
+/** "No position fixes were published between {from} and {to} UTC": the legend's note, with the story's times. */
+export const legendNote = (t: LegendTimes): string => msg('legend.note', { from: clock(t.reconstructedFrom ?? t.crash, 'UTC', false), to: clock(t.crash, 'UTC', false) });
+
+export function legendEntries(c: Palette, times: LegendTimes): LegendEntry[] {
   const ring = S.ring, area = S.strikeArea, outer = S.officialArea;
   return [
     { key: 'planned', label: msg('legend.planned'), ...line(c, S.planned) },
@@ -65,7 +75,7 @@ export function legendEntries(c: Palette): LegendEntry[] {
     { key: 'airport', label: msg('legend.airport'), ...box(dot(c, S.airport)) },
     {
       key: 'crash',
-      label: msg('legend.crash'),
+      label: msg('legend.crash', { time: clock(times.crash, 'UTC', false) }),
       ...box({ type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: CROSS_WIDTHS.halo, cap: 'round' }, { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: CROSS_WIDTHS.mark, cap: 'round' }),
     },
   ];

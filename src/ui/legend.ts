@@ -1,6 +1,6 @@
 /** The legend: every style on the map, in words. Swatches are small SVGs drawn with the map's palette. */
 import type { Palette } from '../theme/palette';
-import { legendEntries, type SwatchShape } from './legend-data';
+import { legendEntries, legendNote, type LegendTimes, type SwatchShape } from './legend-data';
 import { h } from './dom';
 import { msg } from '../i18n';
 
@@ -47,16 +47,16 @@ export interface LegendItem {
 }
 
 /** The legend's items with their swatches as SVG (the data is in legend-data.ts, shared with the PNG export). */
-export function legendItems(c: Palette): LegendItem[] {
-  return legendEntries(c).map((e) => ({ key: e.key, label: e.label, swatch: () => svg(e.w, e.h, ...e.shapes.map(shape)) }));
+export function legendItems(c: Palette, times: LegendTimes): LegendItem[] {
+  return legendEntries(c, times).map((e) => ({ key: e.key, label: e.label, swatch: () => svg(e.w, e.h, ...e.shapes.map(shape)) }));
 }
 
-export function createLegend(c: Palette, open: boolean): HTMLElement {
+export function createLegend(c: Palette, open: boolean, times: LegendTimes): HTMLElement {
   return h(
     'details',
     { class: 'legend', open, 'data-map-obstacle': true }, // the map keeps its names out from under it
     h('summary', {}, msg('legend.title')),
-    h('ul', { class: 'legend-list' }, legendItems(c).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label)))),
-    h('p', { class: 'legend-note' }, msg('legend.note')),
+    h('ul', { class: 'legend-list' }, legendItems(c, times).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label)))),
+    h('p', { class: 'legend-note' }, legendNote(times)),
   );
 }

@@ -4,7 +4,8 @@ import { PRESETS, exportSize } from './presets';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
-import { track } from './story.fixture';
+import { story, track } from './story.fixture';
+import { storyClock } from '../../story/content';
 import type { Rect } from './tiles';
 
 /** A stand-in for the canvas: Noto Sans averages about 0.55 em a character (bold a little wider). */
@@ -14,7 +15,7 @@ const moment = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.pa
 function input(preset: string, scale: number, opts: { legend?: boolean; route?: boolean } = {}): LayoutInput {
   const s = exportSize({ preset }, scale);
   if (!s.ok) throw new Error(s.error);
-  const entries = legendEntries(LIGHT).filter((e) => !opts.route || !MOMENT_ONLY_KEYS.includes(e.key));
+  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => !opts.route || !MOMENT_ONLY_KEYS.includes(e.key));
   return {
     width: s.value.outWidth,
     height: s.value.outHeight,

@@ -4,6 +4,7 @@ import { exportSize } from './presets';
 import { track, story } from './story.fixture';
 import { legendEntries } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
+import { storyClock } from '../../story/content';
 
 const size = (() => {
   const s = exportSize({ preset: '16x9' }, 2);
@@ -36,7 +37,7 @@ describe('export text', () => {
   it('draws the arrow itself; every other character is in the shipped fonts', () => {
     expect(textRuns('Baku → Grozny')).toEqual([{ kind: 'text', text: 'Baku ' }, { kind: 'arrow' }, { kind: 'text', text: ' Grozny' }]);
     expect(missingGlyphs('a → b ≈ c')).toEqual(['≈']);
-    const texts = [exportTitle(), creditLine(), reconstructedNote(track), momentLine({ kind: 'route' }, track), ...legendEntries(LIGHT).map((e) => e.label)];
+    const texts = [exportTitle(), creditLine(), reconstructedNote(track), momentLine({ kind: 'route' }, track), ...legendEntries(LIGHT, storyClock(story)).map((e) => e.label)];
     for (const e of story.events.filter((e) => e.chapter === 'flight')) texts.push(momentLine(at(e.time), track));
     for (const t of texts) expect(missingGlyphs(t), t).toEqual([]);
   });

@@ -19,6 +19,7 @@ import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { storyClock } from '../../story/content';
 import { msg } from '../../i18n';
 
 export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
@@ -62,7 +63,7 @@ export async function renderExport(app: ExportSource, base: string, request: unk
 
   // The aircraft and "not yet flown" only mean something at a moment of the flight.
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  const legend = legendEntries(theme.palette).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
   const layout = layoutExport({
     width: W,
     height: H,

@@ -9,6 +9,7 @@ import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { storyClock } from '../../story/content';
 import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { FontWeight, ExportLayout } from '../core/layout';
@@ -115,7 +116,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const theme = themeFor(req.dark);
   const measure = canvasMeasure(document.createElement('canvas').getContext('2d')!);
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  const legend = legendEntries(theme.palette).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
   const subtitle = momentLine(req.moment, app.track);
   const layout = layoutExport({
     width: W,

@@ -36,7 +36,7 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
       .filter((s): s is Source => !!s)
       .map((s) =>
         s.url && /^https?:\/\//i.test(s.url)
-          ? `<li><a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a></li>`
+          ? `<li><a href="${esc(s.url)}" rel="noreferrer external">${esc(s.outlet)}</a></li>`
           : `<li><span title="${esc(s.note ?? s.title)}">${esc(s.outlet)}</span></li>`,
       )
       .join('');
@@ -60,8 +60,8 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
 
 /** Links to the list in every other language, each named in itself. */
 export function languageLinks(current: Locale): string {
-  const link = (l: Locale) => `<a href="${l === 'en' ? './' : fallbackFile(l)}" hreflang="${HTML_LANG[l]}" lang="${HTML_LANG[l]}">${esc(ENDONYM[l])}</a>`;
-  return `<p class="noscript-languages">${LOCALES.filter((l) => l !== current).map(link).join(' · ')}</p>`;
+  const link = (l: Locale) => `<a href="${l === 'en' ? './' : fallbackFile(l)}" lang="${HTML_LANG[l]}">${esc(ENDONYM[l])}</a>`;
+  return `<p>${LOCALES.filter((l) => l !== current).map(link).join(' · ')}</p>`;
 }
 
 /** A language's no-script page: the whole list in that language, with the map's picture and the way back. */

@@ -29,7 +29,7 @@ export const DOWNLOADS = [
 
 /**
  * The credit's line: when the data was last changed (linking to the log) and the downloads. Written in English
- * at build time; its words carry their message keys (`data-i18n`, `data-i18n-title`, `data-i18n-date`), so the
+ * at build time; its words carry their message keys (`data-i18n`, `data-i18n-title`; its date is rewritten too), so the
  * page writes them in the reader's language (src/ui/page-text.ts).
  */
 export function creditHtml(updated: string): string {
@@ -39,7 +39,7 @@ export function creditHtml(updated: string): string {
   ).join(', ');
   return (
     `<p class="opendata" id="opendata">` +
-    `<span class="updated"><span data-i18n="credit.updated">Updated</span> <a id="changelog-link" href="${CHANGELOG_PAGE}" target="_blank" rel="noopener"><time datetime="${esc(updated)}" data-i18n-date="">${esc(dateLabel(updated))}</time></a></span>` +
+    `<span class="updated"><span data-i18n="credit.updated">Updated</span> <a id="changelog-link" href="${CHANGELOG_PAGE}" target="_blank" rel="noopener"><time datetime="${esc(updated)}">${esc(dateLabel(updated))}</time></a></span>` +
     ` · <span class="get-data" id="get-data"><span data-i18n="credit.getData">Get the data:</span> ${links}</span></p>`
   );
 }

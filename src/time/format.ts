@@ -33,29 +33,15 @@ export function clock(ms: number, zone = 'UTC', seconds = true): string {
 }
 
 /**
- * Month names as Azerbaijani and Kazakh write a date: "25 dekabr 2024" (day, month, year) and "2024 ж. 25
- * желтоқсан" (year, day, month, as CLDR's kk long date). Browsers' Intl data for `az` and `kk` is often the root
- * fallback ("2024 M12 25" in Chromium), so these dates are ours; other languages use Intl.
- */
-export const AZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'] as const;
-export const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'] as const;
-const OWN_DATES: Record<string, (d: number, m: number, y: number) => string> = {
-  az: (d, m, y) => `${d} ${AZ_MONTHS[m - 1]} ${y}`,
-  kk: (d, m, y) => `${y} ж. ${d} ${KK_MONTHS[m - 1]}`,
-};
-
-/**
  * "25 Dec 2024" in the given zone, in the page's language ("25 дек. 2024 г.", "25 dekabr 2024", "2024 ж. 25
- * желтоқсан"): every date a reader sees goes through here.
+ * желтоқсан"): every date a reader sees goes through here. The month names and the order are the catalogue's
+ * (`date.day`, geo/i18n/): browsers' Intl data for `az` and `kk` is often the root fallback ("2024 M12 25" in
+ * Chromium), so no language's dates depend on the browser's.
  */
 export function day(ms: number, zone = 'UTC'): string {
-  const own = OWN_DATES[intlTag().split('-')[0]!];
-  if (own) {
-    const parts = numericDay(zone).formatToParts(ms);
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return own(get('day'), get('month'), get('year'));
-  }
-  return fmt(zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  const parts = numericDay(zone).formatToParts(ms);
+  const get = (t: string) => String(Number(parts.find((p) => p.type === t)?.value));
+  return msg('date.day', { day: get('day'), month: get('month'), year: get('year') });
 }
 const numericCache = new Map<string, Intl.DateTimeFormat>();
 function numericDay(zone: string): Intl.DateTimeFormat {

@@ -33,7 +33,7 @@ export function translatePage(doc: Document = document): void {
   for (const attr of ['aria-label', 'alt', 'title'] as const)
     for (const el of doc.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) el.setAttribute(attr, msg(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
   // Dates written at build time (the credit's "Updated 2 Dec 2026"): again, in the language.
-  for (const el of doc.querySelectorAll<HTMLTimeElement>('time[data-i18n-date]')) {
+  for (const el of doc.querySelectorAll<HTMLTimeElement>('#opendata time')) {
     const t = Date.parse(`${el.dateTime}T00:00:00Z`);
     if (!Number.isNaN(t)) el.textContent = day(t);
   }

@@ -43,7 +43,7 @@ const embedChild = startEmbedChild(early); // when framed: height to the host, h
 // An embed opens with a poster and makes its map when it comes into view (embed/lazy-map.ts, a small chunk of
 // its own, so the full page loads none of it); the full page makes its map at once.
 const lazyEmbed = early.embed && !early.static;
-const lazyMap = lazyEmbed ? import('./embed/lazy-map').then((m) => m.createLazyMap({ wrap: $('map-wrap') }), () => null) : null; // failing that, the map starts at once
+const lazyMap = lazyEmbed ? import('./embed/lazy-map').then((m) => m.createLazyMap({ wrap: $('map-wrap'), wakeLabel: () => msg('embed.wake') }), () => null) : null; // failing that, the map starts at once
 // MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it (an embed: when in view).
 const mapModule = early.static || lazyEmbed ? null : import('./map/story-map').catch(() => null);
 /** The map module if it arrives within `ms` (null: not yet, or it failed; app.ts then imports it itself). */

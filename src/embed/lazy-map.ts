@@ -19,7 +19,6 @@
 import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
 import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
-import { msg } from '../i18n';
 import { momentLine } from '../export/core/text';
 
 /** Draws a poster for the map's box (a picture, or a drawing of the scene); null: the box stays empty. */
@@ -43,6 +42,8 @@ export interface LazyMapOptions {
   budget?: number;
   idleMs?: number;
   win?: Window;
+  /** The wake button's words, in the page's language (read when it shows: the catalogue may load after this starts). */
+  wakeLabel?: () => string;
 }
 
 export interface LazyMap {
@@ -83,7 +84,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   const wake = doc.createElement('button');
   wake.type = 'button';
   wake.className = 'poster-wake';
-  wake.textContent = msg('embed.wake');
+  wake.textContent = 'Show the interactive map';
   wake.hidden = true;
   const poster = doc.createElement('div');
   poster.className = 'map-poster';
@@ -161,6 +162,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
     if (d === 'start') start();
     else if (d === 'release') release(true);
     wake.hidden = !(self.visible && !self.alive && (held || d === 'wait'));
+    if (!wake.hidden && o.wakeLabel) wake.textContent = o.wakeLabel();
     clearTimeout(idleTimer);
     const due = idleReleaseIn(self, Date.now(), idleMs);
     if (due !== null) idleTimer = setTimeout(() => release(true), due);

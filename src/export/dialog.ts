@@ -75,6 +75,7 @@ function buildDialog(app: App, base: string) {
   const dark = document.documentElement.classList.contains('dark');
   const colours = radios<'light' | 'dark'>('colours', [{ value: 'light', label: msg('dialog.light') }, { value: 'dark', label: msg('dialog.dark') }], dark ? 'dark' : 'light');
   const legendBox = h('input', { type: 'checkbox', id: 'export-legend', name: 'legend', checked: true });
+  const insetBox = h('input', { type: 'checkbox', id: 'export-inset', name: 'inset', checked: true });
   const summary = h('p', { class: 'export-summary', id: 'export-summary' });
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
@@ -101,6 +102,7 @@ function buildDialog(app: App, base: string) {
     ),
     fieldset(msg('export.moment'), 'export-moments', ...moment.rows),
     h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, msg('export.includeLegend'))),
+    h('div', { class: 'export-opt export-legend-opt' }, insetBox, h('label', { for: 'export-inset' }, msg('export.includeInsets'))),
     summary,
     error,
     h('div', { class: 'export-actions' }, go, cancel, status),
@@ -113,6 +115,7 @@ function buildDialog(app: App, base: string) {
     moment: moment.value(),
     dark: colours.value() === 'dark',
     legend: legendBox.checked,
+    inset: insetBox.checked,
   });
   const update = () => {
     const f = format.value();
@@ -141,7 +144,7 @@ function buildDialog(app: App, base: string) {
   const setBusy = (b: AbortController | null) => {
     busy = b;
     form.setAttribute('aria-busy', String(!!b));
-    for (const el of form.querySelectorAll<HTMLInputElement>('fieldset input, #export-legend')) el.disabled = !!b;
+    for (const el of form.querySelectorAll<HTMLInputElement>('fieldset input, #export-legend, #export-inset')) el.disabled = !!b;
     if (!b) update();
     go.disabled = !!b;
   };

@@ -41,7 +41,7 @@ a PDF of true vectors (paths and text, no image).
   --dark                 dark colours
   --lang L               the language of the picture's words: en (default), ru, az (Latin) or kk (Cyrillic)
   --no-legend            leave the legend out
-  --no-inset             leave the locator insets out (where the layout has them)
+  --no-inset             leave the insets out (the locator and the strike-area detail)
   --dist DIR             use this built app instead of building one
   --meta FILE            also write the layout and camera as JSON
   -h, --help             this help

@@ -41,6 +41,8 @@ export interface MapRenderRequest {
   rect: Rect;
   /** Context labels and airports are drawn only inside this area (so the picture's edge never cuts one). */
   keepInside?: Polygon;
+  /** Only these layers are drawn (an inset's locator: the basemap alone); all when absent. */
+  only?: readonly string[];
   /** Largest canvas side to use (default 4096, 2048 with a software GPU; never more than the GPU allows). */
   maxTile?: number;
   onProgress?: (done: number, total: number) => void;
@@ -175,6 +177,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
           m.setLayoutProperty(l.id, 'text-allow-overlap', true);
         }
       }
+      if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
       if (req.keepInside) {
         const area = req.keepInside;
         for (const id of EDGE_CLIPPED_LAYERS) {

@@ -5,9 +5,12 @@
  */
 import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
-import { fitBounds, insetPolygon, type Camera } from '../core/camera';
+import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
+import { insetColumn, insetNames, insetSlots, insetViews, keepInsideClearOf, type InsetView } from '../core/inset';
+import { storyFrames } from '../../scene/camera';
+import { drawInsets } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
@@ -35,6 +38,8 @@ export interface ExportMeta {
   tileCanvas: [number, number];
   maxTile: number;
   layout: ExportLayout;
+  /** The insets drawn (none with `inset: false`, or where the picture has no room). */
+  insets: InsetView[];
   resolved: ResolvedExport;
   /** Milliseconds spent on each step. */
   timings: Record<string, number>;
@@ -76,13 +81,16 @@ export async function renderExport(app: ExportSource, base: string, request: unk
     measure: canvasMeasure(ctx),
   });
   const { map } = layout;
-  const p = layout.mapPadding;
+  // The insets (locator, strike-area detail) at the map's top right: the story's frame keeps clear of them.
+  const slots = insetSlots(layout, req.inset);
+  const p = slots.mapPadding;
   const layers = buildLayers(app.story, app.track);
   const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const frame = exportFrame(layers, moment);
   const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
   // Labels keep clear of the picture's edges: their anchors at least this far inside (design px × ratio).
-  const keepInside = insetPolygon(camera, map.w, map.h, ratio, { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio });
+  // … and clear of the insets.
+  const keepInside = keepInsideClearOf(camera, map, ratio, { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, insetColumn(slots.slots));
 
   lap('layout');
   drawBackground(ctx, { layout, theme });
@@ -104,6 +112,12 @@ export async function renderExport(app: ExportSource, base: string, request: unk
   lap('map');
   timings.mapReady = drawn.readyMs;
   timings.mapTiles = drawn.tilesMs;
+  const strike = storyFrames(app.story).get('strike-area');
+  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
+  // The insets name the claimed points on one line (insetNames).
+  const insetLayers = insetNames(layers);
+  await drawInsets(ctx, insets, { layers: insetLayers, track: app.track, palette: theme.palette, base, scene: sceneOf({ layers: insetLayers, track: app.track }, moment), ratio, target: ctx, ...(req.maxTile ? { maxTile: req.maxTile } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, theme);
+  lap('insets');
   // Scale bars for the map's centre: metres per output pixel there.
   const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
   drawFurniture(ctx, { layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar) });
@@ -112,7 +126,7 @@ export async function renderExport(app: ExportSource, base: string, request: unk
   if (canvas.width !== W || canvas.height !== H) throw new ExportError(`The picture came out ${canvas.width} × ${canvas.height} px instead of ${W} × ${H} px.`);
   return {
     canvas,
-    meta: { filename: exportFilename(req), width: W, height: H, ratio, camera, tiles: drawn.tiles, tileCanvas: drawn.canvas, maxTile: drawn.maxTile, layout, resolved: req, timings },
+    meta: { filename: exportFilename(req), width: W, height: H, ratio, camera, tiles: drawn.tiles, tileCanvas: drawn.canvas, maxTile: drawn.maxTile, layout, insets, resolved: req, timings },
   };
 }
 

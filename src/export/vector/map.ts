@@ -33,6 +33,8 @@ export interface VectorMapInput {
   rect: Rect;
   /** Context names and airports are drawn only this far inside the map's edges (output pixels), as on the PNG. */
   keepInside: { x: number; y: number };
+  /** … and outside this box (the insets' column), grown by keepInside. */
+  keepOut?: Rect | null;
   measure: Measure;
 }
 
@@ -167,7 +169,8 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     return d ? [{ kind: 'path', d, ...p }] : [];
   };
   const ofLayer = (l: string) => basemap.features.filter((f) => f.properties?.layer === l);
-  const keep = (p: Pt) => inside(p, rect, input.keepInside);
+  const out = input.keepOut;
+  const keep = (p: Pt) => inside(p, rect, input.keepInside) && !(out && p[0] >= out.x - input.keepInside.x && p[1] <= out.y + out.h + input.keepInside.y);
   const inView = (p: Pt) => inside(p, rect, { x: -margin, y: -margin });
   const pointOf = (g: Geometry) => project((g as Point).coordinates);
 

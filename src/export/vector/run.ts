@@ -25,6 +25,9 @@ import { mapGroups } from './map';
 import type { VDoc } from './model';
 import { fontFile as shippedFontFile } from '../../theme/fonts';
 import { fontsNeeded, type EmbeddedFont, type SubsetName } from './fonts';
+import { insetGroups } from './inset';
+import { insetColumn, insetNames, insetSlots, insetViews, type InsetView } from '../core/inset';
+import { storyFrames } from '../../scene/camera';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
 import woffLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
@@ -56,6 +59,8 @@ export interface VectorMeta {
   ratio: number;
   camera: Camera;
   layout: ExportLayout;
+  /** The insets drawn (none with `inset: false`, or where the picture has no room). */
+  insets: InsetView[];
   resolved: ResolvedExport;
   bytes: number;
   /** Milliseconds spent on each step. */
@@ -130,18 +135,24 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     measure,
   });
   const { map } = layout;
-  const p = layout.mapPadding;
+  // The insets (locator, strike-area detail) at the map's top right, as the PNG's: the story's frame keeps clear of them.
+  const slots = insetSlots(layout, req.inset);
+  const p = slots.mapPadding;
   const layers = buildLayers(app.story, app.track);
   const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
   const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
+  const strike = storyFrames(app.story).get('strike-area');
+  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
   const doc: VDoc = {
     width: W,
     height: H,
     ...(req.size.mm ? { mm: req.size.mm } : {}),
     background: theme.background,
     layers: [
-      ...mapGroups({ basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, measure }),
+      ...mapGroups({ basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, keepOut: insetColumn(slots.slots), measure }),
+      // The insets name the claimed points on one line (insetNames).
+      ...insetGroups(insets, { basemap, scene: sceneOf({ layers: insetNames(layers), track: app.track }, moment), palette: theme.palette, ratio, measure }, theme),
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
@@ -153,7 +164,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   if (uncovered.length) throw new ExportError(`The SVG and PDF embed Noto Sans, which cannot draw ${uncovered.map((c) => `“${c}”`).join(' ')}: export a PNG instead.`);
   const fonts = await embeddedFonts(files, format, base);
   lap('compose');
-  const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, resolved: req, bytes: 0, timings };
+  const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, insets, resolved: req, bytes: 0, timings };
   return { doc, fonts, meta, lap };
 }
 

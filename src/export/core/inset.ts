@@ -1,0 +1,210 @@
+/**
+ * The insets of an exported picture, Datawrapper-style: a small locator map (where the Caspian and the
+ * Caucasus are, with the main map's extent as a box) and a detail map of the strike area (the claimed
+ * points named, with its own scale bar), stacked at the map's top right. Pure: where they go, how big, and
+ * the camera of each; the PNG (src/export/png/inset.ts) and the vector picture (src/export/vector/inset.ts)
+ * draw them from this one layout.
+ *
+ * The insets keep inside the map, clear of the legend and the scale bars (and so of the title and credits,
+ * which are outside the map), and the story's frame keeps clear of them (the map's right padding grows).
+ * Where the map is too small for them they shrink (to 60 %), then the detail goes, then the locator. A view
+ * that shows nothing the main map does not (the detail when the main map is already as close; the locator
+ * when the main map is as wide) is left out.
+ */
+import type { Polygon } from 'geojson';
+import { bboxOf, type BBox, type Padding } from '../../geo/bounds';
+import { fitBounds, type Camera } from '../../geo/fit';
+import { frameCamera, type ViewFrame } from '../../scene/camera';
+import { metresPerPixel, type LngLat } from '../../geo/mercator';
+import { scaleBars } from './scale';
+import { projectOnMap, unprojectOnMap } from './camera';
+import { D, type ExportLayout } from './layout';
+import type { Rect } from './tiles';
+
+export type InsetKind = 'locator' | 'detail';
+
+/** Design sizes (CSS pixels): each inset's box, the gap between them, the frame's line. */
+export const INSET = {
+  locator: { w: 240, h: 165 },
+  detail: { w: 340, h: 300 },
+  gap: 12,
+  /** The column's widest, as a share of the map's width. */
+  maxWidth: 0.3,
+  /** Room kept between the column and the story's frame, for the names beside its points ("Aktau SCO"). */
+  clear: 100,
+  /** Smallest scale before an inset is left out. */
+  minScale: 0.6,
+  border: 1.5,
+  /** The detail's own scale bar: longest bar, its font size, its margin from the inset's corner. */
+  scale: { maxBar: 80, font: 11, pad: 8 },
+  /** The detail's claimed points at least this far apart (design px), so their two-line names stack without a clash. */
+  claimGap: 44,
+  /** The detail frames its points with this much room: `names` on the right for their names. */
+  detailPad: { top: 26, names: 215, bottom: 34, left: 20 },
+} as const;
+
+/**
+ * What the locator shows: the Caucasus between the Black Sea and the Caspian, and the whole Caspian
+ * (a cartographic choice, inside the basemap's region).
+ */
+export const LOCATOR_REGION: BBox = [36.5, 36.6, 57.5, 48.2];
+
+export interface InsetSlot {
+  kind: InsetKind;
+  /** The inset's box on the picture (output pixels): frame and map. */
+  box: Rect;
+}
+
+export interface InsetSlots {
+  slots: InsetSlot[];
+  /** The map's padding for the story's frame, clear of the insets. */
+  mapPadding: Padding;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const R = Math.round;
+
+/**
+ * Where the insets go on this layout: a column at the map's top right (locator above the detail), inside the
+ * map by the layout's overlay margin, clear of the legend and the scale bars. None when the map has no room.
+ */
+export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
+  const none = { slots: [], mapPadding: layout.mapPadding };
+  if (!on) return none;
+  const u = layout.unit;
+  const m = layout.map;
+  const margin = D.inset * u;
+  const taken: Rect[] = [layout.scale.box, ...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : [])];
+  const fit = (kinds: InsetKind[]): InsetSlot[] | null => {
+    const w = Math.max(...kinds.map((k) => INSET[k].w));
+    const h = kinds.reduce((a, k) => a + INSET[k].h, 0) + (kinds.length - 1) * INSET.gap;
+    // The largest scale (at most 1) at which the column fits the map's height, and leaves half its width.
+    const s = Math.min(1, (m.h - 2 * margin) / (h * u), (m.w * INSET.maxWidth) / (w * u));
+    if (s < INSET.minScale) return null;
+    const colW = w * s * u;
+    const x = m.x + m.w - margin - colW;
+    let y = m.y + margin;
+    const slots = kinds.map((kind) => {
+      const bw = INSET[kind].w * s * u, bh = INSET[kind].h * s * u;
+      const box = { x: R(x + colW - bw), y: R(y), w: R(bw), h: R(bh) };
+      y += bh + INSET.gap * s * u;
+      return { kind, box };
+    });
+    return slots.some((sl) => taken.some((t) => overlaps(sl.box, t))) ? null : slots;
+  };
+  const slots = fit(['locator', 'detail']) ?? fit(['detail']) ?? fit(['locator']);
+  if (!slots) return none;
+  const left = Math.min(...slots.map((s) => s.box.x));
+  const right = R(m.x + m.w - left + INSET.clear * u);
+  return { slots, mapPadding: { ...layout.mapPadding, right: Math.max(layout.mapPadding.right, right) } };
+}
+
+/** The smallest distance between two of the points, in world pixels at zoom 0. */
+function minGap0(pts: readonly LngLat[]): number {
+  let d = Infinity;
+  const cam = { center: [0, 0] as LngLat, zoom: 0 };
+  for (let i = 0; i < pts.length; i++)
+    for (let j = i + 1; j < pts.length; j++) {
+      const a = projectOnMap(pts[i]!, cam, 0, 0, 1), b = projectOnMap(pts[j]!, cam, 0, 0, 1);
+      d = Math.min(d, Math.hypot(a.x - b.x, a.y - b.y));
+    }
+  return d;
+}
+
+/**
+ * The story's layers as an inset names them: each claimed point by its first line (where and how high),
+ * without the date, on one line (no-break spaces: MapLibre does not wrap it, as the vector picture does not).
+ */
+export function insetNames<T extends { claims: { features: { properties: Record<string, unknown> | null }[] } }>(layers: T): T {
+  return { ...layers, claims: { ...layers.claims, features: layers.claims.features.map((f) => ({ ...f, properties: { ...f.properties, label: String(f.properties?.label ?? '').split('\n')[0]!.replace(/ /g, '\u00a0') } })) } };
+}
+
+export interface InsetView extends InsetSlot {
+  /** The inset's map inside its frame (output pixels). */
+  map: Rect;
+  /** Its camera (CSS pixels of a map.w / ratio × map.h / ratio view). */
+  camera: Camera;
+  /** Locator: the main map's extent, as a closed ring in output pixels (clipped to the inset's map by the drawer). */
+  extent?: [number, number][];
+  /** Detail: its scale bar (km): the bar's left end and line centre, its length, label, font size and the label's gap. */
+  scale?: { x: number; y: number; px: number; label: string; fontSize: number; gap: number };
+  /** The frame's line width (output pixels). */
+  border: number;
+  /** Names (and airports) are anchored at least this far inside the inset's map (output pixels), so none is cut. */
+  keepInside: { x: number; y: number };
+}
+
+export interface InsetInput {
+  slots: readonly InsetSlot[];
+  /** The main map: its camera, its rectangle on the picture, output pixels per CSS pixel. */
+  main: Camera;
+  mapRect: Rect;
+  ratio: number;
+  /** The strike area's frame (geo/frames.json "strike-area": the claims and the airport, claims kept apart). */
+  strike: ViewFrame;
+  region?: BBox;
+}
+
+/** Each inset's map, camera and marks; views that would add nothing to the main map are left out. */
+export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCATOR_REGION }: InsetInput): InsetView[] {
+  const out: InsetView[] = [];
+  for (const slot of slots) {
+    const b = Math.max(1, R(INSET.border * ratio));
+    const map = { x: slot.box.x + b, y: slot.box.y + b, w: slot.box.w - 2 * b, h: slot.box.h - 2 * b };
+    const w = map.w / ratio, h = map.h / ratio;
+    if (slot.kind === 'detail') {
+      const P = INSET.detailPad;
+      // The claimed points at the left, room for their names (one line each) at the right; as close as
+      // their names need to stand apart, no closer.
+      const pad = { top: P.top, right: Math.min(P.names, w - P.left - 40), bottom: P.bottom, left: P.left };
+      const d0 = minGap0(strike.keepApart);
+      const camera = d0 > 0 && Number.isFinite(d0) ? fitBounds(bboxOf(strike.keepApart), w, h, pad, Math.log2(INSET.claimGap / d0)) : frameCamera(strike, w, h, pad);
+      // At least twice as close as the main map, or the detail adds nothing.
+      if (camera.zoom < main.zoom + 1) continue;
+      const S = INSET.scale;
+      const bar = scaleBars(metresPerPixel(camera.center[1], camera.zoom) / ratio, Math.min(S.maxBar, w * 0.4) * ratio).metric;
+      const scale = { x: R(map.x + S.pad * ratio), y: R(map.y + map.h - (S.pad + S.font * 0.6) * ratio), px: +bar.px.toFixed(2), label: bar.label, fontSize: +(S.font * ratio).toFixed(3), gap: R(5 * ratio) };
+      out.push({ ...slot, map, camera, border: b, scale, keepInside: { x: 10 * ratio, y: 8 * ratio } });
+    } else {
+      // The region, and all of the main map's view (with a margin) where that reaches past it.
+      const [mw, mn] = unprojectOnMap({ x: 0, y: 0 }, main, mapRect.w, mapRect.h, ratio);
+      const [me, ms] = unprojectOnMap({ x: mapRect.w, y: mapRect.h }, main, mapRect.w, mapRect.h, ratio);
+      const mx = (me - mw) * 0.08, my = (mn - ms) * 0.08;
+      const box: BBox = [Math.min(region[0], mw - mx), Math.min(region[1], ms - my), Math.max(region[2], me + mx), Math.max(region[3], mn + my)];
+      // A main map that shows the whole region already needs no locator.
+      if (mw <= region[0] && me >= region[2] && ms <= region[1] && mn >= region[3]) continue;
+      const camera = fitBounds(box, w, h, { top: 0, right: 0, bottom: 0, left: 0 });
+      // The main map's corners, as places, then as points of the locator.
+      const corners: [number, number][] = [[0, 0], [mapRect.w, 0], [mapRect.w, mapRect.h], [0, mapRect.h]];
+      const extent = corners.map(([x, y]) => {
+        const ll: LngLat = unprojectOnMap({ x, y }, main, mapRect.w, mapRect.h, ratio);
+        const p = projectOnMap(ll, camera, map.w, map.h, ratio);
+        return [+(map.x + p.x).toFixed(1), +(map.y + p.y).toFixed(1)] as [number, number];
+      });
+      extent.push(extent[0]!);
+      out.push({ ...slot, map, camera, border: b, extent, keepInside: { x: 44 * ratio, y: 10 * ratio } });
+    }
+  }
+  return out;
+}
+
+/** The insets' column (the box around them), or null. */
+export function insetColumn(slots: readonly InsetSlot[]): Rect | null {
+  if (!slots.length) return null;
+  const x = Math.min(...slots.map((s) => s.box.x)), y = Math.min(...slots.map((s) => s.box.y));
+  const r = Math.max(...slots.map((s) => s.box.x + s.box.w)), b = Math.max(...slots.map((s) => s.box.y + s.box.h));
+  return { x, y, w: r - x, h: b - y };
+}
+
+/**
+ * Where the main map's context names and airports may be anchored: its area less `edge` on each side (as
+ * insetPolygon), less the insets' column grown by `edge` (a notch at the top right), as a GeoJSON polygon.
+ */
+export function keepInsideClearOf(cam: Camera, map: Rect, ratio: number, edge: { x: number; y: number }, column: Rect | null): Polygon {
+  const x0 = edge.x, y0 = edge.y, x1 = map.w - edge.x, y1 = map.h - edge.y;
+  const cx = column ? column.x - map.x - edge.x : x1, cy = column ? column.y + column.h - map.y + edge.y : y0;
+  const pts: [number, number][] = column && cx > x0 && cy < y1 ? [[x0, y0], [cx, y0], [cx, cy], [x1, cy], [x1, y1], [x0, y1]] : [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  // Counter-clockwise on the map (RFC 7946's exterior ring): the screen's corners in reverse.
+  const ring = pts.reverse().map(([x, y]) => unprojectOnMap({ x, y }, cam, map.w, map.h, ratio) as [number, number]);
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+}

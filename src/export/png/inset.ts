@@ -1,0 +1,76 @@
+/**
+ * The insets of an exported PNG (src/export/core/inset.ts lays them out): each a small map drawn off-screen
+ * like the main one (render.ts) into its box, in a frame; the locator with the main map's extent, the detail
+ * with its own scale bar. DOM (canvas 2D); MapLibre through render.ts only.
+ */
+import type { InsetView } from '../core/inset';
+import type { ExportTheme } from '../core/theme';
+import type { MapRenderRequest } from './render';
+import { renderExportMap } from './render';
+import { insetPolygon } from '../core/camera';
+import { drawText } from './compose';
+
+/** What the locator draws: the basemap and the seas' names (no story layer, no country name). */
+export const LOCATOR_LAYERS = ['water', 'land', 'lake', 'coast', 'border', 'sea-label'] as const;
+
+export type InsetRenderBase = Omit<MapRenderRequest, 'camera' | 'rect' | 'keepInside' | 'only' | 'onProgress'>;
+
+/** Draws each inset over the finished main map: its frame, its map, its marks. */
+export async function drawInsets(ctx: CanvasRenderingContext2D, views: readonly InsetView[], base: InsetRenderBase, theme: ExportTheme): Promise<void> {
+  const { ratio } = base;
+  for (const v of views) {
+    // The frame: a hairline box in the text colour, as a Datawrapper inset.
+    ctx.save();
+    ctx.fillStyle = theme.text;
+    ctx.fillRect(v.box.x, v.box.y, v.box.w, v.box.h);
+    ctx.restore();
+    await renderExportMap({
+      ...base,
+      camera: v.camera,
+      rect: v.map,
+      keepInside: insetPolygon(v.camera, v.map.w, v.map.h, ratio, v.keepInside),
+      ...(v.kind === 'locator' ? { only: LOCATOR_LAYERS } : {}),
+    });
+    if (v.extent) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(v.map.x, v.map.y, v.map.w, v.map.h);
+      ctx.clip();
+      ctx.beginPath();
+      v.extent.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+      ctx.lineJoin = 'miter';
+      ctx.lineWidth = 3.5 * ratio;
+      ctx.strokeStyle = theme.background;
+      ctx.stroke();
+      ctx.lineWidth = 1.75 * ratio;
+      ctx.strokeStyle = theme.accent;
+      ctx.stroke();
+      ctx.restore();
+    }
+    if (v.scale) {
+      const S = v.scale;
+      const tick = 4 * ratio;
+      ctx.save();
+      ctx.lineCap = 'butt';
+      for (const [w, colour] of [[3.5 * ratio, theme.background], [1.25 * ratio, theme.text]] as const) {
+        ctx.beginPath();
+        ctx.moveTo(S.x, S.y - tick);
+        ctx.lineTo(S.x, S.y);
+        ctx.lineTo(S.x + S.px, S.y);
+        ctx.lineTo(S.x + S.px, S.y - tick);
+        ctx.lineWidth = w;
+        ctx.strokeStyle = colour;
+        ctx.stroke();
+      }
+      ctx.restore();
+      const t = { lines: [S.label], x: S.x + S.px + S.gap, y: S.y + S.fontSize * 0.357, size: S.fontSize, lineHeight: S.fontSize, weight: 600 as const, colour: 'text' as const };
+      // A halo for the label, as the map's names have.
+      ctx.save();
+      ctx.shadowColor = theme.background;
+      ctx.shadowBlur = 3 * ratio;
+      drawText(ctx, t, theme);
+      drawText(ctx, t, theme);
+      ctx.restore();
+    }
+  }
+}

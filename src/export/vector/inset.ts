@@ -1,0 +1,48 @@
+/**
+ * The insets of an exported SVG or PDF, from the same layout as the PNG's (src/export/core/inset.ts): each a
+ * group holding its frame, its map (mapGroups at the inset's camera, clipped to its box) and its marks (the
+ * locator's box of the main map, the detail's scale bar). Pure.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { InsetView } from '../core/inset';
+import type { ExportTheme } from '../core/theme';
+import { mapGroups, type VectorMapInput } from './map';
+import { group, num, type VGroup, type VNode } from './model';
+
+/** The groups of the main map a locator keeps: the basemap, and the seas' names (its country names are left out). */
+const LOCATOR_GROUPS = ['basemap', 'borders', 'context-names'];
+
+export type InsetInputBase = Omit<VectorMapInput, 'camera' | 'rect' | 'keepInside'>;
+
+/** A group tree with every id prefixed (ids stay unique in the file). */
+function prefixed(n: VNode, p: string): VNode {
+  return n.kind === 'group' ? { ...n, id: `${p}-${n.id}`, children: n.children.map((c) => prefixed(c, p)) } : n;
+}
+
+export function insetGroups(views: readonly InsetView[], base: InsetInputBase, theme: ExportTheme): VGroup[] {
+  const { ratio } = base;
+  return views.map((v) => {
+    const id = `inset-${v.kind}`;
+    const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
+    const basemap: FeatureCollection = v.kind === 'locator' ? { ...base.basemap, features: base.basemap.features.filter((f) => f.properties?.layer !== 'country-label') } : base.basemap;
+    let groups = mapGroups({ ...base, basemap, camera: v.camera, rect: v.map, keepInside: v.keepInside });
+    if (v.kind === 'locator') groups = groups.filter((g) => LOCATOR_GROUPS.includes(g.id));
+    const marks: VNode[] = [];
+    if (v.extent) {
+      const d = `M${v.extent.slice(0, -1).map(([x, y]) => `${num(x)} ${num(y)}`).join('L')}Z`;
+      marks.push({ kind: 'path', d, stroke: theme.background, strokeWidth: 3.5 * ratio, join: 'miter' }, { kind: 'path', d, stroke: theme.accent, strokeWidth: 1.75 * ratio, join: 'miter' });
+    }
+    if (v.scale) {
+      const S = v.scale;
+      const tick = 4 * ratio;
+      const d = `M${num(S.x)} ${num(S.y - tick)}L${num(S.x)} ${num(S.y)}L${num(S.x + S.px)} ${num(S.y)}L${num(S.x + S.px)} ${num(S.y - tick)}`;
+      marks.push(
+        { kind: 'path', d, stroke: theme.background, strokeWidth: 3.5 * ratio, cap: 'butt' },
+        { kind: 'path', d, stroke: theme.text, strokeWidth: 1.25 * ratio, cap: 'butt' },
+        { kind: 'text', x: S.x + S.px + S.gap, y: S.y + S.fontSize * 0.357, text: S.label, size: S.fontSize, weight: 600, fill: theme.text, halo: { colour: theme.background, width: 1.5 * ratio } },
+      );
+    }
+    const label = v.kind === 'locator' ? 'Locator inset' : 'Strike area inset';
+    return group(id, label, [frame, ...groups.map((g) => prefixed(g, id)), group(`${id}-marks`, `${label}: marks`, marks, { clip: v.map })]);
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The export's insets (a locator and a detail of the strike area), through the command line against the
+ * built app: on by default in the PNG (their frames' pixels where the layout puts them, the detail's
+ * claimed points drawn inside it) and in the SVG (the inset groups, the claims named, the scale bar);
+ * gone with --no-inset, where the map is drawn instead.
+ */
+import type { ExportMeta } from '../../src/export/png/run';
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DIST } from '../support/app';
+import { decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
+import { LIGHT_THEME } from '../../src/export/core/theme';
+import { projectOnMap } from '../../src/export/core/camera';
+import { LIGHT } from '../../src/theme/palette';
+
+const OUT = mkdtempSync(join(tmpdir(), 'insets-e2e-'));
+const DIST_DIR = resolve(DIST);
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args], { timeout: 180_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+    });
+  });
+}
+
+async function exportPng(name: string, args: string[]) {
+  const file = join(OUT, `${name}.png`), meta = join(OUT, `${name}.json`);
+  const r = await cli(['--out', file, '--meta', meta, ...args]);
+  expect(r.stderr, r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return { png: decode(readFileSync(file)), meta: JSON.parse(readFileSync(meta, 'utf8')) as ExportMeta };
+}
+
+const near = (a: RGB, b: RGB, d = 40) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) <= d;
+const FRAME = hexToRgb(LIGHT_THEME.text);
+
+describe('export insets', () => {
+  it('PNG: a locator and a strike-area detail by default (their frames drawn, the claims inside), none with --no-inset', async () => {
+    const args = ['--preset', '1x1', '--event', 'first-impact'];
+    const on = await exportPng('on', args);
+    expect(on.meta.insets.map((i) => i.kind)).toEqual(['locator', 'detail']);
+    for (const inset of on.meta.insets) {
+      const b = inset.box;
+      // The frame: the text colour along each side (sampled along its middle).
+      for (const [x, y] of [[b.x + b.w / 2, b.y], [b.x + b.w / 2, b.y + b.h - 1], [b.x, b.y + b.h / 2], [b.x + b.w - 1, b.y + b.h / 2]] as const)
+        expect(near(pixel(on.png, Math.round(x), Math.round(y)), FRAME), `${inset.kind} frame at ${x},${y}`).toBe(true);
+      // Inside, a map (not the frame's colour everywhere).
+      expect(near(pixel(on.png, Math.round(b.x + b.w / 2), Math.round(b.y + b.h / 2)), FRAME)).toBe(false);
+    }
+    // Each claimed point in the detail, where its camera puts it.
+    const d = on.meta.insets.find((i) => i.kind === 'detail')!;
+    const claims: [number, number][] = [[45.6142, 43.5377], [45.6285, 43.5128], [45.6672, 43.4466]];
+    for (const ll of claims) {
+      const p = projectOnMap(ll, d.camera, d.map.w, d.map.h, on.meta.ratio);
+      expect(nearestColour(on.png, Math.round(d.map.x + p.x), Math.round(d.map.y + p.y), hexToRgb(LIGHT.claim), 4)).toBeLessThan(40);
+    }
+
+    const off = await exportPng('off', [...args, '--no-inset']);
+    expect(off.meta.insets).toEqual([]);
+    // Where the frames were, the map now: no frame line along their top edges.
+    for (const inset of on.meta.insets) {
+      const b = inset.box;
+      let frame = 0;
+      for (let x = b.x + 4; x < b.x + b.w - 4; x += 4) if (near(pixel(off.png, x, b.y), FRAME, 20)) frame++;
+      expect(frame).toBeLessThan(((b.w - 8) / 4) * 0.2);
+    }
+    // Without insets the story's frame may use the room they took: the map is at least as close.
+    expect(off.meta.camera.zoom).toBeGreaterThanOrEqual(on.meta.camera.zoom);
+  });
+
+  it('SVG: the inset groups, the claims named in the detail, its scale bar; none with --no-inset', async () => {
+    const file = join(OUT, 'on.svg');
+    const r = await cli(['--out', file, '--preset', '16x9', '--event', 'first-impact']);
+    expect(r.stderr, r.stderr).toBe('');
+    const svg = readFileSync(file, 'utf8');
+    for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks']) expect(svg).toContain(`<g id="${id}"`);
+    const detail = svg.slice(svg.indexOf('<g id="inset-detail"'));
+    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher']) expect(detail).toContain(words.replace(/ /g, '\u00a0'));
+    expect(detail).toMatch(/>\d+ k?m<\/text>/);
+
+    const offFile = join(OUT, 'off.svg');
+    const o = await cli(['--out', offFile, '--preset', '16x9', '--event', 'first-impact', '--no-inset']);
+    expect(o.code).toBe(0);
+    expect(readFileSync(offFile, 'utf8')).not.toContain('id="inset-');
+  });
+});

@@ -75,7 +75,7 @@ export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
   const m = layout.map;
   const margin = D.inset * u;
   const taken: Rect[] = [layout.scale.box, ...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : [])];
-  const fit = (kinds: InsetKind[]): InsetSlot[] | null => {
+  const place = (kinds: InsetKind[]): InsetSlot[] | null => {
     const w = Math.max(...kinds.map((k) => INSET[k].w));
     const h = kinds.reduce((a, k) => a + INSET[k].h, 0) + (kinds.length - 1) * INSET.gap;
     // The largest scale (at most 1) at which the column fits the map's height, and leaves half its width.
@@ -92,7 +92,7 @@ export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
     });
     return slots.some((sl) => taken.some((t) => overlaps(sl.box, t))) ? null : slots;
   };
-  const slots = fit(['locator', 'detail']) ?? fit(['detail']) ?? fit(['locator']);
+  const slots = place(['locator', 'detail']) ?? place(['detail']) ?? place(['locator']);
   if (!slots) return none;
   const left = Math.min(...slots.map((s) => s.box.x));
   const right = R(m.x + m.w - left + INSET.clear * u);

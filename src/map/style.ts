@@ -1,7 +1,9 @@
 /**
  * The MapLibre style: the offline basemap and the story layers, in the order a reader should see them.
  */
-import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { StyleSpecification, LayerSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { LngLat } from '../geo/mercator';
+import { contextNames, NAMED_BY_ZOOM } from '../scene/context-names';
 import type { StoryLayers } from '../scene/layers';
 import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
@@ -54,6 +56,24 @@ function textSize(n: NameSymbol): number | ExpressionSpecification {
 function textPaint(c: Palette, n: NameSymbol) {
   return { 'text-color': c[n.colour], 'text-halo-color': c[n.halo], 'text-halo-width': n.haloWidth };
 }
+/** The basemap's country names that the context names give by zoom instead (their labels, as in basemap.json). */
+const BY_ZOOM = COUNTRY_LABELS.filter(([country]) => NAMED_BY_ZOOM.includes(country)).map(([, label]) => label);
+
+/** The context names as GeoJSON points: kind, name (in the page's language), zoom band, rank. */
+export function contextNamesGeoJson(layers: Pick<StoryLayers, 'places'>) {
+  const airports = new Map(layers.places.features.map((f) => [String(f.properties!.id), f.geometry.coordinates as LngLat] as const));
+  return {
+    type: 'FeatureCollection' as const,
+    features: contextNames(placeName, airports).map((n) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [...n.at] },
+      properties: { id: n.id, kind: n.kind, name: n.text, minZoom: n.minZoom ?? 0, maxZoom: n.maxZoom ?? 99, rank: n.rank ?? 1 },
+    })),
+  };
+}
+/** A context-name kind within its zoom band (MapLibre evaluates zoom in a filter at whole levels). */
+const inBand = (kind: string): FilterSpecification => ['all', ['==', ['get', 'kind'], kind], ['>=', ['zoom'], ['get', 'minZoom']], ['<', ['zoom'], ['get', 'maxZoom']]];
+
 const fontOf = (n: NameSymbol) => [n.weight === 600 ? FONT_BOLD : FONT];
 
 export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpecification {
@@ -76,6 +96,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       head: geo({ type: 'FeatureCollection', features: [] }),
       aircraft: geo({ type: 'FeatureCollection', features: [] }),
       places: geo(layers.places),
+      // Russia and Kazakhstan by zoom, the republics, the cities apart from their airports (src/scene/context-names.ts).
+      'context-names': { ...geo(contextNamesGeoJson(layers)), attribution: 'GeoNames (CC BY 4.0)' },
     },
     layers: [],
   };
@@ -85,10 +107,22 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c[S.land.colour] } },
     { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c[S.lake.colour] } },
     { id: 'coast', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: linePaint(c, S.coast) },
+    { id: 'republic-border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'region-border'], paint: linePaint(c, S.republicBorder) },
     { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: linePaint(c, S.border) },
     {
-      id: 'country-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'country-label'],
+      id: 'republic-label', type: 'symbol', source: 'context-names', filter: inBand('republic'),
+      // The smaller republics (rank 2) give way first.
+      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.republic), 'text-size': textSize(N.republic), 'text-letter-spacing': N.republic.letterSpacing, 'symbol-sort-key': ['get', 'rank'] },
+      paint: textPaint(c, N.republic),
+    },
+    {
+      id: 'country-label', type: 'symbol', source: 'basemap', filter: ['all', ['==', ['get', 'layer'], 'country-label'], ['!', ['in', ['get', 'name'], ['literal', BY_ZOOM]]]],
       layout: { 'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)), 'text-font': fontOf(N.country), 'text-size': textSize(N.country), 'text-letter-spacing': N.country.letterSpacing, 'text-max-width': N.country.maxWidth! },
+      paint: textPaint(c, N.country),
+    },
+    {
+      id: 'country-zoom-label', type: 'symbol', source: 'context-names', filter: inBand('country'),
+      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.country), 'text-size': textSize(N.country), 'text-letter-spacing': N.country.letterSpacing, 'text-max-width': N.country.maxWidth! },
       paint: textPaint(c, N.country),
     },
     {
@@ -115,6 +149,11 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       id: 'claims-label', type: 'symbol', source: 'claims', minzoom: N.claim.minZoom!,
       layout: { 'text-field': ['get', 'label'], 'text-font': fontOf(N.claim), 'text-size': textSize(N.claim), 'text-anchor': N.claim.anchors[0]!, 'text-offset': [N.claim.offsetEm!, 0], 'text-max-width': N.claim.maxWidth! },
       paint: { ...textPaint(c, N.claim), 'text-opacity': ['case', shown, 1, 0] },
+    },
+    {
+      id: 'city-label', type: 'symbol', source: 'context-names', filter: inBand('city'),
+      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.city), 'text-size': textSize(N.city), 'text-variable-anchor': [...N.city.anchors], 'text-radial-offset': N.city.offsetEm! },
+      paint: textPaint(c, N.city),
     },
     {
       id: 'aircraft-halo', type: 'circle', source: 'aircraft',
@@ -157,4 +196,4 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
 export const CLICKABLE_LAYERS = ['places', 'crash-site', 'claims', 'area-fill', 'area-outer', 'route-planned', 'track-ghost', 'track-approximate', 'track-reconstructed'];
 
 /** Context (basemap labels, airports) that an exported picture leaves out where its edge would cut it. */
-export const EDGE_CLIPPED_LAYERS = ['country-label', 'sea-label', 'places', 'places-label'];
+export const EDGE_CLIPPED_LAYERS = ['country-label', 'country-zoom-label', 'republic-label', 'city-label', 'sea-label', 'places', 'places-label'];

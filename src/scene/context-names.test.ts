@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Topology } from 'topojson-specification';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { CITY_NAMES, COUNTRY_NAMES_BY_ZOOM, REGION_NAMES } from './context-names';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { CITY_APART_PX, CITY_NAMES, contextNames, COUNTRY_NAMES_BY_ZOOM, REGION_NAMES } from './context-names';
 
 const require = createRequire(import.meta.url);
 type City = { name: string; lat: string; lng: string; country: string; admin1: string };
@@ -47,5 +47,25 @@ describe('context names', () => {
   });
   it('the basemap draws the republics’ boundaries inland', () => {
     expect(basemap.features.some((f) => f.properties.layer === 'region-border')).toBe(true);
+  });
+  it('names each city from the whole zoom where it stands apart from its airport, in the page’s language', () => {
+    const places = JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>;
+    const airports = new Map(places.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]] as const));
+    const names = contextNames((s) => `«${s}»`, airports);
+    const px = (a: [number, number], b: [number, number], z: number) => {
+      const x = (l: number) => ((l + 180) / 360) * 512 * 2 ** z;
+      const y = (l: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360)) / Math.PI) / 2) * 512 * 2 ** z;
+      return Math.hypot(x(a[0]) - x(b[0]), y(a[1]) - y(b[1]));
+    };
+    for (const c of CITY_NAMES) {
+      const n = names.find((x) => x.id === `city:${c.label}`)!;
+      expect(n.text).toBe(`«${c.label}»`);
+      const a = airports.get(c.airport)!;
+      expect(px(c.at, a, n.minZoom!)).toBeGreaterThanOrEqual(CITY_APART_PX);
+      expect(px(c.at, a, n.minZoom! - 1)).toBeLessThan(CITY_APART_PX);
+    }
+    expect(names.filter((n) => n.kind === 'republic').map((n) => n.text)).toContain('«CHECHNYA»');
+    expect(names.filter((n) => n.kind === 'country').map((n) => n.text)).toContain('«KAZAKHSTAN»');
+    expect(new Set(names.map((n) => n.id)).size).toBe(names.length);
   });
 });

@@ -82,3 +82,53 @@ export const CITY_NAMES: readonly CityName[] = [
 
 /** Credit for the cities' positions (CC BY 4.0 asks for it). */
 export const CITY_NAMES_CREDIT = 'GeoNames (CC BY 4.0)';
+
+/** How far apart (CSS px) a city and its airport must stand before the city is named apart from it. */
+export const CITY_APART_PX = 56;
+
+/** A context name for the scene: its kind's symbology is the table's (src/theme/symbology.ts NAMES). */
+export interface ContextName extends ZoomBand {
+  id: string;
+  kind: 'country' | 'republic' | 'city';
+  /** In the page's language (src/i18n placeName). */
+  text: string;
+  at: LngLat;
+  /** Higher first; a republic of rank 2 gives way to those of rank 1. */
+  rank?: number;
+}
+
+/** World pixels (512-px tiles) between two places at zoom 0. */
+function distance0(a: LngLat, b: LngLat): number {
+  const x = (lng: number) => ((lng + 180) / 360) * 512;
+  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * 512;
+  return Math.hypot(x(a[0]) - x(b[0]), y(a[1]) - y(b[1]));
+}
+
+/**
+ * The whole zoom from which a city stands CITY_APART_PX from its airport (zoom bands are whole levels:
+ * MapLibre evaluates zoom in a filter at whole levels).
+ */
+export function cityMinZoom(city: LngLat, airport: LngLat): number {
+  return Math.max(0, Math.ceil(Math.log2(CITY_APART_PX / distance0(city, airport))));
+}
+
+/**
+ * The names the scene adds to the basemap's countries and seas: Russia and Kazakhstan by zoom (in place of
+ * the basemap's own points for them, which the story's close frames leave out of view), the republics, and
+ * each city from the zoom where it stands apart from its airport. `name` translates (src/i18n placeName);
+ * `airports` gives each airport's place (places.geojson).
+ */
+export function contextNames(name: (english: string) => string, airports: ReadonlyMap<string, LngLat>): ContextName[] {
+  const band = (z: ZoomBand) => ({ ...(z.minZoom !== undefined ? { minZoom: z.minZoom } : {}), ...(z.maxZoom !== undefined ? { maxZoom: z.maxZoom } : {}) });
+  const out: ContextName[] = [];
+  COUNTRY_NAMES_BY_ZOOM.forEach((c, i) => out.push({ id: `country:${c.label}:${i}`, kind: 'country', text: name(c.label), at: c.at, ...band(c) }));
+  REGION_NAMES.forEach((r, i) => out.push({ id: `republic:${r.iso}:${i}`, kind: 'republic', text: name(r.label), at: r.at, rank: r.rank, ...band(r) }));
+  for (const c of CITY_NAMES) {
+    const a = airports.get(c.airport);
+    if (a) out.push({ id: `city:${c.label}`, kind: 'city', text: name(c.label), at: c.at, minZoom: cityMinZoom(c.at, a) });
+  }
+  return out;
+}
+
+/** The countries the basemap names at a fixed point that contextNames names by zoom instead. */
+export const NAMED_BY_ZOOM = [...new Set(COUNTRY_NAMES_BY_ZOOM.map((c) => c.country))];

@@ -16,6 +16,7 @@ import { NAMES, type NameKind } from '../theme/symbology';
 /** A leg's certainty class (the symbology draws approximate and reconstructed legs). */
 export type Certainty = TrackPosition['certainty'];
 import { COUNTRY_LABELS, SEA_LABELS } from './basemap-names';
+import { contextNames, NAMED_BY_ZOOM } from './context-names';
 import { placeName } from '../i18n';
 
 /** The story as the scene needs it: its map features (story/layers.ts) and the track model. */
@@ -184,10 +185,19 @@ const named = (kind: NameKind, n: Omit<SceneName, 'kind' | 'priority' | 'minZoom
   ...n,
 });
 
-/** Every name: the countries and seas, each claimed point (from the day it was reported), the airports, the crash site. */
+/**
+ * Every name: the countries and seas, Russia and Kazakhstan by zoom, the republics, the cities apart from their
+ * airports (context-names.ts), each claimed point (from the day it was reported), the airports, the crash site.
+ */
 export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
   const out: SceneName[] = [];
-  for (const [, label, at] of COUNTRY_LABELS) out.push(named('country', { id: `country:${label}`, text: placeName(label), at, shown: true }));
+  for (const [country, label, at] of COUNTRY_LABELS) if (!NAMED_BY_ZOOM.includes(country)) out.push(named('country', { id: `country:${label}`, text: placeName(label), at, shown: true }));
+  const airports = new Map(layers.places.features.map((f) => [String(f.properties!.id), f.geometry.coordinates as LngLat] as const));
+  for (const n of contextNames(placeName, airports)) {
+    const { rank, kind, ...rest } = n;
+    // A smaller republic (rank 2) gives way to the others.
+    out.push({ ...named(kind, { ...rest, shown: true }), ...(rank && rank > 1 ? { priority: NAMES[kind].priority - 0.1 * (rank - 1) } : {}) });
+  }
   for (const [name, at] of SEA_LABELS) out.push(named('sea', { id: `sea:${name}`, text: placeName(name), at, shown: true }));
   for (const f of layers.claims.features) {
     const p = f.properties!;

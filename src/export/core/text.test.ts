@@ -23,10 +23,10 @@ describe('export text', () => {
   });
   it('says which part of the path is reconstructed, from the data', () => {
     expect(reconstructedNote(track)).toMatch(/^The path between 04:25 and 06:28 UTC is reconstructed/);
-    expect(creditLine()).toMatch(/Basemap: Natural Earth\.$/);
+    expect(creditLine()).toMatch(/Basemap: Natural Earth\. City positions: GeoNames \(CC BY 4\.0\)\.$/);
   });
   it('the credit says the date the data is as of (the corrections log’s newest entry)', () => {
-    expect(creditLine('2026-11-21')).toMatch(/Basemap: Natural Earth\. Data as of 21 Nov 2026\.$/);
+    expect(creditLine('2026-11-21')).toMatch(/Basemap: Natural Earth\. City positions: GeoNames \(CC BY 4\.0\)\. Data as of 21 Nov 2026\.$/);
   });
   it('names files by moment, size and colours', () => {
     expect(exportFilename({ size, moment: at('2024-12-25T05:13:31Z'), dark: false })).toBe('j2-8243_2024-12-25T051331Z_16x9@2x.png');

@@ -182,7 +182,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     ...ofLayer('lake').flatMap((f) => path(f.geometry, fillPaint(S.lake))),
     ...ofLayer('land').flatMap((f) => path(f.geometry, linePaint(S.coast))),
   ];
-  const borders = ofLayer('border').flatMap((f) => path(f.geometry, linePaint(S.border)));
+  const borders = [...ofLayer('region-border').flatMap((f) => path(f.geometry, linePaint(S.republicBorder))), ...ofLayer('border').flatMap((f) => path(f.geometry, linePaint(S.border)))];
 
   // ---- the scene's features
   const role = (r: string) => scene.features.filter((f) => f.role === r);
@@ -324,11 +324,14 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
     claimsOut.push(textOf(n, text, box));
   }
 
-  // Country and sea names: inside the edges, and only where no story name is (as MapLibre's collisions).
+  // Country, republic, sea and city names: in their zoom band (whole levels, as MapLibre's filter), inside the
+  // edges, and only where no story name is (as MapLibre's collisions).
   const ctx: LabelInput[] = [];
   const byId = new Map<string, SceneName>();
+  const whole = Math.floor(zoom);
   for (const n of scene.names) {
-    if (n.kind !== 'country' && n.kind !== 'sea') continue;
+    if (n.kind !== 'country' && n.kind !== 'sea' && n.kind !== 'republic' && n.kind !== 'city') continue;
+    if (whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
     const at = project(n.at);
     if (!keep(at)) continue;
     byId.set(n.id, n);

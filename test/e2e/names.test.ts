@@ -1,0 +1,90 @@
+/**
+ * The names on the live map (issue 12): countries, Russia's republics, the Caspian, the airports with their
+ * codes and, where they stand apart, the cities; none overlapping another, from a phone to a desktop; in the
+ * page's language. Real headless Chromium against the built app.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from '../support/app';
+
+const app = useApp();
+
+interface Label {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The names shown now, with their boxes (CSS px). */
+async function shownNames(page: Page): Promise<Label[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.map-label')]
+      .filter((e) => e.style.visibility !== 'hidden')
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+  );
+}
+
+/** Moves the map and waits for the names to follow. */
+async function jump(page: Page, center: [number, number], zoom: number) {
+  await page.evaluate(
+    async ([c, z]) => {
+      const sm = await (window as unknown as { flightmap: { mapReady: Promise<{ map: { jumpTo(o: unknown): void; once(e: string, f: () => void): void; triggerRepaint(): void } }> } }).flightmap.mapReady;
+      await new Promise<void>((done) => {
+        sm.map.once('idle', () => done());
+        sm.map.jumpTo({ center: c, zoom: z });
+        sm.map.triggerRepaint();
+      });
+    },
+    [center, zoom] as const,
+  );
+}
+
+function expectApart(labels: Label[]) {
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!, b = labels[j]!;
+      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      expect(overlap, `“${a.text}” and “${b.text}” overlap`).toBe(false);
+    }
+}
+
+const GROZNY: [number, number] = [45.69, 43.42];
+
+describe('names on the map', () => {
+  for (const viewport of [{ width: 320, height: 640 }, { width: 360, height: 740 }, { width: 1000, height: 760 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }])
+    it(`at ${viewport.width} px: the countries, Dagestan, the Caspian and the airports, none overlapping`, async () => {
+      const { page, close } = await app.open('', viewport);
+      try {
+        const names = (await shownNames(page)).map((l) => l.text);
+        for (const n of ['RUSSIA', 'KAZAKHSTAN', 'DAGESTAN', 'Caspian Sea', 'Grozny GRV', 'Aktau SCO']) expect(names, names.join(' | ')).toContain(n);
+        // Russia is named once (by zoom, not also at the basemap's point).
+        expect(names.filter((n) => n === 'RUSSIA')).toHaveLength(1);
+        expectApart(await shownNames(page));
+        // Near Grozny: Chechnya, the city apart from its airport, the claimed points; still none overlapping.
+        await jump(page, GROZNY, 10);
+        const close10 = await shownNames(page);
+        const t = close10.map((l) => l.text);
+        for (const n of ['CHECHNYA', 'Grozny', 'Grozny GRV']) expect(t, t.join(' | ')).toContain(n);
+        expectApart(close10);
+      } finally {
+        await close();
+      }
+    });
+
+  it('names are in the page’s language: Грозный beside Грозный GRV, ЧЕЧНЯ', async () => {
+    const { page, close } = await app.open('?lang=ru', { width: 1440, height: 900 });
+    try {
+      await jump(page, GROZNY, 10);
+      const t = (await shownNames(page)).map((l) => l.text);
+      expect(t, t.join(' | ')).toContain('Грозный');
+      expect(t).toContain('ЧЕЧНЯ');
+    } finally {
+      await close();
+    }
+  });
+});

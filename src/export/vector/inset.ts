@@ -3,13 +3,12 @@
  * group holding its frame, its map (mapGroups at the inset's camera, clipped to its box) and its marks (the
  * locator's box of the main map, the detail's scale bar). Pure.
  */
-import type { FeatureCollection } from 'geojson';
 import type { InsetView } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import { mapGroups, type VectorMapInput } from './map';
 import { group, num, type VGroup, type VNode } from './model';
 
-/** The groups of the main map a locator keeps: the basemap, and the seas' names (its country names are left out). */
+/** The groups of the main map a locator keeps: the basemap, and the seas' names. */
 const LOCATOR_GROUPS = ['basemap', 'borders', 'context-names'];
 
 export type InsetInputBase = Omit<VectorMapInput, 'camera' | 'rect' | 'keepInside'>;
@@ -24,8 +23,9 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
   return views.map((v) => {
     const id = `inset-${v.kind}`;
     const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
-    const basemap: FeatureCollection = v.kind === 'locator' ? { ...base.basemap, features: base.basemap.features.filter((f) => f.properties?.layer !== 'country-label') } : base.basemap;
-    let groups = mapGroups({ ...base, basemap, camera: v.camera, rect: v.map, keepInside: v.keepInside });
+    // The locator names the seas only (as the PNG's, LOCATOR_LAYERS).
+    const scene = v.kind === 'locator' ? { ...base.scene, names: base.scene.names.filter((n) => n.kind === 'sea') } : base.scene;
+    let groups = mapGroups({ ...base, scene, camera: v.camera, rect: v.map, keepInside: v.keepInside });
     if (v.kind === 'locator') groups = groups.filter((g) => LOCATOR_GROUPS.includes(g.id));
     const marks: VNode[] = [];
     if (v.extent) {

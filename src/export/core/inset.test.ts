@@ -11,7 +11,7 @@ import { fitBounds } from './camera';
 import { projectOnMap } from './camera';
 import { exportFrame } from './frame';
 import { storyFrames } from '../../scene/camera';
-import { wholeRoute } from '../../map/moment';
+import { wholeRoute } from '../../scene/scene';
 import type { LngLat } from '../../geo/mercator';
 
 const measure: Measure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.58 : 0.53);

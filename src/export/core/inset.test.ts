@@ -4,6 +4,7 @@ import { PRESETS, exportSize } from './presets';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { legendEntries } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
+import { storyClock } from '../../story/content';
 import { layers, story, track } from './story.fixture';
 import type { Rect } from './tiles';
 import { INSET, insetColumn, insetSlots, insetViews, keepInsideClearOf } from './inset';
@@ -28,7 +29,7 @@ function input(spec: { preset: string; orientation?: 'portrait' } | { mm: [numbe
     subtitle: momentLine(moment, track),
     note: reconstructedNote(track),
     credit: creditLine(),
-    legend: legend ? { title: 'Legend', items: legendEntries(LIGHT).map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
+    legend: legend ? { title: 'Legend', items: legendEntries(LIGHT, storyClock(story)).map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
     measure,
   };
 }

@@ -61,7 +61,6 @@ export const DEFAULT_FLAGS: ViewFlags = {
 const MAX_SHOWN = 40;
 /** A value quoted in a note: shortened, control characters removed. It is still rendered as text. */
 export function quote(v: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = v.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
   return `“${clean.length > MAX_SHOWN ? clean.slice(0, MAX_SHOWN) + '…' : clean}”`;
 }

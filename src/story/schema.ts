@@ -73,7 +73,6 @@ export const RegionFile = z.strictObject({
   /** How far the reader may pan the map, [west, south, east, north]: it holds the region (and the basemap's extent). */
   maxBounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
-export type Region = z.infer<typeof RegionFile>;
 
 // ---------------------------------------------------------------- GeoJSON geometry
 const Lon = z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180');

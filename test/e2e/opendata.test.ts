@@ -111,7 +111,7 @@ describe('Get the data, Updated <date>', { timeout: 120_000 }, () => {
       log.entries.forEach((e, i) => expect(items[i]).toContain(e.what));
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
-        const res = await (window as any).axe.run(document, { resultTypes: ['violations'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+        const res = await (window as any).axe.run(document, { resultTypes: ['violations'] });
         return (res.violations as { id: string; impact: string }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
       });
       expect(violations).toEqual([]);

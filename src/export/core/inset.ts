@@ -182,7 +182,7 @@ export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCAT
         return [+(map.x + p.x).toFixed(1), +(map.y + p.y).toFixed(1)] as [number, number];
       });
       extent.push(extent[0]!);
-      out.push({ ...slot, map, camera, border: b, extent, keepInside: { x: 44 * ratio, y: 10 * ratio } });
+      out.push({ ...slot, map, camera, border: b, extent, keepInside: { x: 60 * ratio, y: 10 * ratio } });
     }
   }
   return out;

@@ -4,25 +4,23 @@
  *   slider, event list, URL, host (effects.ts).
  * This file only wires: it builds the parts and connects them.
  */
-import type { Chapter, Dispute, Source } from '../story/schema';
+import type { Chapter } from '../story/schema';
 import type { StoryData } from '../story/validate';
-import { buildLayers, featureBounds, featureIndex } from '../scene/layers';
+import { buildLayers } from '../scene/layers';
 import { buildTrack } from '../track/interpolate';
 import { buildTimelines, chapterOf } from '../time/timeline';
 import { drivePlayback, type FrameClock } from '../state/playback';
 import { parseUrl, type ViewFlags } from '../state/url';
 import { createStateStore, exactEvent, initialState } from '../state/app-state';
-import { createPanel } from '../ui/panel';
-import { createTimelineControl } from '../ui/timeline-control';
 import { createLegend } from '../ui/legend';
-import { createEventList } from '../ui/event-list';
-import { featureInfo } from '../ui/feature-info';
 import { createNotices } from '../ui/notices';
+import { createFollowButton } from '../ui/follow-button';
 import { DARK, LIGHT } from '../theme/palette';
 import { createMapLife, type StoryMapModule } from './map-life';
-import { crashDay, followedDisputes, storyClock } from '../story/content';
+import { storyClock } from '../story/content';
+import { storyParts } from './parts';
+import { storyCamera } from './camera';
 import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
-
 import type { App, AppHooks } from '../api/flightmap';
 
 export type { App, AppHooks, MapLife, Moment } from '../api/flightmap';
@@ -80,53 +78,34 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
   const { dispatch } = store;
   const reducedMotion = env.media('(prefers-reduced-motion: reduce)');
   const seekEvent = (id: string) => ids.has(id) && (dispatch({ type: 'seekEvent', id }), true);
-
-  const sources = new Map(story.sources.map((s) => [s.id, s]));
-  const disputes = new Map(story.disputes.map((d) => [d.id, d]));
-  const source = (id: string): Source | undefined => sources.get(id);
-  const features = featureIndex(story);
   const layers = buildLayers(story, track);
   const palette = isDark(flags, env.media) ? DARK : LIGHT;
-  const showInfo = (id: string, at?: [number, number]) => {
-    const f = features.get(id), b = featureBounds(layers, id), map = mapLife.current();
-    if (f && map && (at || b)) map.showInfo(at ?? [(b![0] + b![2]) / 2, (b![1] + b![3]) / 2], featureInfo(f.properties, source));
-  };
-
-  const panel = createPanel(els.panel, {
-    source,
-    dispute: (id): Dispute | undefined => disputes.get(id),
-    disputes: story.disputes,
-    followed: followedDisputes(story),
-    crashDay: crashDay(story),
-    legName: (leg) => story.track.features[leg]?.properties.name ?? '',
-    onSeekEvent: seekEvent,
-    placeName: (id) => features.get(id)?.properties.name,
-    onFocusPlace: (id) => mapLife.current()?.focus(id, !reducedMotion.matches) && showInfo(id),
-  });
-  const control = createTimelineControl(
-    els.timeline,
-    timelines,
-    { seek: (t, chapter) => dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) }), setChapter: (chapter) => dispatch({ type: 'chapter', chapter }), togglePlay: () => dispatch({ type: 'toggle' }), setSpeed: (id) => dispatch({ type: 'speed', id }) },
-    { compact: flags.embed },
-  );
+  const parts = storyParts({ story, timelines, layers, dispatch, seekEvent, map: () => mapLife.current(), reducedMotion });
+  const panel = parts.panel(els.panel);
+  const control = parts.control(els.timeline, flags.embed);
   if (!flags.controls) els.timeline.hidden = true;
+  const camera = storyCamera(story, timelines, () => mapLife.current(), reducedMotion, url.moment.event !== undefined || url.moment.t !== undefined);
   // The map starts before the rest of the page is built (README, Performance).
   const { mapLife, mapReady } = createMapLife({
     container: els.map, root: env.root, layers, track, palette, base, embed: flags.embed, noMap: flags.static, notices, preloaded, lazy: !!hooks.lazyMap, onContextLost: hooks.onContextLost,
-    onSelect: (id, lngLat) => showInfo(id, lngLat),
-    onMap: (map) => drawMoment(track, map, store.get().moment),
+    onSelect: (id, lngLat) => parts.showInfo(id, lngLat),
+    onReaderMove: () => dispatch({ type: 'gesture' }),
+    onMap: (map, restored) => (drawMoment(track, map, store.get().moment), camera.mapMade(map, store.get().moment, store.get().camera, restored)),
   });
-  const list = createEventList(els.events, story.events, source, (id) => {
+  const list = parts.list(els.events, (id) => {
     seekEvent(id);
-    els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+    if (!flags.embed) els.mapWrap.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' }); // an embed never scrolls its host
     control.input.focus({ preventScroll: true });
   });
   // The legend is open where the map is large enough for the story to stay clear of it (at 1280 × 720 it would cover Grozny); else one tap away.
   els.mapWrap.append(createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches, storyClock(story)));
+  const follow = createFollowButton(els.mapWrap, () => dispatch({ type: 'follow' }));
 
   connectEffects(store, [
     uiEffect(timelines, track, { panel, control, list }),
     mapMomentEffect(track, mapLife.current),
+    (s) => follow.show(s.camera === 'reader'),
+    camera.effect,
     urlEffect(timelines, env.location, env.history),
     momentListener(timelines, hooks.onMoment),
     chapterEffect(env.root),

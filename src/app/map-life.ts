@@ -31,8 +31,10 @@ export interface MapLifeOptions {
   /** The map is started by `start()` alone (an embed's poster comes first); else at once. */
   lazy: boolean;
   onSelect(id: string, lngLat: [number, number]): void;
-  /** Called with each new map once it exists (to draw the moment on it). */
-  onMap(map: StoryMap): void;
+  /** Called with each new map once it exists (to draw the moment on it); `restored`: at a camera kept from before. */
+  onMap(map: StoryMap, restored: boolean): void;
+  /** The reader moved the map. */
+  onReaderMove(): void;
   /** Takes over a lost WebGL context (the embed shows its poster); without it the map restores itself. */
   onContextLost?: (() => void) | undefined;
 }
@@ -73,10 +75,11 @@ export function createMapLife(o: MapLifeOptions): { mapLife: MapLife; mapReady: 
         padding: framePadding(o.container),
         ...(camera ? { camera } : {}),
         onSelect: o.onSelect,
+        onReaderMove: o.onReaderMove,
         onContextLost: () => (o.onContextLost ? o.onContextLost() : notices.add(msg('app.contextLost'), 'info', 'context')),
         onContextRestored: () => {
           notices.remove('context');
-          o.onMap(made);
+          o.onMap(made, true);
         },
         onResourceError: (what) => notices.add(what === 'basemap' ? msg('app.basemapFailed') : msg('app.mapFontFailed'), 'warning', what),
       });
@@ -86,7 +89,7 @@ export function createMapLife(o: MapLifeOptions): { mapLife: MapLife; mapReady: 
       return Promise.resolve(noMap(msg('app.mapFailed', { error: (e as Error).message })));
     }
     storyMap = made;
-    o.onMap(made);
+    o.onMap(made, !!camera);
     checkFont(() => notices.add(msg('app.fontFailed'), 'warning', 'font'));
     return made.ready.then(() => made);
   };

@@ -122,8 +122,10 @@ export function startEmbedChild(flags: ViewFlags, win: Window = window): EmbedCh
       return viewListener?.(near);
     }
     if (!app) return;
-    if (cmd.kind === 'seek-time') app.seek(cmd.time, chapterOf(app.timelines, cmd.time));
-    else app.seekEvent(cmd.event);
+    // A host's seek takes the camera back to the story (it frames the moment), whatever the reader did.
+    const chapter = cmd.kind === 'seek-time' ? chapterOf(app.timelines, cmd.time) : undefined;
+    if (cmd.kind === 'seek-time') app.dispatch({ type: 'seek', t: cmd.time, ...(chapter ? { chapter } : {}), follow: true });
+    else app.dispatch({ type: 'seekEvent', id: cmd.event, follow: true });
     // Answer every accepted command, also when the moment did not change.
     if (!stateQueued) {
       stateQueued = true;

@@ -32,8 +32,8 @@ export interface AppState {
 }
 
 export type Intent =
-  /** Go to a time (in `chapter`, else the current one), snapped to what the chapter shows. */
-  | { type: 'seek'; t: number; chapter?: Chapter }
+  /** Go to a time (in `chapter`, else the current one), snapped to what the chapter shows. `follow`: as seekEvent's. */
+  | { type: 'seek'; t: number; chapter?: Chapter; follow?: boolean }
   /** Go to an event (unknown ids change nothing). `follow`: the camera goes back to the story (a host's seek). */
   | { type: 'seekEvent'; id: string; follow?: boolean }
   /** Playback moved the moment (the driver); `done`: it reached the end and stops. Ignored when not playing. */
@@ -77,7 +77,7 @@ export function reduce(s: AppState, intent: Intent, timelines: Timelines): AppSt
   switch (intent.type) {
     case 'seek': {
       const c = intent.chapter ?? s.moment.chapter;
-      return withMoment(s, { chapter: c, t: snapTime(timelines[c], intent.t) });
+      return withMoment(s, { chapter: c, t: snapTime(timelines[c], intent.t) }, intent.follow ? { camera: 'story' } : {});
     }
     case 'seekEvent': {
       const stop = findStop(timelines, intent.id);

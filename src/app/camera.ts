@@ -1,0 +1,48 @@
+/**
+ * The camera that follows the story (issue 12): while the state's camera is the story's, each change of the
+ * moment that changes its frame (geo/frames.json, through scene/camera.ts) moves the map there, eased (at once
+ * with reduced motion). A deep link opens framed; a page opened at take-off opens on the whole route and starts
+ * following at the first step. Once the reader moves the map the camera is theirs (the reducer's 'reader') and
+ * nothing here moves it until they ask to follow the story again. It moves the map only, never the page.
+ */
+import type { StoryData } from '../story/validate';
+import type { Moment } from '../state/app-state';
+import { stopsAt, type Timelines } from '../time/timeline';
+import { frameCamera, framesFor, storyFrames, type ViewFrame } from '../scene/camera';
+import type { StoryMap } from '../map/story-map';
+import type { Effect } from './effects';
+
+export interface StoryCamera {
+  effect: Effect;
+  /** A map was made: `restored`, at a camera kept from before (an embed's map made again), else fresh. */
+  mapMade(map: StoryMap, m: Moment, camera: 'story' | 'reader', restored: boolean): void;
+}
+
+export function storyCamera(story: StoryData, timelines: Timelines, current: () => StoryMap | null, reducedMotion: { readonly matches: boolean }, deepLink: boolean): StoryCamera {
+  const frames = storyFrames(story);
+  const frameOf = (m: Moment): ViewFrame | undefined => framesFor(story, frames, stopsAt(timelines[m.chapter], m.t).map((s) => s.id));
+  // Until the story first moves, a page opened without a deep link shows the whole route it opened on.
+  let overview = !deepLink;
+  let shown: string | undefined; // the frame the map was last moved to
+  const show = (map: StoryMap | null, f: ViewFrame | undefined, animate: boolean) => {
+    if (!map || !f) return;
+    const v = map.view();
+    map.moveTo(frameCamera(f, v.width, v.height, v.padding), animate && !reducedMotion.matches);
+    shown = f.id;
+  };
+  return {
+    effect(s, prev) {
+      if (!prev || s.camera !== 'story') return;
+      const follow = prev.camera !== 'story'; // "Follow the story", or a host's seek
+      if (!follow && s.moment === prev.moment) return;
+      overview = false;
+      const f = frameOf(s.moment);
+      if (follow || f?.id !== shown) show(current(), f, true);
+    },
+    mapMade(map, m, camera, restored) {
+      if (camera !== 'story' || overview) return;
+      const f = frameOf(m);
+      if (!restored || f?.id !== shown) show(map, f, false);
+    },
+  };
+}

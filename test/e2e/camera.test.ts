@@ -1,0 +1,123 @@
+/**
+ * The camera that follows the story (issue 12 item 2), in real headless Chromium: a deep link opens framed (at
+ * the first impact the three claimed points are told apart: at least 60 px at 1440 × 900), stepping eases to the
+ * next frame, a pan by the reader (a real mouse drag) gives them the camera and it stays put through the next
+ * steps, and "Follow the story" (by keyboard) brings it back.
+ * Every wait is bounded and polls (never a wait on 'moveend' or 'idle', which a map that does not move never sends).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useApp } from '../support/app';
+
+const app = useApp();
+
+type LngLat = [number, number];
+const strike = JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { id: string }; geometry: { type: string; coordinates: unknown } }[] };
+const places = JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as typeof strike;
+const point = (id: string): LngLat => [...strike.features, ...places.features].find((f) => f.properties.id === id)!.geometry.coordinates as LngLat;
+const CLAIMS = ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map(point);
+
+/** Waits (bounded, polling) until the map is still (a plain predicate: a promise would count as true at once). */
+const settled = (page: Page, timeout = 15_000) =>
+  page.waitForFunction(
+    () => {
+      const sm = (window as any).flightmap.mapLife.current();
+      return !!sm && !sm.map.isMoving();
+    },
+    null,
+    { timeout, polling: 100 },
+  );
+/** Where points fall on the map (px in the map's box), and the box's size. */
+const onMap = (page: Page, pts: LngLat[]) =>
+  page.evaluate(async (pts) => {
+    const sm = await (window as any).flightmap.mapReady;
+    const c = sm.map.getContainer();
+    return { pts: pts.map((p) => sm.map.project(p) as { x: number; y: number }), w: c.clientWidth as number, h: c.clientHeight as number };
+  }, pts);
+const centre = (page: Page) =>
+  page.evaluate(async () => {
+    const sm = await (window as any).flightmap.mapReady;
+    const c = sm.map.getCenter();
+    return { lng: c.lng as number, lat: c.lat as number, zoom: sm.map.getZoom() as number };
+  });
+const cameraMode = (page: Page) => page.evaluate(() => (window as any).flightmap.getState().camera as string);
+const minGap = (pts: { x: number; y: number }[]) => {
+  let d = Infinity;
+  for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) d = Math.min(d, Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y));
+  return d;
+};
+const inView = (p: { x: number; y: number }, w: number, h: number) => p.x > 0 && p.x < w && p.y > 0 && p.y < h;
+
+describe('the camera that follows the story', () => {
+  it('a deep link opens framed: at the first impact the claimed points are at least 60 px apart at 1440 × 900', async () => {
+    const { page, ready, close } = await app.open('?event=first-impact');
+    expect(ready).toBe('map');
+    await settled(page);
+    const { pts, w, h } = await onMap(page, CLAIMS);
+    expect(minGap(pts)).toBeGreaterThanOrEqual(60);
+    for (const p of pts) expect(inView(p, w, h)).toBe(true);
+    expect(await cameraMode(page)).toBe('story');
+    expect(await page.locator('#follow-story').count()).toBe(0); // offered only once the reader moves the map
+    await close();
+  });
+
+  it('stepping to an event eases there; a pan keeps the camera where the reader put it; "Follow the story" brings it back', async () => {
+    const { page, close } = await app.open('');
+    await settled(page);
+    const opening = await centre(page); // the whole route, at take-off
+    await page.evaluate(() => (window as any).flightmap.seekEvent('first-impact'));
+    await settled(page);
+    const framed = await centre(page);
+    expect(framed.zoom).toBeGreaterThan(opening.zoom + 2);
+    expect(minGap((await onMap(page, CLAIMS)).pts)).toBeGreaterThanOrEqual(60);
+
+    // A real drag on the map: the camera is the reader's.
+    const box = (await page.locator('#map').boundingBox())!;
+    const x = box.x + box.width * 0.55, y = box.y + box.height * 0.6;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 120, y - 60, { steps: 8 });
+    await page.mouse.up();
+    await settled(page);
+    expect(await cameraMode(page)).toBe('reader');
+    const follow = page.getByRole('button', { name: 'Follow the story' });
+    await follow.waitFor({ timeout: 5000 });
+    const panned = await centre(page);
+    expect(Math.abs(panned.lng - framed.lng) + Math.abs(panned.lat - framed.lat)).toBeGreaterThan(0.01);
+
+    // The next steps do not move it (the crash has another frame).
+    await page.evaluate(() => (window as any).flightmap.seekEvent('crash'));
+    await page.waitForTimeout(1500);
+    await settled(page);
+    expect(await centre(page)).toEqual(panned);
+
+    // "Follow the story", from the keyboard: back to the story's frame of the crash.
+    await follow.focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await cameraMode(page)).toBe('story');
+    expect(await page.locator('#follow-story').count()).toBe(0);
+    const back = await centre(page);
+    expect(Math.abs(back.lng - panned.lng) + Math.abs(back.lat - panned.lat)).toBeGreaterThan(0.05);
+    const at = await onMap(page, [point('crash-site'), point('sco')]);
+    for (const p of at.pts) expect(inView(p, at.w, at.h)).toBe(true);
+    expect(minGap(at.pts)).toBeGreaterThan(60);
+    await close();
+  });
+
+  it('with reduced motion the camera jumps (no easing)', async () => {
+    const { page, close } = await app.open('?event=takeoff', undefined, { reducedMotion: 'reduce' });
+    await settled(page);
+    const moving = await page.evaluate(async () => {
+      const fm = (window as any).flightmap;
+      const sm = await fm.mapReady;
+      const z0 = sm.map.getZoom();
+      fm.seekEvent('first-impact');
+      return { moving: sm.map.isMoving() as boolean, changed: sm.map.getZoom() !== z0 };
+    });
+    expect(moving).toEqual({ moving: false, changed: true });
+    expect(minGap((await onMap(page, CLAIMS)).pts)).toBeGreaterThanOrEqual(60);
+    await close();
+  });
+});

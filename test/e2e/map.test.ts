@@ -12,6 +12,16 @@ const app = useApp();
 const GYD: [number, number] = [50.04667, 40.4675];
 const STRIKE_CENTRE: [number, number] = [45.64, 43.47];
 const CRASH: [number, number] = [51.01, 43.8825];
+
+/**
+ * The whole route in view, as the reader asks for it (the map's own button; on a phone it is not shown, so it is
+ * clicked through the DOM): a deep link opens on its event's frame (test/e2e/camera.test.ts). Bounded wait.
+ */
+async function wholeRoute(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.ctrl-whole-route')!.click());
+  await page.waitForFunction(() => !(window as any).flightmap.mapLife.current().map.isMoving(), null, { timeout: 15_000, polling: 100 });
+  await page.waitForTimeout(100); // the names' layout after the last frame
+}
 const ROUTE_MID: [number, number] = [48.85, 41.64]; // halfway Baku → Makhachkala on the planned route
 const CASPIAN_LEG: [number, number] = [48.5, 43.66]; // on the reconstructed leg across the sea
 
@@ -19,6 +29,7 @@ describe('the map', () => {
   it('reaches idle with every story layer drawn and no console error', async () => {
     const { page, log, ready, close } = await app.open('?t=2024-12-25T05:50:00Z');
     expect(ready).toBe('map');
+    await wholeRoute(page);
     const layersAt = async (ll: [number, number]) => {
       const p = await project(page, ll);
       return page.evaluate(async ({ x, y }) => {
@@ -42,6 +53,7 @@ describe('the map', () => {
 
   it('draws the story colours at their places (pixels)', async () => {
     const { page, close } = await app.open('?t=2024-12-25T05:50:00Z');
+    await wholeRoute(page);
     const png = decode(await page.screenshot());
     const at = async (ll: [number, number]) => project(page, ll);
     const route = await at(ROUTE_MID); // flown by 05:50: the solid track lies over the planned route
@@ -74,7 +86,8 @@ describe('the map', () => {
       expect(m.sw).toBeLessThanOrEqual(m.iw);
       expect(m.mapH).toBeGreaterThan(250);
       expect(m.sliderW).toBeGreaterThan(w * 0.6);
-      // the frame holds Baku, Grozny and Aktau
+      // the whole route holds Baku, Grozny and Aktau
+      await wholeRoute(page);
       for (const ll of [GYD, [45.69968, 43.3882], [51.09194, 43.86]] as [number, number][]) {
         const p = await page.evaluate(async (ll) => {
           const sm = await (window as any).flightmap.mapReady;

@@ -160,6 +160,11 @@ describe('floors (README: How it is built)', () => {
     expect(FLOORS[floorOf('story/schema.ts')]!).toBeLessThan(FLOORS[floorOf('map/style.ts')]!);
     expect(isPure('export/core/layout.ts') && !isPure('export/png/run.ts') && !isPure('map/style.ts')).toBe(true);
   });
+  it('the README\'s table of floors says what FLOORS says', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (\d) \| (.+?) \|/gm)].flatMap(([, n, cell]) => [...cell!.matchAll(/`(\w+)`/g)].map(([, f]) => [f!, Number(n)] as const));
+    expect(Object.fromEntries(rows)).toEqual(FLOORS);
+  });
   it('reads every kind of import', () => {
     expect(graph.get('main.ts')!.files.length).toBeGreaterThan(3);
     expect(graph.get('map/story-map.ts')!.packages).toContain('maplibre-gl');

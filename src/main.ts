@@ -10,6 +10,8 @@ import { h } from './ui/dom';
 import './styles/embed.css';
 import { startEmbedChild } from './embed/child';
 import { mountEmbedButton } from './embed/button';
+import { mountExportButton } from './export/button';
+import { createExports } from './export/exports';
 import type { Citation } from './ui/citation';
 import { negotiate, HTML_LANG } from './i18n/locales';
 import { loadCatalogue, locale, msg, useLocale } from './i18n';
@@ -104,14 +106,8 @@ async function main() {
     if (lazy) embedChild?.onHostView((near) => lazy.hostView(near)); // the host's snippet: within a screen of its view
     mountEmbedButton($('tools'), app);
     exposeAutomation(app); // window.flightmap (src/app/automation.ts; README, Automation API)
-    // The Export button and dialog, and window.flightmap.exportPng / exportSvg / exportPdf.
-    void import('./export/dialog').then(
-      (m) => {
-        registerExports(m.createExports(app, base));
-        m.mountExport($('tools'), app);
-      },
-      (e) => console.warn('export unavailable:', e),
-    );
+    mountExportButton($('tools'), app); // the dialog loads on first use
+    registerExports(createExports(app, base)); // window.flightmap.exportPng / exportSvg / exportPdf
     const map = await app.mapReady;
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {

@@ -2,12 +2,12 @@
  * The 'Export' button in the title block and its dialog: PNG, SVG or PDF, a size (preset), a pixel scale
  * (PNG), the moment on the map or the whole route, light or dark, the legend; then the picture is drawn
  * off-screen (PNG) or written as vectors (SVG, PDF) and downloaded. In the page's one dialog frame
- * (src/ui/dialog.ts: focus trapped, Escape closes it); closing it cancels a render. All text is set as text. `createExports` gives the same exports to the automation API (`window.flightmap.exportPng`,
- * `exportSvg`, `exportPdf`: src/app/automation.ts) for the command line.
- * This module is loaded after the app starts; the drawing code only when an export is asked for.
+ * (src/ui/dialog.ts: focus trapped, Escape closes it); closing it cancels a render. All text is set as text. Loaded when the Export button (export/button.ts) is first pressed; the drawing code only when an export is asked
+ * for (export/exports.ts, which also gives the automation API its exports).
  */
 import '../styles/export.css';
-import type { App, Exports } from '../api/flightmap';
+import type { App } from '../api/flightmap';
+import { appBase } from './exports';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
 import { exportFilename, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
@@ -16,28 +16,13 @@ import { h } from '../ui/dom';
 import { createDialog } from '../ui/dialog';
 import { msg, type MessageKey } from '../i18n';
 
-const appBase = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
+let dialog: ReturnType<typeof buildDialog> | null = null;
 
-/** The exports for the automation API (`window.flightmap.exportPng`, …): their code loads when first called. */
-export function createExports(app: App, base = appBase()): Exports {
-  return {
-    exportPng: async (request) => (await import('./png/run')).exportPngDataUrl(app, base, request ?? {}),
-    exportSvg: async (request) => (await import('./vector/run')).exportSvg(app, base, request ?? {}),
-    exportPdf: async (request) => (await import('./vector/run')).exportPdf(app, base, request ?? {}),
-  };
-}
-
-export function mountExport(tools: HTMLElement, app: App): void {
-  const base = appBase();
-  if (app.flags.embed || app.flags.static) return;
-  const button = h('button', { type: 'button', class: 'tool-button', id: 'export-button', 'aria-haspopup': 'dialog' }, msg('export.button'));
-  let dialog: ReturnType<typeof buildDialog> | null = null;
-  button.addEventListener('click', () => {
-    dialog ??= buildDialog(app, base);
-    dialog.refresh();
-    dialog.frame.open(button);
-  });
-  tools.append(button);
+/** Opens the Export dialog (built once, on first use) from `opener`, where focus returns when it closes. */
+export function openExportDialog(app: App, opener: HTMLElement): void {
+  dialog ??= buildDialog(app, appBase());
+  dialog.refresh();
+  dialog.frame.open(opener);
 }
 
 const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`);

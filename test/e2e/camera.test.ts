@@ -62,6 +62,15 @@ describe('the camera that follows the story', () => {
     await close();
   });
 
+  it('on a 360 px phone the claimed points at the first impact are at least 30 px apart', async () => {
+    const { page, close } = await app.open('?event=first-impact', { width: 360, height: 640 });
+    await settled(page);
+    const { pts, w, h } = await onMap(page, CLAIMS);
+    expect(minGap(pts)).toBeGreaterThanOrEqual(30);
+    for (const p of pts) expect(inView(p, w, h)).toBe(true);
+    await close();
+  });
+
   it('stepping to an event eases there; a pan keeps the camera where the reader put it; "Follow the story" brings it back', async () => {
     const { page, close } = await app.open('');
     await settled(page);

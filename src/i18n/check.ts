@@ -45,7 +45,6 @@ const QuotesFile = z.strictObject({
     }),
   ),
 });
-export type QuotesData = z.infer<typeof QuotesFile>;
 
 /**
  * The facts of a text that a translation must keep: its numbers and times, normalised (30,000 and 30 000 → 30000;

@@ -16,11 +16,6 @@ export type StoryKind = keyof typeof STORY_FIELDS;
 
 export type StoryText = Partial<Record<StoryKind, Record<string, Record<string, string>>>>;
 
-/** The translation of one field, or the English as given when there is none. */
-export function storyWord(text: StoryText | undefined, kind: StoryKind, id: string, field: string, english: string): string {
-  return text?.[kind]?.[id]?.[field] ?? english;
-}
-
 /** Everything in the story a locale may translate: kind → id → field → English. */
 export function storyWords(story: StoryData): Record<StoryKind, Map<string, Record<string, string>>> {
   const pick = (kind: StoryKind, o: Record<string, unknown>): Record<string, string> => {

@@ -3,7 +3,7 @@
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
-import { contextNames, NAMED_BY_ZOOM } from '../scene/context-names';
+import { CITY_NAMES_CREDIT, contextNames, NAMED_BY_ZOOM } from '../scene/context-names';
 import type { StoryLayers } from '../scene/layers';
 import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
@@ -97,7 +97,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       aircraft: geo({ type: 'FeatureCollection', features: [] }),
       places: geo(layers.places),
       // Russia and Kazakhstan by zoom, the republics, the cities apart from their airports (src/scene/context-names.ts).
-      'context-names': { ...geo(contextNamesGeoJson(layers)), attribution: 'GeoNames (CC BY 4.0)' },
+      'context-names': { ...geo(contextNamesGeoJson(layers)), attribution: CITY_NAMES_CREDIT },
     },
     layers: [],
   };

@@ -21,7 +21,10 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
             // PDFKit and what it needs (fontkit for the embedded, subset fonts): loaded only when a PDF is made.
-            { name: 'pdfkit', test: /node_modules[\\/](pdfkit|fontkit|@noble|fflate|@swc[\\/]helpers|brotli|base64-js|clone|dfa|fast-deep-equal|restructure|tiny-inflate|unicode-properties|unicode-trie|pako|linebreak|png-js)[\\/]/ },
+            {
+              name: 'pdfkit',
+              test: /node_modules[\\/](pdfkit|fontkit|@noble|fflate|@swc[\\/]helpers|brotli|base64-js|clone|dfa|fast-deep-equal|restructure|tiny-inflate|unicode-properties|unicode-trie|pako|linebreak|png-js)[\\/]/,
+            },
           ],
         },
       },

@@ -11,7 +11,11 @@ import { join, resolve } from 'node:path';
 import { areaRing } from '../src/story/area.ts';
 
 type Json = Record<string, unknown>;
-interface Feature { type: 'Feature'; geometry: { type: string; coordinates: unknown }; properties: Json }
+interface Feature {
+  type: 'Feature';
+  geometry: { type: string; coordinates: unknown };
+  properties: Json;
+}
 
 /** The file's text with every area's Polygon regenerated. Pure (text in, text out). */
 export function buildAreas(text: string): string {
@@ -20,7 +24,8 @@ export function buildAreas(text: string): string {
     const p = f.properties;
     if (p.kind !== 'area') return f;
     const center = (p.center ?? (f.geometry.type === 'Point' ? f.geometry.coordinates : undefined)) as [number, number] | undefined;
-    if (!Array.isArray(center) || typeof p.radiusKm !== 'number') throw new Error(`geo/strike-area.geojson: area "${String(p.id)}" needs properties.center [lon, lat] and properties.radiusKm`);
+    if (!Array.isArray(center) || typeof p.radiusKm !== 'number')
+      throw new Error(`geo/strike-area.geojson: area "${String(p.id)}" needs properties.center [lon, lat] and properties.radiusKm`);
     // Key order: centre and radius right after the kind, where a reader looks for them.
     const { id, kind, name, center: _c, radiusKm, ...rest } = p;
     void _c;
@@ -40,7 +45,13 @@ function format(fc: { type: string; features: { type: string; geometry: { type: 
     if (g.type !== 'Polygon') return JSON.stringify(g).replace(/,/g, ', ').replace(/:/g, ': ').replace(/^\{/, '{ ').replace(/\}$/, ' }');
     const rings = (g.coordinates as number[][][]).map((ring) => {
       const lines: string[] = [];
-      for (let i = 0; i < ring.length; i += 6) lines.push(ring.slice(i, i + 6).map(pos).join(', '));
+      for (let i = 0; i < ring.length; i += 6)
+        lines.push(
+          ring
+            .slice(i, i + 6)
+            .map(pos)
+            .join(', '),
+        );
       return `[\n          ${lines.join(',\n          ')}\n        ]`;
     });
     return `{ "type": "Polygon", "coordinates": [\n        ${rings.join(',\n        ')}\n      ] }`;

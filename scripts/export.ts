@@ -33,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const out = resolve(cwd, options.out ?? exportFilename(resolved, options.format));
   const dist = options.dist ? resolve(cwd, options.dist) : undefined;
-  if (dist && !existsSync(join(dist, 'index.html'))) throw new CliError(`--dist ${options.dist} is not a built app (no index.html): run npm run build, or leave --dist out.`, 2);
+  if (dist && !existsSync(join(dist, 'index.html')))
+    throw new CliError(`--dist ${options.dist} is not a built app (no index.html): run npm run build, or leave --dist out.`, 2);
   requireChrome();
   const t0 = performance.now();
   const exporter = await startExporter({ ...(dist ? { dist } : {}), lang: options.lang });

@@ -40,7 +40,22 @@ export const FLOORS: Record<string, number> = {
 };
 
 /** Pure code: no DOM, no MapLibre (paths relative to src/, a folder ends with /). */
-export const PURE = ['geo/', 'theme/', 'story/', 'i18n/', 'track/', 'time/', 'state/', 'scene/', 'export/core/', 'opendata/', 'embed/protocol.ts', 'embed/snippet.ts', 'embed/oembed.ts', 'embed/lifecycle.ts'];
+export const PURE = [
+  'geo/',
+  'theme/',
+  'story/',
+  'i18n/',
+  'track/',
+  'time/',
+  'state/',
+  'scene/',
+  'export/core/',
+  'opendata/',
+  'embed/protocol.ts',
+  'embed/snippet.ts',
+  'embed/oembed.ts',
+  'embed/lifecycle.ts',
+];
 /** Packages pure code may not import. */
 const NOT_PURE_PACKAGES = /^maplibre-gl(\/|$)/;
 
@@ -65,7 +80,9 @@ const IMPORT = /(?:^|[\n;])\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from
 
 /** What a file imports: files of src/ (relative to src/) and packages (by name). */
 export function importsOf(file: string): { files: string[]; packages: string[] } {
-  const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const text = readFileSync(join(SRC, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
   const files: string[] = [];
   const packages: string[] = [];
   for (const m of text.matchAll(IMPORT)) {
@@ -160,9 +177,11 @@ describe('floors (README: How it is built)', () => {
     expect(FLOORS[floorOf('story/schema.ts')]!).toBeLessThan(FLOORS[floorOf('map/style.ts')]!);
     expect(isPure('export/core/layout.ts') && !isPure('export/png/run.ts') && !isPure('map/style.ts')).toBe(true);
   });
-  it('the README\'s table of floors says what FLOORS says', () => {
+  it("the README's table of floors says what FLOORS says", () => {
     const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| (\d) \| (.+?) \|/gm)].flatMap(([, n, cell]) => [...cell!.matchAll(/`(\w+)`/g)].map(([, f]) => [f!, Number(n)] as const));
+    const rows = [...readme.matchAll(/^\| (\d) \| (.+?) \|/gm)].flatMap(([, n, cell]) =>
+      [...cell!.matchAll(/`(\w+)`/g)].map(([, f]) => [f!, Number(n)] as const),
+    );
     expect(Object.fromEntries(rows)).toEqual(FLOORS);
   });
   it('reads every kind of import', () => {

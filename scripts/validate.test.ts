@@ -50,7 +50,9 @@ describe('the build', () => {
   it('fails on bad data, naming file, item and field', () => {
     const plugin = storyData(brokenCopy());
     const ctx = { addWatchFile() {} };
-    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/geo\/events\.json: events\[9\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/);
+    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(
+      /geo\/events\.json: events\[9\] \(id "first-impact"\) → sources\[0\]: unknown source "S404"/,
+    );
   });
 });
 

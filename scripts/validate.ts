@@ -30,6 +30,6 @@ if (log && !log.ok) {
 if (i18nErrors.length) {
   console.error(`geo/i18n/ has ${i18nErrors.length} problem(s):`);
   for (const e of i18nErrors) console.error(`  ${e}`);
-} else console.log('geo/i18n/ is valid: every locale has English\'s keys, placeholders and plural forms');
+} else console.log("geo/i18n/ is valid: every locale has English's keys, placeholders and plural forms");
 for (const e of contentErrors) console.error(`  ${e}`);
 if (!result.ok || (log && !log.ok) || i18nErrors.length || contentErrors.length) process.exit(1);

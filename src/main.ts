@@ -45,7 +45,12 @@ const embedChild = startEmbedChild(early); // when framed: height to the host, h
 // An embed opens with a poster and makes its map when it comes into view (embed/lazy-map.ts, a small chunk of
 // its own, so the full page loads none of it); the full page makes its map at once.
 const lazyEmbed = early.embed && !early.static;
-const lazyMap = lazyEmbed ? import('./embed/lazy-map').then((m) => m.createLazyMap({ wrap: $('map-wrap'), wakeLabel: () => msg('embed.wake') }), () => null) : null; // failing that, the map starts at once
+const lazyMap = lazyEmbed
+  ? import('./embed/lazy-map').then(
+      (m) => m.createLazyMap({ wrap: $('map-wrap'), wakeLabel: () => msg('embed.wake') }),
+      () => null,
+    )
+  : null; // failing that, the map starts at once
 // MapLibre (its own 1 MB chunk) starts loading alongside the story, not after it (an embed: when in view).
 const mapModule = early.static || lazyEmbed ? null : import('./map/story-map').catch(() => null);
 /** The map module if it arrives within `ms` (null: not yet, or it failed; app.ts then imports it itself). */
@@ -56,18 +61,24 @@ const mapModuleWithin = (ms: number) => (mapModule ? Promise.race([mapModule, ne
 let cite: Citation | null = null;
 function citeWhenNear(credit: HTMLElement, app: App): void {
   const load = () =>
-    import('./ui/citation').then(({ createCitation }) => {
-      cite = createCitation(base, 'cite');
-      if (!cite) return;
-      credit.append(cite.el);
-      cite.set({ t: app.getMoment().t, event: app.currentEventId() });
-    }, (e) => console.warn('citation unavailable:', e));
+    import('./ui/citation').then(
+      ({ createCitation }) => {
+        cite = createCitation(base, 'cite');
+        if (!cite) return;
+        credit.append(cite.el);
+        cite.set({ t: app.getMoment().t, event: app.currentEventId() });
+      },
+      (e) => console.warn('citation unavailable:', e),
+    );
   if (typeof IntersectionObserver !== 'function') return void load();
-  const io = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting)) return;
-    io.disconnect();
-    void load();
-  }, { rootMargin: '300px' });
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      void load();
+    },
+    { rootMargin: '300px' },
+  );
   io.observe(credit);
 }
 
@@ -102,7 +113,13 @@ async function main() {
     if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);
     lazy?.attach(app);
-    if (lazy) void import('./export/vector/poster-source').then((m) => m.scenePoster(app, base)).then((p) => lazy.setPoster(p), (e) => console.warn('scene poster unavailable:', e)); // a drawing of the embed's moment (issue 16)
+    if (lazy)
+      void import('./export/vector/poster-source')
+        .then((m) => m.scenePoster(app, base))
+        .then(
+          (p) => lazy.setPoster(p),
+          (e) => console.warn('scene poster unavailable:', e),
+        ); // a drawing of the embed's moment (issue 16)
     if (lazy) embedChild?.onHostView((near) => lazy.hostView(near)); // the host's snippet: within a screen of its view
     mountEmbedButton($('tools'), app);
     exposeAutomation(app); // window.flightmap (src/app/automation.ts; README, Automation API)
@@ -113,7 +130,16 @@ async function main() {
   } catch (e) {
     const lines = e instanceof StoryDataError ? e.errors : [String((e as Error)?.message ?? e)];
     $('notices').append(
-      h('div', { class: 'notice notice-error', role: 'alert' }, h('p', {}, h('strong', {}, 'The story data could not be read, so the map cannot be drawn:')), h('ul', {}, lines.map((l) => h('li', {}, h('code', {}, l))))),
+      h(
+        'div',
+        { class: 'notice notice-error', role: 'alert' },
+        h('p', {}, h('strong', {}, 'The story data could not be read, so the map cannot be drawn:')),
+        h(
+          'ul',
+          {},
+          lines.map((l) => h('li', {}, h('code', {}, l))),
+        ),
+      ),
     );
     root.classList.add('no-webgl', 'data-error');
     root.dataset.ready = 'error';

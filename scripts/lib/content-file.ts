@@ -16,7 +16,8 @@ export function englishMessages(root: string): Record<string, string> {
 }
 
 /** The problems with content.json's catalogue keys (none: []). */
-export const checkContentMessages = (root: string, content: Content): string[] => contentMessageProblems(content, englishMessages(root), 'geo/content.json', EN);
+export const checkContentMessages = (root: string, content: Content): string[] =>
+  contentMessageProblems(content, englishMessages(root), 'geo/content.json', EN);
 
 /** The English copy content.json names, by its role (pageTitle, description, iframeTitle…). */
 export const englishCopy = (root: string, content: Content) => contentMessages(content, englishMessages(root));

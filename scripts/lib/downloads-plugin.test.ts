@@ -53,10 +53,18 @@ describe('downloads plugin', () => {
   });
 
   it('a bad log fails the build, naming the file, the entry and the field', () => {
-    const plugin = downloads(copy((l) => (l.entries[0]!.sources = ['S404'])), {});
+    const plugin = downloads(
+      copy((l) => (l.entries[0]!.sources = ['S404'])),
+      {},
+    );
     const ctx = { addWatchFile() {} };
-    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow('geo/changelog.json: entries[0] → sources[0]: unknown source "S404"');
-    const older = downloads(copy((l) => l.entries.forEach((e) => (e.date = '2025-06-01'))), {});
+    expect(() => (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(
+      'geo/changelog.json: entries[0] → sources[0]: unknown source "S404"',
+    );
+    const older = downloads(
+      copy((l) => l.entries.forEach((e) => (e.date = '2025-06-01'))),
+      {},
+    );
     expect(() => (older.buildStart as unknown as (this: typeof ctx) => void).call(ctx)).toThrow(/older than the newest event/);
   });
 });

@@ -24,7 +24,8 @@ export class CliError extends Error {
   }
 }
 
-export const INSTALL_HINT = 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROME_PATH to a Chrome or Chromium binary';
+export const INSTALL_HINT =
+  'install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROME_PATH to a Chrome or Chromium binary';
 
 export function requireChrome(env: NodeJS.ProcessEnv = process.env): string {
   const found = findChrome(env);
@@ -46,7 +47,11 @@ export async function buildApp(): Promise<{ dir: string; cleanup: () => Promise<
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n').find((l) => l.trim())?.trim() ?? 'unknown error';
+export const firstLine = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim() ?? 'unknown error';
 
 export interface ExportedPng {
   file: string;
@@ -60,7 +65,8 @@ export interface ExportedPng {
 /** Width and height from a PNG's IHDR chunk. */
 export function pngSize(buf: Buffer): { width: number; height: number } {
   const sig = '89504e470d0a1a0a';
-  if (buf.length < 24 || buf.subarray(0, 8).toString('hex') !== sig || buf.subarray(12, 16).toString('ascii') !== 'IHDR') throw new CliError('The browser did not return a PNG.', 1);
+  if (buf.length < 24 || buf.subarray(0, 8).toString('hex') !== sig || buf.subarray(12, 16).toString('ascii') !== 'IHDR')
+    throw new CliError('The browser did not return a PNG.', 1);
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
@@ -111,15 +117,22 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
     // lang: the picture's words in that language (the page reads ?lang=, src/i18n); never the browser's own.
     await page.goto(`${server.url}?static&lang=${opts.lang ?? 'en'}`);
     const ready = await waitReady(page, 60_000).catch(() => 'timeout');
-    if (ready !== 'map' && ready !== 'no-map') throw new CliError(`The app did not start (${ready}${log.errors[0] ? `: ${firstLine(log.errors[0])}` : ''}).`, 1);
-    await page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng === 'function', undefined, { timeout: 30_000 });
+    if (ready !== 'map' && ready !== 'no-map')
+      throw new CliError(`The app did not start (${ready}${log.errors[0] ? `: ${firstLine(log.errors[0])}` : ''}).`, 1);
+    await page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng === 'function', undefined, {
+      timeout: 30_000,
+    });
     lap(`page ready (${ready})`);
     return {
       close,
       async exportPng(request, out, { meta, expect } = {}) {
         const res = await page
           .evaluate(async (req) => {
-            const fm = (window as unknown as { flightmap: { exportPng(r: unknown): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }> } }).flightmap;
+            const fm = (
+              window as unknown as {
+                flightmap: { exportPng(r: unknown): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: unknown }> };
+              }
+            ).flightmap;
             try {
               return { ok: true as const, value: await fm.exportPng(req) };
             } catch (e) {
@@ -136,7 +149,8 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
         const buf = Buffer.from(dataUrl.slice(prefix.length), 'base64');
         const got = pngSize(buf);
         // Never hand over a smaller picture than asked.
-        if (got.width !== width || got.height !== height) throw new CliError(`The PNG is ${got.width} × ${got.height} px, not the ${width} × ${height} px asked.`, 1);
+        if (got.width !== width || got.height !== height)
+          throw new CliError(`The PNG is ${got.width} × ${got.height} px, not the ${width} × ${height} px asked.`, 1);
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, buf);
         if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');
@@ -147,7 +161,9 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
         const res = await page
           .evaluate(
             async ({ format, req }) => {
-              const fm = (window as unknown as { flightmap: Record<string, (r: unknown) => Promise<{ svg?: string; pdf?: Uint8Array; filename: string; meta: unknown }>> }).flightmap;
+              const fm = (
+                window as unknown as { flightmap: Record<string, (r: unknown) => Promise<{ svg?: string; pdf?: Uint8Array; filename: string; meta: unknown }>> }
+              ).flightmap;
               try {
                 const r = await fm[format === 'svg' ? 'exportSvg' : 'exportPdf']!(req);
                 let data = r.svg ?? '';

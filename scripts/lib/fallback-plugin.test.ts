@@ -42,7 +42,10 @@ describe('no-script event list in every language', () => {
   ] as const)
     it(`${l}: the whole list in the language, with its dates, the note and the way back`, async () => {
       const { readFileSync } = await import('node:fs');
-      const cat = JSON.parse(readFileSync(resolve(root, `geo/i18n/${l}.json`), 'utf8')) as { messages: Record<string, string>; story: { events: Record<string, { title: string; text: string }> } };
+      const cat = JSON.parse(readFileSync(resolve(root, `geo/i18n/${l}.json`), 'utf8')) as {
+        messages: Record<string, string>;
+        story: { events: Record<string, { title: string; text: string }> };
+      };
       const page = fallbackPage(root, l)!;
       const r = validateStoryDir(root);
       if (!r.ok) throw new Error(r.errors.join('\n'));

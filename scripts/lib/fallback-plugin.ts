@@ -61,7 +61,9 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
 /** Links to the list in every other language, each named in itself. */
 export function languageLinks(current: Locale): string {
   const link = (l: Locale) => `<a href="${l === 'en' ? './' : fallbackFile(l)}" lang="${HTML_LANG[l]}">${esc(ENDONYM[l])}</a>`;
-  return `<p>${LOCALES.filter((l) => l !== current).map(link).join(' · ')}</p>`;
+  return `<p>${LOCALES.filter((l) => l !== current)
+    .map(link)
+    .join(' · ')}</p>`;
 }
 
 /** A language's no-script page: the whole list in that language, with the map's picture and the way back. */
@@ -73,7 +75,9 @@ export function fallbackPage(root: string, l: Locale): string | undefined {
   useLocale(l, catalogue, english);
   try {
     const story = localizeStory(result.story, catalogue.story);
-    const note = catalogue.meta.reviewed ? '' : `<p class="translation-note"><small>${esc(msg('i18n.unreviewed'))} <a href="./" hreflang="en" lang="en">${esc(msg('i18n.readOriginal'))}</a></small></p>`;
+    const note = catalogue.meta.reviewed
+      ? ''
+      : `<p class="translation-note"><small>${esc(msg('i18n.unreviewed'))} <a href="./" hreflang="en" lang="en">${esc(msg('i18n.readOriginal'))}</a></small></p>`;
     return (
       `<!doctype html>\n<html lang="${HTML_LANG[l]}">\n<head>\n<meta charset="utf-8" />\n<meta name="viewport" content="width=device-width, initial-scale=1" />\n` +
       `<title>${esc(msg('page.title'))}</title>\n` +

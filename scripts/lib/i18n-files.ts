@@ -38,7 +38,9 @@ export const QUOTES_FILE = `${I18N_DIR}/quotes.json`;
 export function validateCatalogues(root: string, story = validateStoryDir(root)): string[] {
   const files = readCatalogues(root);
   const missing = files.filter((f) => f.data === undefined).map((f) => `${f.file}: missing (every locale in src/i18n/locales.ts needs its file)`);
-  const broken = files.filter((f) => f.data && typeof f.data === 'object' && 'error' in f.data).map((f) => `${f.file}: not JSON (${(f.data as { error: string }).error})`);
+  const broken = files
+    .filter((f) => f.data && typeof f.data === 'object' && 'error' in f.data)
+    .map((f) => `${f.file}: not JSON (${(f.data as { error: string }).error})`);
   if (missing.length || broken.length) return [...missing, ...broken];
   const quotesPath = resolve(root, QUOTES_FILE);
   let quotes: unknown;
@@ -74,7 +76,13 @@ export function pseudoCatalogue(root: string): Catalogue {
     }
   }
   return {
-    meta: { locale: PSEUDO_LOCALE, name: 'Pseudo', translator: 'generated from English by src/i18n/pseudo.ts (layout tests)', method: 'machine', reviewed: true },
+    meta: {
+      locale: PSEUDO_LOCALE,
+      name: 'Pseudo',
+      translator: 'generated from English by src/i18n/pseudo.ts (layout tests)',
+      method: 'machine',
+      reviewed: true,
+    },
     messages,
     story,
   };

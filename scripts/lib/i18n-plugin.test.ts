@@ -4,7 +4,13 @@ import { hreflangLinks } from './i18n-plugin';
 import { pseudoCatalogue, shippedCatalogue } from './i18n-files';
 
 const en = JSON.parse(readFileSync('geo/i18n/en.json', 'utf8')) as { messages: Record<string, string> };
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('the page in English', () => {
   it('index.html says what geo/i18n/en.json says (the page translates what it marks data-i18n)', () => {

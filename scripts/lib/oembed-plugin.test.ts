@@ -20,7 +20,9 @@ describe('oEmbed plugin', () => {
     expect(link({ FLIGHTMAP_PUBLIC_URL: 'https://news.example.com/j2' })).toBe('https://news.example.com/j2/oembed.json');
     expect(link({})).toBe(new URL('oembed.json', DEFAULT_PUBLIC_URL).href);
     // its title is the story's (geo/content.json)
-    expect((oembed('.', {}).transformIndexHtml as unknown as { handler: () => { attrs: Record<string, string> }[] }).handler()[0]!.attrs.title).toBe(CONTENT.title);
+    expect((oembed('.', {}).transformIndexHtml as unknown as { handler: () => { attrs: Record<string, string> }[] }).handler()[0]!.attrs.title).toBe(
+      CONTENT.title,
+    );
     expect(() => oembed('/x', { FLIGHTMAP_PUBLIC_URL: 'graphics/j2' })).toThrow(/FLIGHTMAP_PUBLIC_URL/);
   });
 });
@@ -31,7 +33,9 @@ describe('oEmbed in every language', () => {
     const { readFileSync } = await import('node:fs');
     const files: Record<string, string> = {};
     const p = oembed(resolve(__dirname, '../..'), { FLIGHTMAP_PUBLIC_URL: 'https://news.example.com/j2/' });
-    (p.generateBundle as unknown as (this: { emitFile(f: { fileName: string; source: string }): void }) => void).call({ emitFile: (f) => (files[f.fileName] = f.source) });
+    (p.generateBundle as unknown as (this: { emitFile(f: { fileName: string; source: string }): void }) => void).call({
+      emitFile: (f) => (files[f.fileName] = f.source),
+    });
     expect(Object.keys(files).sort()).toEqual(['oembed-az.json', 'oembed-kk.json', 'oembed-ru.json', 'oembed.json']);
     for (const l of ['ru', 'az', 'kk']) {
       const m = (JSON.parse(readFileSync(resolve(__dirname, `../../geo/i18n/${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;

@@ -44,7 +44,9 @@ export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plug
   /** The same response in another language: its title and the iframe's, from that language's catalogue; the embed asks for `lang=`. */
   const localJson = (l: string) => {
     const m = (JSON.parse(readFileSync(resolve(root, I18N_DIR, `${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;
-    return JSON.stringify(oembedDocument({ ...input(), lang: { code: l, title: m['embed.flightTitle']!, iframeTitle: m['embed.iframeTitle']! } }), null, 2) + '\n';
+    return (
+      JSON.stringify(oembedDocument({ ...input(), lang: { code: l, title: m['embed.flightTitle']!, iframeTitle: m['embed.iframeTitle']! } }), null, 2) + '\n'
+    );
   };
   return {
     name: 'flightmap-oembed',

@@ -18,9 +18,20 @@ export interface StoryCamera {
   mapMade(map: StoryMap, m: Moment, camera: 'story' | 'reader', restored: boolean): void;
 }
 
-export function storyCamera(story: StoryData, timelines: Timelines, current: () => StoryMap | null, reducedMotion: { readonly matches: boolean }, deepLink: boolean): StoryCamera {
+export function storyCamera(
+  story: StoryData,
+  timelines: Timelines,
+  current: () => StoryMap | null,
+  reducedMotion: { readonly matches: boolean },
+  deepLink: boolean,
+): StoryCamera {
   const frames = storyFrames(story);
-  const frameOf = (m: Moment): ViewFrame | undefined => framesFor(story, frames, stopsAt(timelines[m.chapter], m.t).map((s) => s.id));
+  const frameOf = (m: Moment): ViewFrame | undefined =>
+    framesFor(
+      story,
+      frames,
+      stopsAt(timelines[m.chapter], m.t).map((s) => s.id),
+    );
   // Until the story first moves, a page opened without a deep link shows the whole route it opened on.
   let overview = !deepLink;
   let shown: string | undefined; // the frame the map was last moved to

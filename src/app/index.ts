@@ -74,7 +74,10 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
   const { flags } = url;
   const notices = createNotices(els.notices);
   for (const n of url.notes) notices.add(n);
-  const store = createStateStore(initialState(timelines, { ...url.moment, chapter: url.moment.t === undefined ? undefined : chapterOf(timelines, url.moment.t) }), timelines);
+  const store = createStateStore(
+    initialState(timelines, { ...url.moment, chapter: url.moment.t === undefined ? undefined : chapterOf(timelines, url.moment.t) }),
+    timelines,
+  );
   const { dispatch } = store;
   const reducedMotion = env.media('(prefers-reduced-motion: reduce)');
   const seekEvent = (id: string) => ids.has(id) && (dispatch({ type: 'seekEvent', id }), true);
@@ -87,7 +90,18 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
   const camera = storyCamera(story, timelines, () => mapLife.current(), reducedMotion, url.moment.event !== undefined || url.moment.t !== undefined);
   // The map starts before the rest of the page is built (README, Performance).
   const { mapLife, mapReady } = createMapLife({
-    container: els.map, root: env.root, layers, track, palette, base, embed: flags.embed, noMap: flags.static, notices, preloaded, lazy: !!hooks.lazyMap, onContextLost: hooks.onContextLost,
+    container: els.map,
+    root: env.root,
+    layers,
+    track,
+    palette,
+    base,
+    embed: flags.embed,
+    noMap: flags.static,
+    notices,
+    preloaded,
+    lazy: !!hooks.lazyMap,
+    onContextLost: hooks.onContextLost,
     onSelect: (id, lngLat) => parts.showInfo(id, lngLat),
     onReaderMove: () => dispatch({ type: 'gesture' }),
     onMap: (map, restored) => (drawMoment(track, map, store.get().moment), camera.mapMade(map, store.get().moment, store.get().camera, restored)),
@@ -115,5 +129,18 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
 
   const getMoment = () => store.get().moment;
   const seek = (t: number, chapter?: Chapter) => dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) });
-  return { story, track, timelines, flags, getMoment, getState: store.get, dispatch, currentEventId: () => exactEvent(timelines, getMoment()), seek, seekEvent, mapReady, mapLife };
+  return {
+    story,
+    track,
+    timelines,
+    flags,
+    getMoment,
+    getState: store.get,
+    dispatch,
+    currentEventId: () => exactEvent(timelines, getMoment()),
+    seek,
+    seekEvent,
+    mapReady,
+    mapLife,
+  };
 }

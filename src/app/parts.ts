@@ -31,7 +31,9 @@ export function storyParts(c: PartsContext) {
   const features = featureIndex(c.story);
   /** What a story feature is, its status and sources, in a popup at `at` (else its middle). */
   const showInfo = (id: string, at?: [number, number]) => {
-    const f = features.get(id), b = featureBounds(c.layers, id), map = c.map();
+    const f = features.get(id),
+      b = featureBounds(c.layers, id),
+      map = c.map();
     if (f && map && (at || b)) map.showInfo(at ?? [(b![0] + b![2]) / 2, (b![1] + b![3]) / 2], featureInfo(f.properties, source));
   };
   const panel = (root: HTMLElement) =>

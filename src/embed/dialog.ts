@@ -68,7 +68,19 @@ function buildDialog(app: App) {
   const cite = createCitation(`${location.origin}${location.pathname}`, 'embed-cite');
   const frame = createDialog(
     { id: 'embed-dialog', className: 'embed-dialog', title: msg('embed.title'), help: msg('embed.help') },
-    h('fieldset', { class: 'embed-opts' }, h('legend', {}, msg('embed.options')), startRow, controls.row, autoplay.row, loop.row, plain.row, stat.row, h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark), h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang)),
+    h(
+      'fieldset',
+      { class: 'embed-opts' },
+      h('legend', {}, msg('embed.options')),
+      startRow,
+      controls.row,
+      autoplay.row,
+      loop.row,
+      plain.row,
+      stat.row,
+      h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark),
+      h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang),
+    ),
     h('label', { for: 'embed-code', class: 'embed-code-label' }, msg('embed.code')),
     code,
     h('div', { class: 'embed-actions' }, copy, preview, status),

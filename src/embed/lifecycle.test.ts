@@ -9,7 +9,13 @@ const near = (id: string, seenAt: number, alive = false): Peer => peer(id, { nea
 
 describe('ranking and keepers', () => {
   it('puts embeds in view first, those holding a map first among them, then the longest in view; then the most recently seen', () => {
-    const list = [peer('old', { alive: true, seenAt: 10 }), inView('new', 50), peer('recent', { alive: true, seenAt: 40 }), inView('held', 60, true), inView('first', 20)];
+    const list = [
+      peer('old', { alive: true, seenAt: 10 }),
+      inView('new', 50),
+      peer('recent', { alive: true, seenAt: 40 }),
+      inView('held', 60, true),
+      inView('first', 20),
+    ];
     expect([...list].sort(compare).map((p) => p.id)).toEqual(['held', 'first', 'new', 'recent', 'old']);
   });
 
@@ -45,7 +51,9 @@ describe('decide', () => {
   });
 
   it('waits while an embed out of view still holds the room, which that embed gives up', () => {
-    const a = peer('a', { alive: true, seenAt: 1 }), b = peer('b', { alive: true, seenAt: 2 }), c = peer('c', { alive: true, seenAt: 3 });
+    const a = peer('a', { alive: true, seenAt: 1 }),
+      b = peer('b', { alive: true, seenAt: 2 }),
+      c = peer('c', { alive: true, seenAt: 3 });
     const me = inView('me', 9);
     expect(decide(me, [a, b, c])).toBe('wait');
     expect(decide(a, [b, c, me])).toBe('release'); // the least recently seen
@@ -65,9 +73,9 @@ describe('decide', () => {
 
   it('whatever the table, acting on a shared table never holds more maps than the budget', () => {
     const arbPeer = (id: string) =>
-      fc.record({ alive: fc.boolean(), visible: fc.boolean(), near: fc.boolean(), held: fc.boolean(), seenAt: fc.integer({ min: 0, max: 20 }) }).map(
-        (r): Peer => ({ id, alive: r.alive, visible: r.visible, near: r.near, wants: (r.visible || r.near) && !r.held, seenAt: r.seenAt }),
-      );
+      fc
+        .record({ alive: fc.boolean(), visible: fc.boolean(), near: fc.boolean(), held: fc.boolean(), seenAt: fc.integer({ min: 0, max: 20 }) })
+        .map((r): Peer => ({ id, alive: r.alive, visible: r.visible, near: r.near, wants: (r.visible || r.near) && !r.held, seenAt: r.seenAt }));
     const ids = Array.from({ length: 10 }, (_, i) => `e${i}`);
     fc.assert(
       fc.property(fc.tuple(...ids.map(arbPeer)), fc.integer({ min: 1, max: 4 }), (peers, budget) => {
@@ -78,7 +86,11 @@ describe('decide', () => {
         let cur = table;
         for (let round = 0; round < 30; round++) {
           const next = cur.map((p) => {
-            const d = decide(p, cur.filter((q) => q !== p), budget);
+            const d = decide(
+              p,
+              cur.filter((q) => q !== p),
+              budget,
+            );
             return d === 'start' ? { ...p, alive: true } : d === 'release' ? { ...p, alive: false } : p;
           });
           expect(next.filter((p) => p.alive).length).toBeLessThanOrEqual(budget);
@@ -108,7 +120,15 @@ describe('messages', () => {
     expect(parsePeerMessage({ kind: 'state', peer: p })).toEqual({ kind: 'state', peer: p });
     expect(parsePeerMessage({ kind: 'hello', id: 'x' })).toEqual({ kind: 'hello', id: 'x' });
     expect(parsePeerMessage({ kind: 'bye', id: 'x' })).toEqual({ kind: 'bye', id: 'x' });
-    for (const bad of [null, 'state', { kind: 'state' }, { kind: 'state', peer: { ...p, alive: 'yes' } }, { kind: 'state', peer: { ...p, id: '<b>' } }, { kind: 'state', peer: { ...p, seenAt: NaN } }, { kind: 'hi', id: 'x' }])
+    for (const bad of [
+      null,
+      'state',
+      { kind: 'state' },
+      { kind: 'state', peer: { ...p, alive: 'yes' } },
+      { kind: 'state', peer: { ...p, id: '<b>' } },
+      { kind: 'state', peer: { ...p, seenAt: NaN } },
+      { kind: 'hi', id: 'x' },
+    ])
       expect(parsePeerMessage(bad)).toBeNull();
     expect(parsePeerMessage({ kind: 'state', peer: { ...p, near: 'yes' } })).toBeNull();
   });

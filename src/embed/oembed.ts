@@ -62,7 +62,12 @@ export function oembedDocument(input: OEmbedInput): OEmbedRich {
     title: input.lang?.title ?? input.title,
     provider_name: input.providerName,
     provider_url: baseUrl,
-    html: embedSnippet({ url: baseUrl, ...DEFAULT_EMBED, title: input.lang?.iframeTitle ?? input.iframeTitle, ...(input.lang ? { lang: input.lang.code } : {}) }),
+    html: embedSnippet({
+      url: baseUrl,
+      ...DEFAULT_EMBED,
+      title: input.lang?.iframeTitle ?? input.iframeTitle,
+      ...(input.lang ? { lang: input.lang.code } : {}),
+    }),
     width: OEMBED_WIDTH,
     height: initialHeight(DEFAULT_EMBED),
     cache_age: 86_400,

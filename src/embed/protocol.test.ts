@@ -31,7 +31,16 @@ describe('Pym wire format', () => {
     expect(parsePymHeight('pymxPYMxmap-1xPYMxwidthxPYMx612', 'map-1')).toBeNull();
   });
   it('refuses malformed and absurd heights', () => {
-    for (const s of ['pymxPYMxmap-1xPYMxheightxPYMx-5', 'pymxPYMxmap-1xPYMxheightxPYMx0', 'pymxPYMxmap-1xPYMxheightxPYMx12.5', 'pymxPYMxmap-1xPYMxheightxPYMx9999999', 'pymxPYMxmap-1xPYMxheightxPYMx1e3', 'pymxPYMxmap-1xPYMxheight', 'xPYMxmap-1xPYMxheightxPYMx5', 'pymxPYMxmap-1xPYMxheightxPYMx5xPYMx6'])
+    for (const s of [
+      'pymxPYMxmap-1xPYMxheightxPYMx-5',
+      'pymxPYMxmap-1xPYMxheightxPYMx0',
+      'pymxPYMxmap-1xPYMxheightxPYMx12.5',
+      'pymxPYMxmap-1xPYMxheightxPYMx9999999',
+      'pymxPYMxmap-1xPYMxheightxPYMx1e3',
+      'pymxPYMxmap-1xPYMxheight',
+      'xPYMxmap-1xPYMxheightxPYMx5',
+      'pymxPYMxmap-1xPYMxheightxPYMx5xPYMx6',
+    ])
       expect(parsePymHeight(s, 'map-1'), s).toBeNull();
     expect(parsePym(42)).toBeNull();
     expect(parsePym('pymxPYMx<script>xPYMxheightxPYMx5')).toBeNull();
@@ -44,15 +53,30 @@ describe('AMP embed-size', () => {
     expect(parseAmpEmbedSize(ampEmbedSize(480))).toBe(480);
   });
   it('refuses other shapes', () => {
-    for (const d of [null, 'amp', [], { sentinel: 'amp', type: 'embed-size', height: '480' }, { sentinel: 'amp', type: 'embed-size', height: -1 }, { sentinel: 'amp', type: 'embed-size', height: 1e6 }, { sentinel: 'x', type: 'embed-size', height: 480 }, { sentinel: 'amp', type: 'embed-ready', height: 480 }])
+    for (const d of [
+      null,
+      'amp',
+      [],
+      { sentinel: 'amp', type: 'embed-size', height: '480' },
+      { sentinel: 'amp', type: 'embed-size', height: -1 },
+      { sentinel: 'amp', type: 'embed-size', height: 1e6 },
+      { sentinel: 'x', type: 'embed-size', height: 480 },
+      { sentinel: 'amp', type: 'embed-ready', height: 480 },
+    ])
       expect(parseAmpEmbedSize(d)).toBeNull();
   });
 });
 
 describe('host messages', () => {
   it('accepts a seek by time or by event, exactly', () => {
-    expect(parseHostMessage({ type: 'flightmap:seek', time: '2024-12-25T05:13:31Z' }, ctx)).toEqual({ kind: 'seek-time', time: Date.parse('2024-12-25T05:13:31Z') });
-    expect(parseHostMessage({ type: 'flightmap:seek', time: '2024-12-25T05:13Z' }, ctx)).toEqual({ kind: 'seek-time', time: Date.parse('2024-12-25T05:13:00Z') });
+    expect(parseHostMessage({ type: 'flightmap:seek', time: '2024-12-25T05:13:31Z' }, ctx)).toEqual({
+      kind: 'seek-time',
+      time: Date.parse('2024-12-25T05:13:31Z'),
+    });
+    expect(parseHostMessage({ type: 'flightmap:seek', time: '2024-12-25T05:13Z' }, ctx)).toEqual({
+      kind: 'seek-time',
+      time: Date.parse('2024-12-25T05:13:00Z'),
+    });
     expect(parseHostMessage({ type: 'flightmap:seek', event: 'crash' }, ctx)).toEqual({ kind: 'seek-event', event: 'crash' });
     expect(parseHostMessage(JSON.parse('{"type":"flightmap:seek","event":"first-impact"}'), ctx)).toEqual({ kind: 'seek-event', event: 'first-impact' });
   });
@@ -108,7 +132,11 @@ describe('host messages', () => {
 
 describe('state message', () => {
   it('has the public moment only', () => {
-    expect(stateMessage(Date.parse('2024-12-25T05:13:31Z'), 'first-impact')).toEqual({ type: 'flightmap:state', time: '2024-12-25T05:13:31Z', event: 'first-impact' });
+    expect(stateMessage(Date.parse('2024-12-25T05:13:31Z'), 'first-impact')).toEqual({
+      type: 'flightmap:state',
+      time: '2024-12-25T05:13:31Z',
+      event: 'first-impact',
+    });
     expect(stateMessage(Date.parse('2024-12-25T05:14:00Z'), undefined)).toEqual({ type: 'flightmap:state', time: '2024-12-25T05:14:00Z', event: null });
   });
 });

@@ -37,7 +37,19 @@ describe('embed snippet', () => {
     expect(embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE })).toMatchSnapshot();
   });
   it('matches the snapshot (every option)', () => {
-    expect(embedSnippet({ url: URL_, title: EN_IFRAME_TITLE, event: 'crash', controls: false, autoplay: true, dark: 'dark', plain: true, static: false, id: 'j2.map:2' })).toMatchSnapshot();
+    expect(
+      embedSnippet({
+        url: URL_,
+        title: EN_IFRAME_TITLE,
+        event: 'crash',
+        controls: false,
+        autoplay: true,
+        dark: 'dark',
+        plain: true,
+        static: false,
+        id: 'j2.map:2',
+      }),
+    ).toMatchSnapshot();
   });
   it('is an iframe with a title naming the flight, full width, a height, and a plain script', () => {
     const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE });
@@ -46,7 +58,7 @@ describe('embed snippet', () => {
     expect(s).toMatch(/height="\d{3}"/);
     expect(s).not.toMatch(/<script[^>]+src=/);
     expect(s).toContain('e.source !== f.contentWindow');
-    expect(s).toContain("var o = new URL(f.src, location.href).origin");
+    expect(s).toContain('var o = new URL(f.src, location.href).origin');
     expect(s).toContain('e.origin !== o');
   });
   it('escapes the id in the script’s pattern', () => {

@@ -40,25 +40,65 @@ function radios<T extends string>(name: string, options: { value: T; label: stri
 }
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
-  { value: 'png', label: 'PNG', get hint() { return msg('export.hint.png'); } },
-  { value: 'svg', label: 'SVG', get hint() { return msg('export.hint.svg'); } },
-  { value: 'pdf', label: 'PDF', get hint() { return msg('export.hint.pdf'); } },
+  {
+    value: 'png',
+    label: 'PNG',
+    get hint() {
+      return msg('export.hint.png');
+    },
+  },
+  {
+    value: 'svg',
+    label: 'SVG',
+    get hint() {
+      return msg('export.hint.svg');
+    },
+  },
+  {
+    value: 'pdf',
+    label: 'PDF',
+    get hint() {
+      return msg('export.hint.pdf');
+    },
+  },
 ];
 
 function buildDialog(app: App, base: string) {
   const format = radios<ExportFormat>('format', FORMATS, 'png');
   const preset = radios<PresetId>(
     'preset',
-    PRESETS.map((p) => ({ value: p.id, label: p.id === 'a4' ? msg('export.preset.a4') : p.label, hint: `${p.width} × ${p.height}, ${msg(`export.use.${p.id}` as MessageKey)}` })),
+    PRESETS.map((p) => ({
+      value: p.id,
+      label: p.id === 'a4' ? msg('export.preset.a4') : p.label,
+      hint: `${p.width} × ${p.height}, ${msg(`export.use.${p.id}` as MessageKey)}`,
+    })),
     '16x9',
   );
   type ScaleValue = '1' | '2' | '3' | '4';
-  const scale = radios<ScaleValue>('scale', SCALES.map((n) => ({ value: String(n) as ScaleValue, label: `${n}×` })), '1');
+  const scale = radios<ScaleValue>(
+    'scale',
+    SCALES.map((n) => ({ value: String(n) as ScaleValue, label: `${n}×` })),
+    '1',
+  );
   const currentLabel = h('span', { class: 'export-hint' });
-  const moment = radios<'current' | 'route'>('moment', [{ value: 'current', label: msg('export.momentCurrent') }, { value: 'route', label: msg('export.momentRoute') }], 'current');
+  const moment = radios<'current' | 'route'>(
+    'moment',
+    [
+      { value: 'current', label: msg('export.momentCurrent') },
+      { value: 'route', label: msg('export.momentRoute') },
+    ],
+    'current',
+  );
   moment.rows[0]!.querySelector('label')!.append(' ', currentLabel);
   const dark = document.documentElement.classList.contains('dark');
-  const colours = radios<'light' | 'dark'>('colours', [{ value: 'light', label: msg('dialog.light') }, { value: 'dark', label: msg('dialog.dark') }], dark ? 'dark' : 'light');
+  const colours = radios<'light' | 'dark'>(
+    'colours',
+    [
+      { value: 'light', label: msg('dialog.light') },
+      { value: 'dark', label: msg('dialog.dark') },
+    ],
+    dark ? 'dark' : 'light',
+  );
   const legendBox = h('input', { type: 'checkbox', id: 'export-legend', name: 'legend', checked: true });
   const insetBox = h('input', { type: 'checkbox', id: 'export-inset', name: 'inset', checked: true });
   const summary = h('p', { class: 'export-summary', id: 'export-summary' });
@@ -72,18 +112,21 @@ function buildDialog(app: App, base: string) {
   const stop = () => busy?.abort();
   // Closing it in any way (Escape, ×, Cancel, the backdrop when idle) cancels a render under way.
   const frame = createDialog(
-    { id: 'export-dialog', className: 'export-dialog', title: msg('export.dialogTitle'), help: msg('export.help'), form: true, onClose: stop, backdropCloses: () => !busy },
+    {
+      id: 'export-dialog',
+      className: 'export-dialog',
+      title: msg('export.dialogTitle'),
+      help: msg('export.help'),
+      form: true,
+      onClose: stop,
+      backdropCloses: () => !busy,
+    },
     fieldset(msg('export.format'), 'export-formats', ...format.rows),
     h(
       'div',
       { class: 'export-grid' },
       fieldset(msg('export.size'), 'export-sizes', ...preset.rows),
-      h(
-        'div',
-        { class: 'export-col' },
-        scaleSet,
-        fieldset(msg('dialog.colours'), 'export-colours', ...colours.rows),
-      ),
+      h('div', { class: 'export-col' }, scaleSet, fieldset(msg('dialog.colours'), 'export-colours', ...colours.rows)),
     ),
     fieldset(msg('export.moment'), 'export-moments', ...moment.rows),
     h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, msg('export.includeLegend'))),
@@ -119,7 +162,10 @@ function buildDialog(app: App, base: string) {
     const r = resolveRequest(request(), { timelines: app.timelines, current: () => app.getMoment() });
     if (r.ok) {
       const { mm, outWidth, outHeight } = r.value.size;
-      const size = vector && mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width: outWidth, height: outHeight });
+      const size =
+        vector && mm
+          ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) })
+          : msg('export.px', { width: outWidth, height: outHeight });
       summary.textContent = `${size} · ${exportFilename(r.value, f)}`;
       error.textContent = '';
     } else error.textContent = r.error;
@@ -170,15 +216,24 @@ function buildDialog(app: App, base: string) {
         const blob = await run.canvasToBlob(canvas);
         canvas.width = canvas.height = 0;
         save(blob, meta.filename);
-        status.textContent = msg('export.saved', { file: meta.filename, dims: msg('export.px', { width: meta.width, height: meta.height }), size: fmtBytes(blob.size) });
+        status.textContent = msg('export.saved', {
+          file: meta.filename,
+          dims: msg('export.px', { width: meta.width, height: meta.height }),
+          size: fmtBytes(blob.size),
+        });
       } else {
         const run = await import('./vector/run');
         const made = f === 'svg' ? await run.exportSvg(app, base, request()) : await run.exportPdf(app, base, request());
         if (controller.signal.aborted) throw new Error('cancelled');
-        const blob = 'svg' in made ? new Blob([made.svg], { type: 'image/svg+xml' }) : new Blob([made.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+        const blob =
+          'svg' in made ? new Blob([made.svg], { type: 'image/svg+xml' }) : new Blob([made.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
         save(blob, made.filename);
         const { mm, width, height } = made.meta;
-        status.textContent = msg('export.saved', { file: made.filename, dims: mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width, height }), size: fmtBytes(blob.size) });
+        status.textContent = msg('export.saved', {
+          file: made.filename,
+          dims: mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width, height }),
+          size: fmtBytes(blob.size),
+        });
       }
     } catch (err) {
       status.textContent = '';
@@ -190,4 +245,3 @@ function buildDialog(app: App, base: string) {
   cancel.addEventListener('click', () => (busy ? stop() : frame.close()));
   return { frame, refresh };
 }
-

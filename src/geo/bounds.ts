@@ -16,7 +16,8 @@ const KM_PER_DEG = 111.32;
 
 /** The box around points ([lng, lat, …]). */
 export function bboxOf(points: readonly (readonly number[])[]): BBox {
-  const xs = points.map((p) => p[0]!), ys = points.map((p) => p[1]!);
+  const xs = points.map((p) => p[0]!),
+    ys = points.map((p) => p[1]!);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 

@@ -13,7 +13,10 @@ export interface Camera {
 /** The camera that fits `bbox` into a view of w × h CSS pixels, keeping `pad` clear (as MapLibre's fitBounds, north up). */
 export function fitBounds(bbox: BBox, w: number, h: number, pad: Padding, maxZoom = 12): Camera {
   const [west, south, east, north] = bbox;
-  const x0 = mercatorX(west), x1 = mercatorX(east), y0 = mercatorY(north), y1 = mercatorY(south);
+  const x0 = mercatorX(west),
+    x1 = mercatorX(east),
+    y0 = mercatorY(north),
+    y1 = mercatorY(south);
   const availW = Math.max(1, w - pad.left - pad.right);
   const availH = Math.max(1, h - pad.top - pad.bottom);
   const size = Math.min(x1 > x0 ? availW / (x1 - x0) : Infinity, y1 > y0 ? availH / (y1 - y0) : Infinity);

@@ -26,13 +26,18 @@ describe('Web Mercator', () => {
   });
   it('unprojects what it projects', () => {
     fc.assert(
-      fc.property(fc.double({ min: -179, max: 179, noNaN: true }), fc.double({ min: -84, max: 84, noNaN: true }), fc.double({ min: 0, max: 16, noNaN: true }), (lng, lat, z) => {
-        const [a, b] = fromWorldPx(worldPx([lng, lat], z), z);
-        expect(a).toBeCloseTo(lng, 8);
-        expect(b).toBeCloseTo(lat, 8);
-        expect(lngFromMercatorX(mercatorX(lng))).toBeCloseTo(lng, 10);
-        expect(latFromMercatorY(mercatorY(lat))).toBeCloseTo(lat, 10);
-      }),
+      fc.property(
+        fc.double({ min: -179, max: 179, noNaN: true }),
+        fc.double({ min: -84, max: 84, noNaN: true }),
+        fc.double({ min: 0, max: 16, noNaN: true }),
+        (lng, lat, z) => {
+          const [a, b] = fromWorldPx(worldPx([lng, lat], z), z);
+          expect(a).toBeCloseTo(lng, 8);
+          expect(b).toBeCloseTo(lat, 8);
+          expect(lngFromMercatorX(mercatorX(lng))).toBeCloseTo(lng, 10);
+          expect(latFromMercatorY(mercatorY(lat))).toBeCloseTo(lat, 10);
+        },
+      ),
     );
   });
   it('gives the heading of a segment as drawn, and points along it', () => {
@@ -57,7 +62,13 @@ describe('Web Mercator', () => {
 
 describe('bounds', () => {
   it('boxes points, joins boxes, grows them, and boxes small circles', () => {
-    expect(bboxOf([[1, 2], [3, -1], [0, 5]])).toEqual([0, -1, 3, 5]);
+    expect(
+      bboxOf([
+        [1, 2],
+        [3, -1],
+        [0, 5],
+      ]),
+    ).toEqual([0, -1, 3, 5]);
     expect(unionBBox([0, 0, 1, 1], [2, -1, 3, 0.5])).toEqual([0, -1, 3, 1]);
     expect(padBBox([0, 0, 1, 1], 0.5)).toEqual([-0.5, -0.5, 1.5, 1.5]);
     const [w, s, e, n] = circleBBox([48, 60], 111.32);

@@ -8,7 +8,9 @@ export const clamp = (x: number, lo: number, hi: number): number => Math.min(hi,
  * a binary search.
  */
 export function lastAtOrBefore<T>(items: readonly T[], x: number, key: (item: T) => number): number {
-  let lo = 0, hi = items.length - 1, ans = -1;
+  let lo = 0,
+    hi = items.length - 1,
+    ans = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (key(items[mid]!) <= x) {

@@ -26,7 +26,10 @@ const Meta = z.strictObject({
   reviewed: z.boolean(),
   note: z.string().optional(),
 });
-const StoryFile = z.partialRecord(z.enum(Object.keys(STORY_FIELDS) as [StoryKind, ...StoryKind[]]), z.record(z.string(), z.record(z.string(), z.string().min(1))));
+const StoryFile = z.partialRecord(
+  z.enum(Object.keys(STORY_FIELDS) as [StoryKind, ...StoryKind[]]),
+  z.record(z.string(), z.record(z.string(), z.string().min(1))),
+);
 const CatalogueFile = z.strictObject({ meta: Meta, messages: z.record(z.string(), z.string()), story: StoryFile.optional() });
 export type CatalogueFileData = z.infer<typeof CatalogueFile>;
 
@@ -63,7 +66,13 @@ export function factsOf(s: string): Set<string> {
 type Shape = Map<string, string>;
 
 const KIND: Partial<Record<TYPE, string>> = {
-  [TYPE.argument]: 'argument', [TYPE.number]: 'number', [TYPE.date]: 'date', [TYPE.time]: 'time', [TYPE.select]: 'select', [TYPE.plural]: 'plural', [TYPE.tag]: 'tag',
+  [TYPE.argument]: 'argument',
+  [TYPE.number]: 'number',
+  [TYPE.date]: 'date',
+  [TYPE.time]: 'time',
+  [TYPE.select]: 'select',
+  [TYPE.plural]: 'plural',
+  [TYPE.tag]: 'tag',
 };
 
 function shapeOf(ast: MessageFormatElement[], out: Shape, problems: string[], categories: readonly string[]) {
@@ -91,7 +100,11 @@ function shapeOf(ast: MessageFormatElement[], out: Shape, problems: string[], ca
   }
 }
 
-const fmtShape = (s: Shape) => [...s.entries()].sort().map(([k, v]) => `{${k}: ${v}}`).join(' ') || 'none';
+const fmtShape = (s: Shape) =>
+  [...s.entries()]
+    .sort()
+    .map(([k, v]) => `{${k}: ${v}}`)
+    .join(' ') || 'none';
 
 export function pluralCategories(locale: AnyLocale): string[] {
   return new Intl.PluralRules(INTL_TAG[locale]).resolvedOptions().pluralCategories.slice();
@@ -122,7 +135,11 @@ export interface CheckInput {
 }
 
 /** Checks every catalogue against English (the first, with locale 'en'). */
-export function checkCatalogues(files: CheckInput[], story?: StoryWords, { complete = false, quotes }: { complete?: boolean; quotes?: { file: string; data: unknown } } = {}): string[] {
+export function checkCatalogues(
+  files: CheckInput[],
+  story?: StoryWords,
+  { complete = false, quotes }: { complete?: boolean; quotes?: { file: string; data: unknown } } = {},
+): string[] {
   const errors: string[] = [];
   const parsed = new Map<string, CatalogueFileData>();
   for (const f of files) {
@@ -169,7 +186,12 @@ export function checkCatalogues(files: CheckInput[], story?: StoryWords, { compl
 }
 
 /** The quotations register against the English story, and the originals kept in every translation. */
-export function checkQuotes(file: string, data: unknown, story: StoryWords, translations: { file: string; story: NonNullable<CatalogueFileData['story']> }[]): string[] {
+export function checkQuotes(
+  file: string,
+  data: unknown,
+  story: StoryWords,
+  translations: { file: string; story: NonNullable<CatalogueFileData['story']> }[],
+): string[] {
   const r = QuotesFile.safeParse(data);
   if (!r.success) return r.error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
   const errors: string[] = [];
@@ -179,7 +201,8 @@ export function checkQuotes(file: string, data: unknown, story: StoryWords, tran
   for (const kind of Object.keys(STORY_FIELDS) as StoryKind[])
     for (const [id, fields] of story[kind])
       for (const [field, text] of Object.entries(fields)) for (const m of text.matchAll(/“([^”]*)”/g)) inEnglish.add(key(kind, id, field, m[1]!));
-  for (const k of inEnglish) if (!listed.has(k)) errors.push(`${file}: ${k}: a quotation in the English that is not listed (say whose words and in which language)`);
+  for (const k of inEnglish)
+    if (!listed.has(k)) errors.push(`${file}: ${k}: a quotation in the English that is not listed (say whose words and in which language)`);
   for (const [k, q] of listed) {
     if (!inEnglish.has(k)) {
       errors.push(`${file}: ${k}: not a quotation in the English of that field`);
@@ -189,7 +212,8 @@ export function checkQuotes(file: string, data: unknown, story: StoryWords, tran
     if (!q.lang) errors.push(`${file}: ${k}: an original needs the language it was said in (lang)`);
     for (const t of translations) {
       const tr = t.story[q.kind]?.[q.id]?.[q.field];
-      if (tr !== undefined && !tr.includes(`“${q.text}”`)) errors.push(`${t.file}: story.${k}: the original words must stay as said, in “ ”, with the translation beside them`);
+      if (tr !== undefined && !tr.includes(`“${q.text}”`))
+        errors.push(`${t.file}: story.${k}: the original words must stay as said, in “ ”, with the translation beside them`);
     }
   }
   return errors;
@@ -212,15 +236,20 @@ function checkStoryText(file: string, text: NonNullable<CatalogueFileData['story
           errors.push(`${file}: story.${kind}["${id}"].${field}: the English has no ${field} to translate`);
           continue;
         }
-        const a = factsOf(english), b = factsOf(tr);
-        const lost = [...a].filter((x) => !b.has(x)), added = [...b].filter((x) => !a.has(x));
+        const a = factsOf(english),
+          b = factsOf(tr);
+        const lost = [...a].filter((x) => !b.has(x)),
+          added = [...b].filter((x) => !a.has(x));
         if (lost.length || added.length)
-          errors.push(`${file}: story.${kind}["${id}"].${field}: numbers and times differ from English's (${[...lost.map((x) => `lost ${x}`), ...added.map((x) => `added ${x}`)].join(', ')})`);
+          errors.push(
+            `${file}: story.${kind}["${id}"].${field}: numbers and times differ from English's (${[...lost.map((x) => `lost ${x}`), ...added.map((x) => `added ${x}`)].join(', ')})`,
+          );
       }
     }
     if (complete)
       for (const [id, fields] of words)
-        for (const field of Object.keys(fields)) if (given[id]?.[field] === undefined) errors.push(`${file}: story.${kind}["${id}"].${field}: missing (English has it)`);
+        for (const field of Object.keys(fields))
+          if (given[id]?.[field] === undefined) errors.push(`${file}: story.${kind}["${id}"].${field}: missing (English has it)`);
   }
   return errors;
 }

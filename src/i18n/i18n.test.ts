@@ -128,15 +128,27 @@ describe('catalogue checks (npm run validate)', () => {
     (f[1]!.data as Catalogue).story = { events: { takeoff: { text: 'Вылет в 03:56 UTC, 62 пассажира' } } };
     delete (f[2]!.data as Catalogue).story;
     delete (f[3]!.data as Catalogue).story;
-    const words = { events: new Map([['takeoff', { text: 'Departure at 03:55 UTC with 62 passengers' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
-    expect(checkCatalogues(f, words)).toEqual(["geo/i18n/ru.json: story.events[\"takeoff\"].text: numbers and times differ from English's (lost 03:55, added 03:56)"]);
+    const words = {
+      events: new Map([['takeoff', { text: 'Departure at 03:55 UTC with 62 passengers' }]]),
+      disputes: new Map(),
+      accounts: new Map(),
+      features: new Map(),
+    };
+    expect(checkCatalogues(f, words)).toEqual([
+      'geo/i18n/ru.json: story.events["takeoff"].text: numbers and times differ from English\'s (lost 03:55, added 03:56)',
+    ]);
   });
   it('every quotation is registered, and an original stays in its language in every translation', () => {
     const f = files();
     (f[1]!.data as Catalogue).story = { events: { a: { text: 'Время помечено «нужен источник получше».' } } };
     (f[2]!.data as Catalogue).story = { events: { a: { text: 'Vaxt “better source needed” (“daha yaxşı mənbə lazımdır”) kimi işarələnib.' } } };
     delete (f[3]!.data as Catalogue).story;
-    const words = { events: new Map([['a', { text: 'The time is flagged “better source needed”, said “two seats exploded”.' }]]), disputes: new Map(), accounts: new Map(), features: new Map() };
+    const words = {
+      events: new Map([['a', { text: 'The time is flagged “better source needed”, said “two seats exploded”.' }]]),
+      disputes: new Map(),
+      accounts: new Map(),
+      features: new Map(),
+    };
     const quotes = { about: '', quotes: [{ kind: 'events', id: 'a', field: 'text', text: 'better source needed', words: 'original', lang: 'en' }] };
     expect(checkCatalogues(f, words, { quotes: { file: 'q.json', data: quotes } })).toEqual([
       'q.json: events["a"].text: “two seats exploded”: a quotation in the English that is not listed (say whose words and in which language)',

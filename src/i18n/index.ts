@@ -9,7 +9,7 @@ import { createTranslator, type Catalogue, type Translate, type Values } from '.
 import { INTL_TAG, PSEUDO_LOCALE, type AnyLocale } from './locales';
 import type { StoryKind, StoryText } from './story-text';
 
-export type MessageKey = keyof (typeof import('../../geo/i18n/en.json'))['messages'];
+export type MessageKey = keyof typeof import('../../geo/i18n/en.json')['messages'];
 const NONE: Catalogue = { meta: { locale: 'en', name: 'English', translator: '', method: 'original', reviewed: true }, messages: {} };
 
 let current: Translate = createTranslator(INTL_TAG.en, NONE);
@@ -40,7 +40,10 @@ export function sw(kind: StoryKind, id: string, field: string, english: string |
  * (geo/i18n/*.json); a name with no entry stays as it is.
  */
 export function placeName(english: string): string {
-  const key = `name.${english.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`;
+  const key = `name.${english
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
   const m = currentCatalogue.messages[key];
   if (typeof m !== 'string') return english;
   return english === english.toUpperCase() && /[A-Z]/.test(english) ? m.toLocaleUpperCase(INTL_TAG[currentLocale]) : m;

@@ -55,9 +55,19 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
   const svg = el('svg', { class: 'flight-overlay', 'aria-hidden': 'true', focusable: 'false' });
   svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;contain:strict;';
   const ring = SYMBOLOGY.ring;
-  const halo = el('circle', { fill: c[ring.colour], 'fill-opacity': ring.fillOpacity, stroke: c[ring.colour], 'stroke-opacity': ring.strokeOpacity, 'stroke-width': ring.strokeWidth });
+  const halo = el('circle', {
+    fill: c[ring.colour],
+    'fill-opacity': ring.fillOpacity,
+    stroke: c[ring.colour],
+    'stroke-opacity': ring.strokeOpacity,
+    'stroke-width': ring.strokeWidth,
+  });
   // MapLibre feathers a line's edges by about half a pixel each side: the same weight on screen.
-  const head = el('line', { stroke: c[SYMBOLOGY.flown.approximate.colour], 'stroke-width': HEAD_WIDTH + 0.5, 'stroke-linecap': SYMBOLOGY.flown.approximate.cap });
+  const head = el('line', {
+    stroke: c[SYMBOLOGY.flown.approximate.colour],
+    'stroke-width': HEAD_WIDTH + 0.5,
+    'stroke-linecap': SYMBOLOGY.flown.approximate.cap,
+  });
   const plane = el('g', { class: 'aircraft' });
   plane.append(el('image', { href: iconUrl(c), x: -ICON / 2, y: -ICON / 2, width: ICON, height: ICON }));
   svg.append(halo, head, plane);

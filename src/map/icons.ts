@@ -28,25 +28,32 @@ function trace(ctx: CanvasRenderingContext2D, path: IconPath) {
 
 /** An icon from its symbol (src/theme/symbology.ts): the halo, then the shape filled (no width) or stroked with round caps. */
 function icon(i: IconSymbol, c: Palette, ratio: number): ImageData {
-  return draw(i.size, (ctx) => {
-    ctx.lineJoin = 'round';
-    if (i.width === undefined) {
-      trace(ctx, i.path);
-      ctx.lineWidth = i.haloWidth;
-      ctx.strokeStyle = c[i.halo];
-      ctx.stroke();
-      ctx.fillStyle = c[i.colour];
-      ctx.fill();
-      return;
-    }
-    ctx.lineCap = 'round';
-    for (const [w, colour] of [[i.haloWidth, c[i.halo]], [i.width, c[i.colour]]] as const) {
-      ctx.lineWidth = w;
-      ctx.strokeStyle = colour;
-      trace(ctx, i.path);
-      ctx.stroke();
-    }
-  }, ratio);
+  return draw(
+    i.size,
+    (ctx) => {
+      ctx.lineJoin = 'round';
+      if (i.width === undefined) {
+        trace(ctx, i.path);
+        ctx.lineWidth = i.haloWidth;
+        ctx.strokeStyle = c[i.halo];
+        ctx.stroke();
+        ctx.fillStyle = c[i.colour];
+        ctx.fill();
+        return;
+      }
+      ctx.lineCap = 'round';
+      for (const [w, colour] of [
+        [i.haloWidth, c[i.halo]],
+        [i.width, c[i.colour]],
+      ] as const) {
+        ctx.lineWidth = w;
+        ctx.strokeStyle = colour;
+        trace(ctx, i.path);
+        ctx.stroke();
+      }
+    },
+    ratio,
+  );
 }
 
 export const aircraft = (c: Palette, ratio: number): ImageData => icon(AIRCRAFT_ICON, c, ratio);

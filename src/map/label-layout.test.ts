@@ -79,7 +79,16 @@ describe('framing a place clear of the legend', () => {
     expect(paddingClearOf(base, [{ x: 500, y: 30, width: 110, height: 300 }], view)).toEqual({ ...base, right: 136 });
   });
   it('leaves the padding alone for small boxes (controls, a closed legend) and for a box wider than half the view', () => {
-    expect(paddingClearOf(base, [{ x: 10, y: 370, width: 160, height: 36 }, { x: 580, y: 10, width: 30, height: 90 }], view)).toEqual(base);
+    expect(
+      paddingClearOf(
+        base,
+        [
+          { x: 10, y: 370, width: 160, height: 36 },
+          { x: 580, y: 10, width: 30, height: 90 },
+        ],
+        view,
+      ),
+    ).toEqual(base);
     expect(paddingClearOf(base, [{ x: 0, y: 0, width: 400, height: 420 }], view)).toEqual(base);
   });
 });

@@ -51,22 +51,32 @@ export interface Box {
 export function radialShift(anchor: Anchor, r: number, b = 0): [number, number] {
   const d = r / Math.SQRT2;
   switch (anchor) {
-    case 'left': return [r, 0];
-    case 'right': return [-r, 0];
-    case 'top': return [0, r - b];
-    case 'bottom': return [0, -r + b];
-    case 'top-left': return [d, d - b];
-    case 'top-right': return [-d, d - b];
-    case 'bottom-left': return [d, -d + b];
-    case 'bottom-right': return [-d, -d + b];
-    default: return [0, 0];
+    case 'left':
+      return [r, 0];
+    case 'right':
+      return [-r, 0];
+    case 'top':
+      return [0, r - b];
+    case 'bottom':
+      return [0, -r + b];
+    case 'top-left':
+      return [d, d - b];
+    case 'top-right':
+      return [-d, d - b];
+    case 'bottom-left':
+      return [d, -d + b];
+    case 'bottom-right':
+      return [-d, -d + b];
+    default:
+      return [0, 0];
   }
 }
 
 /** The label's box for an anchor: the named side of the box sits on the (shifted) point. */
 export function boxAt(l: LabelInput, anchor: Anchor): Box {
   const [sx, sy] = l.offset ?? radialShift(anchor, l.radial ?? 0, l.baseline ?? 0);
-  const px = l.x + sx, py = l.y + sy;
+  const px = l.x + sx,
+    py = l.y + sy;
   const x = anchor.includes('left') ? px : anchor.includes('right') ? px - l.width : px - l.width / 2;
   const y = anchor.startsWith('top') ? py : anchor.startsWith('bottom') ? py - l.height : py - l.height / 2;
   return { x, y, width: l.width, height: l.height };

@@ -23,7 +23,16 @@ export interface MapLabels {
 
 function halo(colour: string, w: number): string {
   const d = w * Math.SQRT1_2;
-  const ring: [number, number][] = [[w, 0], [-w, 0], [0, w], [0, -w], [d, d], [-d, d], [d, -d], [-d, -d]];
+  const ring: [number, number][] = [
+    [w, 0],
+    [-w, 0],
+    [0, w],
+    [0, -w],
+    [d, d],
+    [-d, d],
+    [d, -d],
+    [-d, -d],
+  ];
   return ring.map(([x, y]) => `${x.toFixed(2)}px ${y.toFixed(2)}px 0.8px ${colour}`).join(', ');
 }
 
@@ -43,7 +52,10 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
   svg.setAttribute('width', '22');
   svg.setAttribute('height', '22');
   svg.setAttribute('aria-hidden', 'true');
-  for (const [w, colour] of [[CRASH_ICON.haloWidth, c[CRASH_ICON.halo]], [CRASH_ICON.width!, c[CRASH_ICON.colour]]] as const) {
+  for (const [w, colour] of [
+    [CRASH_ICON.haloWidth, c[CRASH_ICON.halo]],
+    [CRASH_ICON.width!, c[CRASH_ICON.colour]],
+  ] as const) {
     const path = document.createElementNS(SVG, 'path');
     path.setAttribute('d', iconPathD(CRASH_ICON.path));
     path.setAttribute('stroke', colour);
@@ -123,7 +135,13 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       scales.set(s.id, k);
       const p = map.project(s.at);
       inputs.push({
-        id: s.id, x: p.x, y: p.y, width: sizes[i]!.w * k, height: sizes[i]!.h * k, anchors: n.anchors, priority: s.priority,
+        id: s.id,
+        x: p.x,
+        y: p.y,
+        width: sizes[i]!.w * k,
+        height: sizes[i]!.h * k,
+        anchors: n.anchors,
+        priority: s.priority,
         ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
       });
     });

@@ -161,7 +161,9 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   const map = new maplibregl.Map({
     container: o.container,
     style,
-    ...(o.camera ? { center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch } : { bounds: o.layers.frame, fitBoundsOptions: { padding } }),
+    ...(o.camera
+      ? { center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch }
+      : { bounds: o.layers.frame, fitBoundsOptions: { padding } }),
     interactive: live,
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: msg('map.attribution') },
@@ -180,7 +182,10 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   if (live) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // The reader's own choice of view: told as a reader's move (originalEvent), like the zoom buttons.
-    map.addControl(resetControl((e) => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 }, { originalEvent: e })), 'top-right');
+    map.addControl(
+      resetControl((e) => map.fitBounds(o.layers.frame, { padding: clearPadding(), duration: 700 }, { originalEvent: e })),
+      'top-right',
+    );
   }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
@@ -208,12 +213,15 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   const applyScene = () => {
     const sc = current;
     if (!sc || !map.getSource('track')) return;
-    const a = sc.aircraft, h = sc.head;
+    const a = sc.aircraft,
+      h = sc.head;
     if (overlay) overlay.set(a && { aircraft: a, head: h });
     else {
       const none = { type: 'FeatureCollection' as const, features: [] };
       (map.getSource('aircraft') as maplibregl.GeoJSONSource).setData(
-        a ? { type: 'Feature', geometry: { type: 'Point', coordinates: a.at }, properties: { bearing: a.bearing, r0: kmToPixels(a.uncertaintyKm, a.at[1], 0) } } : none, // the live overlay's ring, to the pixel
+        a
+          ? { type: 'Feature', geometry: { type: 'Point', coordinates: a.at }, properties: { bearing: a.bearing, r0: kmToPixels(a.uncertaintyKm, a.at[1], 0) } }
+          : none, // the live overlay's ring, to the pixel
       );
       (map.getSource('head') as maplibregl.GeoJSONSource).setData(
         h ? { type: 'Feature', geometry: { type: 'LineString', coordinates: [h.from, h.to] }, properties: { certainty: h.certainty } } : none,

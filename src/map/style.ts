@@ -37,7 +37,7 @@ function radiusInPixels(prop: string): ExpressionSpecification {
 /** The basemap's `name` in the page's language (src/i18n placeName); in English the name as it is. */
 export function localNames(names: readonly string[]): ExpressionSpecification {
   const pairs = names.flatMap((n) => (placeName(n) === n ? [] : [n, placeName(n)]));
-  return pairs.length ? ['match', ['get', 'name'], ...pairs, ['get', 'name']] as unknown as ExpressionSpecification : ['get', 'name'];
+  return pairs.length ? (['match', ['get', 'name'], ...pairs, ['get', 'name']] as unknown as ExpressionSpecification) : ['get', 'name'];
 }
 
 /** A line's paint from its symbol: colour, width, dash and opacity (in the shared data-driven form unless given). */
@@ -46,7 +46,14 @@ function linePaint(c: Palette, s: LineSymbol, opacity: ExpressionSpecification =
 }
 /** A circle's paint from its symbol, shown by feature state. */
 function circlePaint(c: Palette, s: CircleSymbol) {
-  return { 'circle-radius': s.radius, 'circle-color': c[s.fill], 'circle-stroke-color': c[s.stroke], 'circle-stroke-width': s.strokeWidth, 'circle-opacity': ['case', shown, 1, 0] as ExpressionSpecification, 'circle-stroke-opacity': ['case', shown, 1, 0] as ExpressionSpecification };
+  return {
+    'circle-radius': s.radius,
+    'circle-color': c[s.fill],
+    'circle-stroke-color': c[s.stroke],
+    'circle-stroke-width': s.strokeWidth,
+    'circle-opacity': ['case', shown, 1, 0] as ExpressionSpecification,
+    'circle-stroke-opacity': ['case', shown, 1, 0] as ExpressionSpecification,
+  };
 }
 /** A name's text size: a constant, or linear by zoom. */
 function textSize(n: NameSymbol): number | ExpressionSpecification {
@@ -72,7 +79,12 @@ export function contextNamesGeoJson(layers: Pick<StoryLayers, 'places'>) {
   };
 }
 /** A context-name kind within its zoom band (MapLibre evaluates zoom in a filter at whole levels). */
-const inBand = (kind: string): FilterSpecification => ['all', ['==', ['get', 'kind'], kind], ['>=', ['zoom'], ['get', 'minZoom']], ['<', ['zoom'], ['get', 'maxZoom']]];
+const inBand = (kind: string): FilterSpecification => [
+  'all',
+  ['==', ['get', 'kind'], kind],
+  ['>=', ['zoom'], ['get', 'minZoom']],
+  ['<', ['zoom'], ['get', 'maxZoom']],
+];
 
 const fontOf = (n: NameSymbol) => [n.weight === 600 ? FONT_BOLD : FONT];
 
@@ -110,80 +122,194 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     { id: 'republic-border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'region-border'], paint: linePaint(c, S.republicBorder) },
     { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: linePaint(c, S.border) },
     {
-      id: 'republic-label', type: 'symbol', source: 'context-names', filter: inBand('republic'),
+      id: 'republic-label',
+      type: 'symbol',
+      source: 'context-names',
+      filter: inBand('republic'),
       // The smaller republics (rank 2) give way first.
-      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.republic), 'text-size': textSize(N.republic), 'text-letter-spacing': N.republic.letterSpacing, 'symbol-sort-key': ['get', 'rank'] },
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': fontOf(N.republic),
+        'text-size': textSize(N.republic),
+        'text-letter-spacing': N.republic.letterSpacing,
+        'symbol-sort-key': ['get', 'rank'],
+      },
       paint: textPaint(c, N.republic),
     },
     {
-      id: 'country-label', type: 'symbol', source: 'basemap', filter: ['all', ['==', ['get', 'layer'], 'country-label'], ['!', ['in', ['get', 'name'], ['literal', BY_ZOOM]]]],
-      layout: { 'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)), 'text-font': fontOf(N.country), 'text-size': textSize(N.country), 'text-letter-spacing': N.country.letterSpacing, 'text-max-width': N.country.maxWidth! },
+      id: 'country-label',
+      type: 'symbol',
+      source: 'basemap',
+      filter: ['all', ['==', ['get', 'layer'], 'country-label'], ['!', ['in', ['get', 'name'], ['literal', BY_ZOOM]]]],
+      layout: {
+        'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)),
+        'text-font': fontOf(N.country),
+        'text-size': textSize(N.country),
+        'text-letter-spacing': N.country.letterSpacing,
+        'text-max-width': N.country.maxWidth!,
+      },
       paint: textPaint(c, N.country),
     },
     {
-      id: 'country-zoom-label', type: 'symbol', source: 'context-names', filter: inBand('country'),
-      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.country), 'text-size': textSize(N.country), 'text-letter-spacing': N.country.letterSpacing, 'text-max-width': N.country.maxWidth! },
+      id: 'country-zoom-label',
+      type: 'symbol',
+      source: 'context-names',
+      filter: inBand('country'),
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': fontOf(N.country),
+        'text-size': textSize(N.country),
+        'text-letter-spacing': N.country.letterSpacing,
+        'text-max-width': N.country.maxWidth!,
+      },
       paint: textPaint(c, N.country),
     },
     {
-      id: 'sea-label', type: 'symbol', source: 'basemap', filter: ['==', ['get', 'layer'], 'sea-label'],
-      layout: { 'text-field': localNames(SEA_LABELS.map(([name]) => name)), 'text-font': fontOf(N.sea), 'text-size': textSize(N.sea), 'text-letter-spacing': N.sea.letterSpacing },
+      id: 'sea-label',
+      type: 'symbol',
+      source: 'basemap',
+      filter: ['==', ['get', 'layer'], 'sea-label'],
+      layout: {
+        'text-field': localNames(SEA_LABELS.map(([name]) => name)),
+        'text-font': fontOf(N.sea),
+        'text-size': textSize(N.sea),
+        'text-letter-spacing': N.sea.letterSpacing,
+      },
       paint: textPaint(c, N.sea),
     },
     // Story layers: the strike areas first, so lines and points stay readable over it.
     { id: 'area-outer', type: 'line', source: 'areas', filter: ['==', ['get', 'role'], 'official'], paint: linePaint(c, S.officialArea) },
-    { id: 'area-fill', type: 'fill', source: 'areas', filter: ['!=', ['get', 'role'], 'official'], paint: { 'fill-color': c[S.strikeArea.fill.colour], 'fill-opacity': S.strikeArea.fill.opacity } },
+    {
+      id: 'area-fill',
+      type: 'fill',
+      source: 'areas',
+      filter: ['!=', ['get', 'role'], 'official'],
+      paint: { 'fill-color': c[S.strikeArea.fill.colour], 'fill-opacity': S.strikeArea.fill.opacity },
+    },
     { id: 'area-line', type: 'line', source: 'areas', filter: ['!=', ['get', 'role'], 'official'], paint: linePaint(c, S.strikeArea.line) },
     { id: 'route-planned', type: 'line', source: 'route', layout: { 'line-cap': S.planned.cap }, paint: linePaint(c, S.planned) },
     // The path: a faint ghost of the whole reconstruction, then what has been flown by the current moment.
     { id: 'track-ghost', type: 'line', source: 'track', layout: { 'line-cap': S.unflown.cap }, paint: linePaint(c, S.unflown) },
-    ...(['approximate', 'reconstructed'] as const).map((k): LayerSpecification => ({
-      id: `track-${k}`, type: 'line', source: 'track', filter: ['==', ['get', 'certainty'], k], layout: { 'line-cap': S.flown[k].cap },
-      paint: linePaint(c, S.flown[k], ['case', flown, S.flown[k].opacity, 0]),
-    })),
-    ...(['approximate', 'reconstructed'] as const).map((k): LayerSpecification => ({
-      id: `head-${k}`, type: 'line', source: 'head', filter: ['==', ['get', 'certainty'], k], layout: { 'line-cap': S.flown[k].cap }, paint: linePaint(c, S.flown[k]),
-    })),
+    ...(['approximate', 'reconstructed'] as const).map(
+      (k): LayerSpecification => ({
+        id: `track-${k}`,
+        type: 'line',
+        source: 'track',
+        filter: ['==', ['get', 'certainty'], k],
+        layout: { 'line-cap': S.flown[k].cap },
+        paint: linePaint(c, S.flown[k], ['case', flown, S.flown[k].opacity, 0]),
+      }),
+    ),
+    ...(['approximate', 'reconstructed'] as const).map(
+      (k): LayerSpecification => ({
+        id: `head-${k}`,
+        type: 'line',
+        source: 'head',
+        filter: ['==', ['get', 'certainty'], k],
+        layout: { 'line-cap': S.flown[k].cap },
+        paint: linePaint(c, S.flown[k]),
+      }),
+    ),
     { id: 'claims', type: 'circle', source: 'claims', paint: circlePaint(c, S.claim) },
     {
-      id: 'claims-label', type: 'symbol', source: 'claims', minzoom: N.claim.minZoom!,
-      layout: { 'text-field': ['get', 'label'], 'text-font': fontOf(N.claim), 'text-size': textSize(N.claim), 'text-anchor': N.claim.anchors[0]!, 'text-offset': [N.claim.offsetEm!, 0], 'text-max-width': N.claim.maxWidth! },
+      id: 'claims-label',
+      type: 'symbol',
+      source: 'claims',
+      minzoom: N.claim.minZoom!,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': fontOf(N.claim),
+        'text-size': textSize(N.claim),
+        'text-anchor': N.claim.anchors[0]!,
+        'text-offset': [N.claim.offsetEm!, 0],
+        'text-max-width': N.claim.maxWidth!,
+      },
       paint: { ...textPaint(c, N.claim), 'text-opacity': ['case', shown, 1, 0] },
     },
     {
-      id: 'city-label', type: 'symbol', source: 'context-names', filter: inBand('city'),
-      layout: { 'text-field': ['get', 'name'], 'text-font': fontOf(N.city), 'text-size': textSize(N.city), 'text-variable-anchor': [...N.city.anchors], 'text-radial-offset': N.city.offsetEm! },
+      id: 'city-label',
+      type: 'symbol',
+      source: 'context-names',
+      filter: inBand('city'),
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': fontOf(N.city),
+        'text-size': textSize(N.city),
+        'text-variable-anchor': [...N.city.anchors],
+        'text-radial-offset': N.city.offsetEm!,
+      },
       paint: textPaint(c, N.city),
     },
     {
-      id: 'aircraft-halo', type: 'circle', source: 'aircraft',
-      paint: { 'circle-radius': radiusInPixels('r0'), 'circle-color': c[S.ring.colour], 'circle-opacity': S.ring.fillOpacity, 'circle-stroke-color': c[S.ring.colour], 'circle-stroke-width': S.ring.strokeWidth, 'circle-stroke-opacity': S.ring.strokeOpacity, 'circle-pitch-alignment': 'map' },
+      id: 'aircraft-halo',
+      type: 'circle',
+      source: 'aircraft',
+      paint: {
+        'circle-radius': radiusInPixels('r0'),
+        'circle-color': c[S.ring.colour],
+        'circle-opacity': S.ring.fillOpacity,
+        'circle-stroke-color': c[S.ring.colour],
+        'circle-stroke-width': S.ring.strokeWidth,
+        'circle-stroke-opacity': S.ring.strokeOpacity,
+        'circle-pitch-alignment': 'map',
+      },
     },
     {
-      id: 'places', type: 'circle', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
+      id: 'places',
+      type: 'circle',
+      source: 'places',
+      filter: ['==', ['get', 'kind'], 'airport'],
       // The opacities have the claims' form (always 1 here): both layers then share one shader program, and
       // each distinct program costs a compile when the map loads (~40 ms with a software GPU).
       paint: circlePaint(c, S.airport),
     },
     {
-      id: 'crash-site', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
+      id: 'crash-site',
+      type: 'symbol',
+      source: 'places',
+      filter: ['==', ['get', 'kind'], 'crash-site'],
       layout: { 'icon-image': 'crash', 'icon-size': 1, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
     },
     {
-      id: 'aircraft', type: 'symbol', source: 'aircraft',
-      layout: { 'icon-image': 'aircraft', 'icon-rotate': ['get', 'bearing'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 1 },
+      id: 'aircraft',
+      type: 'symbol',
+      source: 'aircraft',
+      layout: {
+        'icon-image': 'aircraft',
+        'icon-rotate': ['get', 'bearing'],
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': 1,
+      },
     },
     {
-      id: 'crash-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'crash-site'],
-      layout: { 'text-field': ['get', 'label'], 'text-font': fontOf(N.crash), 'text-size': textSize(N.crash), 'text-variable-anchor': [...N.crash.anchors], 'text-radial-offset': N.crash.offsetEm! },
+      id: 'crash-label',
+      type: 'symbol',
+      source: 'places',
+      filter: ['==', ['get', 'kind'], 'crash-site'],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': fontOf(N.crash),
+        'text-size': textSize(N.crash),
+        'text-variable-anchor': [...N.crash.anchors],
+        'text-radial-offset': N.crash.offsetEm!,
+      },
       paint: textPaint(c, N.crash),
     },
     {
-      id: 'places-label', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'airport'],
+      id: 'places-label',
+      type: 'symbol',
+      source: 'places',
+      filter: ['==', ['get', 'kind'], 'airport'],
       layout: {
-        'text-field': ['get', 'label'], 'text-font': fontOf(N.airport), 'text-size': textSize(N.airport),
+        'text-field': ['get', 'label'],
+        'text-font': fontOf(N.airport),
+        'text-size': textSize(N.airport),
         'text-variable-anchor': [...N.airport.anchors],
-        'text-radial-offset': N.airport.offsetEm!, 'text-justify': 'auto', 'text-allow-overlap': false,
+        'text-radial-offset': N.airport.offsetEm!,
+        'text-justify': 'auto',
+        'text-allow-overlap': false,
       },
       paint: textPaint(c, N.airport),
     },
@@ -193,7 +319,17 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
 }
 
 /** The layers a reader can click for their sources, and the source whose features name them. */
-export const CLICKABLE_LAYERS = ['places', 'crash-site', 'claims', 'area-fill', 'area-outer', 'route-planned', 'track-ghost', 'track-approximate', 'track-reconstructed'];
+export const CLICKABLE_LAYERS = [
+  'places',
+  'crash-site',
+  'claims',
+  'area-fill',
+  'area-outer',
+  'route-planned',
+  'track-ghost',
+  'track-approximate',
+  'track-reconstructed',
+];
 
 /** Context (basemap labels, airports) that an exported picture leaves out where its edge would cut it. */
 export const EDGE_CLIPPED_LAYERS = ['country-label', 'country-zoom-label', 'republic-label', 'city-label', 'sea-label', 'places', 'places-label'];

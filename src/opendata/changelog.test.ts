@@ -31,8 +31,12 @@ describe('validateChangelog', () => {
     expect(errors({ entries: [entry({ date: '2026-11-20' }), entry()] })).toEqual([
       'geo/changelog.json: entries[1] → date: 2026-11-21 is newer than the entry before it (2026-11-20); list entries newest first',
     ]);
-    expect(errors({ entries: [entry({ sources: ['S404'] })] })).toEqual(['geo/changelog.json: entries[0] → sources[0]: unknown source "S404" (not in geo/sources.json)']);
-    expect(errors({ entries: [entry({ date: '2026-12-03' })] })).toEqual(['geo/changelog.json: entries[0] → date: 2026-12-03 is in the future (today is 2026-12-02)']);
+    expect(errors({ entries: [entry({ sources: ['S404'] })] })).toEqual([
+      'geo/changelog.json: entries[0] → sources[0]: unknown source "S404" (not in geo/sources.json)',
+    ]);
+    expect(errors({ entries: [entry({ date: '2026-12-03' })] })).toEqual([
+      'geo/changelog.json: entries[0] → date: 2026-12-03 is in the future (today is 2026-12-02)',
+    ]);
   });
 
   it('refuses a log older than the newest event', () => {

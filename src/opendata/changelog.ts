@@ -53,7 +53,8 @@ export function validateChangelog(raw: unknown, ctx: ChangelogContext): Changelo
   const errors: string[] = [];
   log.entries.forEach((e, i) => {
     const prev = log.entries[i - 1];
-    if (prev && e.date > prev.date) errors.push(`${F}: entries[${i}] → date: ${e.date} is newer than the entry before it (${prev.date}); list entries newest first`);
+    if (prev && e.date > prev.date)
+      errors.push(`${F}: entries[${i}] → date: ${e.date} is newer than the entry before it (${prev.date}); list entries newest first`);
     e.sources?.forEach((s, k) => {
       if (!ctx.sourceIds.has(s)) errors.push(`${F}: entries[${i}] → sources[${k}]: unknown source "${s}" (not in geo/sources.json)`);
     });
@@ -62,7 +63,9 @@ export function validateChangelog(raw: unknown, ctx: ChangelogContext): Changelo
   const newest = log.entries[0]!.date;
   const eventDay = ctx.newestEventTime?.slice(0, 10);
   if (eventDay && newest < eventDay)
-    errors.push(`${F}: entries[0] → date: the newest entry (${newest}) is older than the newest event (${eventDay}, geo/events.json); add an entry for the change that added it`);
+    errors.push(
+      `${F}: entries[0] → date: the newest entry (${newest}) is older than the newest event (${eventDay}, geo/events.json); add an entry for the change that added it`,
+    );
   return errors.length ? { ok: false, errors } : { ok: true, log };
 }
 

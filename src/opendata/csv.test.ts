@@ -6,8 +6,16 @@ import { story } from './fixture';
 import type { StoryData } from '../story/validate';
 
 /** Line breaks outside quoted fields that do not end a record (RFC 4180 allows none). */
-const strayBreaks = (text: string) => text.replace(/"[^"]*(?:""[^"]*)*"/g, '').replace(/\r\n/g, '').match(/[\r\n]/g)?.length ?? 0;
-const read = (text: string) => parse(text, { columns: true, record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false }) as Record<string, string>[];
+const strayBreaks = (text: string) =>
+  text
+    .replace(/"[^"]*(?:""[^"]*)*"/g, '')
+    .replace(/\r\n/g, '')
+    .match(/[\r\n]/g)?.length ?? 0;
+const read = (text: string) =>
+  parse(text, { columns: true, record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false }) as Record<
+    string,
+    string
+  >[];
 
 describe('eventsCsv', () => {
   const text = eventsCsv(story);
@@ -25,8 +33,19 @@ describe('eventsCsv', () => {
     const src = new Map(story.sources.map((s) => [s.id, s]));
     story.events.forEach((e, i) => {
       const r = rows[i]!;
-      expect(r).toMatchObject({ id: e.id, chapter: e.chapter, time_utc: e.time, precision: e.precision, status: e.status, title: e.title, text: e.text, place_id: e.place ?? '' });
-      expect(r.sources!.split(' | ')).toEqual(e.sources.map((id) => (src.get(id)!.url ? `${src.get(id)!.outlet} <${src.get(id)!.url}>` : `${src.get(id)!.outlet}: “${src.get(id)!.title}” (no URL)`)));
+      expect(r).toMatchObject({
+        id: e.id,
+        chapter: e.chapter,
+        time_utc: e.time,
+        precision: e.precision,
+        status: e.status,
+        title: e.title,
+        text: e.text,
+        place_id: e.place ?? '',
+      });
+      expect(r.sources!.split(' | ')).toEqual(
+        e.sources.map((id) => (src.get(id)!.url ? `${src.get(id)!.outlet} <${src.get(id)!.url}>` : `${src.get(id)!.outlet}: “${src.get(id)!.title}” (no URL)`)),
+      );
     });
   });
 

@@ -31,7 +31,19 @@ export function eventsCsv(story: StoryData): string {
   const points = placePoints(story);
   const rows = story.events.map((e) => {
     const at = e.place ? points.get(e.place) : undefined;
-    return [e.id, e.chapter, e.time, e.precision, e.status, e.title, e.text, e.place ?? '', at ? String(at[1]) : '', at ? String(at[0]) : '', sourcesText(full(e.sources))];
+    return [
+      e.id,
+      e.chapter,
+      e.time,
+      e.precision,
+      e.status,
+      e.title,
+      e.text,
+      e.place ?? '',
+      at ? String(at[1]) : '',
+      at ? String(at[0]) : '',
+      sourcesText(full(e.sources)),
+    ];
   });
   return stringify(rows, { ...OPTIONS, columns: [...EVENT_COLUMNS] });
 }
@@ -40,7 +52,8 @@ export function eventsCsv(story: StoryData): string {
 export function sourcesCsv(story: StoryData): string {
   const citedBy = new Map<string, string[]>(story.sources.map((s) => [s.id, []]));
   const cite = (id: string, refs: readonly string[]) => refs.forEach((r) => citedBy.get(r)?.push(id));
-  for (const f of [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features]) cite(f.properties.id, f.properties.sources);
+  for (const f of [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features])
+    cite(f.properties.id, f.properties.sources);
   for (const e of story.events) cite(e.id, e.sources);
   for (const d of story.disputes) for (const a of d.accounts) cite(`${d.id}/${a.id}`, a.sources);
   const rows = story.sources.map((s) => [s.id, s.outlet, s.title, s.url ?? '', s.note ?? '', citedBy.get(s.id)!.join(' ')]);

@@ -49,7 +49,13 @@ describe('storyGeoJson', () => {
   });
 
   it('the checker catches a clockwise ring, an open ring and swapped coordinates (it can fail)', () => {
-    const ring = [[45, 43], [46, 43], [46, 44], [45, 44], [45, 43]];
+    const ring = [
+      [45, 43],
+      [46, 43],
+      [46, 44],
+      [45, 44],
+      [45, 43],
+    ];
     expect(rfc7946Problems({ type: 'Polygon', coordinates: [ring] })).toEqual([]);
     expect(rfc7946Problems({ type: 'Polygon', coordinates: [[...ring].reverse()] })).toContain('exterior ring is not counter-clockwise (right-hand rule)');
     expect(rfc7946Problems({ type: 'Polygon', coordinates: [ring.slice(0, 4)] })).toContain('ring 0 is not closed');
@@ -86,7 +92,9 @@ describe('storyGeoJson', () => {
 
   it('each feature carries its status and full sources (outlet, title, URL) as in geo/sources.json', () => {
     const byId = new Map(story.sources.map((s) => [s.id, s]));
-    const refs = new Map([...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features].map((f) => [f.properties.id, f.properties]));
+    const refs = new Map(
+      [...story.places.features, ...story.route.features, ...story.strike.features, ...story.track.features].map((f) => [f.properties.id, f.properties]),
+    );
     for (const f of fc.features as F[]) {
       const p = f.properties;
       const orig = refs.get(p.id)!;

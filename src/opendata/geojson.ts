@@ -67,13 +67,21 @@ export function areaCentre(geometry: { type: string; coordinates: unknown }, pro
   return undefined;
 }
 
-export type DownloadFeature = Feature<Geometry, Record<string, unknown> & { id: string; layer: LayerKey; name: string; status: string; sources: FullSource[]; sourcesText: string }>;
+export type DownloadFeature = Feature<
+  Geometry,
+  Record<string, unknown> & { id: string; layer: LayerKey; name: string; status: string; sources: FullSource[]; sourcesText: string }
+>;
 
 /** Every drawn thing, layer by layer, in the files' order. */
 export function downloadFeatures(story: StoryData): DownloadFeature[] {
   const full = sourceLookup(story.sources);
   const out: DownloadFeature[] = [];
-  const push = (layer: LayerKey, geometry: Geometry, props: Record<string, unknown> & { id: string; name: string; status: string; sources: string[] }, extra: Record<string, unknown> = {}) => {
+  const push = (
+    layer: LayerKey,
+    geometry: Geometry,
+    props: Record<string, unknown> & { id: string; name: string; status: string; sources: string[] },
+    extra: Record<string, unknown> = {},
+  ) => {
     const { sources, id, ...rest } = props;
     const srcs = full(sources);
     out.push({
@@ -103,7 +111,14 @@ export function downloadFeatures(story: StoryData): DownloadFeature[] {
 
 /** The download: one FeatureCollection, with the dataset's name, title, version and date as foreign members. */
 export type DownloadProps = DownloadFeature['properties'];
-export type StoryGeoJson = FeatureCollection<Geometry, DownloadProps> & { name: string; title: string; publisher: string; version: string; dataAsOf: string; url: string };
+export type StoryGeoJson = FeatureCollection<Geometry, DownloadProps> & {
+  name: string;
+  title: string;
+  publisher: string;
+  version: string;
+  dataAsOf: string;
+  url: string;
+};
 
 export function storyGeoJson(story: StoryData, meta: DatasetMeta): StoryGeoJson {
   return {

@@ -21,10 +21,36 @@ export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export const dateLabel = (iso: string) => day(Date.parse(`${iso}T00:00:00Z`));
 
 export const DOWNLOADS = [
-  { file: GEOJSON_FILE, label: 'GeoJSON', type: 'application/geo+json', what: 'every drawn feature as geometry, with its status and sources', whatKey: 'credit.geojsonWhat' },
-  { file: EVENTS_CSV, label: 'events CSV', type: 'text/csv', what: 'every event: time, status, text, place, sources', labelKey: 'credit.eventsCsv', whatKey: 'credit.eventsWhat' },
-  { file: SOURCES_CSV, label: 'sources CSV', type: 'text/csv', what: 'every source: outlet, title, URL, and what cites it', labelKey: 'credit.sourcesCsv', whatKey: 'credit.sourcesWhat' },
-  { file: KML_FILE, label: 'KML', type: 'application/vnd.google-earth.kml+xml', what: 'for Google Earth: plays the flight on its time slider', whatKey: 'credit.kmlWhat' },
+  {
+    file: GEOJSON_FILE,
+    label: 'GeoJSON',
+    type: 'application/geo+json',
+    what: 'every drawn feature as geometry, with its status and sources',
+    whatKey: 'credit.geojsonWhat',
+  },
+  {
+    file: EVENTS_CSV,
+    label: 'events CSV',
+    type: 'text/csv',
+    what: 'every event: time, status, text, place, sources',
+    labelKey: 'credit.eventsCsv',
+    whatKey: 'credit.eventsWhat',
+  },
+  {
+    file: SOURCES_CSV,
+    label: 'sources CSV',
+    type: 'text/csv',
+    what: 'every source: outlet, title, URL, and what cites it',
+    labelKey: 'credit.sourcesCsv',
+    whatKey: 'credit.sourcesWhat',
+  },
+  {
+    file: KML_FILE,
+    label: 'KML',
+    type: 'application/vnd.google-earth.kml+xml',
+    what: 'for Google Earth: plays the flight on its time slider',
+    whatKey: 'credit.kmlWhat',
+  },
 ] as const;
 
 /**
@@ -56,7 +82,13 @@ export function changelogPage(log: Changelog, sources: readonly Source[], title:
     return `<li><p><span class="k">What changed:</span> ${esc(e.what)}</p><p><span class="k">Why:</span> ${esc(e.why)}</p>${cites}</li>`;
   };
   const sections = dates
-    .map((d) => `<section aria-labelledby="d-${esc(d)}"><h2 id="d-${esc(d)}"><time datetime="${esc(d)}">${esc(dateLabel(d))}</time></h2><ul>${log.entries.filter((e) => e.date === d).map(entry).join('')}</ul></section>`)
+    .map(
+      (d) =>
+        `<section aria-labelledby="d-${esc(d)}"><h2 id="d-${esc(d)}"><time datetime="${esc(d)}">${esc(dateLabel(d))}</time></h2><ul>${log.entries
+          .filter((e) => e.date === d)
+          .map(entry)
+          .join('')}</ul></section>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en">

@@ -39,7 +39,9 @@ describe('storyKml', () => {
     expect(all('Placemark')).toHaveLength(features.length + 1 + story.events.length);
     for (const layer of LAYERS) {
       const folder = all('Folder').find((f) => f.getAttribute('id') === `folder-${layer.key}`)!;
-      expect(all('Placemark', folder).map((p) => p.getAttribute('id'))).toEqual(features.filter((f) => f.properties.layer === layer.key).map((f) => f.properties.id));
+      expect(all('Placemark', folder).map((p) => p.getAttribute('id'))).toEqual(
+        features.filter((f) => f.properties.layer === layer.key).map((f) => f.properties.id),
+      );
     }
   });
 
@@ -65,7 +67,8 @@ describe('storyKml', () => {
     const fc = kmlToGeoJson(doc);
     const byId = new Map(fc.features.map((f) => [String(f.properties?.id ?? ''), f.properties!]));
     for (const leg of story.track.features) expect(byId.get(leg.properties.id)!.timespan).toMatchObject({ begin: leg.properties.start.time });
-    for (const f of story.strike.features) if (f.properties.kind === 'claim') expect(byId.get(f.properties.id)!.timespan).toMatchObject({ begin: f.properties.firstReported });
+    for (const f of story.strike.features)
+      if (f.properties.kind === 'claim') expect(byId.get(f.properties.id)!.timespan).toMatchObject({ begin: f.properties.firstReported });
     const events = fc.features.filter((f) => String(f.properties?.id ?? '').length && f.properties!.chapter);
     expect(events).toHaveLength(story.events.length);
     story.events.forEach((e) => {

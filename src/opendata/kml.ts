@@ -25,7 +25,9 @@ export const GX_NS = 'http://www.google.com/kml/ext/2.2';
 export function kmlColor(hex: string, opacity = 1): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`kmlColor: not a #rrggbb colour: ${hex}`);
-  const a = Math.round(Math.max(0, Math.min(1, opacity)) * 255).toString(16).padStart(2, '0');
+  const a = Math.round(Math.max(0, Math.min(1, opacity)) * 255)
+    .toString(16)
+    .padStart(2, '0');
   return (a + m[3] + m[2] + m[1]).toLowerCase();
 }
 
@@ -48,8 +50,14 @@ export function kmlStyles(c: Palette = LIGHT): Record<string, KmlStyle> {
     known: { line: { color: kmlColor(c[S.flown.approximate.colour]), width: S.flown.approximate.width } },
     // No dashes in KML: thinner (the planned route's width) and lighter than an approximate line.
     reconstructed: { line: { color: kmlColor(c[S.flown.reconstructed.colour], 0.6), width: S.planned.width } },
-    area: { line: { color: kmlColor(c[S.strikeArea.line.colour]), width: S.strikeArea.line.width }, poly: { color: kmlColor(c[S.strikeArea.fill.colour], S.strikeArea.fill.opacity), fill: true } },
-    'area-outer': { line: { color: kmlColor(c[S.officialArea.colour], S.officialArea.opacity), width: S.officialArea.width }, poly: { color: kmlColor(c[S.strikeArea.fill.colour], 0), fill: false } },
+    area: {
+      line: { color: kmlColor(c[S.strikeArea.line.colour]), width: S.strikeArea.line.width },
+      poly: { color: kmlColor(c[S.strikeArea.fill.colour], S.strikeArea.fill.opacity), fill: true },
+    },
+    'area-outer': {
+      line: { color: kmlColor(c[S.officialArea.colour], S.officialArea.opacity), width: S.officialArea.width },
+      poly: { color: kmlColor(c[S.strikeArea.fill.colour], 0), fill: false },
+    },
     claim: { icon: { color: kmlColor(c[S.claim.fill]), scale: 0.9 } },
     aircraft: { line: { color: kmlColor(c[S.ring.colour]), width: 2 }, icon: { color: kmlColor(c.aircraft), scale: 1 } },
     event: { icon: { color: kmlColor(c.text), scale: 0.7 } },
@@ -76,7 +84,10 @@ function styleOf(f: DownloadFeature, officialArea: string): string {
 const coords = (ps: readonly Position[]) => ps.map((p) => p.join(',')).join(' ');
 
 function geometry(pm: XMLBuilder, g: Geometry): void {
-  if (g.type === 'Point') pm.ele('Point').ele('coordinates').txt(coords([g.coordinates]));
+  if (g.type === 'Point')
+    pm.ele('Point')
+      .ele('coordinates')
+      .txt(coords([g.coordinates]));
   else if (g.type === 'LineString') {
     const l = pm.ele('LineString');
     l.ele('tessellate').txt('1');
@@ -84,7 +95,13 @@ function geometry(pm: XMLBuilder, g: Geometry): void {
   } else if (g.type === 'Polygon') {
     const poly = pm.ele('Polygon');
     poly.ele('tessellate').txt('1');
-    g.coordinates.forEach((ring, i) => poly.ele(i === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs').ele('LinearRing').ele('coordinates').txt(coords(ring)));
+    g.coordinates.forEach((ring, i) =>
+      poly
+        .ele(i === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs')
+        .ele('LinearRing')
+        .ele('coordinates')
+        .txt(coords(ring)),
+    );
   } else throw new Error(`KML: unsupported geometry ${g.type}`);
 }
 
@@ -92,7 +109,10 @@ function data(pm: XMLBuilder, fields: Record<string, unknown>): void {
   const ext = pm.ele('ExtendedData');
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined || value === null || value === '') continue;
-    ext.ele('Data', { name }).ele('value').txt(typeof value === 'object' ? JSON.stringify(value) : String(value));
+    ext
+      .ele('Data', { name })
+      .ele('value')
+      .txt(typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
 }
 
@@ -106,7 +126,10 @@ export function balloonHtml(status: string, parts: (string | undefined)[], sourc
   const label = STATUS_LABEL[status as keyof typeof STATUS_LABEL] ?? status;
   return (
     `<p><b>Status:</b> ${esc(label)}</p>` +
-    parts.filter((x): x is string => !!x).map((x) => `<p>${esc(x)}</p>`).join('') +
+    parts
+      .filter((x): x is string => !!x)
+      .map((x) => `<p>${esc(x)}</p>`)
+      .join('') +
     `<p><b>Sources:</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(s.outlet)}</a>` : esc(s.outlet)}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? 'no URL')})`}</li>`).join('')}</ul>`
   );
 }
@@ -123,7 +146,9 @@ function featurePlacemark(folder: XMLBuilder, f: DownloadFeature, officialArea: 
         : p.layer === 'strike-areas'
           ? `Radius ${String(p.radiusKm)} km.`
           : undefined;
-  pm.ele('description').txt(balloonHtml(p.status, [what, p.role as string | undefined, p.basis as string | undefined, p.note as string | undefined], p.sources));
+  pm.ele('description').txt(
+    balloonHtml(p.status, [what, p.role as string | undefined, p.basis as string | undefined, p.note as string | undefined], p.sources),
+  );
   // A leg appears when the aircraft starts it and stays, as the flown path does on the map (its end time is in its data).
   if (p.layer === 'track') pm.ele('TimeSpan').ele('begin').txt(String(p.startTime));
   else if (p.layer === 'strike-claims') pm.ele('TimeSpan').ele('begin').txt(String(p.firstReported));
@@ -163,7 +188,9 @@ function eventPlacemarks(folder: XMLBuilder, story: StoryData): void {
     const srcs = full(e.sources);
     const src = sourcesText(srcs);
     pm.ele('description').txt(balloonHtml(e.status, [e.text], srcs));
-    pm.ele('TimeStamp').ele('when').txt(e.precision === 'day' ? e.time.slice(0, 10) : e.time);
+    pm.ele('TimeStamp')
+      .ele('when')
+      .txt(e.precision === 'day' ? e.time.slice(0, 10) : e.time);
     pm.ele('styleUrl').txt('#style-event');
     data(pm, { id: e.id, chapter: e.chapter, time: e.time, precision: e.precision, status: e.status, place: e.place, sourcesText: src });
     const at = e.place ? points.get(e.place) : undefined;
@@ -176,11 +203,13 @@ export function storyKml(story: StoryData, track: TrackModel, meta: DatasetMeta,
   const doc = kml.ele('Document', { id: 'j2-8243' });
   doc.ele('name').txt(meta.title);
   doc.ele('open').txt('1');
-  doc.ele('description').txt(
-    `<p>${esc(meta.publisher)}. Version ${esc(meta.version)}, data as of ${esc(meta.updated)}. <a href="${esc(meta.url)}">${esc(meta.url)}</a></p><p>` +
-      'Every item carries its status (how far to trust it) and its sources. Positions after 04:25 UTC are reconstructed from descriptions: no position fixes were published. ' +
-      `Use the time slider to play the flight (${day(track.start)}, ${clock(track.start, 'UTC', false)}–${clock(track.end, 'UTC', false)} UTC) and the year of reporting after it.</p>`,
-  );
+  doc
+    .ele('description')
+    .txt(
+      `<p>${esc(meta.publisher)}. Version ${esc(meta.version)}, data as of ${esc(meta.updated)}. <a href="${esc(meta.url)}">${esc(meta.url)}</a></p><p>` +
+        'Every item carries its status (how far to trust it) and its sources. Positions after 04:25 UTC are reconstructed from descriptions: no position fixes were published. ' +
+        `Use the time slider to play the flight (${day(track.start)}, ${clock(track.start, 'UTC', false)}–${clock(track.end, 'UTC', false)} UTC) and the year of reporting after it.</p>`,
+    );
   for (const [id, s] of Object.entries(kmlStyles(palette))) {
     const st = doc.ele('Style', { id: `style-${id}` });
     if (s.icon) {

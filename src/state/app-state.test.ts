@@ -5,15 +5,32 @@ import { createStateStore, initialState, reduce, type AppState } from './app-sta
 const stop = (id: string, time: number, chapter: 'flight' | 'aftermath') => ({ id, time, event: { id, chapter } as never });
 const DAY = 86_400_000;
 const tls: Timelines = {
-  flight: { chapter: 'flight', start: 0, end: 100_000, stops: [stop('takeoff', 0, 'flight'), stop('impact', 50_000, 'flight'), stop('crash', 100_000, 'flight')], step: 1000 },
+  flight: {
+    chapter: 'flight',
+    start: 0,
+    end: 100_000,
+    stops: [stop('takeoff', 0, 'flight'), stop('impact', 50_000, 'flight'), stop('crash', 100_000, 'flight')],
+    step: 1000,
+  },
   aftermath: { chapter: 'aftermath', start: 10 * DAY, end: 20 * DAY, stops: [stop('a1', 10 * DAY, 'aftermath'), stop('a2', 20 * DAY, 'aftermath')], step: DAY },
 };
-const at = (t: number, patch: Partial<AppState> = {}): AppState => ({ moment: { chapter: 'flight', t }, playing: false, speed: '1m', camera: 'story', ...patch });
+const at = (t: number, patch: Partial<AppState> = {}): AppState => ({
+  moment: { chapter: 'flight', t },
+  playing: false,
+  speed: '1m',
+  camera: 'story',
+  ...patch,
+});
 
 describe('initialState', () => {
   it('opens at take-off, at an event, or at a time snapped to its chapter', () => {
     expect(initialState(tls, {})).toEqual(at(0));
-    expect(initialState(tls, { event: 'a2' })).toEqual({ moment: { chapter: 'aftermath', t: 20 * DAY, event: 'a2' }, playing: false, speed: '1d', camera: 'story' });
+    expect(initialState(tls, { event: 'a2' })).toEqual({
+      moment: { chapter: 'aftermath', t: 20 * DAY, event: 'a2' },
+      playing: false,
+      speed: '1d',
+      camera: 'story',
+    });
     expect(initialState(tls, { t: 15 * DAY + 5, chapter: 'aftermath' }).moment).toEqual({ chapter: 'aftermath', t: 10 * DAY });
     expect(initialState(tls, { event: 'nope' })).toEqual(at(0));
   });
@@ -32,7 +49,9 @@ describe('reduce', () => {
   });
   it('seekEvent: the event, its chapter; an unknown id changes nothing; a host seek takes the camera back', () => {
     const s = at(0, { camera: 'reader' });
-    expect(reduce(s, { type: 'seekEvent', id: 'impact' }, tls)).toEqual(at(50_000, { camera: 'reader', moment: { chapter: 'flight', t: 50_000, event: 'impact' } }));
+    expect(reduce(s, { type: 'seekEvent', id: 'impact' }, tls)).toEqual(
+      at(50_000, { camera: 'reader', moment: { chapter: 'flight', t: 50_000, event: 'impact' } }),
+    );
     expect(reduce(s, { type: 'seekEvent', id: 'nope' }, tls)).toBe(s);
     expect(reduce(s, { type: 'seekEvent', id: 'impact', follow: true }, tls).camera).toBe('story');
   });

@@ -17,7 +17,19 @@ describe('parseUrl', () => {
     expect(parseUrl('', ctx)).toEqual({ moment: {}, flags: DEFAULT_FLAGS, notes: [] });
   });
   it('ignores values it cannot use, with a polite note', () => {
-    for (const q of ['?t=yesterday', '?t=2024-12-25T25:00:00Z', '?t=2024-02-30T00:00:00Z', '?t=2024-12-25T05:13:31', '?t=2031-01-01T00:00:00Z', '?event=nope', '?event=', '?dark=maybe', '?controls=perhaps', '?childId=<b>x</b>', '?initialWidth=-3']) {
+    for (const q of [
+      '?t=yesterday',
+      '?t=2024-12-25T25:00:00Z',
+      '?t=2024-02-30T00:00:00Z',
+      '?t=2024-12-25T05:13:31',
+      '?t=2031-01-01T00:00:00Z',
+      '?event=nope',
+      '?event=',
+      '?dark=maybe',
+      '?controls=perhaps',
+      '?childId=<b>x</b>',
+      '?initialWidth=-3',
+    ]) {
       const r = parseUrl(q, ctx);
       expect(r.moment, q).toEqual({});
       expect(r.notes.length, q).toBe(1);
@@ -25,7 +37,17 @@ describe('parseUrl', () => {
   });
   it('reads the embed flags as Datawrapper and Pym do', () => {
     const f = parseUrl('?embed&plain&controls=0&autoplay&loop&dark=auto&static&childId=map-1&initialWidth=600', ctx).flags;
-    expect(f).toEqual({ embed: true, plain: true, controls: false, autoplay: true, loop: true, dark: 'auto', static: true, childId: 'map-1', initialWidth: 600 });
+    expect(f).toEqual({
+      embed: true,
+      plain: true,
+      controls: false,
+      autoplay: true,
+      loop: true,
+      dark: 'auto',
+      static: true,
+      childId: 'map-1',
+      initialWidth: 600,
+    });
     expect(parseUrl('?dark=1', ctx).flags.dark).toBe('dark');
     expect(parseUrl('?dark=0', ctx).flags.dark).toBe('light');
   });
@@ -41,7 +63,10 @@ describe('parseUrl', () => {
       }),
       { numRuns: 1000 },
     );
-    fc.assert(fc.property(fc.string(), (raw) => void parseUrl(raw, ctx)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), (raw) => void parseUrl(raw, ctx)),
+      { numRuns: 1000 },
+    );
   });
   it('quotes hostile values short and without control characters (they are shown as text)', () => {
     expect(quote('a\u0000b\u202ec')).toBe('“abc”');
@@ -79,5 +104,6 @@ describe('lang', () => {
     expect(p.flags.lang).toBeUndefined();
     expect(p.notes).toEqual(['The language “xx” is not available here (English, Русский, Azərbaycanca, Қазақша), so the page is in English.']);
   });
-  it('is kept when the moment changes', () => expect(withMoment('?lang=kk&embed', { t: Date.parse('2024-12-25T05:13:31Z') })).toBe('?lang=kk&embed&t=2024-12-25T05:13:31Z'));
+  it('is kept when the moment changes', () =>
+    expect(withMoment('?lang=kk&embed', { t: Date.parse('2024-12-25T05:13:31Z') })).toBe('?lang=kk&embed&t=2024-12-25T05:13:31Z'));
 });

@@ -147,7 +147,10 @@ export function withMoment(search: string, moment: { t: number; event?: string |
   params.delete('event');
   if (moment.event) params.set('event', moment.event);
   else params.set('t', isoUtc(moment.t));
-  const s = params.toString().replace(/=(?=&|$)/g, '').replace(/%3A/gi, ':');
+  const s = params
+    .toString()
+    .replace(/=(?=&|$)/g, '')
+    .replace(/%3A/gi, ':');
   return s ? `?${s}` : '';
 }
 
@@ -155,6 +158,9 @@ export function withMoment(search: string, moment: { t: number; event?: string |
 export function withLang(search: string, lang: AnyLocale): string {
   const params = safeParams(search);
   params.set('lang', lang);
-  const s = params.toString().replace(/=(?=&|$)/g, '').replace(/%3A/gi, ':');
+  const s = params
+    .toString()
+    .replace(/=(?=&|$)/g, '')
+    .replace(/%3A/gi, ':');
   return `?${s}`;
 }

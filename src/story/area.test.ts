@@ -24,7 +24,9 @@ describe('areaRing', () => {
 describe('areaProblems: geometry and properties that disagree', () => {
   const ring = areaRing(C, 15);
   it('a radius that is not the ring’s', () => {
-    expect(areaProblems([ring], C, 20).join('\n')).toMatch(/lies 15\.00 km from properties\.center .* properties\.radiusKm is 20; geometry and properties disagree/);
+    expect(areaProblems([ring], C, 20).join('\n')).toMatch(
+      /lies 15\.00 km from properties\.center .* properties\.radiusKm is 20; geometry and properties disagree/,
+    );
   });
   it('a centre that is not the ring’s', () => {
     expect(areaProblems([ring], [45.7, 43.47], 15).join('\n')).toMatch(/geometry and properties disagree/);

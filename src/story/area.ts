@@ -46,7 +46,8 @@ export function areaProblems(rings: readonly (readonly (readonly number[])[])[],
   if (rings.length !== 1) out.push(`geometry.coordinates: an area is one exterior ring, found ${rings.length} rings; ${regen}`);
   const ring = rings[0];
   if (!ring || ring.length < 4) return out;
-  const first = ring[0]!, last = ring.at(-1)!;
+  const first = ring[0]!,
+    last = ring.at(-1)!;
   if (first[0] !== last[0] || first[1] !== last[1])
     out.push(`geometry.coordinates[0]: the ring is not closed (first [${first.join(', ')}], last [${last.join(', ')}]); ${regen}`);
   if (signedArea2(ring) <= 0) out.push(`geometry.coordinates[0]: the ring is clockwise; RFC 7946 wants exterior rings counter-clockwise; ${regen}`);
@@ -71,6 +72,8 @@ export function areaProblems(rings: readonly (readonly (readonly number[])[])[],
   let gap = angles.length ? 360 - (angles.at(-1)! - angles[0]!) : 360;
   for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i]! - angles[i - 1]!);
   if (gap > AREA_MAX_GAP_DEG)
-    out.push(`geometry.coordinates[0]: the ring leaves a gap of ${gap.toFixed(0)}° around properties.center (at most ${AREA_MAX_GAP_DEG}°): it is not the circle; ${regen}`);
+    out.push(
+      `geometry.coordinates[0]: the ring leaves a gap of ${gap.toFixed(0)}° around properties.center (at most ${AREA_MAX_GAP_DEG}°): it is not the circle; ${regen}`,
+    );
   return out;
 }

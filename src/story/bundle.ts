@@ -71,7 +71,8 @@ export function storyFromFiles(p: Record<StoryFileKey, any>): StoryData {
  * other; it is not a security check (the story is only ever shown as text, and the same origin serves the code).
  */
 export function storyDigest(text: string): string {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);

@@ -45,7 +45,12 @@ export function contentMessages(content: Content, messages: Readonly<Record<stri
 }
 
 /** Every message content.json names must be in the English catalogue: one line per problem, naming file and field. */
-export function contentMessageProblems(content: Content, messages: Readonly<Record<string, unknown>>, file = 'geo/content.json', catalogue = 'geo/i18n/en.json'): string[] {
+export function contentMessageProblems(
+  content: Content,
+  messages: Readonly<Record<string, unknown>>,
+  file = 'geo/content.json',
+  catalogue = 'geo/i18n/en.json',
+): string[] {
   return Object.entries(content.messages)
     .filter(([, key]) => typeof messages[key] !== 'string')
     .map(([k, key]) => `${file}: messages → ${k}: unknown message key "${key}" (not in ${catalogue} → messages)`);

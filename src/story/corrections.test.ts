@@ -28,7 +28,8 @@ describe('the ring at 04:25 reaches the Russia–Azerbaijan border at the coast'
   const require = createRequire(import.meta.url);
   const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology;
   const geoms = (topo.objects.countries as unknown as { geometries: { properties: { name: string } }[] }).geometries;
-  const ru = geoms.find((g) => g.properties.name === 'Russia'), az = geoms.find((g) => g.properties.name === 'Azerbaijan');
+  const ru = geoms.find((g) => g.properties.name === 'Russia'),
+    az = geoms.find((g) => g.properties.name === 'Azerbaijan');
   const border = mesh(topo, topo.objects.countries as never, (a: unknown, b: unknown) => (a === ru && b === az) || (a === az && b === ru)) as MultiLineString;
   const coast = border.coordinates.flat().reduce((m, p) => (p[0]! > m[0]! ? p : m));
   const mcx = leg('leg-coast').geometry.coordinates.at(-1)!;
@@ -146,7 +147,9 @@ describe('what a reader expects, from the fact sheet', () => {
   });
   it('who was on board, who died and who survived', () => {
     expect(event('takeoff').text).toMatch(/42 Azerbaijani citizens, the 5 crew among them, 16 Russian, 6 Kazakh and 3 Kyrgyz/);
-    expect(event('crash').text).toMatch(/the captain, the first officer, the senior flight attendant and 35 passengers \(by nationality 25 Azerbaijani, 7 Russian, 6 Kazakh/);
+    expect(event('crash').text).toMatch(
+      /the captain, the first officer, the senior flight attendant and 35 passengers \(by nationality 25 Azerbaijani, 7 Russian, 6 Kazakh/,
+    );
     expect(event('crash').text).toMatch(/2 flight attendants and 27 passengers/);
     expect(event('takeoff').sources).toEqual(expect.arrayContaining(['S21', 'S54']));
   });

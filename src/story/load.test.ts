@@ -38,7 +38,9 @@ describe('loadStory', () => {
     g.__STORY_DIGEST__ = storyDigest(text);
     const d = JSON.parse(text);
     d['geo/events.json'].events[3].time = '25/12/2024 04:26';
-    await expect(loadStory('http://x/', serve(JSON.stringify(d)))).rejects.toThrow(/geo\/events\.json: events\[3\] \(id "gps-loss-reported"\) → time: must be ISO 8601 UTC/);
+    await expect(loadStory('http://x/', serve(JSON.stringify(d)))).rejects.toThrow(
+      /geo\/events\.json: events\[3\] \(id "gps-loss-reported"\) → time: must be ISO 8601 UTC/,
+    );
     await expect(loadStory('http://x/', serve('<html>'))).rejects.toThrow(/data\/story\.json: not valid JSON/);
   });
 

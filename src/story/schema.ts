@@ -19,9 +19,7 @@ export const CERTAINTIES = ['known', 'planned', 'approximate', 'reconstructed'] 
 export const Certainty = z.enum(CERTAINTIES);
 export type Certainty = z.infer<typeof Certainty>;
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)');
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)');
 
 /** ISO 8601 in UTC with a Z: 2024-12-25T05:13:31Z (seconds required, fraction not allowed). */
 export const UtcTime = z
@@ -104,8 +102,14 @@ export const PlaceProps = z.strictObject({
   kind: z.enum(['airport', 'crash-site']),
   /** City the airport serves, for map labels. */
   city: text(60).optional(),
-  iata: z.string().regex(/^[A-Z]{3}$/).optional(),
-  icao: z.string().regex(/^[A-Z]{4}$/).optional(),
+  iata: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  icao: z
+    .string()
+    .regex(/^[A-Z]{4}$/)
+    .optional(),
   /** Short role in the story, e.g. "Origin", "Planned destination". */
   role: text(160),
   /** IANA zone of local time at the place. */

@@ -6,18 +6,7 @@
  *   geo/events.json: events[3] (id "first-impact") → time: must be ISO 8601 UTC like 2024-12-25T05:13:31Z
  */
 import type { z } from 'zod';
-import {
-  ContentFile,
-  DisputesFile,
-  EventsFile,
-  FramesFile,
-  PlacesFile,
-  RegionFile,
-  RouteFile,
-  SourcesFile,
-  StrikeAreaFile,
-  TrackFile,
-} from './schema';
+import { ContentFile, DisputesFile, EventsFile, FramesFile, PlacesFile, RegionFile, RouteFile, SourcesFile, StrikeAreaFile, TrackFile } from './schema';
 import { STORY_FILES, StoryDataError, storyFromFiles, type RawStory, type StoryFileKey } from './bundle';
 import { areaProblems } from './area';
 import type { StoryData } from './schema';
@@ -37,7 +26,6 @@ const SCHEMAS = {
   frames: FramesFile,
   content: ContentFile,
 } as const;
-
 
 export type ValidationResult = { ok: true; story: StoryData } | { ok: false; errors: string[] };
 
@@ -172,7 +160,8 @@ function crossCheck(s: StoryData, errors: string[]): void {
     const where = `${F.strike}: features[${i}] (id "${f.properties.id}")`;
     const p = f.properties;
     if (p.kind === 'area') {
-      if (f.geometry.type !== 'Polygon') errors.push(`${where} → geometry.type: an area must be a Polygon (found ${f.geometry.type}); generate it with \`npm run areas\``);
+      if (f.geometry.type !== 'Polygon')
+        errors.push(`${where} → geometry.type: an area must be a Polygon (found ${f.geometry.type}); generate it with \`npm run areas\``);
       else for (const problem of areaProblems(f.geometry.coordinates, p.center, p.radiusKm)) errors.push(`${where} → ${problem}`);
       inRegion(F.strike, `features[${i}] (id "${p.id}")`, [p.center], 'properties.center');
     } else if (f.geometry.type !== 'Point') errors.push(`${where} → geometry.type: a claim must be a Point (found ${f.geometry.type})`);
@@ -187,7 +176,9 @@ function crossCheck(s: StoryData, errors: string[]): void {
     const prev = s.track.features[i - 1];
     if (prev) {
       if (prev.properties.end.time !== start.time)
-        errors.push(`${F.track}: ${where} → properties.start.time: ${start.time} does not continue the previous leg, which ends at ${prev.properties.end.time}`);
+        errors.push(
+          `${F.track}: ${where} → properties.start.time: ${start.time} does not continue the previous leg, which ends at ${prev.properties.end.time}`,
+        );
       const a = prev.geometry.coordinates.at(-1)!;
       const b = leg.geometry.coordinates[0]!;
       if (a[0] !== b[0] || a[1] !== b[1])
@@ -267,7 +258,8 @@ function crossCheck(s: StoryData, errors: string[]): void {
   const C = F.content;
   const area = s.strike.features.find((f) => f.properties.id === s.content.roles.officialArea);
   if (!area) errors.push(`${C}: roles → officialArea: unknown feature id "${s.content.roles.officialArea}" (not in ${F.strike})`);
-  else if (area.properties.kind !== 'area') errors.push(`${C}: roles → officialArea: "${area.properties.id}" is a ${area.properties.kind}, not an area (${F.strike})`);
+  else if (area.properties.kind !== 'area')
+    errors.push(`${C}: roles → officialArea: "${area.properties.id}" is a ${area.properties.kind}, not an area (${F.strike})`);
   if (!frameIds.has(s.content.openingFrame)) errors.push(`${C}: openingFrame: unknown frame id "${s.content.openingFrame}" (not in ${F.frames})`);
   s.content.followedDisputes.forEach((d, k) => {
     if (!disputeIds.has(d)) errors.push(`${C}: followedDisputes[${k}]: unknown dispute id "${d}" (not in ${F.disputes})`);
@@ -275,7 +267,9 @@ function crossCheck(s: StoryData, errors: string[]): void {
   });
   const [mw, ms, me, mn] = s.region.maxBounds;
   if (!(mw <= west && ms <= south && me >= east && mn >= north) || mw >= me || ms >= mn || ms < -85 || mn > 85)
-    errors.push(`${F.region}: maxBounds: [${s.region.maxBounds.join(', ')}] must hold the story region [${s.region.bbox.join(', ')}] (west, south, east, north; latitudes within ±85)`);
+    errors.push(
+      `${F.region}: maxBounds: [${s.region.maxBounds.join(', ')}] must hold the story region [${s.region.bbox.join(', ')}] (west, south, east, north; latitudes within ±85)`,
+    );
 
   const flight = s.events.filter((e) => e.chapter === 'flight');
   const legs = s.track.features;
@@ -286,7 +280,9 @@ function crossCheck(s: StoryData, errors: string[]): void {
       const t = Date.parse(e.time);
       if (t < t0 || t > t1) {
         const i = s.events.indexOf(e);
-        errors.push(`${F.events}: events[${i}] (id "${e.id}") → time: ${e.time} is outside the flight (${legs[0]!.properties.start.time} to ${legs.at(-1)!.properties.end.time}); use chapter "aftermath"`);
+        errors.push(
+          `${F.events}: events[${i}] (id "${e.id}") → time: ${e.time} is outside the flight (${legs[0]!.properties.start.time} to ${legs.at(-1)!.properties.end.time}); use chapter "aftermath"`,
+        );
       }
     });
   }

@@ -13,7 +13,17 @@ import { PAGE_COLOURS } from './symbology';
 import type { StoryLayers } from '../scene/layers';
 
 const empty = { type: 'FeatureCollection', features: [] };
-const layers = { route: empty, areas: empty, claims: empty, track: empty, places: empty, frame: [[0, 0], [1, 1]] } as unknown as StoryLayers;
+const layers = {
+  route: empty,
+  areas: empty,
+  claims: empty,
+  track: empty,
+  places: empty,
+  frame: [
+    [0, 0],
+    [1, 1],
+  ],
+} as unknown as StoryLayers;
 const styleOf = (palette: typeof LIGHT) => buildStyle({ palette, base: 'http://127.0.0.1/', layers });
 
 describe('the symbology table', () => {
@@ -40,7 +50,12 @@ describe('the symbology table', () => {
       const byKey = Object.fromEntries(legendEntries(palette, storyClock(story)).map((e) => [e.key, e.shapes]));
       /** The constant of a ['case', flown, a, b] opacity: the value when flown (for a flown layer) or not. */
       const opacity = (v: unknown, flown: boolean) => (Array.isArray(v) ? (flown ? v[2] : v[3]) : v);
-      const lines: [string, string, boolean][] = [['planned', 'route-planned', false], ['approximate', 'track-approximate', true], ['reconstructed', 'track-reconstructed', true], ['ahead', 'track-ghost', false]];
+      const lines: [string, string, boolean][] = [
+        ['planned', 'route-planned', false],
+        ['approximate', 'track-approximate', true],
+        ['reconstructed', 'track-reconstructed', true],
+        ['ahead', 'track-ghost', false],
+      ];
       for (const [key, id, flown] of lines) {
         const p = paint(id);
         const s = byKey[key]![0]!;
@@ -50,16 +65,35 @@ describe('the symbology table', () => {
         const dash = p['line-dasharray'] as number[] | undefined;
         expect(s.dash ?? null).toEqual(dash && dash[1] ? dash.map((d) => d * (p['line-width'] as number)) : null);
       }
-      const area = byKey.area![0]!, fill = paint('area-fill'), line = paint('area-line');
+      const area = byKey.area![0]!,
+        fill = paint('area-fill'),
+        line = paint('area-line');
       expect(area).toMatchObject({ fill: fill['fill-color'], fillOpacity: fill['fill-opacity'], stroke: line['line-color'], strokeWidth: line['line-width'] });
       const outer = paint('area-outer');
-      expect(byKey.outer![0]).toMatchObject({ stroke: outer['line-color'], strokeWidth: outer['line-width'], dash: (outer['line-dasharray'] as number[]).map((d) => d * (outer['line-width'] as number)) });
-      for (const [key, id] of [['claim', 'claims'], ['airport', 'places']]) {
+      expect(byKey.outer![0]).toMatchObject({
+        stroke: outer['line-color'],
+        strokeWidth: outer['line-width'],
+        dash: (outer['line-dasharray'] as number[]).map((d) => d * (outer['line-width'] as number)),
+      });
+      for (const [key, id] of [
+        ['claim', 'claims'],
+        ['airport', 'places'],
+      ]) {
         const p = paint(id!);
-        expect(byKey[key!]![0]).toMatchObject({ r: p['circle-radius'], fill: p['circle-color'], stroke: p['circle-stroke-color'], strokeWidth: p['circle-stroke-width'] });
+        expect(byKey[key!]![0]).toMatchObject({
+          r: p['circle-radius'],
+          fill: p['circle-color'],
+          stroke: p['circle-stroke-color'],
+          strokeWidth: p['circle-stroke-width'],
+        });
       }
       const halo = paint('aircraft-halo');
-      expect(byKey.aircraft![0]).toMatchObject({ fill: halo['circle-color'], fillOpacity: halo['circle-opacity'], strokeWidth: halo['circle-stroke-width'], strokeOpacity: halo['circle-stroke-opacity'] });
+      expect(byKey.aircraft![0]).toMatchObject({
+        fill: halo['circle-color'],
+        fillOpacity: halo['circle-opacity'],
+        strokeWidth: halo['circle-stroke-width'],
+        strokeOpacity: halo['circle-stroke-opacity'],
+      });
     }
   });
 

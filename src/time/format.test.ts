@@ -41,7 +41,10 @@ describe('format', () => {
     expect(day(Date.parse('2025-07-01T22:30:00Z'), 'Asia/Aqtau')).toBe('2025 ж. 2 шілде');
     useLocale('ru', ru as Catalogue);
     // The catalogue's Russian months are CLDR's, as Node's full ICU writes them.
-    for (let m = 0; m < 12; m++) expect(day(Date.UTC(2025, m, 9))).toBe(new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2025, m, 9)));
+    for (let m = 0; m < 12; m++)
+      expect(day(Date.UTC(2025, m, 9))).toBe(
+        new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2025, m, 9)),
+      );
     expect(day(impact)).toMatch(/^25 дек\.? 2024/);
     useLocale('en', en as Catalogue);
     expect(day(impact)).toBe('25 Dec 2024');
@@ -49,7 +52,8 @@ describe('format', () => {
   it('parses only real ISO 8601 UTC', () => {
     expect(parseIsoUtc('2024-12-25T05:13:31Z')).toBe(impact);
     expect(isoUtc(impact)).toBe('2024-12-25T05:13:31Z');
-    for (const bad of ['2024-12-25 05:13:31Z', '2024-12-25T05:13:31+00:00', '2024-13-01T00:00:00Z', '2024-12-32T00:00:00Z', '2024-12-25T24:00:00Z', '', 'NaN']) expect(parseIsoUtc(bad), bad).toBeNaN();
+    for (const bad of ['2024-12-25 05:13:31Z', '2024-12-25T05:13:31+00:00', '2024-13-01T00:00:00Z', '2024-12-32T00:00:00Z', '2024-12-25T24:00:00Z', '', 'NaN'])
+      expect(parseIsoUtc(bad), bad).toBeNaN();
   });
   it('writes durations', () => {
     expect(duration(25 * 60_000)).toBe('25 min');

@@ -10,9 +10,24 @@ export interface LocalZone {
 
 /** The local times the story needs (facts.md: Baku UTC+4, Grozny and Moscow UTC+3, Aktau UTC+5). */
 export const LOCAL_ZONES: readonly LocalZone[] = [
-  { get label() { return msg('zone.baku'); }, zone: 'Asia/Baku' },
-  { get label() { return msg('zone.grozny'); }, zone: 'Europe/Moscow' },
-  { get label() { return msg('zone.aktau'); }, zone: 'Asia/Aqtau' },
+  {
+    get label() {
+      return msg('zone.baku');
+    },
+    zone: 'Asia/Baku',
+  },
+  {
+    get label() {
+      return msg('zone.grozny');
+    },
+    zone: 'Europe/Moscow',
+  },
+  {
+    get label() {
+      return msg('zone.aktau');
+    },
+    zone: 'Asia/Aqtau',
+  },
 ];
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -52,7 +67,9 @@ function numericDay(zone: string): Intl.DateTimeFormat {
 
 /** UTC offset of a zone at an instant, as "UTC+4". */
 export function offsetLabel(ms: number, zone: string): string {
-  const part = fmt(zone, { timeZoneName: 'shortOffset' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
+  const part = fmt(zone, { timeZoneName: 'shortOffset' })
+    .formatToParts(ms)
+    .find((p) => p.type === 'timeZoneName');
   const v = part?.value ?? 'GMT';
   return v === 'GMT' || v === 'UTC' || v === 'GMT+0' ? 'UTC' : v.replace('GMT', 'UTC');
 }
@@ -96,7 +113,9 @@ export function eventTimeLabel(ms: number, precision: Precision, zone = 'UTC'): 
 /** Duration as "1 h 12 min" / "12 min 5 s". */
 export function duration(ms: number): string {
   const s = Math.round(Math.abs(ms) / 1000);
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const h = Math.floor(s / 3600),
+    m = Math.floor((s % 3600) / 60),
+    sec = s % 60;
   if (h) return `${h} h ${m} min`;
   if (m) return sec ? `${m} min ${sec} s` : `${m} min`;
   return `${sec} s`;

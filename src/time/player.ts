@@ -14,20 +14,18 @@ export interface Speed {
 }
 
 function speed(id: string, key: MessageKey, n: number, rate: number): Speed {
-  return { id, rate, get label() { return msg(key, { n }); } };
+  return {
+    id,
+    rate,
+    get label() {
+      return msg(key, { n });
+    },
+  };
 }
 
 export const SPEEDS: Record<'flight' | 'aftermath', Speed[]> = {
-  flight: [
-    speed('1m', 'speed.min', 1, 60),
-    speed('3m', 'speed.min', 3, 180),
-    speed('10m', 'speed.min', 10, 600),
-  ],
-  aftermath: [
-    speed('1d', 'speed.day', 1, 86_400),
-    speed('1w', 'speed.week', 1, 604_800),
-    speed('1mo', 'speed.month', 1, 2_592_000),
-  ],
+  flight: [speed('1m', 'speed.min', 1, 60), speed('3m', 'speed.min', 3, 180), speed('10m', 'speed.min', 10, 600)],
+  aftermath: [speed('1d', 'speed.day', 1, 86_400), speed('1w', 'speed.week', 1, 604_800), speed('1mo', 'speed.month', 1, 2_592_000)],
 };
 
 export interface PlayState {

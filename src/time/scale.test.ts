@@ -5,7 +5,13 @@ import type { ChapterTimeline } from './timeline';
 
 const ev = (id: string, time: number) => ({ id, time, event: {} as never });
 const DAY = 86_400_000;
-const after: ChapterTimeline = { chapter: 'aftermath', start: 0, end: 300 * DAY, stops: [ev('a', 0), ev('b', 0), ev('c', DAY), ev('d', 3 * DAY), ev('e', 300 * DAY)], step: DAY };
+const after: ChapterTimeline = {
+  chapter: 'aftermath',
+  start: 0,
+  end: 300 * DAY,
+  stops: [ev('a', 0), ev('b', 0), ev('c', DAY), ev('d', 3 * DAY), ev('e', 300 * DAY)],
+  step: DAY,
+};
 const flight: ChapterTimeline = { chapter: 'flight', start: 1000, end: 10_000, stops: [], step: 30 };
 
 describe('slider scales', () => {

@@ -11,7 +11,8 @@ const T = (s: string) => Date.parse(s);
 describe('the event index', () => {
   it('has a stop for every event, in order, in its chapter', () => {
     expect(tls.flight.stops.length + tls.aftermath.stops.length).toBe(events.length);
-    for (const tl of [tls.flight, tls.aftermath]) for (let i = 1; i < tl.stops.length; i++) expect(tl.stops[i]!.time).toBeGreaterThanOrEqual(tl.stops[i - 1]!.time);
+    for (const tl of [tls.flight, tls.aftermath])
+      for (let i = 1; i < tl.stops.length; i++) expect(tl.stops[i]!.time).toBeGreaterThanOrEqual(tl.stops[i - 1]!.time);
   });
   it('spans the flight from take-off to the crash', () => {
     expect(tls.flight.start).toBe(T('2024-12-25T03:55:00Z'));

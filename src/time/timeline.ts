@@ -99,4 +99,3 @@ export function snapTime(tl: ChapterTimeline, t: number): number {
 export function findStop(tls: Timelines, id: string): Stop | undefined {
   return tls.flight.stops.find((s) => s.id === id) ?? tls.aftermath.stops.find((s) => s.id === id);
 }
-

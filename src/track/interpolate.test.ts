@@ -13,7 +13,8 @@ function distToSegment(p: [number, number], a: [number, number], b: [number, num
   const P = [mercatorX(p[0]), mercatorY(p[1])];
   const A = [mercatorX(a[0]), mercatorY(a[1])];
   const B = [mercatorX(b[0]), mercatorY(b[1])];
-  const dx = B[0]! - A[0]!, dy = B[1]! - A[1]!;
+  const dx = B[0]! - A[0]!,
+    dy = B[1]! - A[1]!;
   const len2 = dx * dx + dy * dy;
   const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((P[0]! - A[0]!) * dx + (P[1]! - A[1]!) * dy) / len2));
   return Math.hypot(P[0]! - (A[0]! + u * dx), P[1]! - (A[1]! + u * dy));

@@ -61,7 +61,8 @@ export function buildTrack(legs: readonly LegFeature[]): TrackModel {
     const total = lens.reduce((a, b) => a + b, 0);
     let acc = 0;
     for (let i = 0; i < lens.length; i++) {
-      const a = pts[i]!, b = pts[i + 1]!;
+      const a = pts[i]!,
+        b = pts[i + 1]!;
       const ta = t0 + (total > 0 ? (acc / total) * (t1 - t0) : (i / lens.length) * (t1 - t0));
       acc += lens[i]!;
       const tb = i === lens.length - 1 ? t1 : t0 + (total > 0 ? (acc / total) * (t1 - t0) : ((i + 1) / lens.length) * (t1 - t0));
@@ -96,7 +97,10 @@ export function buildTrack(legs: readonly LegFeature[]): TrackModel {
 
 /** Index of the edge that holds time t (the last edge whose start is ≤ t). */
 export function edgeAt(model: TrackModel, t: number): number {
-  return Math.max(0, lastAtOrBefore(model.edges, t, (e) => e.t0));
+  return Math.max(
+    0,
+    lastAtOrBefore(model.edges, t, (e) => e.t0),
+  );
 }
 
 export function uncertaintyAt(model: TrackModel, leg: number, t: number): number {

@@ -24,7 +24,13 @@ export function createCitation(base: string, id: string): Citation | null {
   const text = h('p', { class: 'cite-text', id: `${id}-text` });
   const status = h('span', { class: 'cite-status', role: 'status', 'aria-live': 'polite' });
   const copy = h('button', { type: 'button', class: 'tool-button cite-copy', 'aria-describedby': `${id}-text` }, msg('cite.copy'));
-  const el = h('div', { class: 'cite', id }, h('p', { class: 'cite-label', id: `${id}-label` }, msg('cite.label')), text, h('div', { class: 'cite-actions' }, copy, status));
+  const el = h(
+    'div',
+    { class: 'cite', id },
+    h('p', { class: 'cite-label', id: `${id}-label` }, msg('cite.label')),
+    text,
+    h('div', { class: 'cite-actions' }, copy, status),
+  );
   el.setAttribute('role', 'group');
   el.setAttribute('aria-labelledby', `${id}-label`);
   const set: Citation['set'] = (m) => {

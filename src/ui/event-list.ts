@@ -25,7 +25,10 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
             const t = Date.parse(e.time);
             const when =
               chapter === 'flight'
-                ? [h('time', { datetime: e.time }, `${eventTimeLabel(t, e.precision)} UTC`), e.precision === 'day' ? null : h('span', { class: 'muted small' }, ` (${localTimes(t, { offsets: false, sep: ', ' })})`)]
+                ? [
+                    h('time', { datetime: e.time }, `${eventTimeLabel(t, e.precision)} UTC`),
+                    e.precision === 'day' ? null : h('span', { class: 'muted small' }, ` (${localTimes(t, { offsets: false, sep: ', ' })})`),
+                  ]
                 : [h('time', { datetime: e.time.slice(0, 10) }, day(t))];
             const li = h(
               'li',
@@ -34,7 +37,13 @@ export function createEventList(root: HTMLElement, events: readonly StoryEvent[]
               h('p', { class: 'el-title' }, h('strong', {}, e.title)),
               h('p', { class: 'el-text' }, e.text),
               sourceList(e.sources, source),
-              onShow ? h('button', { type: 'button', class: 'linklike small', 'aria-label': msg('list.showLabel', { title: e.title }), onclick: () => onShow(e.id) }, msg('list.show')) : null,
+              onShow
+                ? h(
+                    'button',
+                    { type: 'button', class: 'linklike small', 'aria-label': msg('list.showLabel', { title: e.title }), onclick: () => onShow(e.id) },
+                    msg('list.show'),
+                  )
+                : null,
             );
             items.set(e.id, li);
             return li;

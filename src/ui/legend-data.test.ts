@@ -22,7 +22,7 @@ describe('legend data', () => {
         }
     }
   });
-  it('names the story\'s times from the data: the crash and the reconstruction\'s start', () => {
+  it("names the story's times from the data: the crash and the reconstruction's start", () => {
     const times = storyClock(story);
     expect(legendEntries(LIGHT, times).find((i) => i.key === 'crash')!.label).toBe('Crash site, 06:28 UTC');
     expect(legendNote(times)).toContain('between 04:25 and 06:28 UTC');

@@ -9,7 +9,18 @@ import { clock } from '../time/format';
 
 export type SwatchShape =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; opacity?: number; dash?: number[]; cap: 'round' | 'butt' }
-  | { type: 'circle'; cx: number; cy: number; r: number; fill?: string; fillOpacity?: number; stroke?: string; strokeWidth?: number; strokeOpacity?: number; dash?: number[] }
+  | {
+      type: 'circle';
+      cx: number;
+      cy: number;
+      r: number;
+      fill?: string;
+      fillOpacity?: number;
+      stroke?: string;
+      strokeWidth?: number;
+      strokeOpacity?: number;
+      dash?: number[];
+    }
   | { type: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; cap?: 'round' | 'butt' };
 
 export interface LegendEntry {
@@ -29,7 +40,20 @@ function line(c: Palette, s: LineSymbol): Pick<LegendEntry, 'w' | 'h' | 'shapes'
   return {
     w: 34,
     h: 12,
-    shapes: [{ type: 'line', x1: 2, y1: 6, x2: 32, y2: 6, stroke: colour, width, opacity, cap: dashed ? 'round' : 'butt', ...(dashed ? { dash: dash!.map((d) => Math.max(d * width, 0.1)) } : {}) }],
+    shapes: [
+      {
+        type: 'line',
+        x1: 2,
+        y1: 6,
+        x2: 32,
+        y2: 6,
+        stroke: colour,
+        width,
+        opacity,
+        cap: dashed ? 'round' : 'butt',
+        ...(dashed ? { dash: dash!.map((d) => Math.max(d * width, 0.1)) } : {}),
+      },
+    ],
   };
 }
 const box = (...shapes: SwatchShape[]) => ({ w: 34, h: 16, shapes });
@@ -39,7 +63,15 @@ const CROSS_WIDTHS = { halo: 5, mark: 2.5 };
 /** The map's aircraft icon at half size, nose up, centred in the swatch. */
 const PLANE = iconPathD(AIRCRAFT_ICON.path, 0.5, 17 - AIRCRAFT_ICON.size / 4, 8 - AIRCRAFT_ICON.size / 4);
 /** A circle symbol as a swatch. */
-const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({ type: 'circle', cx: 17, cy: 8, r: s.radius, fill: c[s.fill], stroke: c[s.stroke], strokeWidth: s.strokeWidth });
+const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({
+  type: 'circle',
+  cx: 17,
+  cy: 8,
+  r: s.radius,
+  fill: c[s.fill],
+  stroke: c[s.stroke],
+  strokeWidth: s.strokeWidth,
+});
 
 /** The keys of the items that only make sense at a moment of the flight (not for the whole route). */
 export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
@@ -51,10 +83,13 @@ export interface LegendTimes {
 }
 
 /** "No position fixes were published between {from} and {to} UTC": the legend's note, with the story's times. */
-export const legendNote = (t: LegendTimes): string => msg('legend.note', { from: clock(t.reconstructedFrom ?? t.crash, 'UTC', false), to: clock(t.crash, 'UTC', false) });
+export const legendNote = (t: LegendTimes): string =>
+  msg('legend.note', { from: clock(t.reconstructedFrom ?? t.crash, 'UTC', false), to: clock(t.crash, 'UTC', false) });
 
 export function legendEntries(c: Palette, times: LegendTimes): LegendEntry[] {
-  const ring = S.ring, area = S.strikeArea, outer = S.officialArea;
+  const ring = S.ring,
+    area = S.strikeArea,
+    outer = S.officialArea;
   return [
     { key: 'planned', label: msg('legend.planned'), ...line(c, S.planned) },
     { key: 'approximate', label: msg('legend.approximate'), ...line(c, S.flown.approximate) },
@@ -64,19 +99,57 @@ export function legendEntries(c: Palette, times: LegendTimes): LegendEntry[] {
       key: 'aircraft',
       label: msg('legend.aircraft'),
       ...box(
-        { type: 'circle', cx: 17, cy: 8, r: 7, fill: c[ring.colour], fillOpacity: ring.fillOpacity, stroke: c[ring.colour], strokeWidth: ring.strokeWidth, strokeOpacity: ring.strokeOpacity },
+        {
+          type: 'circle',
+          cx: 17,
+          cy: 8,
+          r: 7,
+          fill: c[ring.colour],
+          fillOpacity: ring.fillOpacity,
+          stroke: c[ring.colour],
+          strokeWidth: ring.strokeWidth,
+          strokeOpacity: ring.strokeOpacity,
+        },
         { type: 'path', d: PLANE, stroke: c[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth },
         { type: 'path', d: PLANE, fill: c[AIRCRAFT_ICON.colour] },
       ),
     },
-    { key: 'area', label: msg('legend.area'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, fill: c[area.fill.colour], fillOpacity: area.fill.opacity, stroke: c[area.line.colour], strokeWidth: area.line.width }) },
-    { key: 'outer', label: msg('legend.outer'), ...box({ type: 'circle', cx: 17, cy: 8, r: 7, stroke: c[outer.colour], strokeWidth: outer.width, ...(outer.dash ? { dash: outer.dash.map((d) => d * outer.width) } : {}) }) },
+    {
+      key: 'area',
+      label: msg('legend.area'),
+      ...box({
+        type: 'circle',
+        cx: 17,
+        cy: 8,
+        r: 7,
+        fill: c[area.fill.colour],
+        fillOpacity: area.fill.opacity,
+        stroke: c[area.line.colour],
+        strokeWidth: area.line.width,
+      }),
+    },
+    {
+      key: 'outer',
+      label: msg('legend.outer'),
+      ...box({
+        type: 'circle',
+        cx: 17,
+        cy: 8,
+        r: 7,
+        stroke: c[outer.colour],
+        strokeWidth: outer.width,
+        ...(outer.dash ? { dash: outer.dash.map((d) => d * outer.width) } : {}),
+      }),
+    },
     { key: 'claim', label: msg('legend.claim'), ...box(dot(c, S.claim)) },
     { key: 'airport', label: msg('legend.airport'), ...box(dot(c, S.airport)) },
     {
       key: 'crash',
       label: msg('legend.crash', { time: clock(times.crash, 'UTC', false) }),
-      ...box({ type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: CROSS_WIDTHS.halo, cap: 'round' }, { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: CROSS_WIDTHS.mark, cap: 'round' }),
+      ...box(
+        { type: 'path', d: CROSS, stroke: c.labelHalo, strokeWidth: CROSS_WIDTHS.halo, cap: 'round' },
+        { type: 'path', d: CROSS, stroke: c.crash, strokeWidth: CROSS_WIDTHS.mark, cap: 'round' },
+      ),
     },
   ];
 }

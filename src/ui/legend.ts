@@ -28,15 +28,33 @@ function shape(s: SwatchShape): SVGElement {
   });
   switch (s.type) {
     case 'line':
-      return el('line', { x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2, stroke: s.stroke, 'stroke-width': s.width, 'stroke-opacity': s.opacity ?? 1, 'stroke-linecap': s.cap, ...(s.dash ? { 'stroke-dasharray': s.dash.join(' ') } : {}) });
+      return el('line', {
+        x1: s.x1,
+        y1: s.y1,
+        x2: s.x2,
+        y2: s.y2,
+        stroke: s.stroke,
+        'stroke-width': s.width,
+        'stroke-opacity': s.opacity ?? 1,
+        'stroke-linecap': s.cap,
+        ...(s.dash ? { 'stroke-dasharray': s.dash.join(' ') } : {}),
+      });
     case 'circle':
       return el('circle', {
-        cx: s.cx, cy: s.cy, r: s.r, ...paint(s.fill, s.stroke, s.strokeWidth, s.dash),
+        cx: s.cx,
+        cy: s.cy,
+        r: s.r,
+        ...paint(s.fill, s.stroke, s.strokeWidth, s.dash),
         ...(s.fillOpacity !== undefined ? { 'fill-opacity': s.fillOpacity } : {}),
         ...(s.strokeOpacity !== undefined ? { 'stroke-opacity': s.strokeOpacity } : {}),
       });
     case 'path':
-      return el('path', { d: s.d, ...paint(s.fill, s.stroke, s.strokeWidth, undefined), 'stroke-linejoin': 'round', ...(s.cap ? { 'stroke-linecap': s.cap } : {}) });
+      return el('path', {
+        d: s.d,
+        ...paint(s.fill, s.stroke, s.strokeWidth, undefined),
+        'stroke-linejoin': 'round',
+        ...(s.cap ? { 'stroke-linecap': s.cap } : {}),
+      });
   }
 }
 
@@ -56,7 +74,11 @@ export function createLegend(c: Palette, open: boolean, times: LegendTimes): HTM
     'details',
     { class: 'legend', open, 'data-map-obstacle': true }, // the map keeps its names out from under it
     h('summary', {}, msg('legend.title')),
-    h('ul', { class: 'legend-list' }, legendItems(c, times).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label)))),
+    h(
+      'ul',
+      { class: 'legend-list' },
+      legendItems(c, times).map((i) => h('li', { 'data-key': i.key }, i.swatch(), h('span', {}, i.label))),
+    ),
     h('p', { class: 'legend-note' }, legendNote(times)),
   );
 }

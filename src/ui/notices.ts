@@ -11,7 +11,13 @@ export function createNotices(root: HTMLElement) {
   return {
     add(text: string, kind: NoticeKind = 'info', key?: string) {
       if (key && byKey.has(key)) return;
-      const item = h('p', { class: `notice notice-${kind}` }, h('span', {}, text), ' ', h('button', { type: 'button', class: 'notice-close', 'aria-label': msg('notice.dismiss'), onclick: () => item.remove() }, '×'));
+      const item = h(
+        'p',
+        { class: `notice notice-${kind}` },
+        h('span', {}, text),
+        ' ',
+        h('button', { type: 'button', class: 'notice-close', 'aria-label': msg('notice.dismiss'), onclick: () => item.remove() }, '×'),
+      );
       if (key) byKey.set(key, item);
       root.append(item);
     },

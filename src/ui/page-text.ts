@@ -19,7 +19,14 @@ export function addFontFaces(l: AnyLocale, base: string, fonts: FontFaceSet | un
   if (!fonts || typeof FontFace === 'undefined') return;
   for (const s of FONT_SUBSETS)
     if (s.name !== 'latin' && LOCALE_FONT_SUBSETS[l].includes(s.name))
-      for (const w of FONT_WEIGHTS) fonts.add(new FontFace('Noto Sans', `url("${new URL(fontFile(s.name, w), base).href}") format("woff2")`, { weight: String(w), unicodeRange: s.unicodeRange, display: 'swap' }));
+      for (const w of FONT_WEIGHTS)
+        fonts.add(
+          new FontFace('Noto Sans', `url("${new URL(fontFile(s.name, w), base).href}") format("woff2")`, {
+            weight: String(w),
+            unicodeRange: s.unicodeRange,
+            display: 'swap',
+          }),
+        );
 }
 
 /** Writes the page's own words in the current locale (English is already in the HTML). */

@@ -52,7 +52,14 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     return h(
       'li',
       { class: `account${isNew ? ' account-new' : ''}` },
-      h('p', { class: 'account-who' }, h('strong', {}, a.who), ' ', h('span', { class: 'account-date', title: a.undated }, a.date ? day(utcDayStart(a.date)) : msg('panel.dateUnknown')), isNew ? h('span', { class: 'new-tag' }, msg('panel.new')) : null),
+      h(
+        'p',
+        { class: 'account-who' },
+        h('strong', {}, a.who),
+        ' ',
+        h('span', { class: 'account-date', title: a.undated }, a.date ? day(utcDayStart(a.date)) : msg('panel.dateUnknown')),
+        isNew ? h('span', { class: 'new-tag' }, msg('panel.new')) : null,
+      ),
       h('p', { class: 'account-said' }, a.said),
       h('div', { class: 'account-meta' }, statusBadge(a.status), sourceList(a.sources, deps.source)),
     );
@@ -78,7 +85,9 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
             ),
           )
         : h('p', { class: 'muted' }, msg('panel.nobodyYet')),
-      asOf !== undefined && accounts.length < d.accounts.length ? h('p', { class: 'muted small' }, msg('panel.laterAccounts', { count: d.accounts.length - accounts.length })) : null,
+      asOf !== undefined && accounts.length < d.accounts.length
+        ? h('p', { class: 'muted small' }, msg('panel.laterAccounts', { count: d.accounts.length - accounts.length }))
+        : null,
     );
   }
 
@@ -91,10 +100,23 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       h('h2', { class: 'event-title' }, e.title),
       h('p', { class: 'event-text' }, e.text),
       e.place && deps.onFocusPlace && deps.placeName?.(e.place)
-        ? h('p', { class: 'event-place' }, h('button', { type: 'button', class: 'linklike small', onclick: () => deps.onFocusPlace!(e.place!) }, msg('panel.zoomTo', { place: deps.placeName(e.place) ?? '' })))
+        ? h(
+            'p',
+            { class: 'event-place' },
+            h(
+              'button',
+              { type: 'button', class: 'linklike small', onclick: () => deps.onFocusPlace!(e.place!) },
+              msg('panel.zoomTo', { place: deps.placeName(e.place) ?? '' }),
+            ),
+          )
         : null,
       sourceList(e.sources, deps.source),
-      withDisputes ? (e.disputes ?? []).map((id) => deps.dispute(id)).filter((d): d is Dispute => !!d).map((d) => disputeBlock(d)) : null,
+      withDisputes
+        ? (e.disputes ?? [])
+            .map((id) => deps.dispute(id))
+            .filter((d): d is Dispute => !!d)
+            .map((d) => disputeBlock(d))
+        : null,
     );
   }
 
@@ -116,7 +138,14 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
     if (v.next) {
       const n = v.next;
       parts.push(
-        h('p', { class: 'panel-next' }, msg('panel.next'), ' ', h('button', { type: 'button', class: 'linklike', onclick: () => deps.onSeekEvent(n.id) }, n.event.title), ` (${v.chapter === 'flight' ? eventTimeLabel(n.time, n.event.precision) + ' UTC' : day(n.time)})`),
+        h(
+          'p',
+          { class: 'panel-next' },
+          msg('panel.next'),
+          ' ',
+          h('button', { type: 'button', class: 'linklike', onclick: () => deps.onSeekEvent(n.id) }, n.event.title),
+          ` (${v.chapter === 'flight' ? eventTimeLabel(n.time, n.event.precision) + ' UTC' : day(n.time)})`,
+        ),
       );
     }
     fill(body, parts);

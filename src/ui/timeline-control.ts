@@ -41,7 +41,11 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   let t = tl.start;
 
   const tabs = (['flight', 'aftermath'] as const).map((c) =>
-    h('button', { type: 'button', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) }, c === 'flight' ? msg('tl.flight') : msg('tl.aftermath')),
+    h(
+      'button',
+      { type: 'button', class: 'chapter-tab', 'data-chapter': c, onclick: () => intents.setChapter(c) },
+      c === 'flight' ? msg('tl.flight') : msg('tl.aftermath'),
+    ),
   );
   const tabList = h('div', { class: 'chapter-tabs', role: 'group', 'aria-label': msg('tl.chapter') }, tabs);
 
@@ -132,11 +136,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.chapter === tl.chapter));
     const span = tl.end - tl.start || 1;
     const range = scale.max - scale.min || 1;
-    marks.replaceChildren(
-      ...tl.stops.map((s) =>
-        h('span', { class: `mark mark-${s.event.status}`, 'data-event': s.id, title: s.event.title }),
-      ),
-    );
+    marks.replaceChildren(...tl.stops.map((s) => h('span', { class: `mark mark-${s.event.status}`, 'data-event': s.id, title: s.event.title })));
     // Positions are set through the CSSOM (not a style attribute), which a strict CSP allows.
     tl.stops.forEach((s, i) => ((marks.children[i] as HTMLElement).style.left = `${((scale.toValue(s.time) - scale.min) / range) * 100}%`));
     const ticks = tl.chapter === 'flight' ? [tl.start, tl.start + span / 2, tl.end] : [tl.start, scale.toTime((scale.min + scale.max) / 2), tl.end];

@@ -22,7 +22,9 @@ import { stepTimes, TRACE_CATEGORIES } from './lib/trace.ts';
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write('npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,vector,memory,embeds] [--keep]\n');
+  process.stdout.write(
+    'npm run bench [-- --json] [--quick] [--load-runs N] [--scrub-runs N] [--steps N] [--export-runs N] [--only size,load,scrub,export,vector,memory,embeds] [--keep]\n',
+  );
   process.exit(0);
 }
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -43,7 +45,8 @@ const OPTS = {
 };
 const MEMORY_STEPS = 1000;
 const LEAK_STEPS = 500;
-if (OPTS.steps < 500) process.stderr.write(`[bench] --steps ${OPTS.steps}: fewer than the 500 steps the scrub figure is defined over (for trying things out only)\n`);
+if (OPTS.steps < 500)
+  process.stderr.write(`[bench] --steps ${OPTS.steps}: fewer than the 500 steps the scrub figure is defined over (for trying things out only)\n`);
 const VIEWPORT = { width: 1440, height: 900 };
 
 const started = Date.now();
@@ -74,7 +77,10 @@ async function openReady(browser: Browser, url: string): Promise<{ context: Brow
   const { context, page } = await newPage(browser);
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { timeout: 120_000, polling: 50 });
-  const { at, as } = await page.evaluate(() => ({ at: (globalThis as unknown as { __readyAt: number }).__readyAt, as: document.documentElement.dataset.ready }));
+  const { at, as } = await page.evaluate(() => ({
+    at: (globalThis as unknown as { __readyAt: number }).__readyAt,
+    as: document.documentElement.dataset.ready,
+  }));
   if (as !== 'map') throw new Error(`${url} did not draw its map (data-ready="${as}")`);
   return { context, page, readyMs: at };
 }
@@ -100,7 +106,8 @@ const alternate = <T>(i: number, a: T, b: T): [T, T] => (i % 2 === 0 ? [a, b] : 
 
 // ---------------------------------------------------------------- measurements
 async function measureLoad(browser: Browser, appUrl: string, bareUrl: string) {
-  const app: number[] = [], base: number[] = [];
+  const app: number[] = [],
+    base: number[] = [];
   for (let i = 0; i < OPTS.loadRuns; i++) {
     for (const which of alternate(i, 'app', 'base')) {
       const { context, readyMs } = await openReady(browser, which === 'app' ? appUrl : bareUrl);
@@ -109,8 +116,14 @@ async function measureLoad(browser: Browser, appUrl: string, bareUrl: string) {
     }
     log(`load ${i + 1}/${OPTS.loadRuns}: app ${round(app.at(-1)!, 0)} ms, bare ${round(base.at(-1)!, 0)} ms`);
   }
-  const app_ms = median(app), baseline_ms = median(base);
-  return { app_ms: round(app_ms, 0), baseline_ms: round(baseline_ms, 0), ratio: round(app_ms / baseline_ms, 2), runs: { app: app.map((v) => round(v, 0)), baseline: base.map((v) => round(v, 0)) } };
+  const app_ms = median(app),
+    baseline_ms = median(base);
+  return {
+    app_ms: round(app_ms, 0),
+    baseline_ms: round(baseline_ms, 0),
+    ratio: round(app_ms / baseline_ms, 2),
+    runs: { app: app.map((v) => round(v, 0)), baseline: base.map((v) => round(v, 0)) },
+  };
 }
 
 interface Memory {
@@ -178,7 +191,8 @@ async function scrubRun(browser: Browser, url: string, target: SweepOptions['tar
 }
 
 async function measureScrub(browser: Browser, appUrl: string, scrubUrl: string, withMemory: boolean) {
-  const app: ScrubRun[] = [], base: ScrubRun[] = [];
+  const app: ScrubRun[] = [],
+    base: ScrubRun[] = [];
   let memory: Memory | undefined, baseMemory: Memory | undefined;
   for (let i = 0; i < OPTS.scrubRuns; i++) {
     for (const which of alternate(i, 'app', 'base')) {
@@ -187,11 +201,14 @@ async function measureScrub(browser: Browser, appUrl: string, scrubUrl: string, 
       (which === 'app' ? app : base).push(run);
       if (mem && which === 'app') memory = mem;
       if (mem && which === 'base') baseMemory = mem;
-      log(`scrub ${i + 1}/${OPTS.scrubRuns} ${which}: p50 ${round(run.p50, 2)} ms, p95 ${round(run.p95, 2)} ms per step (${round(run.wallPerStep, 0)} ms wall per step)${mem ? `; heap ${mem.heap_after_load_mb} → ${mem.heap_after_scrub_mb} MB` : ''}`);
+      log(
+        `scrub ${i + 1}/${OPTS.scrubRuns} ${which}: p50 ${round(run.p50, 2)} ms, p95 ${round(run.p95, 2)} ms per step (${round(run.wallPerStep, 0)} ms wall per step)${mem ? `; heap ${mem.heap_after_load_mb} → ${mem.heap_after_scrub_mb} MB` : ''}`,
+      );
     }
   }
   const m = (runs: ScrubRun[], k: keyof ScrubRun) => median(runs.map((r) => r[k]));
-  const p95 = m(app, 'p95'), bp95 = m(base, 'p95');
+  const p95 = m(app, 'p95'),
+    bp95 = m(base, 'p95');
   return {
     scrub: {
       p50_ms: round(m(app, 'p50'), 2),
@@ -222,7 +239,8 @@ async function measureExport(browser: Browser, appUrl: string, exportUrl: string
   try {
     const hasExport = await a.page.evaluate(async () => {
       // The export hook is mounted just after start (a lazy chunk): give it a moment.
-      for (let i = 0; i < 50 && !(window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !(window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng; i++)
+        await new Promise((r) => setTimeout(r, 100));
       return typeof (window as unknown as { flightmap?: { exportPng?: unknown } }).flightmap?.exportPng === 'function';
     });
     if (!hasExport) return 'pending' as const;
@@ -230,13 +248,15 @@ async function measureExport(browser: Browser, appUrl: string, exportUrl: string
     const check = (r: ExportResult | null, who: string) => {
       if (!r) throw new Error(`${who}: no export`);
       const size = pngSize(r.head);
-      if (!size || size.width !== 3840 || size.height !== 2160) throw new Error(`${who}: the PNG is ${size ? `${size.width} × ${size.height}` : 'unreadable'}, not 3840 × 2160`);
+      if (!size || size.width !== 3840 || size.height !== 2160)
+        throw new Error(`${who}: the PNG is ${size ? `${size.width} × ${size.height}` : 'unreadable'}, not 3840 × 2160`);
       return r;
     };
     // Warm-up: shaders, fonts and the export code itself, once each.
     check(await exp(a.page, 'app'), 'app');
     check(await exp(b.page, 'baseline'), 'plugin');
-    const app: number[] = [], base: number[] = [];
+    const app: number[] = [],
+      base: number[] = [];
     let bytes = { app: 0, baseline: 0 };
     for (let i = 0; i < OPTS.exportRuns; i++) {
       for (const which of alternate(i, 'app', 'base')) {
@@ -246,7 +266,8 @@ async function measureExport(browser: Browser, appUrl: string, exportUrl: string
       }
       log(`export ${i + 1}/${OPTS.exportRuns}: app ${round(app.at(-1)!, 0)} ms, plugin ${round(base.at(-1)!, 0)} ms`);
     }
-    const app_ms = median(app), baseline_ms = median(base);
+    const app_ms = median(app),
+      baseline_ms = median(base);
     return {
       app_ms: round(app_ms, 0),
       baseline_ms: round(baseline_ms, 0),
@@ -270,7 +291,9 @@ async function measureVector(browser: Browser, appUrl: string, exportUrl: string
   const a = await openReady(browser, appUrl);
   const b = await openReady(browser, exportUrl);
   try {
-    await a.page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPdf?: unknown } }).flightmap?.exportPdf === 'function', undefined, { timeout: 10_000 });
+    await a.page.waitForFunction(() => typeof (window as unknown as { flightmap?: { exportPdf?: unknown } }).flightmap?.exportPdf === 'function', undefined, {
+      timeout: 10_000,
+    });
     const run = async (page: Page, what: 'svg' | 'pdf' | 'baseline-pdf') => {
       const r = await page.evaluate(vectorOnce, what);
       if (!r) throw new Error(`${what}: no export`);
@@ -279,11 +302,16 @@ async function measureVector(browser: Browser, appUrl: string, exportUrl: string
     await run(a.page, 'svg');
     await run(a.page, 'pdf');
     await run(b.page, 'baseline-pdf');
-    const svg: VectorResult[] = [], pdf: VectorResult[] = [], base: VectorResult[] = [];
+    const svg: VectorResult[] = [],
+      pdf: VectorResult[] = [],
+      base: VectorResult[] = [];
     for (let i = 0; i < OPTS.exportRuns; i++) {
       svg.push(await run(a.page, 'svg'));
-      for (const which of alternate(i, 'app', 'base')) (which === 'app' ? pdf : base).push(await run(which === 'app' ? a.page : b.page, which === 'app' ? 'pdf' : 'baseline-pdf'));
-      log(`vector ${i + 1}/${OPTS.exportRuns}: SVG ${round(svg.at(-1)!.ms, 0)} ms, PDF ${round(pdf.at(-1)!.ms, 0)} ms, plugin PDF ${round(base.at(-1)!.ms, 0)} ms`);
+      for (const which of alternate(i, 'app', 'base'))
+        (which === 'app' ? pdf : base).push(await run(which === 'app' ? a.page : b.page, which === 'app' ? 'pdf' : 'baseline-pdf'));
+      log(
+        `vector ${i + 1}/${OPTS.exportRuns}: SVG ${round(svg.at(-1)!.ms, 0)} ms, PDF ${round(pdf.at(-1)!.ms, 0)} ms, plugin PDF ${round(base.at(-1)!.ms, 0)} ms`,
+      );
     }
     const ms = (rs: VectorResult[]) => round(median(rs.map((r) => r.ms)), 0);
     return {
@@ -310,7 +338,9 @@ async function measureVector(browser: Browser, appUrl: string, exportUrl: string
  */
 async function measureEmbeds(browser: Browser, appUrl: string) {
   const html = readFileSync(join(import.meta.dirname, '../../examples/live-blog.html'), 'utf8').replaceAll('http://127.0.0.1:4173/', appUrl);
-  const host = await serveDir(join(import.meta.dirname, '../../examples'), { routes: { '/blog': (_q, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html) } });
+  const host = await serveDir(join(import.meta.dirname, '../../examples'), {
+    routes: { '/blog': (_q, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html) },
+  });
   const context = await browser.newContext({ viewport: { width: 1040, height: 900 }, deviceScaleFactor: 1 });
   await context.addInitScript(() => {
     const w = window as unknown as { __gl: { live: number; events: [number, number][] } };
@@ -340,9 +370,17 @@ async function measureEmbeds(browser: Browser, appUrl: string) {
       throw new Error(`embeds: ${id} did not load`);
     };
     const mark = (f: Awaited<ReturnType<typeof frameOf>>, name: string) =>
-      f.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000, polling: 20 }).then(() =>
-        f.evaluate((n) => ({ rel: performance.getEntriesByName(n).at(-1)!.startTime, abs: performance.timeOrigin + performance.getEntriesByName(n).at(-1)!.startTime }), name),
-      );
+      f
+        .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000, polling: 20 })
+        .then(() =>
+          f.evaluate(
+            (n) => ({
+              rel: performance.getEntriesByName(n).at(-1)!.startTime,
+              abs: performance.timeOrigin + performance.getEntriesByName(n).at(-1)!.startTime,
+            }),
+            name,
+          ),
+        );
     const rows: { id: string; poster_ms: number; map_after_in_view_ms: number }[] = [];
     for (let i = 1; i <= 10; i++) {
       const id = `flightmap-${i}`;
@@ -358,11 +396,15 @@ async function measureEmbeds(browser: Browser, appUrl: string) {
       log(`embeds: ${id} poster ${round(poster.rel, 0)} ms after its navigation, map ${rows.at(-1)!.map_after_in_view_ms} ms after in view`);
     }
     const events: [number, number][] = [];
-    for (const f of page.frames()) if (f !== page.mainFrame()) events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events).catch(() => [])));
+    for (const f of page.frames())
+      if (f !== page.mainFrame())
+        events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events).catch(() => [])));
     events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let live = 0, peak = 0;
+    let live = 0,
+      peak = 0;
     for (const [, d] of events) peak = Math.max(peak, (live += d));
-    const p = rows.map((r) => r.poster_ms), m = rows.map((r) => r.map_after_in_view_ms);
+    const p = rows.map((r) => r.poster_ms),
+      m = rows.map((r) => r.map_after_in_view_ms);
     return {
       embeds: rows.length,
       poster_ms_median: round(median(p), 0),
@@ -403,9 +445,11 @@ function targets(r: Report) {
   if (r.export && r.export !== 'pending') add('export_ratio', r.export.ratio, `≤ ${TARGETS.export_ratio}`, (v) => v <= TARGETS.export_ratio);
   add('heap_growth_pct', r.memory?.growth_pct, `≤ ${TARGETS.heap_growth_pct}`, (v) => v <= TARGETS.heap_growth_pct);
   // The same limit, per 1000 steps, once warm: the growth over the next steps (see README, Performance).
-  const next = r.memory?.growth_next_steps_pct, n = r.memory?.next_steps;
+  const next = r.memory?.growth_next_steps_pct,
+    n = r.memory?.next_steps;
   add('embeds_peak_live_maps', r.embeds?.peak_live_maps, '≤ 3', (v) => v <= 3);
-  if (next !== undefined && n) add('heap_growth_when_warm_pct_per_1000_steps', round((next * 1000) / n, 1), `≤ ${TARGETS.heap_growth_pct}`, (v) => v <= TARGETS.heap_growth_pct);
+  if (next !== undefined && n)
+    add('heap_growth_when_warm_pct_per_1000_steps', round((next * 1000) / n, 1), `≤ ${TARGETS.heap_growth_pct}`, (v) => v <= TARGETS.heap_growth_pct);
   return t;
 }
 
@@ -422,15 +466,23 @@ function table(r: Report): string {
     rows.push(['  our code and CSS (HTML incl.)', String(s.app_gzip_kb), '', '', pass('app_gzip_kb')]);
     rows.push(['  data (story, basemap, fonts)', String(s.data_gzip_kb), '', '', pass('data_gzip_kb')]);
   }
-  if (r.load) rows.push(['load: to idle with the story, ms', String(r.load.app_ms), `${r.load.baseline_ms} (bare page)`, String(r.load.ratio), pass('load_ratio')]);
+  if (r.load)
+    rows.push(['load: to idle with the story, ms', String(r.load.app_ms), `${r.load.baseline_ms} (bare page)`, String(r.load.ratio), pass('load_ratio')]);
   if (r.scrub) {
     const s = r.scrub;
     rows.push(['scrub: main thread per step p50, ms', String(s.p50_ms), String(s.baseline_p50_ms), '', '']);
-    rows.push(['scrub: main thread per step p95, ms', String(s.p95_ms), `${s.baseline_p95_ms} (setData)`, String(s.ratio), `${pass('scrub_p95_ms')}; ${pass('scrub_ratio')}`]);
+    rows.push([
+      'scrub: main thread per step p95, ms',
+      String(s.p95_ms),
+      `${s.baseline_p95_ms} (setData)`,
+      String(s.ratio),
+      `${pass('scrub_p95_ms')}; ${pass('scrub_ratio')}`,
+    ]);
     rows.push(['  synchronous part only p95, ms', String(s.sync_p95_ms), String(s.baseline_sync_p95_ms), '', '']);
   }
   if (r.export === 'pending') rows.push(['export: 3840 × 2160 PNG, ms', 'pending', '', '', '']);
-  else if (r.export) rows.push(['export: 3840 × 2160 PNG, ms', String(r.export.app_ms), `${r.export.baseline_ms} (plugin)`, String(r.export.ratio), pass('export_ratio')]);
+  else if (r.export)
+    rows.push(['export: 3840 × 2160 PNG, ms', String(r.export.app_ms), `${r.export.baseline_ms} (plugin)`, String(r.export.ratio), pass('export_ratio')]);
   if (r.vector) {
     const v = r.vector;
     const kB = (n: number) => (n / 1000).toFixed(1);
@@ -442,9 +494,16 @@ function table(r: Report): string {
   if (r.memory) {
     rows.push(['memory: JS heap after load, MB', String(r.memory.heap_after_load_mb), '', '', '']);
     const m = r.memory;
-    rows.push([`memory: after ${m.steps} steps, MB`, String(m.heap_after_scrub_mb), `${m.baseline_heap_after_load_mb} → ${m.baseline_heap_after_scrub_mb} (setData)`, '', '']);
+    rows.push([
+      `memory: after ${m.steps} steps, MB`,
+      String(m.heap_after_scrub_mb),
+      `${m.baseline_heap_after_load_mb} → ${m.baseline_heap_after_scrub_mb} (setData)`,
+      '',
+      '',
+    ]);
     rows.push(['  growth over those steps, %', String(m.growth_pct), String(m.baseline_growth_pct ?? ''), '', pass('heap_growth_pct')]);
-    if (m.growth_next_steps_pct !== undefined) rows.push([`  growth over ${m.next_steps} more steps, %`, String(m.growth_next_steps_pct), '', '', pass('heap_growth_when_warm_pct_per_1000_steps')]);
+    if (m.growth_next_steps_pct !== undefined)
+      rows.push([`  growth over ${m.next_steps} more steps, %`, String(m.growth_next_steps_pct), '', '', pass('heap_growth_when_warm_pct_per_1000_steps')]);
   }
   if (r.embeds) {
     const e = r.embeds;
@@ -459,7 +518,8 @@ function table(r: Report): string {
 // ---------------------------------------------------------------- main
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'j2-bench-'));
-  const appDir = join(dir, 'app'), pagesDir = join(dir, 'pages');
+  const appDir = join(dir, 'app'),
+    pagesDir = join(dir, 'pages');
   let browser: Browser | undefined;
   const servers: StaticServer[] = [];
   const report: Report = {};
@@ -493,7 +553,11 @@ async function main() {
     if (OPTS.only.has('size')) {
       log('size: recording the files of a first load');
       const s = sizeReport(sizeFiles(appDir, await firstLoadPaths(browser, app.url)));
-      report.size = { ...s, unit: 'kB = 1000 bytes, gzip -9', files: s.files.map((f) => ({ path: f.path, kind: f.kind, gzip_kb: round(f.gzip / 1000, 1) })) } as Report['size'];
+      report.size = {
+        ...s,
+        unit: 'kB = 1000 bytes, gzip -9',
+        files: s.files.map((f) => ({ path: f.path, kind: f.kind, gzip_kb: round(f.gzip / 1000, 1) })),
+      } as Report['size'];
     }
 
     // Warm-up: one load of each (not counted); the app's map size and camera go to the baselines.
@@ -502,7 +566,9 @@ async function main() {
     const v = await warm.page.evaluate(appView);
     await warm.context.close();
     const q = `?w=${v.width}&h=${v.height}&lng=${v.lng}&lat=${v.lat}&zoom=${v.zoom}`;
-    const bareUrl = `${pages.url}bare.html${q}`, scrubUrl = `${pages.url}scrub-baseline.html${q}`, exportUrl = `${pages.url}export-baseline.html`;
+    const bareUrl = `${pages.url}bare.html${q}`,
+      scrubUrl = `${pages.url}scrub-baseline.html${q}`,
+      exportUrl = `${pages.url}export-baseline.html`;
     await (await openReady(browser, bareUrl)).context.close();
     report.view = { map_css_px: [v.width, v.height], center: [round(v.lng, 4), round(v.lat, 4)], zoom: round(v.zoom, 3) };
 
@@ -536,7 +602,9 @@ async function main() {
   if (OPTS.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else {
     const m = report.machine as Record<string, unknown>;
-    process.stdout.write(`\n${table(report)}\n\nmachine: ${m.cpus} × ${m.cpu_model}, Chromium ${m.chromium}, ${m.gpu}, ${m.viewport}; load average ${(m.load_average_at_start as number[]).join(' ')} → ${(m.load_average_at_end as number[]).join(' ')}; ${report.seconds} s\n`);
+    process.stdout.write(
+      `\n${table(report)}\n\nmachine: ${m.cpus} × ${m.cpu_model}, Chromium ${m.chromium}, ${m.gpu}, ${m.viewport}; load average ${(m.load_average_at_start as number[]).join(' ')} → ${(m.load_average_at_end as number[]).join(' ')}; ${report.seconds} s\n`,
+    );
   }
 }
 

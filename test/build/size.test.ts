@@ -65,7 +65,10 @@ describe('size budget (gzip -9, kB = 1000 bytes)', () => {
       const { budget_kb, limit_kb } = budgets[key];
       const kb = measured[key];
       const over = Math.round((kb - budget_kb) * 10) / 10;
-      expect(kb, `${key} is ${kb} kB gzip, over the hard limit of ${limit_kb} kB by ${Math.round((kb - limit_kb) * 10) / 10} kB. First load:\n${files.join('\n')}`).toBeLessThanOrEqual(limit_kb);
+      expect(
+        kb,
+        `${key} is ${kb} kB gzip, over the hard limit of ${limit_kb} kB by ${Math.round((kb - limit_kb) * 10) / 10} kB. First load:\n${files.join('\n')}`,
+      ).toBeLessThanOrEqual(limit_kb);
       expect(
         kb,
         `${key} is ${kb} kB gzip, ${over} kB over its budget of ${budget_kb} kB (test/build/size-budget.json). ` +

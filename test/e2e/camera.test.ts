@@ -13,7 +13,9 @@ import { useApp } from '../support/app';
 const app = useApp();
 
 type LngLat = [number, number];
-const strike = JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { id: string }; geometry: { type: string; coordinates: unknown } }[] };
+const strike = JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as {
+  features: { properties: { id: string }; geometry: { type: string; coordinates: unknown } }[];
+};
 const places = JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as typeof strike;
 const point = (id: string): LngLat => [...strike.features, ...places.features].find((f) => f.properties.id === id)!.geometry.coordinates as LngLat;
 const CLAIMS = ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map(point);
@@ -83,7 +85,8 @@ describe('the camera that follows the story', () => {
 
     // A real drag on the map: the camera is the reader's.
     const box = (await page.locator('#map').boundingBox())!;
-    const x = box.x + box.width * 0.55, y = box.y + box.height * 0.6;
+    const x = box.x + box.width * 0.55,
+      y = box.y + box.height * 0.6;
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x - 120, y - 60, { steps: 8 });

@@ -68,7 +68,8 @@ async function openHost(html: string, viewport = { width: 1040, height: 900 }): 
   const context = await app.browser.newContext({ viewport });
   await context.addInitScript(GL_PROBE);
   const page = await context.newPage();
-  const consoleMsgs: string[] = [], errors: string[] = [];
+  const consoleMsgs: string[] = [],
+    errors: string[] = [];
   page.on('console', (m) => consoleMsgs.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${host.origin}/page?id=${id}`);
@@ -89,17 +90,22 @@ async function openHost(html: string, viewport = { width: 1040, height: 900 }): 
   };
 }
 
-const snippet = (id: string, event?: string, extra: Partial<typeof DEFAULT_EMBED> = {}) => embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, ...extra, event, id });
+const snippet = (id: string, event?: string, extra: Partial<typeof DEFAULT_EMBED> = {}) =>
+  embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, ...extra, event, id });
 const life = (f: Frame) => f.evaluate(() => document.documentElement.dataset.mapLife ?? '');
-const waitLife = (f: Frame, v: string, timeout = 90_000) => f.waitForFunction((v) => document.documentElement.dataset.mapLife === v, v, { timeout, polling: 50 });
+const waitLife = (f: Frame, v: string, timeout = 90_000) =>
+  f.waitForFunction((v) => document.documentElement.dataset.mapLife === v, v, { timeout, polling: 50 });
 const glLive = (f: Frame) => f.evaluate(() => (window as unknown as { __gl: { live: number } }).__gl.live);
 const moment = (f: Frame) => f.evaluate(() => (window as unknown as { flightmap: { getMoment(): { chapter: string; t: number } } }).flightmap.getMoment());
 const camera = (f: Frame) =>
   f.evaluate(() => {
-    const m = (window as unknown as { flightmap: { mapLife: { current(): { camera(): { center: [number, number]; zoom: number } } | null } } }).flightmap.mapLife.current();
+    const m = (
+      window as unknown as { flightmap: { mapLife: { current(): { camera(): { center: [number, number]; zoom: number } } | null } } }
+    ).flightmap.mapLife.current();
     return m && m.camera();
   });
-const scrollToEl = (p: Page, sel: string, block: 'start' | 'center' = 'start') => p.evaluate(([s, b]) => document.querySelector(s!)!.scrollIntoView({ block: b as ScrollLogicalPosition }), [sel, block]);
+const scrollToEl = (p: Page, sel: string, block: 'start' | 'center' = 'start') =>
+  p.evaluate(([s, b]) => document.querySelector(s!)!.scrollIntoView({ block: b as ScrollLogicalPosition }), [sel, block]);
 
 describe('poster first', () => {
   it('opens with a poster of the map’s size and its event text; without the snippet’s script, makes the map only in view, with no height jump', async () => {
@@ -130,7 +136,16 @@ describe('poster first', () => {
         maplibre: performance.getEntriesByType('resource').some((r) => /maplibre/.test(r.name)),
       };
     });
-    expect(before).toMatchObject({ life: 'poster', poster: true, img: false, scene: true, canvases: 0, title: 'First impact near Grozny', posterMark: 1, maplibre: false });
+    expect(before).toMatchObject({
+      life: 'poster',
+      poster: true,
+      img: false,
+      scene: true,
+      canvases: 0,
+      title: 'First impact near Grozny',
+      posterMark: 1,
+      maplibre: false,
+    });
     expect(await glLive(f)).toBe(0);
 
     await scrollToEl(h.page, 'iframe');
@@ -151,7 +166,9 @@ describe('poster first', () => {
 
   it('with the snippet’s script, the host says “near” and the map starts before the iframe is in view; scrolled away, “far”', async () => {
     // 1300 px down a 900 px window: within one screen of the view, not in it
-    const h = await openHost(hostPage(snippet('near-one', 'crash'), 1000, { before: '<div style="height:1300px"></div>', after: '<div style="height:4000px"></div>' }));
+    const h = await openHost(
+      hostPage(snippet('near-one', 'crash'), 1000, { before: '<div style="height:1300px"></div>', after: '<div style="height:4000px"></div>' }),
+    );
     const f = await h.frame('near-one');
     // The map is made (MapLibre loaded, its WebGL context, style and data) while the iframe is still out of view.
     // Chromium runs no animation frame in a cross-origin iframe out of view, so it draws once it is in view.
@@ -171,7 +188,10 @@ describe('poster first', () => {
     // scrolled far away: the host says far; the map is kept (it goes after 30 s out of view, or when another needs the room)
     await f.evaluate(() => addEventListener('message', (e) => ((window as unknown as { __views: unknown[] }).__views ??= []).push(e.data)));
     await h.page.evaluate(() => scrollTo(0, 6000));
-    await f.waitForFunction(() => ((window as unknown as { __views?: { view?: string }[] }).__views ?? []).some((d) => d.view === 'far'), undefined, { timeout: 10_000, polling: 100 });
+    await f.waitForFunction(() => ((window as unknown as { __views?: { view?: string }[] }).__views ?? []).some((d) => d.view === 'far'), undefined, {
+      timeout: 10_000,
+      polling: 100,
+    });
     expect(await f.evaluate(() => (window as unknown as { __views: unknown[] }).__views.at(-1))).toEqual({ type: 'flightmap:view', v: 1, view: 'far' });
     expect(await life(f)).toBe('live');
     console.log(`near: drawn ${drawMs} ms after coming into view`);
@@ -183,16 +203,27 @@ describe('poster first', () => {
     const drawn: Record<string, { label: string | null; role: string | null; aircraft: string; svg: number }> = {};
     for (const event of ['first-impact', 'crash']) {
       // the iframe alone, out of view: it stays a poster
-      const h = await openHost(hostPage(snippet(`poster-${event}`, event).replace(/<script>[\s\S]*<\/script>/, ''), 1000, { before: '<div style="height:1200px"></div>' }));
+      const h = await openHost(
+        hostPage(snippet(`poster-${event}`, event).replace(/<script>[\s\S]*<\/script>/, ''), 1000, { before: '<div style="height:1200px"></div>' }),
+      );
       const f = await h.frame(`poster-${event}`);
       await f.waitForFunction(() => !!document.querySelector('.map-poster .scene-poster svg'), undefined, { timeout: 60_000, polling: 100 });
       drawn[event] = await f.evaluate(() => {
         const pic = document.querySelector('.map-poster .poster-picture')!;
         const svg = pic.querySelector('svg')!;
-        return { label: pic.getAttribute('aria-label'), role: pic.getAttribute('role'), aircraft: svg.querySelector('[data-layer="aircraft"]')!.innerHTML, svg: svg.outerHTML.length };
+        return {
+          label: pic.getAttribute('aria-label'),
+          role: pic.getAttribute('role'),
+          aircraft: svg.querySelector('[data-layer="aircraft"]')!.innerHTML,
+          svg: svg.outerHTML.length,
+        };
       });
       expect(await life(f)).toBe('poster');
-      if (process.env.E2E_OUT_DIR) await f.locator('.map-poster').screenshot({ path: `${process.env.E2E_OUT_DIR}/poster-${event}.png` }).catch(() => {});
+      if (process.env.E2E_OUT_DIR)
+        await f
+          .locator('.map-poster')
+          .screenshot({ path: `${process.env.E2E_OUT_DIR}/poster-${event}.png` })
+          .catch(() => {});
       expect(h.errors).toEqual([]);
       await h.close();
     }
@@ -206,7 +237,10 @@ describe('poster first', () => {
   it('the full page (not embedded) makes its map at once; static makes none', async () => {
     const full = await app.open('?event=first-impact', { width: 1200, height: 800 });
     expect(full.ready).toBe('map');
-    expect(await full.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.documentElement.dataset.mapLife ?? null])).toEqual([0, null]);
+    expect(await full.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.documentElement.dataset.mapLife ?? null])).toEqual([
+      0,
+      null,
+    ]);
     await full.close();
     const stat = await app.open('?embed&static', { width: 600, height: 800 });
     expect(await stat.page.evaluate(() => [document.querySelectorAll('.map-poster').length, document.querySelectorAll('canvas').length])).toEqual([0, 0]);
@@ -216,14 +250,18 @@ describe('poster first', () => {
 
 describe('ten embeds on one page', () => {
   it('a reader scrolling through never has more than 3 live maps; each embed in view draws its map; released ones come back at their moment and camera', async () => {
-    const h = await openHost(await (await fetch(`${host.origin}/live-blog.html`)).text().then((html) => html.replaceAll('http://127.0.0.1:4173/', app.server.url)));
+    const h = await openHost(
+      await (await fetch(`${host.origin}/live-blog.html`)).text().then((html) => html.replaceAll('http://127.0.0.1:4173/', app.server.url)),
+    );
     const ids = Array.from({ length: 10 }, (_, i) => `flightmap-${i + 1}`);
     const first = await h.frame(ids[0]!);
     await waitLife(first, 'live');
 
     // The first embed: move it to another moment and camera, to see both come back.
     await h.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'flightmap:seek', time: '2024-12-25T05:20:00Z' }, '*'));
-    await first.waitForFunction(() => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === Date.parse('2024-12-25T05:20:00Z'));
+    await first.waitForFunction(
+      () => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === Date.parse('2024-12-25T05:20:00Z'),
+    );
     await first.evaluate(() => {
       const m = (window as unknown as { flightmap: { mapLife: { current(): { map: { jumpTo(o: unknown): void } } } } }).flightmap.mapLife.current();
       m.map.jumpTo({ center: [47.5, 43.1], zoom: 6.2 });
@@ -237,7 +275,8 @@ describe('ten embeds on one page', () => {
     let most = 0;
     const count = async () => {
       let live = 0;
-      for (const f of h.page.frames()) if (f !== h.page.mainFrame()) live += await f.evaluate(() => (window as unknown as { __gl?: { live: number } }).__gl?.live ?? 0).catch(() => 0);
+      for (const f of h.page.frames())
+        if (f !== h.page.mainFrame()) live += await f.evaluate(() => (window as unknown as { __gl?: { live: number } }).__gl?.live ?? 0).catch(() => 0);
       most = Math.max(most, live);
     };
     /** Some of the embed's map box (not just its title line) is in the window. */
@@ -261,7 +300,11 @@ describe('ten embeds on one page', () => {
         const f = await h.frame(id);
         await waitLife(f, 'live').catch(async (e) => {
           const states = [];
-          for (const g of h.page.frames()) if (g !== h.page.mainFrame()) states.push(await g.evaluate(() => `${new URLSearchParams(location.search).get('childId')}: ${document.documentElement.dataset.mapLife}`).catch(() => 'x'));
+          for (const g of h.page.frames())
+            if (g !== h.page.mainFrame())
+              states.push(
+                await g.evaluate(() => `${new URLSearchParams(location.search).get('childId')}: ${document.documentElement.dataset.mapLife}`).catch(() => 'x'),
+              );
           throw new Error(`${id}: ${(e as Error).message}; embeds: ${states.join(', ')}`);
         });
         drawnAt[id] = Date.now();
@@ -273,9 +316,11 @@ describe('ten embeds on one page', () => {
 
     // The exact history: every context made and lost in every frame, merged; never more than 3 at once.
     const events: [number, number][] = [];
-    for (const f of h.page.frames()) if (f !== h.page.mainFrame()) events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events)));
+    for (const f of h.page.frames())
+      if (f !== h.page.mainFrame()) events.push(...(await f.evaluate(() => (window as unknown as { __gl: { events: [number, number][] } }).__gl.events)));
     events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let live = 0, peak = 0;
+    let live = 0,
+      peak = 0;
     for (const [, d] of events) peak = Math.max(peak, (live += d));
     expect(peak).toBeLessThanOrEqual(3);
     expect(events.filter(([, d]) => d > 0).length).toBeGreaterThanOrEqual(10);
@@ -289,7 +334,9 @@ describe('ten embeds on one page', () => {
     await scrollToEl(h.page, '#flightmap-1');
     await waitLife(first, 'live').catch(async (e) => {
       const states = [];
-      for (const f of h.page.frames()) if (f !== h.page.mainFrame()) states.push(await f.evaluate(() => `${location.search.slice(-2)}:${document.documentElement.dataset.mapLife}`).catch(() => 'x'));
+      for (const f of h.page.frames())
+        if (f !== h.page.mainFrame())
+          states.push(await f.evaluate(() => `${location.search.slice(-2)}:${document.documentElement.dataset.mapLife}`).catch(() => 'x'));
       throw new Error(`${(e as Error).message}; embeds: ${states.join(' ')}`);
     });
     expect(await moment(first)).toEqual(m0);
@@ -297,7 +344,11 @@ describe('ten embeds on one page', () => {
     expect(cam1.zoom).toBeCloseTo(cam0.zoom, 3);
     expect(cam1.center[0]).toBeCloseTo(cam0.center[0], 3);
     expect(cam1.center[1]).toBeCloseTo(cam0.center[1], 3);
-    expect(await first.evaluate(() => (window as unknown as { flightmap: { mapLife: { current(): { aircraft(): unknown } } } }).flightmap.mapLife.current().aircraft())).not.toBeNull();
+    expect(
+      await first.evaluate(() =>
+        (window as unknown as { flightmap: { mapLife: { current(): { aircraft(): unknown } } } }).flightmap.mapLife.current().aircraft(),
+      ),
+    ).not.toBeNull();
     expect(h.errors).toEqual([]);
     await h.close();
   }, 480_000);
@@ -313,7 +364,8 @@ describe('a lost WebGL context', () => {
     const lost = await f.evaluate(
       () =>
         new Promise<number>((done) => {
-          let frames = 0, losses = 0;
+          let frames = 0,
+            losses = 0;
           const tick = () => {
             for (const c of document.querySelectorAll('canvas')) {
               const gl = (c as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext | null;
@@ -340,7 +392,11 @@ describe('a lost WebGL context', () => {
     await waitLife(f, 'live');
     expect(await moment(f)).toEqual(m0);
     // lost again; then a new view brings it back
-    await f.evaluate(() => ((document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext).getExtension('WEBGL_lose_context')!.loseContext());
+    await f.evaluate(() =>
+      ((document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext)
+        .getExtension('WEBGL_lose_context')!
+        .loseContext(),
+    );
     await waitLife(f, 'poster', 5000);
     await h.page.evaluate(() => scrollTo(0, 2500));
     await h.page.waitForTimeout(400);
@@ -364,10 +420,16 @@ describe('loop', () => {
 
   it('after the crash the embed dwells, then plays again from take-off; without loop it stops there', async () => {
     const a = await play('?embed&autoplay&loop&event=mayday');
-    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, { timeout: 30_000, polling: 50 });
+    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, {
+      timeout: 30_000,
+      polling: 50,
+    });
     await a.page.waitForTimeout(3000);
     expect(await tOf(a.page)).toBe(crash); // dwelling
-    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t < c, crash, { timeout: 15_000, polling: 50 });
+    await a.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t < c, crash, {
+      timeout: 15_000,
+      polling: 50,
+    });
     const t1 = await tOf(a.page);
     await a.page.waitForTimeout(1500);
     expect(await tOf(a.page)).toBeGreaterThan(t1); // playing again
@@ -375,7 +437,10 @@ describe('loop', () => {
     await a.close();
 
     const b = await play('?embed&autoplay&event=mayday');
-    await b.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, { timeout: 30_000, polling: 50 });
+    await b.page.waitForFunction((c) => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t === c, crash, {
+      timeout: 30_000,
+      polling: 50,
+    });
     await b.page.waitForTimeout(8000);
     expect(await tOf(b.page)).toBe(crash);
     expect(await b.page.locator('.ctl-play').getAttribute('aria-pressed')).toBe('false');

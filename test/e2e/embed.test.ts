@@ -45,13 +45,26 @@ interface Embedded {
 
 let pageNo = 0;
 /** Opens a host article with the map embedded by its snippet in a column `width` px wide. */
-async function embedIn(opts: Partial<EmbedOptions>, width: number, extra: BrowserContextOptions = {}, browser: Browser = app.browser, appUrl = app.server.url, hostServer = host): Promise<Embedded> {
+async function embedIn(
+  opts: Partial<EmbedOptions>,
+  width: number,
+  extra: BrowserContextOptions = {},
+  browser: Browser = app.browser,
+  appUrl = app.server.url,
+  hostServer = host,
+): Promise<Embedded> {
   const id = `p${++pageNo}`;
   pages.set(id, hostPage(embedSnippet({ url: appUrl, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, ...opts }), width));
   const { page, log, close } = await openPage(browser, { viewport: { width: Math.max(width + 40, 400), height: 900 }, ...extra });
   await page.goto(`${hostServer.origin}/page?id=${id}`);
   const frame = await frameOf(page, appUrl);
-  return { page, frame, log, close, msgs: () => page.evaluate(() => (window as unknown as { __msgs: Msg[] }).__msgs.map((m) => ({ origin: m.origin, data: m.data }))) };
+  return {
+    page,
+    frame,
+    log,
+    close,
+    msgs: () => page.evaluate(() => (window as unknown as { __msgs: Msg[] }).__msgs.map((m) => ({ origin: m.origin, data: m.data }))),
+  };
 }
 
 async function frameOf(page: Page, appUrl: string, ready = true): Promise<Frame> {
@@ -68,9 +81,19 @@ async function frameOf(page: Page, appUrl: string, ready = true): Promise<Frame>
 
 const isPym = (d: unknown, id: string) => typeof d === 'string' && new RegExp(`^pymxPYMx${id}xPYMxheightxPYMx\\d+$`).test(d);
 const pymPx = (d: string) => Number(d.split('xPYMx')[3]);
-const isAmp = (d: unknown): d is { height: number } => !!d && typeof d === 'object' && (d as { sentinel?: string }).sentinel === 'amp' && (d as { type?: string }).type === 'embed-size';
-const states = (ms: Msg[]) => ms.map((m) => m.data).filter((d): d is { type: string; time: string; event: string | null } => !!d && typeof d === 'object' && (d as { type?: string }).type === 'flightmap:state');
-const moment = (f: Frame | Page) => f.evaluate(() => { const m = (window as any).flightmap.getMoment(); return { chapter: m.chapter as string, t: m.t as number }; });
+const isAmp = (d: unknown): d is { height: number } =>
+  !!d && typeof d === 'object' && (d as { sentinel?: string }).sentinel === 'amp' && (d as { type?: string }).type === 'embed-size';
+const states = (ms: Msg[]) =>
+  ms
+    .map((m) => m.data)
+    .filter(
+      (d): d is { type: string; time: string; event: string | null } => !!d && typeof d === 'object' && (d as { type?: string }).type === 'flightmap:state',
+    );
+const moment = (f: Frame | Page) =>
+  f.evaluate(() => {
+    const m = (window as any).flightmap.getMoment();
+    return { chapter: m.chapter as string, t: m.t as number };
+  });
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 
 /** Waits until the iframe has the height last reported and the reports have stopped for a moment. */
@@ -98,7 +121,12 @@ async function axe(f: Frame | Page) {
   await f.addScriptTag({ content: AXE });
   const r = await f.evaluate(async () => {
     const res = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return (res.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    return (res.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
   });
   return r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -214,7 +242,9 @@ describe('host control', () => {
     expect(states(await e.msgs()).at(-1)).toEqual({ type: 'flightmap:state', time: '2024-12-25T03:55:00Z', event: 'takeoff' });
     const post = (d: unknown) => e.page.evaluate((d) => document.querySelector('iframe')!.contentWindow!.postMessage(d, '*'), d);
     const lastState = async (n: number) => {
-      await e.page.waitForFunction((n) => (window as any).__msgs.filter((m: any) => m.data && m.data.type === 'flightmap:state').length >= n, n, { timeout: 5000 });
+      await e.page.waitForFunction((n) => (window as any).__msgs.filter((m: any) => m.data && m.data.type === 'flightmap:state').length >= n, n, {
+        timeout: 5000,
+      });
       return states(await e.msgs()).at(-1);
     };
     const n0 = states(await e.msgs()).length;
@@ -284,7 +314,9 @@ describe('host control', () => {
     expect(e.log.errors).toEqual([]);
     // still listening
     await e.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'flightmap:seek', event: 'crash' }, '*'));
-    await e.page.waitForFunction((n) => (window as any).__msgs.filter((m: any) => m.data && m.data.type === 'flightmap:state').length > n, n0, { timeout: 5000 });
+    await e.page.waitForFunction((n) => (window as any).__msgs.filter((m: any) => m.data && m.data.type === 'flightmap:state').length > n, n0, {
+      timeout: 5000,
+    });
     expect(iso((await moment(e.frame)).t)).toBe('2024-12-25T06:28:00Z');
     await e.close();
   });
@@ -295,7 +327,12 @@ describe('host control', () => {
     const n = (await e.msgs()).filter((m) => isPym(m.data, 'pym-child')).length;
     await e.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage('pymxPYMxpym-childxPYMxwidthxPYMx600', '*'));
     await e.page.waitForFunction((n) => (window as any).__msgs.filter((m: any) => typeof m.data === 'string').length > n, n, { timeout: 5000 });
-    expect((await e.msgs()).map((m) => m.data).filter((d): d is string => typeof d === 'string').at(-1)).toBe(`pymxPYMxpym-childxPYMxheightxPYMx${h}`);
+    expect(
+      (await e.msgs())
+        .map((m) => m.data)
+        .filter((d): d is string => typeof d === 'string')
+        .at(-1),
+    ).toBe(`pymxPYMxpym-childxPYMxheightxPYMx${h}`);
     await e.close();
   });
 
@@ -321,7 +358,12 @@ describe('host control', () => {
       expect(iso((await moment(frame)).t)).toBe(time);
     }
     // the scrolly embed is plain (no title) and has no timeline
-    expect(await frame.evaluate(() => [getComputedStyle(document.querySelector('.title-block')!).display, (document.getElementById('timeline') as HTMLElement).hidden])).toEqual(['none', true]);
+    expect(
+      await frame.evaluate(() => [
+        getComputedStyle(document.querySelector('.title-block')!).display,
+        (document.getElementById('timeline') as HTMLElement).hidden,
+      ]),
+    ).toEqual(['none', true]);
     expect(log.errors).toEqual([]);
     await close();
   });
@@ -352,7 +394,8 @@ describe('allowed host origins (VITE_EMBED_ALLOWED_ORIGINS)', () => {
     const no = await embedIn({}, 600, {}, ctx.browser, ctx.appSrv.url, ctx.other);
     await settle(ok);
     await settle(no);
-    for (const e of [ok, no]) await e.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'flightmap:seek', event: 'crash' }, '*'));
+    for (const e of [ok, no])
+      await e.page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'flightmap:seek', event: 'crash' }, '*'));
     await ok.page.waitForFunction(() => (window as any).__msgs.some((m: any) => m.data && m.data.event === 'crash'), undefined, { timeout: 5000 });
     await no.page.waitForTimeout(800);
     expect(iso((await moment(ok.frame)).t)).toBe('2024-12-25T06:28:00Z');
@@ -384,7 +427,8 @@ describe('flags', () => {
       await close();
       return v;
     };
-    const DARK = 'rgb(18, 21, 23)', LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(18, 21, 23)',
+      LIGHT = 'rgb(255, 255, 255)';
     expect(await bg('?embed&dark=1&static', 'light')).toBe(DARK);
     expect(await bg('?embed&dark=0&static', 'dark')).toBe(LIGHT);
     expect(await bg('?embed&dark=auto&static', 'dark')).toBe(DARK);
@@ -464,11 +508,20 @@ describe('the Embed dialog', () => {
     await hp.goto(`${host.origin}/page?id=pasted`);
     const frame = await frameOf(hp, app.server.url);
     await hp.waitForFunction(() => (window as any).__msgs.some((m: any) => typeof m.data === 'string'), undefined, { timeout: 10_000 });
-    const e = { page: hp, frame, log: { errors: [], consoleErrors: [], requests: [] }, close: hclose, msgs: () => hp.evaluate(() => (window as any).__msgs as Msg[]) };
+    const e = {
+      page: hp,
+      frame,
+      log: { errors: [], consoleErrors: [], requests: [] },
+      close: hclose,
+      msgs: () => hp.evaluate(() => (window as any).__msgs as Msg[]),
+    };
     await settle(e);
     const i = await inner(frame);
     expect(i.sh).toBeLessThanOrEqual(i.ch);
-    expect(await frame.evaluate(() => [document.documentElement.classList.contains('dark'), document.documentElement.classList.contains('plain')])).toEqual([true, true]);
+    expect(await frame.evaluate(() => [document.documentElement.classList.contains('dark'), document.documentElement.classList.contains('plain')])).toEqual([
+      true,
+      true,
+    ]);
     await hclose();
   });
 

@@ -30,10 +30,15 @@ const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args], { timeout: 180_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args],
+      { timeout: 180_000, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+        done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -75,7 +80,20 @@ describe('SVG and PDF export', () => {
     for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSans-(Regular|SemiBold|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     // The words are text: title, moment, names, legend, scale bars, note and credits.
     const text = run('pdftotext', ['-layout', pdf.file, '-']).replace(/\s+/g, ' ');
-    for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny, diverted to Aktau', '25 Dec 2024, 05:13:31 UTC', 'Grozny GRV', 'Makhachkala MCX', 'Caspian Sea', 'Legend', 'Claimed strike point (unverified)', 'km', 'nm', 'is reconstructed from descriptions', 'Basemap: Natural Earth.'])
+    for (const words of [
+      'J2-8243 (AHY8243): Baku',
+      'Grozny, diverted to Aktau',
+      '25 Dec 2024, 05:13:31 UTC',
+      'Grozny GRV',
+      'Makhachkala MCX',
+      'Caspian Sea',
+      'Legend',
+      'Claimed strike point (unverified)',
+      'km',
+      'nm',
+      'is reconstructed from descriptions',
+      'Basemap: Natural Earth.',
+    ])
       expect(text).toContain(words);
     // Poppler draws it as the PNG shows it.
     const base = join(OUT, 'a4-poppler');
@@ -94,9 +112,22 @@ describe('SVG and PDF export', () => {
     expect(s).not.toMatch(/<image|data:image|<foreignObject/);
     expect(s).toMatch(/@font-face\{font-family:'Noto Sans';font-style:normal;font-weight:400;src:url\(data:font\/woff2;base64,/);
     const layers = [...s.matchAll(/<g id="([^"]+)"[^>]*inkscape:groupmode="layer"/g)].map((m) => m[1]);
-    expect(layers.slice(0, 11)).toEqual(['basemap', 'borders', 'context-names', 'strike-area', 'planned-route', 'flown-track', 'claims', 'uncertainty-ring', 'places', 'aircraft', 'names']);
+    expect(layers.slice(0, 11)).toEqual([
+      'basemap',
+      'borders',
+      'context-names',
+      'strike-area',
+      'planned-route',
+      'flown-track',
+      'claims',
+      'uncertainty-ring',
+      'places',
+      'aircraft',
+      'names',
+    ]);
     expect(layers).toEqual(expect.arrayContaining(['title', 'legend', 'scale-bars', 'credits']));
-    for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny GRV', 'Caspian Sea', 'Legend']) expect(s).toMatch(new RegExp(`<text [^>]*>${words.replace(/[()]/g, '\\$&')}`));
+    for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny GRV', 'Caspian Sea', 'Legend'])
+      expect(s).toMatch(new RegExp(`<text [^>]*>${words.replace(/[()]/g, '\\$&')}`));
 
     // Chromium draws it as the PNG shows it.
     const html = join(OUT, 'hd.html');
@@ -159,8 +190,14 @@ describe('the Export dialog (SVG and PDF)', () => {
     const { page, close } = await app.open('');
     const errs = await page.evaluate(() =>
       Promise.all([
-        (window as any).flightmap.exportSvg({ preset: 'a4', orientation: 'sideways' }).then(() => 'made', (e: Error) => e.message),
-        (window as any).flightmap.exportPdf({ mm: [10, 10] }).then(() => 'made', (e: Error) => e.message),
+        (window as any).flightmap.exportSvg({ preset: 'a4', orientation: 'sideways' }).then(
+          () => 'made',
+          (e: Error) => e.message,
+        ),
+        (window as any).flightmap.exportPdf({ mm: [10, 10] }).then(
+          () => 'made',
+          (e: Error) => e.message,
+        ),
       ]),
     );
     expect(errs).toEqual(['The orientation must be landscape or portrait (got sideways).', 'The width must be from 50 to 600 mm (got 10).']);

@@ -32,10 +32,15 @@ interface Run {
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const t0 = performance.now();
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], { env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      done({ code: typeof code === 'number' ? code : 1, stdout, stderr, ms: performance.now() - t0 });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/export.ts', ...args],
+      { env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+        done({ code: typeof code === 'number' ? code : 1, stdout, stderr, ms: performance.now() - t0 });
+      },
+    );
   });
 }
 
@@ -63,7 +68,8 @@ function at(meta: Meta, ll: [number, number]): { x: number; y: number } {
 function inkIn(png: PNG, t: TextBlock, colour: string, widthPx: number): number {
   const target = hexToRgb(colour);
   let n = 0;
-  const y0 = Math.round(t.y - t.size), y1 = Math.round(t.y + (t.lines.length - 1) * t.lineHeight + t.size * 0.3);
+  const y0 = Math.round(t.y - t.size),
+    y1 = Math.round(t.y + (t.lines.length - 1) * t.lineHeight + t.size * 0.3);
   for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++)
     for (let x = Math.max(0, t.x); x < Math.min(png.width, t.x + widthPx); x++) if (colourDistance(pixel(png, x, y), target) < 60) n++;
   return n;
@@ -93,7 +99,8 @@ const STRIKE_CENTRE: [number, number] = [45.64, 43.47];
 const ROUTE_MID: [number, number] = [48.85, 41.64]; // on the flown coastal leg, over the planned route
 const CASPIAN_LEG: [number, number] = [48.5, 43.66]; // on the reconstructed (dotted) leg across the sea
 const areaBlend = (theme: ExportTheme): RGB => {
-  const land = hexToRgb(theme.palette.land), area = hexToRgb(theme.palette.area);
+  const land = hexToRgb(theme.palette.land),
+    area = hexToRgb(theme.palette.area);
   return land.map((v, i) => Math.round(v * 0.72 + area[i]! * 0.28)) as RGB;
 };
 
@@ -237,7 +244,12 @@ describe('the Export dialog (PNG)', () => {
 
   it('refuses a request it cannot make, saying why', async () => {
     const { page, close } = await app.open('');
-    const err = await page.evaluate(() => (window as any).flightmap.exportPng({ preset: 'a4', scale: 4 }).then(() => 'made', (e: Error) => e.message));
+    const err = await page.evaluate(() =>
+      (window as any).flightmap.exportPng({ preset: 'a4', scale: 4 }).then(
+        () => 'made',
+        (e: Error) => e.message,
+      ),
+    );
     expect(err).toMatch(/^14032 × 9920 px is too large to render/);
     await close();
   });

@@ -46,7 +46,9 @@ async function open(s: StaticServer, q = '', init?: string) {
 }
 
 const storyJson = () => JSON.parse(readFileSync(join(DIST, 'data/story.json'), 'utf8'));
-const serveStory = (body: string) => ({ '/data/story.json': (_req: unknown, res: any) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body) });
+const serveStory = (body: string) => ({
+  '/data/story.json': (_req: unknown, res: any) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body),
+});
 
 describe('a strict Content Security Policy', () => {
   it('runs with no inline script or style and no violation', async () => {
@@ -130,8 +132,20 @@ describe('a lost WebGL context', () => {
 });
 
 const RESOURCE_FAILURES = [
-  { what: 'a basemap', fail: (p: string) => p.endsWith('basemap.json'), q: '?t=2024-12-25T05:50:00Z', notice: 'basemap could not be loaded', layers: ['track-ghost', 'route-planned', 'area-fill', 'places'] },
-  { what: 'a font', fail: (p: string) => p.endsWith('.woff2'), q: '?event=crash', notice: 'font could not be loaded', layers: ['track-ghost', 'area-fill', 'places'] },
+  {
+    what: 'a basemap',
+    fail: (p: string) => p.endsWith('basemap.json'),
+    q: '?t=2024-12-25T05:50:00Z',
+    notice: 'basemap could not be loaded',
+    layers: ['track-ghost', 'route-planned', 'area-fill', 'places'],
+  },
+  {
+    what: 'a font',
+    fail: (p: string) => p.endsWith('.woff2'),
+    q: '?event=crash',
+    notice: 'font could not be loaded',
+    layers: ['track-ghost', 'area-fill', 'places'],
+  },
 ];
 
 describe.each(RESOURCE_FAILURES)('$what that fails to load', ({ fail, q, notice, layers: expected }) => {

@@ -92,10 +92,15 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       });
       expect(vec.svg).toContain(`xml:lang="${lang}"`);
       const ranges = [...vec.svg.matchAll(/unicode-range:(U\+[0-9A-F]{4})/g)].map((m) => m[1]);
-      expect(new Set(ranges), 'the subsets embedded in the SVG').toEqual(new Set({ en: ['U+0000'], ru: ['U+0000', 'U+0301'], az: ['U+0000', 'U+0100'], kk: ['U+0000', 'U+0301', 'U+0460'] }[l]));
+      expect(new Set(ranges), 'the subsets embedded in the SVG').toEqual(
+        new Set({ en: ['U+0000'], ru: ['U+0000', 'U+0301'], az: ['U+0000', 'U+0100'], kk: ['U+0000', 'U+0301', 'U+0460'] }[l]),
+      );
       const dir = mkdtempSync(join(tmpdir(), `i18n-${l}-`));
       writeFileSync(join(dir, 'x.pdf'), new Uint8Array(vec.pdf));
-      const fonts = execFileSync('pdffonts', [join(dir, 'x.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const fonts = execFileSync('pdffonts', [join(dir, 'x.pdf')], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
       for (const row of fonts) expect(row).toMatch(/^[A-Z]{6}\+NotoSans-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
       const words = execFileSync('pdftotext', [join(dir, 'x.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       expect(words).toContain(c.messages['legend.title']);
@@ -115,7 +120,11 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       // Our words in the language: the title block (not the switch, whose names are in the system font by design),
       // the panel's clock, position and event, the names on the map. Sources keep their outlets' own spelling.
       const text = await page.evaluate(() =>
-        [...document.querySelectorAll('.kicker, h1, .dek, .translation-note, .panel-clock, .panel-local, .panel-position, #panel .event-title, #panel .event-text, .map-label')]
+        [
+          ...document.querySelectorAll(
+            '.kicker, h1, .dek, .translation-note, .panel-clock, .panel-local, .panel-position, #panel .event-title, #panel .event-text, .map-label',
+          ),
+        ]
           .map((e) => e.textContent)
           .join(' '),
       );
@@ -173,13 +182,15 @@ async function layoutProblems(page: Page): Promise<string[]> {
         // Only hidden or clip cuts text off; a scrolling box (the panel at 1440 px) keeps it within reach.
         if (![cs.overflowX, cs.overflowY].some((o) => o === 'hidden' || o === 'clip')) continue;
         const ar = a.getBoundingClientRect();
-        if (r.left < ar.left - 1 || r.right > ar.right + 1 || r.top < ar.top - 1 || r.bottom > ar.bottom + 1) out.push(`clipped: “${text}” by ${a.tagName}.${a.className}`);
+        if (r.left < ar.left - 1 || r.right > ar.right + 1 || r.top < ar.top - 1 || r.bottom > ar.bottom + 1)
+          out.push(`clipped: “${text}” by ${a.tagName}.${a.className}`);
       }
       if (r.right > document.documentElement.clientWidth + 1) out.push(`off the page: “${text}”`);
     }
     for (let i = 0; i < runs.length; i++)
       for (let j = i + 1; j < runs.length; j++) {
-        const a = runs[i]!, b = runs[j]!;
+        const a = runs[i]!,
+          b = runs[j]!;
         if (a.el === b.el) continue;
         const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);

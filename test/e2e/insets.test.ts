@@ -21,15 +21,21 @@ const DIST_DIR = resolve(DIST);
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args], { timeout: 180_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args],
+      { timeout: 180_000, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+        done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+      },
+    );
   });
 }
 
 async function exportPng(name: string, args: string[]) {
-  const file = join(OUT, `${name}.png`), meta = join(OUT, `${name}.json`);
+  const file = join(OUT, `${name}.png`),
+    meta = join(OUT, `${name}.json`);
   const r = await cli(['--out', file, '--meta', meta, ...args]);
   expect(r.stderr, r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -47,14 +53,23 @@ describe('export insets', () => {
     for (const inset of on.meta.insets) {
       const b = inset.box;
       // The frame: the text colour along each side (sampled along its middle).
-      for (const [x, y] of [[b.x + b.w / 2, b.y], [b.x + b.w / 2, b.y + b.h - 1], [b.x, b.y + b.h / 2], [b.x + b.w - 1, b.y + b.h / 2]] as const)
+      for (const [x, y] of [
+        [b.x + b.w / 2, b.y],
+        [b.x + b.w / 2, b.y + b.h - 1],
+        [b.x, b.y + b.h / 2],
+        [b.x + b.w - 1, b.y + b.h / 2],
+      ] as const)
         expect(near(pixel(on.png, Math.round(x), Math.round(y)), FRAME), `${inset.kind} frame at ${x},${y}`).toBe(true);
       // Inside, a map (not the frame's colour everywhere).
       expect(near(pixel(on.png, Math.round(b.x + b.w / 2), Math.round(b.y + b.h / 2)), FRAME)).toBe(false);
     }
     // Each claimed point in the detail, where its camera puts it.
     const d = on.meta.insets.find((i) => i.kind === 'detail')!;
-    const claims: [number, number][] = [[45.6142, 43.5377], [45.6285, 43.5128], [45.6672, 43.4466]];
+    const claims: [number, number][] = [
+      [45.6142, 43.5377],
+      [45.6285, 43.5128],
+      [45.6672, 43.4466],
+    ];
     for (const ll of claims) {
       const p = projectOnMap(ll, d.camera, d.map.w, d.map.h, on.meta.ratio);
       expect(nearestColour(on.png, Math.round(d.map.x + p.x), Math.round(d.map.y + p.y), hexToRgb(LIGHT.claim), 4)).toBeLessThan(40);
@@ -78,9 +93,11 @@ describe('export insets', () => {
     const r = await cli(['--out', file, '--preset', '16x9', '--event', 'first-impact']);
     expect(r.stderr, r.stderr).toBe('');
     const svg = readFileSync(file, 'utf8');
-    for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks']) expect(svg).toContain(`<g id="${id}"`);
+    for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks'])
+      expect(svg).toContain(`<g id="${id}"`);
     const detail = svg.slice(svg.indexOf('<g id="inset-detail"'));
-    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher']) expect(detail).toContain(words.replace(/ /g, '\u00a0'));
+    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher'])
+      expect(detail).toContain(words.replace(/ /g, '\u00a0'));
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
 
     const offFile = join(OUT, 'off.svg');

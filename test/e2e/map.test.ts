@@ -36,7 +36,16 @@ describe('the map', () => {
         const sm = await (window as any).flightmap.mapReady;
         const r = sm.map.getContainer().getBoundingClientRect();
         const [px, py] = [x - r.left, y - r.top];
-        return [...new Set(sm.map.queryRenderedFeatures([[px - 4, py - 4], [px + 4, py + 4]]).map((f: any) => f.layer.id))];
+        return [
+          ...new Set(
+            sm.map
+              .queryRenderedFeatures([
+                [px - 4, py - 4],
+                [px + 4, py + 4],
+              ])
+              .map((f: any) => f.layer.id),
+          ),
+        ];
       }, p);
     };
     expect(await layersAt(ROUTE_MID)).toContain('route-planned');
@@ -60,7 +69,8 @@ describe('the map', () => {
     expect(nearestColour(png, route.x, route.y, hexToRgb(LIGHT.track))).toBeLessThan(40);
     const strike = await at(STRIKE_CENTRE);
     // the area fill is translucent (28 %) over land
-    const land = hexToRgb(LIGHT.land), area = hexToRgb(LIGHT.area);
+    const land = hexToRgb(LIGHT.land),
+      area = hexToRgb(LIGHT.area);
     const blend = land.map((v, i) => Math.round(v * 0.72 + area[i]! * 0.28)) as [number, number, number];
     expect(nearestColour(png, strike.x + 12, strike.y + 12, blend, 4)).toBeLessThan(20);
     const crash = await at(CRASH);
@@ -79,10 +89,18 @@ describe('the map', () => {
     await close();
   });
 
-  for (const [w, h] of [[360, 640], [1440, 900]] as const) {
+  for (const [w, h] of [
+    [360, 640],
+    [1440, 900],
+  ] as const) {
     it(`fits ${w}×${h} without sideways scrolling`, async () => {
       const { page, close } = await app.open('?event=first-impact', { width: w, height: h });
-      const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth, mapH: document.getElementById('map')!.clientHeight, sliderW: document.getElementById('time-slider')!.clientWidth }));
+      const m = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        iw: window.innerWidth,
+        mapH: document.getElementById('map')!.clientHeight,
+        sliderW: document.getElementById('time-slider')!.clientWidth,
+      }));
       expect(m.sw).toBeLessThanOrEqual(m.iw);
       expect(m.mapH).toBeGreaterThan(250);
       expect(m.sliderW).toBeGreaterThan(w * 0.6);
@@ -158,7 +176,11 @@ describe('names on the map', () => {
   };
 
   it('names the airports, the crash site, the sea and the countries as text, whole, apart, clear of the controls and legend, beside their points as the map moves', async () => {
-    for (const [q, viewport] of [['', { width: 1440, height: 900 }], ['', { width: 360, height: 640 }], ['?embed', { width: 320, height: 480 }]] as const) {
+    for (const [q, viewport] of [
+      ['', { width: 1440, height: 900 }],
+      ['', { width: 360, height: 640 }],
+      ['?embed', { width: 320, height: 480 }],
+    ] as const) {
       const { page, close } = await app.open(q, viewport);
       const texts = (await check(page)).map((l) => l.text);
       expect(texts).toEqual(expect.arrayContaining(['Baku GYD', 'Grozny GRV', 'Aktau SCO', 'Crash site', 'Caspian Sea']));
@@ -170,7 +192,8 @@ describe('names on the map', () => {
       const after = await check(page);
       const grv = after.find((l) => l.text === 'Grozny GRV')!;
       const p = await project(page, [45.69968, 43.3882]);
-      const dx = Math.max(grv.x - p.x, 0, p.x - (grv.x + grv.w)), dy = Math.max(grv.y - p.y, 0, p.y - (grv.y + grv.h));
+      const dx = Math.max(grv.x - p.x, 0, p.x - (grv.x + grv.w)),
+        dy = Math.max(grv.y - p.y, 0, p.y - (grv.y + grv.h));
       expect(Math.hypot(dx, dy)).toBeLessThan(16); // beside the airport (0.7 em away), on whichever side fits
       expect(after.some((l) => /\(claim, first published/.test(l.text))).toBe(true);
       await close();

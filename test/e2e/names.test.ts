@@ -33,7 +33,11 @@ async function shownNames(page: Page): Promise<Label[]> {
 async function jump(page: Page, center: [number, number], zoom: number) {
   await page.evaluate(
     async ([c, z]) => {
-      const sm = await (window as unknown as { flightmap: { mapReady: Promise<{ map: { jumpTo(o: unknown): void; once(e: string, f: () => void): void; triggerRepaint(): void } }> } }).flightmap.mapReady;
+      const sm = await (
+        window as unknown as {
+          flightmap: { mapReady: Promise<{ map: { jumpTo(o: unknown): void; once(e: string, f: () => void): void; triggerRepaint(): void } }> };
+        }
+      ).flightmap.mapReady;
       await new Promise<void>((done) => {
         sm.map.once('idle', () => done());
         sm.map.jumpTo({ center: c, zoom: z });
@@ -47,7 +51,8 @@ async function jump(page: Page, center: [number, number], zoom: number) {
 function expectApart(labels: Label[]) {
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++) {
-      const a = labels[i]!, b = labels[j]!;
+      const a = labels[i]!,
+        b = labels[j]!;
       const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       expect(overlap, `“${a.text}” and “${b.text}” overlap`).toBe(false);
     }
@@ -57,12 +62,19 @@ function expectApart(labels: Label[]) {
 const GROZNY: [number, number] = [45.695, 43.35];
 
 describe('names on the map', () => {
-  for (const viewport of [{ width: 320, height: 640 }, { width: 360, height: 740 }, { width: 1000, height: 760 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }])
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 360, height: 740 },
+    { width: 1000, height: 760 },
+    { width: 1440, height: 900 },
+    { width: 1920, height: 1080 },
+  ])
     it(`at ${viewport.width} px: the countries, Dagestan, the Caspian and the airports, none overlapping`, async () => {
       const { page, close } = await app.open('', viewport);
       try {
         const names = (await shownNames(page)).map((l) => l.text);
-        for (const n of ['RUSSIA', 'DAGESTAN', 'Caspian Sea', 'Grozny GRV', 'Aktau SCO', ...(viewport.width >= 360 ? ['KAZAKHSTAN', 'AZERBAIJAN'] : [])]) expect(names, names.join(' | ')).toContain(n);
+        for (const n of ['RUSSIA', 'DAGESTAN', 'Caspian Sea', 'Grozny GRV', 'Aktau SCO', ...(viewport.width >= 360 ? ['KAZAKHSTAN', 'AZERBAIJAN'] : [])])
+          expect(names, names.join(' | ')).toContain(n);
         // Russia is named once (by zoom, not also at the basemap's point).
         expect(names.filter((n) => n === 'RUSSIA')).toHaveLength(1);
         expectApart(await shownNames(page));

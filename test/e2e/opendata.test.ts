@@ -135,7 +135,11 @@ describe('Cite this map', { timeout: 120_000 }, () => {
       const group = page.getByRole('group', { name: 'Cite this map' });
       await group.waitFor({ timeout: 10_000 });
       const text = () => page.textContent('#cite-text');
-      expect(await text()).toMatch(new RegExp(`^.+\\. “How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024\\.” Interactive map, version ${version.replace(/\./g, '\\.')}, data as of \\d{1,2} [A-Z][a-z]{2} \\d{4}\\. `));
+      expect(await text()).toMatch(
+        new RegExp(
+          `^.+\\. “How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024\\.” Interactive map, version ${version.replace(/\./g, '\\.')}, data as of \\d{1,2} [A-Z][a-z]{2} \\d{4}\\. `,
+        ),
+      );
       expect(await text()).toMatch(new RegExp(`${app.server.url.replace(/[.?/]/g, '\\$&')}\\?event=first-impact$`));
       await page.evaluate(() => (window as unknown as { flightmap: { seekEvent(id: string): boolean } }).flightmap.seekEvent('crash'));
       await page.locator('#credit').scrollIntoViewIfNeeded();

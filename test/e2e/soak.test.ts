@@ -22,7 +22,9 @@ import { DWELL_MS, LOOP_DWELL_MS } from '../../src/time/player';
 
 const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 30) * 1000;
 /** One loop at the default speed (1 min/s), in wall seconds, as a real screen plays it: the flight, a dwell at each event, the rest. */
-const flight = (JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { chapter: string; time: string }[] }).events.filter((e) => e.chapter === 'flight');
+const flight = (JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { chapter: string; time: string }[] }).events.filter(
+  (e) => e.chapter === 'flight',
+);
 const times = [...new Set(flight.map((e) => Date.parse(e.time)))].sort((a, b) => a - b);
 const LOOP_WALL_S_AT_1MIN = (times.at(-1)! - times[0]!) / 60_000 + (times.length - 1) * (DWELL_MS / 1000) + LOOP_DWELL_MS / 1000;
 
@@ -31,19 +33,31 @@ const FAST_CLOCK = ({ frameMs, realEvery }: { frameMs: number; realEvery: number
   const realNow = performance.now.bind(performance);
   const realRaf = window.requestAnimationFrame.bind(window);
   let fake = realNow();
-  let frames = 0, scheduled = false, held = false, holdAtLoop = false, loops = 0, lastT = NaN;
+  let frames = 0,
+    scheduled = false,
+    held = false,
+    holdAtLoop = false,
+    loops = 0,
+    lastT = NaN;
   const queue = new Map<number, FrameRequestCallback>();
   let nextId = 1;
   const port = new MessageChannel();
   // ---- timers, counted
   const pendingTimers = new Set<number>();
-  const st = window.setTimeout.bind(window), ct = window.clearTimeout.bind(window), si = window.setInterval.bind(window), ci = window.clearInterval.bind(window);
+  const st = window.setTimeout.bind(window),
+    ct = window.clearTimeout.bind(window),
+    si = window.setInterval.bind(window),
+    ci = window.clearInterval.bind(window);
   let intervals = 0;
   window.setTimeout = ((fn: TimerHandler, ms?: number, ...a: unknown[]) => {
-    const id = st((...b: unknown[]) => {
-      pendingTimers.delete(id);
-      if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...b);
-    }, ms, ...a);
+    const id = st(
+      (...b: unknown[]) => {
+        pendingTimers.delete(id);
+        if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...b);
+      },
+      ms,
+      ...a,
+    );
     pendingTimers.add(id);
     return id;
   }) as typeof window.setTimeout;
@@ -129,7 +143,10 @@ interface Sample {
 
 async function sampleAtLoopStart(page: Page): Promise<Sample> {
   await page.evaluate(() => (window as unknown as { __clock: { holdAtNextLoop(): void } }).__clock.holdAtNextLoop());
-  await page.waitForFunction(() => (window as unknown as { __clock: { state(): { held: boolean } } }).__clock.state().held, undefined, { timeout: 60_000, polling: 20 });
+  await page.waitForFunction(() => (window as unknown as { __clock: { state(): { held: boolean } } }).__clock.state().held, undefined, {
+    timeout: 60_000,
+    polling: 20,
+  });
   await page.waitForTimeout(400); // real timers due now (the URL's, 150 ms) run
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
@@ -139,55 +156,72 @@ async function sampleAtLoopStart(page: Page): Promise<Sample> {
   await cdp.detach();
   const c = await clock(page);
   const t = await page.evaluate(() => (window as unknown as { flightmap: { getMoment(): { t: number } } }).flightmap.getMoment().t);
-  return { heapMb: heap / 1e6, nodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, timers: c.timers, intervals: c.intervals, frameRequests: c.frameRequests, loops: c.loops, t };
+  return {
+    heapMb: heap / 1e6,
+    nodes: dom.nodes,
+    documents: dom.documents,
+    listeners: dom.jsEventListeners,
+    timers: c.timers,
+    intervals: c.intervals,
+    frameRequests: c.frameRequests,
+    loops: c.loops,
+    t,
+  };
 }
 
 describe('a day of autoplay, fast', () => {
-  it('a looping embed keeps its heap flat (≤ 10 % after warm-up), its DOM nodes and listeners constant, and no timers pile up', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
-    await context.addInitScript(FAST_CLOCK, { frameMs: 950, realEvery: 16 }); // under the app's 1 s pause rule
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}?embed&autoplay&loop`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'map', undefined, { timeout: 60_000 });
-    await page.selectOption('.timeline .speed', '10m');
-    const t0 = Date.now();
-    // warm-up: two loops, then the first sample at the start of a loop
-    await page.waitForFunction(() => (window as unknown as { __clock: { state(): { loops: number } } }).__clock.state().loops >= 2, undefined, { timeout: 60_000, polling: 100 });
-    const warm = await sampleAtLoopStart(page);
-    await page.evaluate(() => (window as unknown as { __clock: { resume(): void } }).__clock.resume());
-    const runFrom = Date.now();
-    await page.waitForTimeout(Math.max(0, SOAK_MS - (runFrom - t0)));
-    const end = await sampleAtLoopStart(page);
-    const c = await clock(page);
-    const loops = end.loops - warm.loops;
-    const report = {
-      wall_s: Math.round((Date.now() - t0) / 1000),
-      loops_measured: loops,
-      frames: c.frames,
-      fake_clock_h: +(c.fakeMs / 3.6e6).toFixed(2),
-      equivalent_wall_h_at_1min_per_s: +((loops * LOOP_WALL_S_AT_1MIN) / 3600).toFixed(1),
-      heap_mb: [+warm.heapMb.toFixed(2), +end.heapMb.toFixed(2)],
-      heap_growth_pct: +(((end.heapMb - warm.heapMb) / warm.heapMb) * 100).toFixed(1),
-      nodes: [warm.nodes, end.nodes],
-      listeners: [warm.listeners, end.listeners],
-      documents: [warm.documents, end.documents],
-      timers_pending: [warm.timers, end.timers],
-      intervals: [warm.intervals, end.intervals],
-      frame_requests: [warm.frameRequests, end.frameRequests],
-    };
-    console.log(`soak: ${JSON.stringify(report)}`);
-    expect(loops).toBeGreaterThanOrEqual(3);
-    expect(end.t).toBe(warm.t); // the same phase: the start of a loop
-    expect(end.heapMb).toBeLessThanOrEqual(warm.heapMb * 1.1);
-    expect(end.nodes).toBe(warm.nodes);
-    expect(end.listeners).toBe(warm.listeners);
-    expect(end.documents).toBe(warm.documents);
-    expect(end.timers).toBeLessThanOrEqual(warm.timers);
-    expect(end.intervals).toBeLessThanOrEqual(warm.intervals);
-    expect(end.frameRequests).toBeLessThanOrEqual(warm.frameRequests);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, SOAK_MS + 150_000);
+  it(
+    'a looping embed keeps its heap flat (≤ 10 % after warm-up), its DOM nodes and listeners constant, and no timers pile up',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+      await context.addInitScript(FAST_CLOCK, { frameMs: 950, realEvery: 16 }); // under the app's 1 s pause rule
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.url}?embed&autoplay&loop`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'map', undefined, { timeout: 60_000 });
+      await page.selectOption('.timeline .speed', '10m');
+      const t0 = Date.now();
+      // warm-up: two loops, then the first sample at the start of a loop
+      await page.waitForFunction(() => (window as unknown as { __clock: { state(): { loops: number } } }).__clock.state().loops >= 2, undefined, {
+        timeout: 60_000,
+        polling: 100,
+      });
+      const warm = await sampleAtLoopStart(page);
+      await page.evaluate(() => (window as unknown as { __clock: { resume(): void } }).__clock.resume());
+      const runFrom = Date.now();
+      await page.waitForTimeout(Math.max(0, SOAK_MS - (runFrom - t0)));
+      const end = await sampleAtLoopStart(page);
+      const c = await clock(page);
+      const loops = end.loops - warm.loops;
+      const report = {
+        wall_s: Math.round((Date.now() - t0) / 1000),
+        loops_measured: loops,
+        frames: c.frames,
+        fake_clock_h: +(c.fakeMs / 3.6e6).toFixed(2),
+        equivalent_wall_h_at_1min_per_s: +((loops * LOOP_WALL_S_AT_1MIN) / 3600).toFixed(1),
+        heap_mb: [+warm.heapMb.toFixed(2), +end.heapMb.toFixed(2)],
+        heap_growth_pct: +(((end.heapMb - warm.heapMb) / warm.heapMb) * 100).toFixed(1),
+        nodes: [warm.nodes, end.nodes],
+        listeners: [warm.listeners, end.listeners],
+        documents: [warm.documents, end.documents],
+        timers_pending: [warm.timers, end.timers],
+        intervals: [warm.intervals, end.intervals],
+        frame_requests: [warm.frameRequests, end.frameRequests],
+      };
+      console.log(`soak: ${JSON.stringify(report)}`);
+      expect(loops).toBeGreaterThanOrEqual(3);
+      expect(end.t).toBe(warm.t); // the same phase: the start of a loop
+      expect(end.heapMb).toBeLessThanOrEqual(warm.heapMb * 1.1);
+      expect(end.nodes).toBe(warm.nodes);
+      expect(end.listeners).toBe(warm.listeners);
+      expect(end.documents).toBe(warm.documents);
+      expect(end.timers).toBeLessThanOrEqual(warm.timers);
+      expect(end.intervals).toBeLessThanOrEqual(warm.intervals);
+      expect(end.frameRequests).toBeLessThanOrEqual(warm.frameRequests);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    SOAK_MS + 150_000,
+  );
 });

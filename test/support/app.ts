@@ -26,7 +26,11 @@ export function useApp(opts: ServeOptions = {}) {
       return ctx.browser;
     },
     /** Opens the app (query string `q`) and waits until it is ready. */
-    async open(q = '', viewport = { width: 1440, height: 900 }, extra: Parameters<typeof openPage>[1] = {}): Promise<{ page: Page; log: PageLog; ready: string; close: () => Promise<void> }> {
+    async open(
+      q = '',
+      viewport = { width: 1440, height: 900 },
+      extra: Parameters<typeof openPage>[1] = {},
+    ): Promise<{ page: Page; log: PageLog; ready: string; close: () => Promise<void> }> {
       const { page, log, close } = await openPage(ctx.browser, { viewport, ...extra });
       await page.goto(ctx.server.url + q);
       const ready = await waitReady(page);
@@ -38,7 +42,11 @@ export function useApp(opts: ServeOptions = {}) {
 /** Screen position of a lon/lat on the app's map, in CSS pixels relative to the page. */
 export async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate(async (ll) => {
-    const app = (window as unknown as { flightmap: { mapReady: Promise<{ map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }> } }).flightmap;
+    const app = (
+      window as unknown as {
+        flightmap: { mapReady: Promise<{ map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }> };
+      }
+    ).flightmap;
     const sm = await app.mapReady;
     const p = sm.map.project(ll);
     const r = sm.map.getContainer().getBoundingClientRect();

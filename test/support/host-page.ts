@@ -2,7 +2,8 @@
 import { embedSnippet, type EmbedOptions } from '../../src/embed/snippet';
 
 export function hostPage(snippet: string, width: number, opts: { before?: string; after?: string } = {}): string {
-  const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the article. The map below is embedded from another origin.</p>`).join('');
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the article. The map below is embedded from another origin.</p>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host article</title>
 <style>body{margin:0;font:16px/1.5 sans-serif;background:#f4f1ea} .col{width:${width}px;margin:0 auto;background:#fff}</style></head>

@@ -24,7 +24,8 @@ export function nearestColour(png: PNG, x: number, y: number, target: RGB, r = 3
   let best = Infinity;
   for (let dy = -r; dy <= r; dy++)
     for (let dx = -r; dx <= r; dx++) {
-      const px = x + dx, py = y + dy;
+      const px = x + dx,
+        py = y + dy;
       if (px < 0 || py < 0 || px >= png.width || py >= png.height) continue;
       best = Math.min(best, colourDistance(pixel(png, px, py), target));
     }

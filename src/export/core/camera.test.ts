@@ -9,14 +9,23 @@ const pad = { top: 40, right: 120, bottom: 40, left: 60 };
 describe('export camera', () => {
   it('round-trips between lon/lat and world pixels', () => {
     fc.assert(
-      fc.property(fc.double({ min: -179, max: 179, noNaN: true }), fc.double({ min: -80, max: 80, noNaN: true }), fc.double({ min: 0, max: 12, noNaN: true }), (lng, lat, z) => {
-        const [a, b] = fromWorldPx(worldPx([lng, lat], z), z);
-        return Math.abs(a - lng) < 1e-9 && Math.abs(b - lat) < 1e-9;
-      }),
+      fc.property(
+        fc.double({ min: -179, max: 179, noNaN: true }),
+        fc.double({ min: -80, max: 80, noNaN: true }),
+        fc.double({ min: 0, max: 12, noNaN: true }),
+        (lng, lat, z) => {
+          const [a, b] = fromWorldPx(worldPx([lng, lat], z), z);
+          return Math.abs(a - lng) < 1e-9 && Math.abs(b - lat) < 1e-9;
+        },
+      ),
     );
   });
   it('fits the frame inside the padding, touching it on the tight side', () => {
-    for (const [w, h] of [[1920, 900], [1080, 700], [800, 1200]]) {
+    for (const [w, h] of [
+      [1920, 900],
+      [1080, 700],
+      [800, 1200],
+    ]) {
       const cam = fitBounds(FRAME, w!, h!, pad);
       const sw = projectOnMap([FRAME[0], FRAME[1]], cam, w!, h!, 1);
       const ne = projectOnMap([FRAME[2], FRAME[3]], cam, w!, h!, 1);

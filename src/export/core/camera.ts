@@ -14,7 +14,15 @@ import type { Camera } from '../../geo/fit';
  * `origin` (device pixels, relative to the top-left of the whole map of mapW × mapH) at `ratio` device
  * pixels per CSS pixel.
  */
-export function renderCenter(cam: Camera, mapW: number, mapH: number, ratio: number, origin: { x: number; y: number }, canvasW: number, canvasH: number): LngLat {
+export function renderCenter(
+  cam: Camera,
+  mapW: number,
+  mapH: number,
+  ratio: number,
+  origin: { x: number; y: number },
+  canvasW: number,
+  canvasH: number,
+): LngLat {
   const [cx, cy] = worldPx(cam.center, cam.zoom);
   return fromWorldPx([cx + (origin.x + canvasW / 2 - mapW / 2) / ratio, cy + (origin.y + canvasH / 2 - mapH / 2) / ratio], cam.zoom);
 }
@@ -36,5 +44,16 @@ export function unprojectOnMap(p: { x: number; y: number }, cam: Camera, mapW: n
 export function insetPolygon(cam: Camera, mapW: number, mapH: number, ratio: number, inset: { x: number; y: number }): Polygon {
   const [w, n] = unprojectOnMap({ x: inset.x, y: inset.y }, cam, mapW, mapH, ratio);
   const [e, s] = unprojectOnMap({ x: mapW - inset.x, y: mapH - inset.y }, cam, mapW, mapH, ratio);
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 }

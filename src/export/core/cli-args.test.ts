@@ -6,10 +6,21 @@ const ctx = { timelines };
 
 describe('export command arguments', () => {
   it('reads presets, sizes, scale, moment and flags', () => {
-    expect(parseCliArgs(['--out', 'route.png'])).toEqual({ ok: true, value: { out: 'route.png', format: 'png', request: {}, dist: undefined, meta: undefined, lang: 'en', help: false } });
+    expect(parseCliArgs(['--out', 'route.png'])).toEqual({
+      ok: true,
+      value: { out: 'route.png', format: 'png', request: {}, dist: undefined, meta: undefined, lang: 'en', help: false },
+    });
     expect(parseCliArgs(['--preset=a4', '--scale', '2', '--event', 'crash', '--dark', '--no-legend', '-o', 'x.PNG'])).toEqual({
       ok: true,
-      value: { out: 'x.PNG', format: 'png', request: { preset: 'a4', scale: 2, moment: { event: 'crash' }, dark: true, legend: false }, dist: undefined, meta: undefined, lang: 'en', help: false },
+      value: {
+        out: 'x.PNG',
+        format: 'png',
+        request: { preset: 'a4', scale: 2, moment: { event: 'crash' }, dark: true, legend: false },
+        dist: undefined,
+        meta: undefined,
+        lang: 'en',
+        help: false,
+      },
     });
     expect(parseCliArgs(['--width', '4400', '--height', '1000', '--t', '2024-12-25T05:13:31Z', '--dist', '/tmp/d', '--meta', 'm.json'])).toMatchObject({
       ok: true,
@@ -22,7 +33,10 @@ describe('export command arguments', () => {
     expect(parseCliArgs(['--out', 'a.SVG'])).toMatchObject({ ok: true, value: { format: 'svg' } });
     expect(parseCliArgs(['--out', 'a.pdf', '--format', 'pdf'])).toMatchObject({ ok: true, value: { format: 'pdf' } });
     expect(parseCliArgs(['--format', 'PDF'])).toMatchObject({ ok: true, value: { out: undefined, format: 'pdf' } });
-    expect(parseCliArgs(['--preset', 'a3', '--portrait', '--no-inset'])).toMatchObject({ ok: true, value: { request: { preset: 'a3', orientation: 'portrait', inset: false } } });
+    expect(parseCliArgs(['--preset', 'a3', '--portrait', '--no-inset'])).toMatchObject({
+      ok: true,
+      value: { request: { preset: 'a3', orientation: 'portrait', inset: false } },
+    });
     expect(parseCliArgs(['--preset', 'letter', '--landscape'])).toMatchObject({ ok: true, value: { request: { preset: 'letter' } } });
     expect(parseCliArgs(['--mm', '180x120.5'])).toMatchObject({ ok: true, value: { request: { mm: [180, 120.5] } } });
     expect(parseCliArgs(['--inset'])).toMatchObject({ ok: true, value: { request: {} } });
@@ -72,8 +86,14 @@ describe('export command arguments', () => {
     expect(parseCli(['--preset', 'a4', '--scale', '4'], ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
     expect(parseCli(['--width', '300', '--height', '300'], ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/from 400 to 8000/) });
     expect(parseCli(['--mm', '20x120'], ctx)).toEqual({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });
-    expect(parseCli(['--preset', 'a4', '--portrait', '--format', 'pdf'], ctx)).toMatchObject({ ok: true, value: { resolved: { size: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 } } } } });
-    expect(parseCli(['--preset', '4x5', '--scale', '3', '--event', 'crash'], ctx)).toMatchObject({ ok: true, value: { resolved: { size: { outWidth: 3240, outHeight: 4050 }, moment: { event: 'crash' } } } });
+    expect(parseCli(['--preset', 'a4', '--portrait', '--format', 'pdf'], ctx)).toMatchObject({
+      ok: true,
+      value: { resolved: { size: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 } } } },
+    });
+    expect(parseCli(['--preset', '4x5', '--scale', '3', '--event', 'crash'], ctx)).toMatchObject({
+      ok: true,
+      value: { resolved: { size: { outWidth: 3240, outHeight: 4050 }, moment: { event: 'crash' } } },
+    });
   });
 });
 

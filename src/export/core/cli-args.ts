@@ -98,7 +98,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     if (!/^\d{1,6}$/.test(v)) return fail(`--${k} must be a whole number (got ${shown(v)}).`);
     return ok(Number(v));
   };
-  const width = int('width'), height = int('height');
+  const width = int('width'),
+    height = int('height');
   if (!width.ok) return width;
   if (!height.ok) return height;
   if ((width.value === undefined) !== (height.value === undefined)) return fail('Give --width and --height together.');
@@ -111,7 +112,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     request.mm = [Number(m[1]), Number(m[2])];
   }
   if (get('portrait') === true) {
-    if (request.preset === undefined || !['a4', 'a3', 'letter'].includes(request.preset)) return fail('--portrait is for the print presets: --preset a4, a3 or letter.');
+    if (request.preset === undefined || !['a4', 'a3', 'letter'].includes(request.preset))
+      return fail('--portrait is for the print presets: --preset a4, a3 or letter.');
     request.orientation = 'portrait';
   }
   if (width.value !== undefined) {
@@ -123,7 +125,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
     if (!/^[1-4]$/.test(scale)) return fail(`--scale must be 1, 2, 3 or 4 (got ${shown(scale)}).`);
     request.scale = Number(scale);
   }
-  const t = get('t'), event = get('event');
+  const t = get('t'),
+    event = get('event');
   if (typeof t === 'string' && typeof event === 'string') return fail('Give either --t or --event, not both.');
   if (typeof t === 'string') {
     if (Number.isNaN(parseIsoUtc(t))) return fail(`--t ${shown(t)} is not a UTC time: use ISO 8601 with Z, like 2024-12-25T05:13:31Z.`);
@@ -137,7 +140,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliOptions> {
   const ext = typeof out === 'string' ? /\.(png|svg|pdf)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
   if (typeof out === 'string' && !ext) return fail(`--out must name a .png, .svg or .pdf file (got ${shown(out)}).`);
   const fmt = get('format');
-  if (typeof fmt === 'string' && !(EXPORT_FORMATS as string[]).includes(fmt.toLowerCase())) return fail(`--format must be png, svg or pdf (got ${shown(fmt)}).`);
+  if (typeof fmt === 'string' && !(EXPORT_FORMATS as string[]).includes(fmt.toLowerCase()))
+    return fail(`--format must be png, svg or pdf (got ${shown(fmt)}).`);
   const format = (typeof fmt === 'string' ? fmt.toLowerCase() : (ext ?? 'png')) as ExportFormat;
   if (ext && ext !== format) return fail(`--out names a .${ext} file but --format is ${format}.`);
   const str = (k: string) => {

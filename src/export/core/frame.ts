@@ -12,8 +12,7 @@ export const EDGE_INSET = { x: 56, y: 14 } as const;
 /** `moment`: the map's moment (its aircraft, or null in the aftermath). */
 export function exportFrame(layers: Pick<StoryLayers, 'frame' | 'areas'>, moment: { aircraft: TrackPosition | null }): BBox {
   let box = layers.frame;
-  for (const f of layers.areas.features)
-    for (const ring of f.geometry.coordinates) for (const [x, y] of ring) box = unionBBox(box, [x!, y!, x!, y!]);
+  for (const f of layers.areas.features) for (const ring of f.geometry.coordinates) for (const [x, y] of ring) box = unionBBox(box, [x!, y!, x!, y!]);
   if (moment.aircraft) box = unionBBox(box, circleBBox(moment.aircraft.lonLat, Math.max(moment.aircraft.uncertaintyKm, 0)));
   return box;
 }

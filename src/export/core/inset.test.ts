@@ -18,7 +18,11 @@ import type { LngLat } from '../../geo/mercator';
 const measure: Measure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.58 : 0.53);
 const moment = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
 
-function input(spec: { preset: string; orientation?: 'portrait' } | { mm: [number, number] } | { width: number; height: number }, scale = 1, legend = true): LayoutInput {
+function input(
+  spec: { preset: string; orientation?: 'portrait' } | { mm: [number, number] } | { width: number; height: number },
+  scale = 1,
+  legend = true,
+): LayoutInput {
   const s = exportSize(spec as never, scale);
   if (!s.ok) throw new Error(s.error);
   return {
@@ -48,7 +52,12 @@ function views(L: ReturnType<typeof layoutExport>, on = true) {
   const s = insetSlots(L, on);
   const u = L.unit;
   const p = s.mapPadding;
-  const main = fitBounds(exportFrame(layers, wholeRoute(track)), L.map.w / u, L.map.h / u, { top: p.top / u, right: p.right / u, bottom: p.bottom / u, left: p.left / u });
+  const main = fitBounds(exportFrame(layers, wholeRoute(track)), L.map.w / u, L.map.h / u, {
+    top: p.top / u,
+    right: p.right / u,
+    bottom: p.bottom / u,
+    left: p.left / u,
+  });
   return { s, main, v: insetViews({ slots: s.slots, main, mapRect: L.map, ratio: u, strike }) };
 }
 
@@ -80,7 +89,9 @@ describe('export insets', () => {
           expect(q.x).toBeLessThan(d.map.w - INSET.detailPad.names * L.unit + 1);
           expect(q.y).toBeLessThan(d.map.h);
         }
-        for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) expect(Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y) / L.unit).toBeGreaterThanOrEqual(INSET.claimGap * 0.99);
+        for (let i = 0; i < pts.length; i++)
+          for (let j = i + 1; j < pts.length; j++)
+            expect(Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y) / L.unit).toBeGreaterThanOrEqual(INSET.claimGap * 0.99);
         // The detail's scale bar is inside its map.
         expect(d.scale!.x).toBeGreaterThan(d.map.x);
         expect(d.scale!.y).toBeLessThan(d.map.y + d.map.h);

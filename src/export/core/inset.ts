@@ -85,7 +85,8 @@ export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
     const x = m.x + m.w - margin - colW;
     let y = m.y + margin;
     const slots = kinds.map((kind) => {
-      const bw = INSET[kind].w * s * u, bh = INSET[kind].h * s * u;
+      const bw = INSET[kind].w * s * u,
+        bh = INSET[kind].h * s * u;
       const box = { x: R(x + colW - bw), y: R(y), w: R(bw), h: R(bh) };
       y += bh + INSET.gap * s * u;
       return { kind, box };
@@ -105,7 +106,8 @@ function minGap0(pts: readonly LngLat[]): number {
   const cam = { center: [0, 0] as LngLat, zoom: 0 };
   for (let i = 0; i < pts.length; i++)
     for (let j = i + 1; j < pts.length; j++) {
-      const a = projectOnMap(pts[i]!, cam, 0, 0, 1), b = projectOnMap(pts[j]!, cam, 0, 0, 1);
+      const a = projectOnMap(pts[i]!, cam, 0, 0, 1),
+        b = projectOnMap(pts[j]!, cam, 0, 0, 1);
       d = Math.min(d, Math.hypot(a.x - b.x, a.y - b.y));
     }
   return d;
@@ -116,7 +118,21 @@ function minGap0(pts: readonly LngLat[]): number {
  * without the date, on one line (no-break spaces: MapLibre does not wrap it, as the vector picture does not).
  */
 export function insetNames<T extends { claims: { features: { properties: Record<string, unknown> | null }[] } }>(layers: T): T {
-  return { ...layers, claims: { ...layers.claims, features: layers.claims.features.map((f) => ({ ...f, properties: { ...f.properties, label: String(f.properties?.label ?? '').split('\n')[0]!.replace(/ /g, '\u00a0') } })) } };
+  return {
+    ...layers,
+    claims: {
+      ...layers.claims,
+      features: layers.claims.features.map((f) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          label: String(f.properties?.label ?? '')
+            .split('\n')[0]!
+            .replace(/ /g, '\u00a0'),
+        },
+      })),
+    },
+  };
 }
 
 export interface InsetView extends InsetSlot {
@@ -151,31 +167,46 @@ export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCAT
   for (const slot of slots) {
     const b = Math.max(1, R(INSET.border * ratio));
     const map = { x: slot.box.x + b, y: slot.box.y + b, w: slot.box.w - 2 * b, h: slot.box.h - 2 * b };
-    const w = map.w / ratio, h = map.h / ratio;
+    const w = map.w / ratio,
+      h = map.h / ratio;
     if (slot.kind === 'detail') {
       const P = INSET.detailPad;
       // The claimed points at the left, room for their names (one line each) at the right; as close as
       // their names need to stand apart, no closer.
       const pad = { top: P.top, right: Math.min(P.names, w - P.left - 40), bottom: P.bottom, left: P.left };
       const d0 = minGap0(strike.keepApart);
-      const camera = d0 > 0 && Number.isFinite(d0) ? fitBounds(bboxOf(strike.keepApart), w, h, pad, Math.log2(INSET.claimGap / d0)) : frameCamera(strike, w, h, pad);
+      const camera =
+        d0 > 0 && Number.isFinite(d0) ? fitBounds(bboxOf(strike.keepApart), w, h, pad, Math.log2(INSET.claimGap / d0)) : frameCamera(strike, w, h, pad);
       // At least twice as close as the main map, or the detail adds nothing.
       if (camera.zoom < main.zoom + 1) continue;
       const S = INSET.scale;
       const bar = scaleBars(metresPerPixel(camera.center[1], camera.zoom) / ratio, Math.min(S.maxBar, w * 0.4) * ratio).metric;
-      const scale = { x: R(map.x + S.pad * ratio), y: R(map.y + map.h - (S.pad + S.font * 0.6) * ratio), px: +bar.px.toFixed(2), label: bar.label, fontSize: +(S.font * ratio).toFixed(3), gap: R(5 * ratio) };
+      const scale = {
+        x: R(map.x + S.pad * ratio),
+        y: R(map.y + map.h - (S.pad + S.font * 0.6) * ratio),
+        px: +bar.px.toFixed(2),
+        label: bar.label,
+        fontSize: +(S.font * ratio).toFixed(3),
+        gap: R(5 * ratio),
+      };
       out.push({ ...slot, map, camera, border: b, scale, keepInside: { x: 10 * ratio, y: 8 * ratio } });
     } else {
       // The region, and all of the main map's view (with a margin) where that reaches past it.
       const [mw, mn] = unprojectOnMap({ x: 0, y: 0 }, main, mapRect.w, mapRect.h, ratio);
       const [me, ms] = unprojectOnMap({ x: mapRect.w, y: mapRect.h }, main, mapRect.w, mapRect.h, ratio);
-      const mx = (me - mw) * 0.08, my = (mn - ms) * 0.08;
+      const mx = (me - mw) * 0.08,
+        my = (mn - ms) * 0.08;
       const box: BBox = [Math.min(region[0], mw - mx), Math.min(region[1], ms - my), Math.max(region[2], me + mx), Math.max(region[3], mn + my)];
       // A main map that shows the whole region already needs no locator.
       if (mw <= region[0] && me >= region[2] && ms <= region[1] && mn >= region[3]) continue;
       const camera = fitBounds(box, w, h, { top: 0, right: 0, bottom: 0, left: 0 });
       // The main map's corners, as places, then as points of the locator.
-      const corners: [number, number][] = [[0, 0], [mapRect.w, 0], [mapRect.w, mapRect.h], [0, mapRect.h]];
+      const corners: [number, number][] = [
+        [0, 0],
+        [mapRect.w, 0],
+        [mapRect.w, mapRect.h],
+        [0, mapRect.h],
+      ];
       const extent = corners.map(([x, y]) => {
         const ll: LngLat = unprojectOnMap({ x, y }, main, mapRect.w, mapRect.h, ratio);
         const p = projectOnMap(ll, camera, map.w, map.h, ratio);
@@ -191,8 +222,10 @@ export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCAT
 /** The insets' column (the box around them), or null. */
 export function insetColumn(slots: readonly InsetSlot[]): Rect | null {
   if (!slots.length) return null;
-  const x = Math.min(...slots.map((s) => s.box.x)), y = Math.min(...slots.map((s) => s.box.y));
-  const r = Math.max(...slots.map((s) => s.box.x + s.box.w)), b = Math.max(...slots.map((s) => s.box.y + s.box.h));
+  const x = Math.min(...slots.map((s) => s.box.x)),
+    y = Math.min(...slots.map((s) => s.box.y));
+  const r = Math.max(...slots.map((s) => s.box.x + s.box.w)),
+    b = Math.max(...slots.map((s) => s.box.y + s.box.h));
   return { x, y, w: r - x, h: b - y };
 }
 
@@ -201,9 +234,28 @@ export function insetColumn(slots: readonly InsetSlot[]): Rect | null {
  * insetPolygon), less the insets' column grown by `edge` (a notch at the top right), as a GeoJSON polygon.
  */
 export function keepInsideClearOf(cam: Camera, map: Rect, ratio: number, edge: { x: number; y: number }, column: Rect | null): Polygon {
-  const x0 = edge.x, y0 = edge.y, x1 = map.w - edge.x, y1 = map.h - edge.y;
-  const cx = column ? column.x - map.x - edge.x : x1, cy = column ? column.y + column.h - map.y + edge.y : y0;
-  const pts: [number, number][] = column && cx > x0 && cy < y1 ? [[x0, y0], [cx, y0], [cx, cy], [x1, cy], [x1, y1], [x0, y1]] : [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  const x0 = edge.x,
+    y0 = edge.y,
+    x1 = map.w - edge.x,
+    y1 = map.h - edge.y;
+  const cx = column ? column.x - map.x - edge.x : x1,
+    cy = column ? column.y + column.h - map.y + edge.y : y0;
+  const pts: [number, number][] =
+    column && cx > x0 && cy < y1
+      ? [
+          [x0, y0],
+          [cx, y0],
+          [cx, cy],
+          [x1, cy],
+          [x1, y1],
+          [x0, y1],
+        ]
+      : [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+        ];
   // Counter-clockwise on the map (RFC 7946's exterior ring): the screen's corners in reverse.
   const ring = pts.reverse().map(([x, y]) => unprojectOnMap({ x, y }, cam, map.w, map.h, ratio) as [number, number]);
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };

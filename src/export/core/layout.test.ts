@@ -31,7 +31,12 @@ function input(preset: string, scale: number, opts: { legend?: boolean; route?: 
 
 const inside = (r: Rect, o: Rect) => r.x >= o.x && r.y >= o.y && r.x + r.w <= o.x + o.w && r.y + r.h <= o.y + o.h;
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const textRect = (t: ExportLayout['title']): Rect => ({ x: t.x, y: Math.round(t.y - t.size), w: 1, h: Math.round((t.lines.length - 1) * t.lineHeight + t.size * 1.3) });
+const textRect = (t: ExportLayout['title']): Rect => ({
+  x: t.x,
+  y: Math.round(t.y - t.size),
+  w: 1,
+  h: Math.round((t.lines.length - 1) * t.lineHeight + t.size * 1.3),
+});
 
 function checkInvariants(L: ExportLayout) {
   const page: Rect = { x: 0, y: 0, w: L.width, h: L.height };
@@ -58,7 +63,8 @@ function checkInvariants(L: ExportLayout) {
     expect(inside(textRect(item.label), page)).toBe(true);
   }
   // Every line fits the width it was wrapped to (allowing an unbreakable word).
-  for (const t of [L.title, L.subtitle, L.note, L.credit]) for (const line of t.lines) expect(measure(line, t.weight, t.size)).toBeLessThanOrEqual(L.width - 2 * t.x + 1);
+  for (const t of [L.title, L.subtitle, L.note, L.credit])
+    for (const line of t.lines) expect(measure(line, t.weight, t.size)).toBeLessThanOrEqual(L.width - 2 * t.x + 1);
 }
 
 describe('export layout', () => {
@@ -82,10 +88,12 @@ describe('export layout', () => {
   });
   it('scales: a 2× or 3× picture is the 1× picture with every length multiplied', () => {
     for (const id of ['16x9', '4x5']) {
-      const a = layoutExport(input(id, 1)), b = layoutExport(input(id, 3));
+      const a = layoutExport(input(id, 1)),
+        b = layoutExport(input(id, 3));
       checkInvariants(b);
       expect(b.unit).toBe(3 * a.unit);
-      for (const k of ['header', 'map', 'footer'] as const) for (const f of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(b[k][f] - 3 * a[k][f])).toBeLessThanOrEqual(2);
+      for (const k of ['header', 'map', 'footer'] as const)
+        for (const f of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(b[k][f] - 3 * a[k][f])).toBeLessThanOrEqual(2);
       expect(b.title.lines).toEqual(a.title.lines);
       expect(b.credit.lines).toEqual(a.credit.lines);
       expect(b.legend!.items.map((i) => i.label.lines)).toEqual(a.legend!.items.map((i) => i.label.lines));

@@ -115,7 +115,16 @@ export function wrap(text: string, maxWidth: number, width: (s: string) => numbe
 /** Baseline of a line whose box starts at `top`: capitals centred in the line box (Noto Sans cap height ≈ 0.714 em). */
 const baseline = (top: number, size: number, lh: number) => top + (size * lh) / 2 + size * 0.357;
 
-function block(text: string, x: number, top: number, maxWidth: number, spec: { size: number; lh: number; weight: FontWeight }, u: number, colour: TextBlock['colour'], measure: Measure): TextBlock & { height: number } {
+function block(
+  text: string,
+  x: number,
+  top: number,
+  maxWidth: number,
+  spec: { size: number; lh: number; weight: FontWeight },
+  u: number,
+  colour: TextBlock['colour'],
+  measure: Measure,
+): TextBlock & { height: number } {
   const size = spec.size * u;
   const lines = wrap(text, maxWidth, (s) => measure(s, spec.weight, size));
   const lineHeight = size * spec.lh;
@@ -124,7 +133,13 @@ function block(text: string, x: number, top: number, maxWidth: number, spec: { s
 
 const R = (n: number) => Math.round(n);
 const rect = (x: number, y: number, w: number, h: number): Rect => ({ x: R(x), y: R(y), w: R(w), h: R(h) });
-const roundText = ({ height: _h, ...t }: TextBlock & { height?: number }): TextBlock => ({ ...t, x: R(t.x), y: R(t.y), size: +t.size.toFixed(3), lineHeight: +t.lineHeight.toFixed(3) });
+const roundText = ({ height: _h, ...t }: TextBlock & { height?: number }): TextBlock => ({
+  ...t,
+  x: R(t.x),
+  y: R(t.y),
+  size: +t.size.toFixed(3),
+  lineHeight: +t.lineHeight.toFixed(3),
+});
 
 interface ItemBox {
   key: string;
@@ -198,7 +213,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   }
 
   // ---- map
-  const mapTop = R(headerH), mapBottom = R(H - footerH - bandH);
+  const mapTop = R(headerH),
+    mapBottom = R(H - footerH - bandH);
   const map = { x: 0, y: mapTop, w: W, h: mapBottom - mapTop };
   const inset = D.inset * u;
   const scaleBox = { x: map.x + inset, y: map.y + map.h - inset - scaleH, w: scaleW, h: scaleH };
@@ -212,7 +228,16 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     const lx = ix + swatchCol(overlay.items) + L.swatchGap * u;
     let y = box.y + L.pad * u + titleH + L.titleGap * u;
     const laid = overlay.items.map((it) => {
-      const label = block(input.legend!.items.find((i) => i.key === it.key)!.label, lx, y + (it.h - it.label.height) / 2, box.w - (lx - box.x) - L.pad * u, { size: L.itemSize, lh: L.itemLh, weight: 400 }, u, 'text', measure);
+      const label = block(
+        input.legend!.items.find((i) => i.key === it.key)!.label,
+        lx,
+        y + (it.h - it.label.height) / 2,
+        box.w - (lx - box.x) - L.pad * u,
+        { size: L.itemSize, lh: L.itemLh, weight: 400 },
+        u,
+        'text',
+        measure,
+      );
       const swatch = rect(ix + (swatchCol(overlay!.items) - it.swatchW) / 2, y + (it.h - it.swatchH) / 2, it.swatchW, it.swatchH);
       y += it.h + L.rowGap * u;
       return { key: it.key, swatch, label: roundText(label) };
@@ -227,11 +252,21 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     const rowTop = (r: number) => gridTop + below!.rowH.slice(0, r).reduce((a, b) => a + b, 0) + r * L.rowGap * u;
     const sw = swatchCol(below.items);
     const laid = below.items.map((it, i) => {
-      const col = Math.floor(i / below!.rows), row = i % below!.rows;
+      const col = Math.floor(i / below!.rows),
+        row = i % below!.rows;
       const x = m + col * (below!.colW + L.colGap * u);
       const y = rowTop(row);
       const lx = x + sw + L.swatchGap * u;
-      const label = block(input.legend!.items[i]!.label, lx, y + (below!.rowH[row]! - it.label.height) / 2, below!.colW - sw - L.swatchGap * u, { size: L.itemSize, lh: L.itemLh, weight: 400 }, u, 'text', measure);
+      const label = block(
+        input.legend!.items[i]!.label,
+        lx,
+        y + (below!.rowH[row]! - it.label.height) / 2,
+        below!.colW - sw - L.swatchGap * u,
+        { size: L.itemSize, lh: L.itemLh, weight: 400 },
+        u,
+        'text',
+        measure,
+      );
       const swatch = rect(x + (sw - it.swatchW) / 2, y + (below!.rowH[row]! - it.swatchH) / 2, it.swatchW, it.swatchH);
       return { key: it.key, swatch, label: roundText(label) };
     });

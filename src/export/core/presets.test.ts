@@ -38,10 +38,14 @@ describe('export sizes', () => {
   });
   it('checks custom sizes and the scale', () => {
     expect(exportSize({ width: 4400, height: 1000 }, 1)).toMatchObject({ ok: true, value: { outWidth: 4400, outHeight: 1000, ratio: 1, preset: 'custom' } });
-    expect(exportSize({ width: 399, height: 500 }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/width must be a whole number of pixels from 400 to 8000 \(got 399\)/) });
+    expect(exportSize({ width: 399, height: 500 }, 1)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/width must be a whole number of pixels from 400 to 8000 \(got 399\)/),
+    });
     expect(exportSize({ width: 500, height: 1.5 }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/height/) });
     expect(exportSize({ width: 8000, height: 8000 }, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
-    for (const s of [0, 5, 9, 1.5, NaN]) expect(exportSize({ preset: '16x9' }, s)).toMatchObject({ ok: false, error: expect.stringMatching(/scale must be 1, 2, 3 or 4/) });
+    for (const s of [0, 5, 9, 1.5, NaN])
+      expect(exportSize({ preset: '16x9' }, s)).toMatchObject({ ok: false, error: expect.stringMatching(/scale must be 1, 2, 3 or 4/) });
     expect(exportSize({ preset: '3x2' }, 1)).toMatchObject({ ok: false, error: 'Unknown preset “3x2”: use one of 16x9, 1x1, 4x5, a4, a3, letter.' });
   });
   it('names sizes for files', () => {
@@ -55,9 +59,15 @@ describe('export sizes', () => {
     expect(d.ok && sizeTag(d.value)).toBe('180x120mm@1x');
   });
   it('makes print sizes in millimetres at 300 dpi, landscape or portrait', () => {
-    expect(exportSize({ preset: 'a4', orientation: 'portrait' }, 1)).toMatchObject({ ok: true, value: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 }, orientation: 'portrait' } });
+    expect(exportSize({ preset: 'a4', orientation: 'portrait' }, 1)).toMatchObject({
+      ok: true,
+      value: { outWidth: 2480, outHeight: 3508, mm: { width: 210, height: 297 }, orientation: 'portrait' },
+    });
     expect(exportSize({ preset: 'a3' }, 1)).toMatchObject({ ok: true, value: { outWidth: 4961, outHeight: 3508, mm: { width: 420, height: 297 } } });
-    expect(exportSize({ preset: 'letter', orientation: 'portrait' }, 1)).toMatchObject({ ok: true, value: { outWidth: 2550, outHeight: 3300, mm: { width: 215.9, height: 279.4 } } });
+    expect(exportSize({ preset: 'letter', orientation: 'portrait' }, 1)).toMatchObject({
+      ok: true,
+      value: { outWidth: 2550, outHeight: 3300, mm: { width: 215.9, height: 279.4 } },
+    });
     const m = exportSize({ mm: [180, 120] }, 1);
     expect(m).toMatchObject({ ok: true, value: { preset: 'custom', outWidth: 2126, outHeight: 1417, mm: { width: 180, height: 120 } } });
     // A small page gets smaller type (a page at least 1000 × 700 design pixels), in eighths: 2126 / 1000, 1417 / 700 → 2.
@@ -69,7 +79,10 @@ describe('export sizes', () => {
       if (r.ok) expect(r.value.density, id).toBe(300 / 96);
     }
     expect(exportSize({ preset: '16x9' }, 1)).toMatchObject({ ok: true, value: { mm: undefined } });
-    expect(exportSize({ preset: '16x9', orientation: 'portrait' }, 1)).toMatchObject({ ok: false, error: expect.stringMatching(/Portrait is for the print sizes/) });
+    expect(exportSize({ preset: '16x9', orientation: 'portrait' }, 1)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Portrait is for the print sizes/),
+    });
     expect(exportSize({ mm: [20, 120] }, 1)).toMatchObject({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });
     expect(exportSize({ preset: 'a3' }, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
   });

@@ -38,7 +38,15 @@ export function printDensity(width: number, height: number): number {
   const d = Math.min(PRINT_DENSITY, width / PRINT_MIN_DESIGN.width, height / PRINT_MIN_DESIGN.height);
   return Math.max(1, Math.floor(d * 8) / 8);
 }
-const print = (id: PresetId, label: string, w: number, h: number): Preset => ({ id, label, use: 'print', width: dots(w), height: dots(h), density: PRINT_DENSITY, mm: { width: w, height: h } });
+const print = (id: PresetId, label: string, w: number, h: number): Preset => ({
+  id,
+  label,
+  use: 'print',
+  width: dots(w),
+  height: dots(h),
+  density: PRINT_DENSITY,
+  mm: { width: w, height: h },
+});
 
 export const PRESETS: readonly Preset[] = [
   { id: '16x9', label: '16:9', use: 'slides, video, web', width: 1920, height: 1080, density: 1 },
@@ -114,15 +122,37 @@ export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
     };
   } else if ('mm' in spec) {
     const [w, h] = spec.mm;
-    for (const [name, v] of [['width', w], ['height', h]] as const) {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_MM || v > MAX_MM) return fail(`The ${name} must be from ${MIN_MM} to ${MAX_MM} mm (got ${String(v)}).`);
+    for (const [name, v] of [
+      ['width', w],
+      ['height', h],
+    ] as const) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_MM || v > MAX_MM)
+        return fail(`The ${name} must be from ${MIN_MM} to ${MAX_MM} mm (got ${String(v)}).`);
     }
-    base = { preset: 'custom', orientation: w >= h ? 'landscape' : 'portrait', width: dots(w), height: dots(h), density: printDensity(dots(w), dots(h)), mm: { width: w, height: h } };
+    base = {
+      preset: 'custom',
+      orientation: w >= h ? 'landscape' : 'portrait',
+      width: dots(w),
+      height: dots(h),
+      density: printDensity(dots(w), dots(h)),
+      mm: { width: w, height: h },
+    };
   } else {
-    for (const [name, v] of [['width', spec.width], ['height', spec.height]] as const) {
-      if (!isInt(v) || v < MIN_SIDE || v > MAX_SIDE) return fail(`The ${name} must be a whole number of pixels from ${MIN_SIDE} to ${MAX_SIDE} (got ${String(v)}).`);
+    for (const [name, v] of [
+      ['width', spec.width],
+      ['height', spec.height],
+    ] as const) {
+      if (!isInt(v) || v < MIN_SIDE || v > MAX_SIDE)
+        return fail(`The ${name} must be a whole number of pixels from ${MIN_SIDE} to ${MAX_SIDE} (got ${String(v)}).`);
     }
-    base = { preset: 'custom', orientation: spec.width >= spec.height ? 'landscape' : 'portrait', width: spec.width, height: spec.height, density: 1, mm: undefined };
+    base = {
+      preset: 'custom',
+      orientation: spec.width >= spec.height ? 'landscape' : 'portrait',
+      width: spec.width,
+      height: spec.height,
+      density: 1,
+      mm: undefined,
+    };
   }
   const outWidth = base.width * scale;
   const outHeight = base.height * scale;

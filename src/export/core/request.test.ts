@@ -7,12 +7,21 @@ const ctx = { timelines, current: () => ({ chapter: 'flight' as const, t: Date.p
 describe('export request', () => {
   it('defaults to the whole route, 16:9 at 1×, light, with the legend', () => {
     const r = resolveRequest({}, ctx);
-    expect(r).toMatchObject({ ok: true, value: { moment: { kind: 'route' }, dark: false, legend: true, size: { preset: '16x9', outWidth: 1920, outHeight: 1080 } } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { moment: { kind: 'route' }, dark: false, legend: true, size: { preset: '16x9', outWidth: 1920, outHeight: 1080 } },
+    });
     expect(resolveRequest(undefined, ctx).ok).toBe(true);
   });
   it('resolves events, times and the current moment to a chapter and an instant', () => {
-    expect(resolveRequest({ moment: { event: 'first-impact' } }, ctx)).toMatchObject({ ok: true, value: { moment: { kind: 'moment', chapter: 'flight', t: Date.parse('2024-12-25T05:13:31Z'), event: 'first-impact' } } });
-    expect(resolveRequest({ moment: { t: '2024-12-27T00:00:00Z' } }, ctx)).toMatchObject({ ok: true, value: { moment: { kind: 'moment', chapter: 'aftermath' } } });
+    expect(resolveRequest({ moment: { event: 'first-impact' } }, ctx)).toMatchObject({
+      ok: true,
+      value: { moment: { kind: 'moment', chapter: 'flight', t: Date.parse('2024-12-25T05:13:31Z'), event: 'first-impact' } },
+    });
+    expect(resolveRequest({ moment: { t: '2024-12-27T00:00:00Z' } }, ctx)).toMatchObject({
+      ok: true,
+      value: { moment: { kind: 'moment', chapter: 'aftermath' } },
+    });
     expect(resolveRequest({ moment: 'current', preset: 'a4', scale: 2, dark: true, legend: false }, ctx)).toMatchObject({
       ok: true,
       value: { moment: { chapter: 'flight', t: Date.parse('2024-12-25T05:50:00Z') }, dark: true, legend: false, size: { outWidth: 7016, outHeight: 4960 } },

@@ -69,7 +69,9 @@ export function resolveMoment(m: MomentRequest | undefined, ctx: MomentContext):
     const chapter = chapterOf(ctx.timelines, t);
     if (!chapter) {
       const { flight, aftermath } = ctx.timelines;
-      return fail(`The time ${isoUtc(t)} is outside this story: the flight is ${isoUtc(flight.start)} to ${isoUtc(flight.end)}, the reporting ${isoUtc(aftermath.start).slice(0, 10)} to ${isoUtc(aftermath.end).slice(0, 10)}.`);
+      return fail(
+        `The time ${isoUtc(t)} is outside this story: the flight is ${isoUtc(flight.start)} to ${isoUtc(flight.end)}, the reporting ${isoUtc(aftermath.start).slice(0, 10)} to ${isoUtc(aftermath.end).slice(0, 10)}.`,
+      );
     }
     return ok({ kind: 'moment', chapter, t });
   }
@@ -84,7 +86,8 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
   if (unknown.length) return fail(`Unknown export option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
   const hasCustom = r.width !== undefined || r.height !== undefined;
   const hasMm = r.mm !== undefined;
-  if ([hasCustom, hasMm, r.preset !== undefined].filter(Boolean).length > 1) return fail('Give one size: a preset, a width and height, or a size in millimetres.');
+  if ([hasCustom, hasMm, r.preset !== undefined].filter(Boolean).length > 1)
+    return fail('Give one size: a preset, a width and height, or a size in millimetres.');
   if (hasCustom && (r.width === undefined || r.height === undefined)) return fail('Give both a width and a height.');
   if (hasMm && (!Array.isArray(r.mm) || r.mm.length !== 2)) return fail('The size in millimetres must be [width, height].');
   if (r.orientation !== undefined && (hasCustom || hasMm)) return fail('The orientation is for the print presets (a4, a3, letter): a custom size has its own.');
@@ -93,11 +96,23 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
     ? exportSize({ width: r.width as number, height: r.height as number }, scale as number)
     : hasMm
       ? exportSize({ mm: r.mm as [number, number] }, scale as number)
-      : exportSize({ preset: r.preset === undefined ? '16x9' : String(r.preset), ...(r.orientation !== undefined ? { orientation: r.orientation as Orientation } : {}) }, scale as number);
+      : exportSize(
+          { preset: r.preset === undefined ? '16x9' : String(r.preset), ...(r.orientation !== undefined ? { orientation: r.orientation as Orientation } : {}) },
+          scale as number,
+        );
   if (!size.ok) return size;
-  for (const k of ['dark', 'legend', 'inset'] as const) if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
-  if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256)) return fail('maxTile must be a whole number of pixels, at least 256.');
+  for (const k of ['dark', 'legend', 'inset'] as const)
+    if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
+  if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256))
+    return fail('maxTile must be a whole number of pixels, at least 256.');
   const moment = resolveMoment(r.moment as MomentRequest | undefined, ctx);
   if (!moment.ok) return moment;
-  return ok({ size: size.value, moment: moment.value, dark: r.dark === true, legend: r.legend !== false, inset: r.inset !== false, maxTile: r.maxTile as number | undefined });
+  return ok({
+    size: size.value,
+    moment: moment.value,
+    dark: r.dark === true,
+    legend: r.legend !== false,
+    inset: r.inset !== false,
+    maxTile: r.maxTile as number | undefined,
+  });
 }

@@ -18,8 +18,12 @@ describe('export text', () => {
     expect(momentLine(at('2024-12-25T05:50:00Z'), track)).toBe(
       '25 Dec 2024, 05:50:00 UTC · Baku 09:50 (UTC+4) · Grozny / Moscow 08:50 (UTC+3) · Aktau 10:50 (UTC+5) · Aircraft position estimated, within about 70 km',
     );
-    expect(momentLine({ kind: 'route' }, track)).toBe('25 Dec 2024 · The whole flight: take-off from Baku 03:55 UTC (07:55 local), crash near Aktau 06:28 UTC (11:28 local)');
-    expect(momentLine(at('2024-12-27T00:00:00Z', 'aftermath'), track)).toBe('As reported by 27 Dec 2024: the whole flight, with the strike points claimed by then');
+    expect(momentLine({ kind: 'route' }, track)).toBe(
+      '25 Dec 2024 · The whole flight: take-off from Baku 03:55 UTC (07:55 local), crash near Aktau 06:28 UTC (11:28 local)',
+    );
+    expect(momentLine(at('2024-12-27T00:00:00Z', 'aftermath'), track)).toBe(
+      'As reported by 27 Dec 2024: the whole flight, with the strike points claimed by then',
+    );
   });
   it('says which part of the path is reconstructed, from the data', () => {
     expect(reconstructedNote(track)).toMatch(/^The path between 04:25 and 06:28 UTC is reconstructed/);
@@ -37,7 +41,13 @@ describe('export text', () => {
   it('draws the arrow itself; every other character is in the shipped fonts', () => {
     expect(textRuns('Baku → Grozny')).toEqual([{ kind: 'text', text: 'Baku ' }, { kind: 'arrow' }, { kind: 'text', text: ' Grozny' }]);
     expect(missingGlyphs('a → b ≈ c')).toEqual(['≈']);
-    const texts = [exportTitle(), creditLine(), reconstructedNote(track), momentLine({ kind: 'route' }, track), ...legendEntries(LIGHT, storyClock(story)).map((e) => e.label)];
+    const texts = [
+      exportTitle(),
+      creditLine(),
+      reconstructedNote(track),
+      momentLine({ kind: 'route' }, track),
+      ...legendEntries(LIGHT, storyClock(story)).map((e) => e.label),
+    ];
     for (const e of story.events.filter((e) => e.chapter === 'flight')) texts.push(momentLine(at(e.time), track));
     for (const t of texts) expect(missingGlyphs(t), t).toEqual([]);
   });

@@ -43,7 +43,8 @@ export function dataAsOfLine(date: string): string {
 /** The date and moment shown: UTC plus the local times of Baku, Grozny / Moscow and Aktau. */
 export function momentLine(m: ResolvedMoment, track: TrackModel): string {
   if (m.kind === 'route') {
-    const baku = LOCAL_ZONES[0]!.zone, aktau = LOCAL_ZONES[2]!.zone;
+    const baku = LOCAL_ZONES[0]!.zone,
+      aktau = LOCAL_ZONES[2]!.zone;
     return msg('export.route', {
       day: day(track.start),
       takeoffUtc: clock(track.start, 'UTC', false),

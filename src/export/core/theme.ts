@@ -19,7 +19,16 @@ export interface ExportTheme {
 function exportTheme(mode: Mode): ExportTheme {
   const p = pageColours(mode);
   // The boxes over the map are the page's legend: the page colour, nearly opaque.
-  return { palette: paletteFor(mode), background: p.bg, text: p.fg, muted: p.muted, rule: p.rule, accent: p.accent, panel: p.bg, panelAlpha: OVERLAY_ALPHA[mode] };
+  return {
+    palette: paletteFor(mode),
+    background: p.bg,
+    text: p.fg,
+    muted: p.muted,
+    rule: p.rule,
+    accent: p.accent,
+    panel: p.bg,
+    panelAlpha: OVERLAY_ALPHA[mode],
+  };
 }
 
 export const LIGHT_THEME: ExportTheme = exportTheme('light');

@@ -4,7 +4,13 @@ import { cssStep, planTiles } from './tiles';
 
 describe('tile plan', () => {
   it('draws a map that fits in one render', () => {
-    expect(planTiles(1920, 842, 2, 4096)).toEqual({ cssW: 960, cssH: 421, canvasW: 1920, canvasH: 842, tiles: [{ core: { x: 0, y: 0, w: 1920, h: 842 }, origin: { x: 0, y: 0 } }] });
+    expect(planTiles(1920, 842, 2, 4096)).toEqual({
+      cssW: 960,
+      cssH: 421,
+      canvasW: 1920,
+      canvasH: 842,
+      tiles: [{ core: { x: 0, y: 0, w: 1920, h: 842 }, origin: { x: 0, y: 0 } }],
+    });
     // A4 at 300 dpi: 3.125 device pixels a CSS pixel, so CSS sizes are multiples of 8.
     expect(cssStep(300 / 96)).toBe(8);
     const a4 = planTiles(3508, 2100, 300 / 96, 4096);
@@ -19,7 +25,10 @@ describe('tile plan', () => {
       { x: 0, y: 0, w: 2200, h: 1000 },
       { x: 2200, y: 0, w: 2200, h: 1000 },
     ]);
-    expect(p.tiles.map((t) => t.origin)).toEqual([{ x: -128, y: 0 }, { x: 2072, y: 0 }]);
+    expect(p.tiles.map((t) => t.origin)).toEqual([
+      { x: -128, y: 0 },
+      { x: 2072, y: 0 },
+    ]);
     expect([p.canvasW, p.canvasH]).toEqual([2456, 1000]);
   });
   it('always covers the map exactly once, with cores inside their canvases', () => {

@@ -55,7 +55,6 @@ export function planTiles(mapW: number, mapH: number, ratio: number, maxCanvas: 
   const ax = planAxis(mapW, ratio, maxCanvas, step, marginCss);
   const ay = planAxis(mapH, ratio, maxCanvas, step, marginCss);
   const tiles: TilePlan['tiles'] = [];
-  for (const [y, h] of ay.cores)
-    for (const [x, w] of ax.cores) tiles.push({ core: { x, y, w, h }, origin: { x: x - ax.margin, y: y - ay.margin } });
+  for (const [y, h] of ay.cores) for (const [x, w] of ax.cores) tiles.push({ core: { x, y, w, h }, origin: { x: x - ax.margin, y: y - ay.margin } });
   return { cssW: ax.css, cssH: ay.css, canvasW: Math.round(ax.css * ratio), canvasH: Math.round(ay.css * ratio), tiles };
 }

@@ -24,7 +24,14 @@ export function loadExportFonts(base: string): Promise<void> {
   fontsLoaded ??= (async () => {
     const subsets = FONT_SUBSETS.filter((s) => LOCALE_FONT_SUBSETS[locale()].includes(s.name));
     const faces = subsets.flatMap((s) =>
-      FONT_WEIGHTS.map((weight) => new FontFace(EXPORT_FONT, `url("${new URL(fontFile(s.name, weight), base).href}")`, { weight: String(weight), style: 'normal', unicodeRange: s.unicodeRange })),
+      FONT_WEIGHTS.map(
+        (weight) =>
+          new FontFace(EXPORT_FONT, `url("${new URL(fontFile(s.name, weight), base).href}")`, {
+            weight: String(weight),
+            style: 'normal',
+            unicodeRange: s.unicodeRange,
+          }),
+      ),
     );
     try {
       await Promise.all(faces.map((f) => f.load()));
@@ -52,7 +59,8 @@ export function canvasMeasure(ctx: CanvasRenderingContext2D): Measure {
 /** A right arrow one em wide on the line's math axis, in the text's colour and weight. */
 function drawArrow(ctx: CanvasRenderingContext2D, x: number, baseline: number, size: number, weight: FontWeight) {
   const y = baseline - size * 0.3;
-  const x0 = x + size * 0.12, x1 = x + size * (ARROW_EM - 0.12);
+  const x0 = x + size * 0.12,
+    x1 = x + size * (ARROW_EM - 0.12);
   ctx.save();
   ctx.lineWidth = size * (weight >= 700 ? 0.085 : weight >= 600 ? 0.075 : 0.062);
   ctx.lineCap = 'round';

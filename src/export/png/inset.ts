@@ -52,7 +52,10 @@ export async function drawInsets(ctx: CanvasRenderingContext2D, views: readonly 
       const tick = 4 * ratio;
       ctx.save();
       ctx.lineCap = 'butt';
-      for (const [w, colour] of [[3.5 * ratio, theme.background], [1.25 * ratio, theme.text]] as const) {
+      for (const [w, colour] of [
+        [3.5 * ratio, theme.background],
+        [1.25 * ratio, theme.text],
+      ] as const) {
         ctx.beginPath();
         ctx.moveTo(S.x, S.y - tick);
         ctx.lineTo(S.x, S.y);
@@ -63,7 +66,15 @@ export async function drawInsets(ctx: CanvasRenderingContext2D, views: readonly 
         ctx.stroke();
       }
       ctx.restore();
-      const t = { lines: [S.label], x: S.x + S.px + S.gap, y: S.y + S.fontSize * 0.357, size: S.fontSize, lineHeight: S.fontSize, weight: 600 as const, colour: 'text' as const };
+      const t = {
+        lines: [S.label],
+        x: S.x + S.px + S.gap,
+        y: S.y + S.fontSize * 0.357,
+        size: S.fontSize,
+        lineHeight: S.fontSize,
+        weight: 600 as const,
+        colour: 'text' as const,
+      };
       // A halo for the label, as the map's names have.
       ctx.save();
       ctx.shadowColor = theme.background;

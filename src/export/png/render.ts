@@ -208,7 +208,13 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
       req.target.putImageData(readPixels(canvas, core.x - origin.x, core.y - origin.y, core.w, core.h), rect.x + core.x, rect.y + core.y);
       req.onProgress?.(i + 1, plan.tiles.length);
     }
-    return { readyMs: Math.round(t1 - t0), tilesMs: Math.round(performance.now() - t1), tiles: plan.tiles.length, canvas: [plan.canvasW, plan.canvasH], maxTile };
+    return {
+      readyMs: Math.round(t1 - t0),
+      tilesMs: Math.round(performance.now() - t1),
+      tiles: plan.tiles.length,
+      canvas: [plan.canvasW, plan.canvasH],
+      maxTile,
+    };
   } finally {
     sm?.destroy();
     container.remove();
@@ -216,7 +222,12 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
 }
 
 class ClampError extends ExportError {
-  constructor(readonly got: number, readonly gotH: number, readonly wantW: number, readonly wantH: number) {
+  constructor(
+    readonly got: number,
+    readonly gotH: number,
+    readonly wantW: number,
+    readonly wantH: number,
+  ) {
     super(`The map was drawn at ${got} × ${gotH} px instead of ${wantW} × ${wantH} px (the browser lowered the resolution).`);
   }
 }

@@ -50,7 +50,12 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-export async function renderExport(app: ExportSource, base: string, request: unknown, opts: ExportOptions = {}): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
+export async function renderExport(
+  app: ExportSource,
+  base: string,
+  request: unknown,
+  opts: ExportOptions = {},
+): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
   if (!r.ok) throw new ExportError(r.error);
   const req = r.value;
@@ -116,7 +121,22 @@ export async function renderExport(app: ExportSource, base: string, request: unk
   const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
   // The insets name the claimed points on one line (insetNames).
   const insetLayers = insetNames(layers);
-  await drawInsets(ctx, insets, { layers: insetLayers, track: app.track, palette: theme.palette, base, scene: sceneOf({ layers: insetLayers, track: app.track }, moment), ratio, target: ctx, ...(req.maxTile ? { maxTile: req.maxTile } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, theme);
+  await drawInsets(
+    ctx,
+    insets,
+    {
+      layers: insetLayers,
+      track: app.track,
+      palette: theme.palette,
+      base,
+      scene: sceneOf({ layers: insetLayers, track: app.track }, moment),
+      ratio,
+      target: ctx,
+      ...(req.maxTile ? { maxTile: req.maxTile } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    },
+    theme,
+  );
   lap('insets');
   // Scale bars for the map's centre: metres per output pixel there.
   const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
@@ -126,12 +146,29 @@ export async function renderExport(app: ExportSource, base: string, request: unk
   if (canvas.width !== W || canvas.height !== H) throw new ExportError(`The picture came out ${canvas.width} × ${canvas.height} px instead of ${W} × ${H} px.`);
   return {
     canvas,
-    meta: { filename: exportFilename(req), width: W, height: H, ratio, camera, tiles: drawn.tiles, tileCanvas: drawn.canvas, maxTile: drawn.maxTile, layout, insets, resolved: req, timings },
+    meta: {
+      filename: exportFilename(req),
+      width: W,
+      height: H,
+      ratio,
+      camera,
+      tiles: drawn.tiles,
+      tileCanvas: drawn.canvas,
+      maxTile: drawn.maxTile,
+      layout,
+      insets,
+      resolved: req,
+      timings,
+    },
   };
 }
 
 /** The function behind `window.flightmap.exportPng` (and the command line): a PNG as a data URL. */
-export async function exportPngDataUrl(app: ExportSource, base: string, request: unknown): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: ExportMeta }> {
+export async function exportPngDataUrl(
+  app: ExportSource,
+  base: string,
+  request: unknown,
+): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: ExportMeta }> {
   const { canvas, meta } = await renderExport(app, base, request);
   const t0 = performance.now();
   const dataUrl = canvas.toDataURL('image/png');
@@ -141,5 +178,7 @@ export async function exportPngDataUrl(app: ExportSource, base: string, request:
 }
 
 export function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('The PNG could not be encoded (out of memory?): try a smaller scale.'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('The PNG could not be encoded (out of memory?): try a smaller scale.'))), 'image/png'),
+  );
 }

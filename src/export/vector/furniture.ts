@@ -16,7 +16,8 @@ export const ARROW_EM = 1;
 /** A right arrow one em wide on the line's math axis, as a stroked path standing for "→". */
 export function arrowNode(x: number, baseline: number, size: number, weight: FontWeight, colour: string): VNode {
   const y = baseline - size * 0.3;
-  const x0 = x + size * 0.12, x1 = x + size * (ARROW_EM - 0.12);
+  const x0 = x + size * 0.12,
+    x1 = x + size * (ARROW_EM - 0.12);
   const n = (v: number) => num(v, 2);
   return {
     kind: 'path',
@@ -112,7 +113,8 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
     { kind: 'rect', x: 0, y: layout.map.y, w: layout.width, h: hair, fill: theme.rule },
     { kind: 'rect', x: 0, y: layout.map.y + layout.map.h - hair, w: layout.width, h: hair, fill: theme.rule },
   ];
-  if (layout.legend?.placement === 'below') rules.push({ kind: 'rect', x: layout.note.x, y: layout.footer.y, w: layout.width - 2 * layout.note.x, h: hair, fill: theme.rule });
+  if (layout.legend?.placement === 'below')
+    rules.push({ kind: 'rect', x: layout.note.x, y: layout.footer.y, w: layout.width - 2 * layout.note.x, h: hair, fill: theme.rule });
   const header = group('title', 'Title and moment', [
     // A short accent over the title, as the app's kicker.
     { kind: 'rect', x: layout.title.x, y: Math.round(8 * u), w: Math.round(48 * u), h: Math.round(4 * u), fill: theme.accent },
@@ -129,7 +131,9 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
       const entry = legend.find((e) => e.key === item.key);
       if (!entry) continue;
       children.push(
-        group(`legend-${item.key}`, entry.label, entry.shapes.map(swatchNode), { transform: { x: item.swatch.x, y: item.swatch.y, sx: item.swatch.w / entry.w, sy: item.swatch.h / entry.h } }),
+        group(`legend-${item.key}`, entry.label, entry.shapes.map(swatchNode), {
+          transform: { x: item.swatch.x, y: item.swatch.y, sx: item.swatch.w / entry.w, sy: item.swatch.h / entry.h },
+        }),
         ...textNodes(item.label, colourOf(item.label, theme), measure),
       );
     }
@@ -151,9 +155,20 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
       strokeWidth: Math.max(1, 1.5 * u),
       cap: 'butt',
     });
-    scale.push(...textNodes({ lines: [bar.label], x: labelX, y: y + S.fontSize * 0.357, size: S.fontSize, lineHeight: S.fontSize, weight: 600, colour: 'text' }, theme.text, measure));
+    scale.push(
+      ...textNodes(
+        { lines: [bar.label], x: labelX, y: y + S.fontSize * 0.357, size: S.fontSize, lineHeight: S.fontSize, weight: 600, colour: 'text' },
+        theme.text,
+        measure,
+      ),
+    );
   }
   out.push(group('scale-bars', 'Scale bars', scale));
-  out.push(group('credits', 'Note and credits', [...textNodes(layout.note, colourOf(layout.note, theme), measure), ...textNodes(layout.credit, colourOf(layout.credit, theme), measure)]));
+  out.push(
+    group('credits', 'Note and credits', [
+      ...textNodes(layout.note, colourOf(layout.note, theme), measure),
+      ...textNodes(layout.credit, colourOf(layout.credit, theme), measure),
+    ]),
+  );
   return out;
 }

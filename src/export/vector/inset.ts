@@ -29,8 +29,14 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
     if (v.kind === 'locator') groups = groups.filter((g) => LOCATOR_GROUPS.includes(g.id));
     const marks: VNode[] = [];
     if (v.extent) {
-      const d = `M${v.extent.slice(0, -1).map(([x, y]) => `${num(x)} ${num(y)}`).join('L')}Z`;
-      marks.push({ kind: 'path', d, stroke: theme.background, strokeWidth: 3.5 * ratio, join: 'miter' }, { kind: 'path', d, stroke: theme.accent, strokeWidth: 1.75 * ratio, join: 'miter' });
+      const d = `M${v.extent
+        .slice(0, -1)
+        .map(([x, y]) => `${num(x)} ${num(y)}`)
+        .join('L')}Z`;
+      marks.push(
+        { kind: 'path', d, stroke: theme.background, strokeWidth: 3.5 * ratio, join: 'miter' },
+        { kind: 'path', d, stroke: theme.accent, strokeWidth: 1.75 * ratio, join: 'miter' },
+      );
     }
     if (v.scale) {
       const S = v.scale;
@@ -39,7 +45,16 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
       marks.push(
         { kind: 'path', d, stroke: theme.background, strokeWidth: 3.5 * ratio, cap: 'butt' },
         { kind: 'path', d, stroke: theme.text, strokeWidth: 1.25 * ratio, cap: 'butt' },
-        { kind: 'text', x: S.x + S.px + S.gap, y: S.y + S.fontSize * 0.357, text: S.label, size: S.fontSize, weight: 600, fill: theme.text, halo: { colour: theme.background, width: 1.5 * ratio } },
+        {
+          kind: 'text',
+          x: S.x + S.px + S.gap,
+          y: S.y + S.fontSize * 0.357,
+          text: S.label,
+          size: S.fontSize,
+          weight: 600,
+          fill: theme.text,
+          halo: { colour: theme.background, width: 1.5 * ratio },
+        },
       );
     }
     const label = v.kind === 'locator' ? 'Locator inset' : 'Strike area inset';

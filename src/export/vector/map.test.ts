@@ -16,7 +16,10 @@ const rect = { x: 0, y: 100, w: 1920, h: 860 };
 
 function draw(moment = wholeRoute(track), ratio = 1) {
   const camera = fitBounds(exportFrame(layers, moment), rect.w / ratio, rect.h / ratio, { top: 44, right: 124, bottom: 44, left: 64 });
-  return { camera, groups: mapGroups({ basemap, scene: sceneOf({ layers, track }, moment), palette: LIGHT, camera, ratio, rect, keepInside: { x: 56, y: 14 }, measure }) };
+  return {
+    camera,
+    groups: mapGroups({ basemap, scene: sceneOf({ layers, track }, moment), palette: LIGHT, camera, ratio, rect, keepInside: { x: 56, y: 14 }, measure }),
+  };
 }
 const coords = (d: string) => [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
@@ -24,15 +27,47 @@ describe('the map as vectors', () => {
   it('projects and clips geometry to the map (plus a margin), not just with a clip path', () => {
     const { camera } = draw();
     const p = projector(camera, rect, 1, 12);
-    const d = pathOf({ type: 'LineString', coordinates: [[0, 42], [100, 42]] }, p);
+    const d = pathOf(
+      {
+        type: 'LineString',
+        coordinates: [
+          [0, 42],
+          [100, 42],
+        ],
+      },
+      p,
+    );
     const xs = coords(d).map((c) => c[0]!);
     expect(Math.min(...xs)).toBe(-12);
     expect(Math.max(...xs)).toBe(1932);
-    expect(pathOf({ type: 'LineString', coordinates: [[0, 0], [1, 0]] }, p)).toBe('');
+    expect(
+      pathOf(
+        {
+          type: 'LineString',
+          coordinates: [
+            [0, 0],
+            [1, 0],
+          ],
+        },
+        p,
+      ),
+    ).toBe('');
   });
   it('draws named layers in drawing order, every point inside the clip box, rounded', () => {
     const { groups } = draw(mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')));
-    expect(groups.map((g) => g.id)).toEqual(['basemap', 'borders', 'context-names', 'strike-area', 'planned-route', 'flown-track', 'claims', 'uncertainty-ring', 'places', 'aircraft', 'names']);
+    expect(groups.map((g) => g.id)).toEqual([
+      'basemap',
+      'borders',
+      'context-names',
+      'strike-area',
+      'planned-route',
+      'flown-track',
+      'claims',
+      'uncertainty-ring',
+      'places',
+      'aircraft',
+      'names',
+    ]);
     for (const g of groups) expect(g.clip).toEqual(rect);
     let n = 0;
     for (const node of walk(groups)) {
@@ -50,7 +85,8 @@ describe('the map as vectors', () => {
   });
   it('draws the moment: flown edges in full, the rest as a ghost, the aircraft and its ring', () => {
     const at = (t: string) => draw(mapMomentAt(track, 'flight', Date.parse(t))).groups.find((g) => g.id === 'flown-track')!.children as VNode[];
-    const early = at('2024-12-25T04:30:00Z'), late = at('2024-12-25T06:00:00Z');
+    const early = at('2024-12-25T04:30:00Z'),
+      late = at('2024-12-25T06:00:00Z');
     const full = (ns: VNode[]) => ns.filter((n) => n.kind === 'path' && n.strokeOpacity === 1).length;
     expect(full(late)).toBeGreaterThan(full(early));
     const ghost = early.filter((n) => n.kind === 'path' && n.strokeOpacity! < 1);

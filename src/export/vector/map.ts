@@ -12,7 +12,18 @@
 import bboxClip from '@turf/bbox-clip';
 import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Scene, SceneName } from '../../scene/scene';
-import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S, type CircleSymbol, type FillSymbol, type IconPath, type LineSymbol, type Palette } from '../../theme/symbology';
+import {
+  AIRCRAFT_ICON,
+  CRASH_ICON,
+  NAMES,
+  nameSize,
+  SYMBOLOGY as S,
+  type CircleSymbol,
+  type FillSymbol,
+  type IconPath,
+  type LineSymbol,
+  type Palette,
+} from '../../theme/symbology';
 import { boxAt, placeLabels, type Box, type LabelInput } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
 import type { Measure } from '../core/layout';
@@ -64,7 +75,13 @@ function polygonD(polys: Position[][][]): string {
   return polys
     .flatMap((rings) => rings.map(thin))
     .filter((r) => r.length >= 3)
-    .map((r) => `M${r.slice(0, r.length - (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? 1 : 0)).map(fmt).join('L')}Z`)
+    .map(
+      (r) =>
+        `M${r
+          .slice(0, r.length - (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? 1 : 0))
+          .map(fmt)
+          .join('L')}Z`,
+    )
     .join('');
 }
 
@@ -118,9 +135,12 @@ export function pathOf(g: Geometry, project: Projector): string {
 
 /** An icon's path in its own pixels, placed at a point, turned by `deg` clockwise and scaled by `k`. */
 export function iconD(path: IconPath, size: number, at: Pt, deg: number, k: number): string {
-  const r = (deg * Math.PI) / 180, cos = Math.cos(r), sin = Math.sin(r);
+  const r = (deg * Math.PI) / 180,
+    cos = Math.cos(r),
+    sin = Math.sin(r);
   const tf = (x: number, y: number) => {
-    const dx = (x - size / 2) * k, dy = (y - size / 2) * k;
+    const dx = (x - size / 2) * k,
+      dy = (y - size / 2) * k;
     return `${num(at[0] + dx * cos - dy * sin, 2)} ${num(at[1] + dx * sin + dy * cos, 2)}`;
   };
   return path.map((c) => (c[0] === 'Z' ? 'Z' : c[0] === 'Q' ? `Q${tf(c[1], c[2])} ${tf(c[3], c[4])}` : `${c[0]}${tf(c[1], c[2])}`)).join('');
@@ -158,7 +178,8 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     if (stroke && sw && so > 0) out.push({ kind: 'circle', cx: at[0], cy: at[1], r: r + sw / 2, stroke, strokeWidth: sw, strokeOpacity: so });
     return out;
   };
-  const dot = (sym: CircleSymbol, at: Pt, shown: boolean) => circle(at, px(sym.radius), c[sym.fill], shown ? 1 : 0, c[sym.stroke], px(sym.strokeWidth), shown ? 1 : 0);
+  const dot = (sym: CircleSymbol, at: Pt, shown: boolean) =>
+    circle(at, px(sym.radius), c[sym.fill], shown ? 1 : 0, c[sym.stroke], px(sym.strokeWidth), shown ? 1 : 0);
 
   const margin = 12 * ratio;
   const project = projector(camera, rect, ratio, margin);
@@ -182,7 +203,10 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     ...ofLayer('lake').flatMap((f) => path(f.geometry, fillPaint(S.lake))),
     ...ofLayer('land').flatMap((f) => path(f.geometry, linePaint(S.coast))),
   ];
-  const borders = [...ofLayer('region-border').flatMap((f) => path(f.geometry, linePaint(S.republicBorder))), ...ofLayer('border').flatMap((f) => path(f.geometry, linePaint(S.border)))];
+  const borders = [
+    ...ofLayer('region-border').flatMap((f) => path(f.geometry, linePaint(S.republicBorder))),
+    ...ofLayer('border').flatMap((f) => path(f.geometry, linePaint(S.border))),
+  ];
 
   // ---- the scene's features
   const role = (r: string) => scene.features.filter((f) => f.role === r);
@@ -195,10 +219,13 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   // The whole reconstruction as a faint ghost, then what is flown by the moment, by certainty.
   const trackNodes: VNode[] = [
     ...scene.track.flatMap((e) => path(e.geometry, linePaint(S.unflown))),
-    ...(['approximate', 'reconstructed'] as const).flatMap((k) => scene.track.filter((e) => e.certainty === k && e.flown).flatMap((e) => path(e.geometry, linePaint(S.flown[k])))),
+    ...(['approximate', 'reconstructed'] as const).flatMap((k) =>
+      scene.track.filter((e) => e.certainty === k && e.flown).flatMap((e) => path(e.geometry, linePaint(S.flown[k]))),
+    ),
   ];
   const head = scene.head;
-  if (head && head.certainty !== 'known') trackNodes.push(...path({ type: 'LineString', coordinates: [head.from, head.to] }, linePaint(S.flown[head.certainty])));
+  if (head && head.certainty !== 'known')
+    trackNodes.push(...path({ type: 'LineString', coordinates: [head.from, head.to] }, linePaint(S.flown[head.certainty])));
 
   const claims: VNode[] = role('claim').flatMap((f) => {
     const at = pointOf(f.geometry);
@@ -217,7 +244,10 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     ring.push(...circle(at, r, c[R.colour], R.fillOpacity, c[R.colour], px(R.strokeWidth), R.strokeOpacity));
     const d = iconD(AIRCRAFT_ICON.path, AIRCRAFT_ICON.size, at, a.bearing, ratio);
     // The outline under the body (as the icon is drawn: stroke, then fill over it).
-    aircraft.push({ kind: 'path', d, stroke: c[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' }, { kind: 'path', d, fill: c[AIRCRAFT_ICON.colour] });
+    aircraft.push(
+      { kind: 'path', d, stroke: c[AIRCRAFT_ICON.halo], strokeWidth: AIRCRAFT_ICON.haloWidth * ratio, join: 'round' },
+      { kind: 'path', d, fill: c[AIRCRAFT_ICON.colour] },
+    );
   }
 
   // ---- places: airports (kept inside the edges) and the crash mark

@@ -105,7 +105,13 @@ export function num(n: number, digits = 1): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-export const group = (id: string, label: string, children: VNode[], extra: Partial<Pick<VGroup, 'clip' | 'transform'>> = {}): VGroup => ({ kind: 'group', id, label, children, ...extra });
+export const group = (id: string, label: string, children: VNode[], extra: Partial<Pick<VGroup, 'clip' | 'transform'>> = {}): VGroup => ({
+  kind: 'group',
+  id,
+  label,
+  children,
+  ...extra,
+});
 
 /** Every node of a tree, depth first, in drawing order. */
 export function* walk(nodes: readonly VNode[]): Generator<VNode> {

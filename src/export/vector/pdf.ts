@@ -81,7 +81,8 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
     registered.add(fontName(f.subset, f.weight));
   }
   /** The line as runs, each with a font file the writer was given (a subset not given falls back to latin). */
-  const runsOf = (text: string, w: FontWeight) => fontRuns(text).map((r) => ({ font: registered.has(fontName(r.subset, w)) ? fontName(r.subset, w) : fontName('latin', w), text: r.text }));
+  const runsOf = (text: string, w: FontWeight) =>
+    fontRuns(text).map((r) => ({ font: registered.has(fontName(r.subset, w)) ? fontName(r.subset, w) : fontName('latin', w), text: r.text }));
 
   // Optional content groups: the layers.
   const ocgs: { end(): void }[] = [];
@@ -120,8 +121,15 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
         }
         if (n.halo) {
           pdf.save();
-          pdf.strokeColor(n.halo.colour).lineWidth(n.halo.width * 2).lineJoin('round');
-          for (const r of placed) pdf.font(r.font).fontSize(n.size).text(r.text, r.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
+          pdf
+            .strokeColor(n.halo.colour)
+            .lineWidth(n.halo.width * 2)
+            .lineJoin('round');
+          for (const r of placed)
+            pdf
+              .font(r.font)
+              .fontSize(n.size)
+              .text(r.text, r.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
           pdf.restore();
         }
         pdf.save();

@@ -30,5 +30,8 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
   const pad = o.padding ?? 40;
   const camera = fitBounds(exportFrame(o.layers, o.scene.moment), o.width, o.height, { top: pad, right: pad, bottom: pad, left: pad });
   const rect = { x: 0, y: 0, w: o.width, h: o.height };
-  return { camera, groups: mapGroups({ basemap: o.basemap, scene: o.scene, palette: o.palette, camera, ratio: 1, rect, keepInside: EDGE_INSET, measure: o.measure }) };
+  return {
+    camera,
+    groups: mapGroups({ basemap: o.basemap, scene: o.scene, palette: o.palette, camera, ratio: 1, rect, keepInside: EDGE_INSET, measure: o.measure }),
+  };
 }

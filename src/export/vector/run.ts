@@ -140,7 +140,12 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const p = slots.mapPadding;
   const layers = buildLayers(app.story, app.track);
   const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
-  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
+  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
+    top: p.top / ratio,
+    right: p.right / ratio,
+    bottom: p.bottom / ratio,
+    left: p.left / ratio,
+  });
   const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
   const strike = storyFrames(app.story).get('strike-area');
   const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
@@ -150,9 +155,23 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     ...(req.size.mm ? { mm: req.size.mm } : {}),
     background: theme.background,
     layers: [
-      ...mapGroups({ basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, camera, ratio, rect: map, keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, keepOut: insetColumn(slots.slots), measure }),
+      ...mapGroups({
+        basemap,
+        scene: sceneOf({ layers, track: app.track }, moment),
+        palette: theme.palette,
+        camera,
+        ratio,
+        rect: map,
+        keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio },
+        keepOut: insetColumn(slots.slots),
+        measure,
+      }),
       // The insets name the claimed points on one line (insetNames).
-      ...insetGroups(insets, { basemap, scene: sceneOf({ layers: insetNames(layers), track: app.track }, moment), palette: theme.palette, ratio, measure }, theme),
+      ...insetGroups(
+        insets,
+        { basemap, scene: sceneOf({ layers: insetNames(layers), track: app.track }, moment), palette: theme.palette, ratio, measure },
+        theme,
+      ),
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
@@ -161,10 +180,24 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   // The files embed the subsets of Noto Sans the words need (src/export/vector/fonts.ts); a letter none of the
   // shipped fonts draws is refused with a reason rather than drawn as a missing glyph.
   const { files, uncovered } = fontsNeeded(doc.layers);
-  if (uncovered.length) throw new ExportError(`The SVG and PDF embed Noto Sans, which cannot draw ${uncovered.map((c) => `“${c}”`).join(' ')}: export a PNG instead.`);
+  if (uncovered.length)
+    throw new ExportError(`The SVG and PDF embed Noto Sans, which cannot draw ${uncovered.map((c) => `“${c}”`).join(' ')}: export a PNG instead.`);
   const fonts = await embeddedFonts(files, format, base);
   lap('compose');
-  const meta: VectorMeta = { filename: exportFilename(req, format), format, width: W, height: H, mm: req.size.mm, ratio, camera, layout, insets, resolved: req, bytes: 0, timings };
+  const meta: VectorMeta = {
+    filename: exportFilename(req, format),
+    format,
+    width: W,
+    height: H,
+    mm: req.size.mm,
+    ratio,
+    camera,
+    layout,
+    insets,
+    resolved: req,
+    bytes: 0,
+    timings,
+  };
   return { doc, fonts, meta, lap };
 }
 

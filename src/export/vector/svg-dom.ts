@@ -58,7 +58,14 @@ function node(n: VNode): SVGElement {
 
 /** An SVG of `width` × `height` pixels that scales to its box; the groups' clips are the map's edge (the SVG's own). */
 export function svgElement(width: number, height: number, groups: readonly VGroup[]): SVGSVGElement {
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', height: '100%', preserveAspectRatio: 'xMidYMid slice', 'aria-hidden': 'true', focusable: 'false' }) as SVGSVGElement;
+  const svg = el('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width: '100%',
+    height: '100%',
+    preserveAspectRatio: 'xMidYMid slice',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  }) as SVGSVGElement;
   svg.style.display = 'block';
   svg.style.fontFamily = "'Noto Sans', sans-serif";
   svg.append(...groups.map(node));

@@ -17,7 +17,9 @@ const doc = (mm?: { width: number; height: number }): VDoc => ({
   layers: [
     group('map', 'Map', [
       group('basemap', 'Basemap', [{ kind: 'path', d: 'M0 0L100 0L100 100Z', fill: '#f5f2eb' }], { clip: { x: 0, y: 50, w: 800, h: 500 } }),
-      group('route', 'Planned route', [{ kind: 'path', d: 'M10 10L300 200', stroke: '#0072B2', strokeWidth: 2.5, dash: [5, 5], strokeOpacity: 0.5, cap: 'round' }]),
+      group('route', 'Planned route', [
+        { kind: 'path', d: 'M10 10L300 200', stroke: '#0072B2', strokeWidth: 2.5, dash: [5, 5], strokeOpacity: 0.5, cap: 'round' },
+      ]),
     ]),
     group('names', 'Names', [
       { kind: 'text', x: 10, y: 40, text: 'Grozny GRV', size: 13, weight: 600, fill: '#1d1d1b', halo: { colour: '#ffffff', width: 1.6 } },
@@ -129,7 +131,12 @@ describe('fonts for every language: no missing glyph in the SVG or the PDF', asy
   const glyphs = new Map<string, { hasGlyphForCodePoint(cp: number): boolean }>();
   const fontOf = (s: Sub, w: number) => glyphs.get(`${s}${w}`) ?? glyphs.set(`${s}${w}`, fontkit.create(readFileSync(file(s, w)))).get(`${s}${w}`)!;
   /** Characters of a text that the font file its run is drawn with has no glyph for (what a reader would see as a box). */
-  const missing = (text: string, w: number) => fontRuns(text).flatMap((r) => [...r.text].filter((ch) => !fontOf(r.subset, w).hasGlyphForCodePoint(ch.codePointAt(0)!)).map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}, ${r.subset})`));
+  const missing = (text: string, w: number) =>
+    fontRuns(text).flatMap((r) =>
+      [...r.text]
+        .filter((ch) => !fontOf(r.subset, w).hasGlyphForCodePoint(ch.codePointAt(0)!))
+        .map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}, ${r.subset})`),
+    );
 
   const LINES = [
     { text: 'Грозный GRV — «Ковёр», 05:13:31', weight: 600 as const },
@@ -141,7 +148,22 @@ describe('fonts for every language: no missing glyph in the SVG or the PDF', asy
     height: 300,
     background: '#ffffff',
     meta: { title: 'Рейс J2-8243', subject: 'Ақтау', date: new Date(Date.UTC(2025, 11, 25)), lang: 'kk' },
-    layers: [group('names', 'Names', LINES.map((l, i) => ({ kind: 'text' as const, x: 10, y: 60 + i * 60, text: l.text.replace('→', '-'), size: 24, weight: l.weight, fill: '#000', ...(i === 0 ? { halo: { colour: '#fff', width: 1.5 } } : {}) })))],
+    layers: [
+      group(
+        'names',
+        'Names',
+        LINES.map((l, i) => ({
+          kind: 'text' as const,
+          x: 10,
+          y: 60 + i * 60,
+          text: l.text.replace('→', '-'),
+          size: 24,
+          weight: l.weight,
+          fill: '#000',
+          ...(i === 0 ? { halo: { colour: '#fff', width: 1.5 } } : {}),
+        })),
+      ),
+    ],
   });
 
   it('splits a line into runs, one font file each, and asks for the files the words need', () => {
@@ -158,13 +180,24 @@ describe('fonts for every language: no missing glyph in the SVG or the PDF', asy
     expect(fontRuns('əı').map((r) => r.subset)).toEqual(['latin-ext', 'latin']);
     const { files, uncovered } = fontsNeeded(langDoc().layers);
     expect(uncovered).toEqual([]);
-    expect(files.map((f) => `${f.subset}-${f.weight}`)).toEqual(['latin-400', 'latin-600', 'latin-700', 'latin-ext-400', 'cyrillic-600', 'cyrillic-700', 'cyrillic-ext-700']);
+    expect(files.map((f) => `${f.subset}-${f.weight}`)).toEqual([
+      'latin-400',
+      'latin-600',
+      'latin-700',
+      'latin-ext-400',
+      'cyrillic-600',
+      'cyrillic-700',
+      'cyrillic-ext-700',
+    ]);
     expect(fontsNeeded([group('x', 'X', [{ kind: 'text', x: 0, y: 0, text: 'a 中', size: 10, weight: 400, fill: '#000' }])]).uncovered).toEqual(['中']);
   });
 
   it('every letter of every story word and message in every language is in the font file it is drawn with', () => {
     for (const l of ['en', 'ru', 'az', 'kk']) {
-      const c = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as { messages: Record<string, string>; story?: Record<string, Record<string, Record<string, string>>> };
+      const c = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as {
+        messages: Record<string, string>;
+        story?: Record<string, Record<string, Record<string, string>>>;
+      };
       const texts = [...Object.values(c.messages), ...Object.values(c.story ?? {}).flatMap((items) => Object.values(items).flatMap((f) => Object.values(f)))];
       const bad = new Set<string>();
       for (const t of texts) for (const w of [400, 600, 700]) for (const m of missing(t.replace(/[→⌘\n]/g, ''), w)) bad.add(m);
@@ -191,7 +224,10 @@ describe('fonts for every language: no missing glyph in the SVG or the PDF', asy
 
   it('the SVG names every subset file under one family with its unicode-range', () => {
     const files = fontsNeeded(langDoc().layers).files;
-    const svg = writeSvg(langDoc(), files.map((f) => ({ ...f, bytes: new Uint8Array(readFileSync(file(f.subset, f.weight, 'woff2'))) })));
+    const svg = writeSvg(
+      langDoc(),
+      files.map((f) => ({ ...f, bytes: new Uint8Array(readFileSync(file(f.subset, f.weight, 'woff2'))) })),
+    );
     const faces = [...svg.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
     expect(faces).toHaveLength(files.length);
     expect(faces.filter((f) => f.includes('unicode-range:U+0460-052F'))).toHaveLength(1);

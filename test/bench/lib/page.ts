@@ -47,7 +47,8 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   // that comes quickly is not missed; nothing forces a redraw the step did not ask for.
   type Settle = () => Promise<boolean>;
   const watch = (): Settle => {
-    let rendered = false, idle = false;
+    let rendered = false,
+      idle = false;
     const onRender = () => (rendered = true);
     const onIdle = () => (idle = true);
     map.on('render', onRender);

@@ -111,5 +111,8 @@ export async function firstLoadPaths(browser: Browser, url: string, quietMs = 80
 
 /** Our own code in the whole build (every chunk, the lazy ones too), for the budget of code that is not on the first load. */
 export function ownCode(dist: string): SizedFile[] {
-  return sizeFiles(dist, allFiles(dist).filter((p) => classify(p) === 'app'));
+  return sizeFiles(
+    dist,
+    allFiles(dist).filter((p) => classify(p) === 'app'),
+  );
 }

@@ -27,7 +27,9 @@ export function stepTimes(trace: Buffer | string): number[] {
   const { pid, tid } = marks[0]!;
   // Top-level tasks of the page's main thread, merged where they nest or touch.
   const tasks = events
-    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .filter(
+      (e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    )
     .map((e) => [e.ts, e.ts + e.dur!] as [number, number])
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -39,7 +41,8 @@ export function stepTimes(trace: Buffer | string): number[] {
   const out: number[] = [];
   let k = 0;
   for (let i = 0; i + 1 < marks.length; i++) {
-    const a = marks[i]!.ts, b = marks[i + 1]!.ts;
+    const a = marks[i]!.ts,
+      b = marks[i + 1]!.ts;
     while (k < merged.length && merged[k]![1] <= a) k++;
     let busy = 0;
     for (let j = k; j < merged.length && merged[j]![0] < b; j++) busy += Math.min(b, merged[j]![1]) - Math.max(a, merged[j]![0]);

@@ -50,7 +50,13 @@ export function bareStyle(base: string): StyleSpecification & { sources: Record<
       { id: 'water', type: 'background', paint: { 'background-color': c.water } },
       { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': c.land } },
       { id: 'lake', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'lake'], paint: { 'fill-color': c.lake } },
-      { id: 'border', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'border'], paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2] } },
+      {
+        id: 'border',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'layer'], 'border'],
+        paint: { 'line-color': c.border, 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
     ],
   };
 }

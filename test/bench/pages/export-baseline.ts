@@ -27,14 +27,25 @@ async function main() {
   const layers = buildLayers(story, track);
   // Not interactive, as the app's own export map: the names, the crash mark and the aircraft are map layers
   // there (the live map draws them over its canvas, which the plugin would not see).
-  const sm = createStoryMap({ container: mapContainer({ width: WIDTH, height: HEIGHT, center: [0, 0], zoom: 0 }), layers, track, palette: LIGHT, base: pageBase(), padding: 60, constrainBounds: false, interactive: false });
+  const sm = createStoryMap({
+    container: mapContainer({ width: WIDTH, height: HEIGHT, center: [0, 0], zoom: 0 }),
+    layers,
+    track,
+    palette: LIGHT,
+    base: pageBase(),
+    padding: 60,
+    constrainBounds: false,
+    interactive: false,
+  });
   sm.setMoment(wholeRoute(track));
   await sm.ready;
   // The plugin as a reader would have it: its control on the map. Its Generate button calls generateMap
   // with the size and dpi chosen in its form; the benchmark calls generateMap with the same arguments.
   const control = new MaplibreExportControl({ Format: Format.PNG, Filename: 'baseline' });
   sm.map.addControl(control, 'top-right');
-  const generateMap = (control as unknown as { generateMap(map: unknown, size: number[], dpi: number, format: string, unit: string, name: string): void }).generateMap.bind(control);
+  const generateMap = (
+    control as unknown as { generateMap(map: unknown, size: number[], dpi: number, format: string, unit: string, name: string): void }
+  ).generateMap.bind(control);
 
   /** One export through the plugin; resolves with the PNG data URL's length and size when its download link is clicked. */
   const exportPng = () =>

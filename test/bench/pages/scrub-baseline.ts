@@ -20,8 +20,19 @@ async function main() {
   style.sources.line = { type: 'geojson', data: empty };
   style.sources.point = { type: 'geojson', data: empty };
   style.layers.push(
-    { id: 'line', type: 'line', source: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': LIGHT.track, 'line-width': 3.5 } },
-    { id: 'point', type: 'circle', source: 'point', paint: { 'circle-radius': 6, 'circle-color': LIGHT.aircraft, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
+    {
+      id: 'line',
+      type: 'line',
+      source: 'line',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': LIGHT.track, 'line-width': 3.5 },
+    },
+    {
+      id: 'point',
+      type: 'circle',
+      source: 'point',
+      paint: { 'circle-radius': 6, 'circle-color': LIGHT.aircraft, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+    },
   );
   const map = new maplibregl.Map({ container: mapContainer(view), style, center: view.center, zoom: view.zoom });
 

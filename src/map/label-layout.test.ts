@@ -34,6 +34,22 @@ describe('label boxes', () => {
 
 describe('placing labels', () => {
   const view = { width: 400, height: 300 };
+  it('tries a shorter form at every anchor before leaving a label out, and says which form it placed', () => {
+    const high = label({ id: 'high', priority: 5, x: 100, y: 100, width: 80, height: 16 });
+    // The full label (two lines, 32 px tall) would reach the high one's box at both anchors; its one line clears it.
+    const claim = label({ id: 'claim', priority: 1, x: 100, y: 124, width: 80, height: 32, anchors: ['left', 'right'], variants: [{ width: 60, height: 16 }] });
+    const out = placeLabels([high, claim], view);
+    expect(out.map((p) => [p.id, p.variant])).toEqual([
+      ['high', 0],
+      ['claim', 1],
+    ]);
+    expect(out[1]!.anchor).toBe('left');
+    // With room, the full form is kept.
+    expect(placeLabels([claim], view)[0]!.variant).toBe(0);
+    // A short form that does not fit either: left out.
+    const tight = { ...claim, variants: [{ width: 60, height: 30 }] };
+    expect(placeLabels([high, tight], view).map((p) => p.id)).toEqual(['high']);
+  });
   it('places the higher priority first and leaves out a label that would overlap it', () => {
     const out = placeLabels([label({ id: 'low', priority: 1 }), label({ id: 'high', priority: 5, x: 110 })], view);
     expect(out.map((p) => p.id)).toEqual(['high']);
@@ -47,7 +63,7 @@ describe('placing labels', () => {
   it('never lets the edge of the view cut a label: tries the other side, else leaves it out', () => {
     const near = label({ id: 'near', x: 380, anchors: ['left', 'right'], radial: 5 }); // no room on the right
     const out = placeLabels([near, label({ id: 'cut', x: 10 }), label({ id: 'far', x: -300 })], view);
-    expect(out).toEqual([{ id: 'near', x: 295, y: 92, anchor: 'right' }]);
+    expect(out).toEqual([{ id: 'near', x: 295, y: 92, anchor: 'right', variant: 0 }]);
   });
   it('keeps labels out from under what covers the map (controls, legend): the next anchor, else none', () => {
     const place = label({ id: 'place', anchors: ['left', 'right'], radial: 5 });

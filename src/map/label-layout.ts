@@ -27,6 +27,11 @@ export interface LabelInput {
   baseline?: number;
   /** Higher first. */
   priority: number;
+  /**
+   * Shorter forms of the label (their sizes), tried in order at every anchor when the full label fits at none,
+   * before the label is left out (as MapLibre's text variants: a claim's name without its date line).
+   */
+  variants?: readonly { width: number; height: number }[];
 }
 
 export interface Placed {
@@ -35,6 +40,8 @@ export interface Placed {
   x: number;
   y: number;
   anchor: Anchor;
+  /** 0: the full label; k: its k-th shorter form (LabelInput.variants[k - 1]). */
+  variant: number;
 }
 
 export interface Box {
@@ -88,7 +95,7 @@ const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.wid
 /**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
  * view and overlaps no label placed before it and no obstacle (what covers the map: its controls, the
- * legend); a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
+ * legend); failing that, its shorter forms in turn at each anchor; a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
  * export leaves out a name its edge would cut).
  */
 export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }, obstacles: readonly Box[] = [], padding = 2): Placed[] {
@@ -96,16 +103,18 @@ export function placeLabels(labels: readonly LabelInput[], view: { width: number
   const boxes: Box[] = [...obstacles];
   const order = [...labels].sort((a, b) => b.priority - a.priority);
   for (const l of order) {
-    for (const anchor of l.anchors) {
-      const b = boxAt(l, anchor);
-      if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
-      // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
-      const padded = grow(b, padding);
-      if (boxes.some((o) => overlaps(o, padded))) continue;
-      boxes.push(grow(b, padding));
-      placed.push({ id: l.id, x: b.x, y: b.y, anchor });
-      break;
-    }
+    const forms = [l, ...(l.variants ?? []).map((v) => ({ ...l, width: v.width, height: v.height }))];
+    place: for (const [variant, form] of forms.entries())
+      for (const anchor of l.anchors) {
+        const b = boxAt(form, anchor);
+        if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
+        // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
+        const padded = grow(b, padding);
+        if (boxes.some((o) => overlaps(o, padded))) continue;
+        boxes.push(padded);
+        placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
+        break place;
+      }
   }
   return placed;
 }

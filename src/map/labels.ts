@@ -103,10 +103,23 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     container.addEventListener('scroll', unscroll);
   }
 
-  // Sizes at the drawn font size, read once (and again when a font arrives): no layout read while moving.
-  let sizes: { w: number; h: number }[] = [];
+  // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name alone).
+  const forms = all.map((s) => (s.short && s.short !== s.text ? [s.text, s.short] : [s.text]));
+  const drawn = all.map(() => 0); // the form each element shows now
+  const show = (i: number, form: number) => {
+    if (drawn[i] === form) return;
+    drawn[i] = form;
+    els[i]!.textContent = forms[i]![form]!; // text, never HTML
+  };
+  // Sizes of every form at the drawn font size, read once (and again when a font arrives): no layout read while moving.
+  let sizes: { w: number; h: number }[][] = [];
   const measure = () => {
-    sizes = els.map((el) => ({ w: el.offsetWidth, h: el.offsetHeight }));
+    sizes = els.map((el, i) =>
+      forms[i]!.map((_, k) => {
+        show(i, k);
+        return { w: el.offsetWidth, h: el.offsetHeight };
+      }),
+    );
   };
   let covers: Box[] | null = null;
 
@@ -121,7 +134,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   };
 
   const layout = () => {
-    if (!sizes.length || sizes.every((z) => z.w === 0)) measure(); // again if measured while the map was hidden
+    if (!sizes.length || sizes.every((z) => z[0]!.w === 0)) measure(); // again if measured while the map was hidden
     const zoom = map.getZoom();
     const inputs: LabelInput[] = [];
     const scales = new Map<string, number>();
@@ -138,8 +151,9 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
         id: s.id,
         x: p.x,
         y: p.y,
-        width: sizes[i]!.w * k,
-        height: sizes[i]!.h * k,
+        width: sizes[i]![0]!.w * k,
+        height: sizes[i]![0]!.h * k,
+        ...(sizes[i]!.length > 1 ? { variants: sizes[i]!.slice(1).map((z) => ({ width: z.w * k, height: z.h * k })) } : {}),
         anchors: n.anchors,
         priority: s.priority,
         ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
@@ -155,6 +169,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
         return;
       }
       el.style.visibility = '';
+      show(i, p.variant);
       const k = scales.get(s.id)!;
       el.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
     });

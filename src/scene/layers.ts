@@ -58,6 +58,7 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
       });
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
+      const name = p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name;
       claims.push({
         type: 'Feature',
         id: i,
@@ -66,10 +67,9 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
           id: p.id,
           status: p.status,
           firstReported: utcDayStart(p.firstReported),
-          label: msg('map.claimLabel', {
-            name: p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name,
-            date: day(utcDayStart(p.firstReported)),
-          }),
+          // The claim's name without its prefix (the label's first line; alone where the label finds no room).
+          name,
+          label: msg('map.claimLabel', { name, date: day(utcDayStart(p.firstReported)) }),
         },
       });
     }

@@ -100,6 +100,8 @@ export interface SceneName {
   id: string;
   kind: NameKind;
   text: string;
+  /** A shorter form, drawn where the full text finds no room (a claim's name without its date line). */
+  short?: string;
   at: LngLat;
   /** From NAMES[kind]: placed first where names collide (higher first). */
   priority: number;
@@ -241,6 +243,7 @@ export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
       named('claim', {
         id: `claim:${p.id}`,
         text: String(p.label),
+        short: String(p.name),
         at: f.geometry.coordinates as LngLat,
         shown: claimShown(m, from),
         visibleFrom: from,

@@ -4,6 +4,7 @@
  * page's language. Real headless Chromium against the built app.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
 
@@ -16,6 +17,22 @@ interface Label {
   w: number;
   h: number;
 }
+
+/** Each claimed point's name (its label's first line), as the map shows it in English. */
+const CLAIM_NAMES = (JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { kind: string; name: string } }[] }).features
+  .filter((f) => f.properties.kind === 'claim')
+  .map((f) => f.properties.name.replace(/^Claim: /, ''));
+
+/** Waits (bounded, polling) until the map is still. */
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const sm = (window as any).flightmap.mapLife.current();
+      return !!sm && !sm.map.isMoving();
+    },
+    null,
+    { timeout: 15_000, polling: 100 },
+  );
 
 /** The names shown now, with their boxes (CSS px). */
 async function shownNames(page: Page): Promise<Label[]> {
@@ -100,4 +117,34 @@ describe('names on the map', () => {
       await close();
     }
   });
+
+  // Issue 12: at the impacts each claimed point's name is readable on a phone. Where the full label (name and
+  // date line) finds no room, its short form (the name alone) is drawn, never nothing.
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 320, height: 640 },
+  ])
+    it(`at ${viewport.width} px, at the first impact, the three claims are named, inside the map, overlapping no other name`, async () => {
+      expect(CLAIM_NAMES).toHaveLength(3);
+      const { page, close } = await app.open('?event=first-impact', viewport);
+      try {
+        await settled(page);
+        const map = (await page.locator('#map').boundingBox())!;
+        const shown = await shownNames(page);
+        const claims = CLAIM_NAMES.map((name) => shown.find((l) => l.text.startsWith(name)));
+        expect(
+          claims.map((l) => !!l),
+          shown.map((l) => l.text).join(' | '),
+        ).toEqual([true, true, true]);
+        for (const l of claims) {
+          expect(l!.x).toBeGreaterThanOrEqual(map.x);
+          expect(l!.y).toBeGreaterThanOrEqual(map.y);
+          expect(l!.x + l!.w).toBeLessThanOrEqual(map.x + map.width + 0.5);
+          expect(l!.y + l!.h).toBeLessThanOrEqual(map.y + map.height + 0.5);
+        }
+        expectApart(shown);
+      } finally {
+        await close();
+      }
+    });
 });

@@ -347,7 +347,7 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
   const claimsOut: VNode[] = [];
   for (const n of scene.names) {
     if (n.kind !== 'claim' || !n.shown || zoom < (n.minZoom ?? 0)) continue;
-    const text = n.text.split('\n')[0]!;
+    const text = n.short ?? n.text.split('\n')[0]!; // the name alone, as the live map's short form
     const li = labelInput(n, text, project(n.at));
     const box = boxAt(li, li.anchors[0]!);
     taken.push(box);

@@ -14,7 +14,7 @@ import { mountExportButton } from './export/button';
 import { createExports } from './export/exports';
 import type { Citation } from './ui/citation';
 import { negotiate, HTML_LANG } from './i18n/locales';
-import { loadCatalogue, locale, msg, useLocale } from './i18n';
+import { loadCatalogue, locale, msg, msgOr, useLocale } from './i18n';
 import { localizeStory } from './i18n/story-text';
 import { addFontFaces, languageSwitch, translatePage, translationNote } from './ui/page-text';
 
@@ -129,11 +129,17 @@ async function main() {
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {
     const lines = e instanceof StoryDataError ? e.errors : [String((e as Error)?.message ?? e)];
+    // Said in the reader's language when its catalogue (or English's) arrived; else in English, from here.
+    const c = await catalogue.catch(() => null);
+    if (c) {
+      useLocale(c.locale, c.cat);
+      translatePage();
+    }
     $('notices').append(
       h(
         'div',
         { class: 'notice notice-error', role: 'alert' },
-        h('p', {}, h('strong', {}, 'The story data could not be read, so the map cannot be drawn:')),
+        h('p', {}, h('strong', {}, msgOr('app.storyFailed', 'The story data could not be read, so the map cannot be drawn:'))),
         h(
           'ul',
           {},

@@ -5,7 +5,7 @@ import { matchLocale, negotiate } from './locales';
 import { createTranslator, type Catalogue } from './messages';
 import { checkCatalogues, factsOf, type CheckInput } from './check';
 import { pseudoAst, pseudoText } from './pseudo';
-import { msg, useLocale } from './index';
+import { msg, msgOr, useLocale } from './index';
 
 const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue & { messages: Record<string, string> };
 const files = (): CheckInput[] => (['en', 'ru', 'az', 'kk'] as const).map((locale) => ({ file: `geo/i18n/${locale}.json`, locale, data: read(locale) }));
@@ -64,6 +64,15 @@ describe('messages', () => {
     expect(msg('i18n.language')).toBe('Язык');
     useLocale('en', EN);
     expect(msg('i18n.language')).toBe('Language');
+  });
+  it('msgOr: the message in the language, else (no catalogue could be loaded) the English given, never the key', () => {
+    useLocale('ru', read('ru'));
+    expect(msgOr('app.storyFailed', 'The story data could not be read')).toBe(read('ru').messages['app.storyFailed']);
+    expect(msgOr('app.storyFailed', 'x')).toMatch(/^Не удалось прочитать данные/);
+    useLocale('en', { meta: EN.meta, messages: {} });
+    expect(msgOr('app.storyFailed', 'The story data could not be read')).toBe('The story data could not be read');
+    useLocale('en', EN);
+    expect(msgOr('app.storyFailed', 'x')).toBe(EN.messages['app.storyFailed']);
   });
 });
 

@@ -21,6 +21,14 @@ export function msg(key: MessageKey, values?: Values): string {
   return current(key, values);
 }
 
+/**
+ * A message, or `english` when the page has no catalogue with it: the words of a page that failed before (or
+ * because) even the English catalogue could be loaded, e.g. the story data's error. Never the bare key.
+ */
+export function msgOr(key: MessageKey, english: string, values?: Values): string {
+  return currentCatalogue.messages[key] === undefined ? english : current(key, values);
+}
+
 /** The page's locale, its Intl tag, and its catalogue's metadata. */
 export const locale = (): AnyLocale => currentLocale;
 export const intlTag = (): string => INTL_TAG[currentLocale];

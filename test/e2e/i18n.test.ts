@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
-import { waitReady } from '../../scripts/lib/chrome';
+import { openPage, waitReady } from '../../scripts/lib/chrome';
 
 const app = useApp();
 type Cat = { messages: Record<string, string>; story?: { events?: Record<string, { title?: string; text?: string }> } };
@@ -156,6 +156,28 @@ describe('the story in each language', { timeout: 180_000 }, () => {
     expect(new URL(page.url()).searchParams.get('event')).toBe('first-impact');
     expect(await page.locator('h1').textContent()).toBe(cat('kk').messages['page.h1']);
     await close();
+  });
+
+  it("the story data's error is in the reader's language; in English when no catalogue could be loaded either", async () => {
+    const broken = async (q: string, noCatalogue: boolean) => {
+      const { page, close } = await openPage(app.browser);
+      await page.route('**/data/story.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '<p>oops' }));
+      if (noCatalogue) await page.route('**/data/i18n/*.json', (r) => r.fulfill({ status: 404, body: '' }));
+      await page.goto(app.server.url + q);
+      expect(await waitReady(page)).toBe('error');
+      const alert = await page.getByRole('alert').innerText();
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      await close();
+      return { alert, lang };
+    };
+    for (const l of ['ru', 'az', 'kk'] as const) {
+      const { alert } = await broken(`?lang=${l}`, false);
+      expect(alert).toContain(cat(l).messages['app.storyFailed']);
+      expect(alert).toContain('data/story.json'); // the file named, as in English
+    }
+    const { alert } = await broken('?lang=ru', true);
+    expect(alert).toContain('The story data could not be read, so the map cannot be drawn:');
+    expect(alert).not.toContain('app.storyFailed');
   });
 });
 

@@ -22,7 +22,17 @@ describe('downloads plugin', () => {
   const files = openDataFiles(data);
 
   it('writes the four downloads and the log, as page and as data', () => {
-    expect(Object.keys(files).sort()).toEqual(['changelog.html', 'changelog.json', 'events.csv', 'j2-8243.geojson', 'j2-8243.kml', 'sources.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'changelog-az.html',
+      'changelog-kk.html',
+      'changelog-ru.html',
+      'changelog.html',
+      'changelog.json',
+      'events.csv',
+      'j2-8243.geojson',
+      'j2-8243.kml',
+      'sources.csv',
+    ]);
     expect(JSON.parse(files['j2-8243.geojson']!).dataAsOf).toBe(data.log.entries[0]!.date);
     expect(JSON.parse(files['changelog.json']!)).toEqual(data.log);
   });
@@ -43,6 +53,30 @@ describe('downloads plugin', () => {
     const evil = openDataFiles({ ...data, log: { entries: [{ ...data.log.entries[0]!, what: '<img src=x onerror=alert(1)>' }] } })['changelog.html']!;
     expect(evil).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(evil).not.toContain('<img');
+  });
+
+  it('the log page in each language: its chrome and dates in the language, the entries in English and said to be', () => {
+    const cat = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')).messages as Record<string, string>;
+    const months = { ru: 'дек', az: 'dekabr', kk: 'желтоқсан' } as const;
+    for (const l of ['ru', 'az', 'kk'] as const) {
+      const html = files[`changelog-${l}.html`]!;
+      const m = cat(l);
+      expect(html).toContain(`<html lang="${l === 'az' ? 'az-Latn' : l}">`);
+      expect(html).toContain(`<h1>${m['log.title']}</h1>`);
+      expect(html).toContain(`<a href="./?lang=${l}">← ${m['log.back']}</a>`);
+      expect(html).toContain(m['log.englishOnly']);
+      expect(html).toContain(`<span class="k">${m['log.what']}</span> <span lang="en">`);
+      expect(html).not.toMatch(/Corrections and updates|What changed|Back to the map|The data is as of|Get the data/);
+      // Dates through the language's date.day: 25 Dec 2024 → 25 дек. 2024 г. …
+      const first = html.match(/<h2 id="d-[\d-]+"><time datetime="[\d-]+">([^<]+)<\/time>/)![1]!;
+      expect(first).not.toMatch(/[A-Z][a-z]{2} \d{4}/);
+      expect(html.includes(months[l]) || /\d/.test(first)).toBe(true);
+      expect((html.match(/<li>/g) ?? []).length).toBe(data.log.entries.length);
+      expect(html).toContain('href="changelog.html"'); // English, and the other languages, one click away
+    }
+    expect(files['changelog.html']).toContain('<html lang="en">');
+    expect(files['changelog.html']).not.toContain('lang="en"><'); // no English-in-English marking
+    expect(files['changelog.html']).toContain('<a href="changelog-ru.html" lang="ru" hreflang="ru">Русский</a>');
   });
 
   it('puts "Updated <date> · Get the data" into the page', () => {

@@ -2,6 +2,8 @@
  * Vite plugin: the open data. At build time it writes, next to the app,
  *   j2-8243.geojson, events.csv, sources.csv, j2-8243.kml   the downloads (src/opendata/, pure writers)
  *   changelog.html, changelog.json                           the corrections log, as a page and as data
+ *   changelog-ru.html, changelog-az.html, changelog-kk.html  the log's page in each language (its chrome and dates;
+ *                                                            the entries stay English, and the page says so)
  * puts "Updated <date> · Get the data: …" into the page's credit (the `<!-- opendata-credit -->` marker),
  * and gives the page `__OPENDATA__` (title, publisher, version, the date the data is as of, the public URL
  * when one was set) for the citation and the export's credit. A bad geo/changelog.json fails the build.
@@ -21,7 +23,11 @@ import type { BuildInfo } from '../../src/opendata/build-info.ts';
 import { GEOJSON_FILE, storyGeoJson, type DatasetMeta } from '../../src/opendata/geojson.ts';
 import { EVENTS_CSV, eventsCsv, SOURCES_CSV, sourcesCsv } from '../../src/opendata/csv.ts';
 import { KML_FILE, storyKml } from '../../src/opendata/kml.ts';
-import { CHANGELOG_PAGE, changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
+import { changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
+import { changelogFile } from '../../src/opendata/build-info.ts';
+import { msg, useLocale } from '../../src/i18n/index.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { shippedCatalogue } from './i18n-files.ts';
 
 export const CHANGELOG_JSON = 'changelog.json';
 
@@ -48,14 +54,29 @@ export function loadOpenData(root: string, env: NodeJS.ProcessEnv = process.env)
   return { story: s.story, log: l.log, meta: { title, publisher, version, updated, url }, info };
 }
 
+/** The log's page in every language, by file name (the story's title in the language: its page heading). */
+export function changelogPages(d: OpenData, root = '.'): Record<string, string> {
+  const english = shippedCatalogue(root, 'en');
+  const out: Record<string, string> = {};
+  try {
+    for (const l of LOCALES) {
+      useLocale(l, l === 'en' ? english : shippedCatalogue(root, l), english);
+      out[changelogFile(l)] = changelogPage(d.log, d.story.sources, l === 'en' ? d.meta.title : msg('page.h1'));
+    }
+  } finally {
+    useLocale('en', english);
+  }
+  return out;
+}
+
 /** Every file the plugin writes, by name. */
-export function openDataFiles(d: OpenData): Record<string, string> {
+export function openDataFiles(d: OpenData, root = '.'): Record<string, string> {
   return {
+    ...changelogPages(d, root),
     [GEOJSON_FILE]: JSON.stringify(storyGeoJson(d.story, d.meta), null, 1) + '\n',
     [EVENTS_CSV]: eventsCsv(d.story),
     [SOURCES_CSV]: sourcesCsv(d.story),
     [KML_FILE]: storyKml(d.story, buildTrack(d.story.track.features), d.meta),
-    [CHANGELOG_PAGE]: changelogPage(d.log, d.story.sources, d.meta.title),
     [CHANGELOG_JSON]: JSON.stringify(d.log, null, 2) + '\n',
   };
 }
@@ -96,16 +117,16 @@ export function downloads(root: string, env: NodeJS.ProcessEnv = process.env): P
       return html.replace(CREDIT_MARKER, creditHtml(updated));
     },
     generateBundle() {
-      for (const [fileName, source] of Object.entries(openDataFiles(loadOpenData(root, env)))) this.emitFile({ type: 'asset', fileName, source });
+      for (const [fileName, source] of Object.entries(openDataFiles(loadOpenData(root, env), root))) this.emitFile({ type: 'asset', fileName, source });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         const name = path.slice(path.lastIndexOf('/') + 1);
-        if (![GEOJSON_FILE, EVENTS_CSV, SOURCES_CSV, KML_FILE, CHANGELOG_PAGE, CHANGELOG_JSON].includes(name)) return next();
+        if (![GEOJSON_FILE, EVENTS_CSV, SOURCES_CSV, KML_FILE, CHANGELOG_JSON, ...LOCALES.map(changelogFile)].includes(name)) return next();
         let files: Record<string, string>;
         try {
-          files = openDataFiles(loadOpenData(root, env));
+          files = openDataFiles(loadOpenData(root, env), root);
         } catch (e) {
           res.statusCode = 500;
           res.end(String((e as Error).message));

@@ -19,3 +19,6 @@ export const BUILD_INFO: BuildInfo | undefined = typeof __OPENDATA__ === 'object
 
 /** The date the data is as of (YYYY-MM-DD), or undefined outside a build. */
 export const DATA_AS_OF: string | undefined = BUILD_INFO?.updated;
+
+/** The corrections log page in a language: changelog.html (English, and the pseudo-locale), changelog-ru.html … */
+export const changelogFile = (l: string): string => (l === 'ru' || l === 'az' || l === 'kk' ? `changelog-${l}.html` : 'changelog.html');

@@ -10,8 +10,11 @@ import { GEOJSON_FILE } from './geojson';
 import { EVENTS_CSV, SOURCES_CSV } from './csv';
 import { KML_FILE } from './kml';
 import { DOC_COLOURS as D } from '../theme/symbology';
+import { locale, msg } from '../i18n';
+import { ENDONYM, HTML_LANG, LOCALES } from '../i18n/locales';
+import { changelogFile } from './build-info';
 
-export const CHANGELOG_PAGE = 'changelog.html';
+export const CHANGELOG_PAGE = changelogFile('en');
 /** The marker in index.html's credit that the line replaces. */
 export const CREDIT_MARKER = '<!-- opendata-credit -->';
 
@@ -70,33 +73,52 @@ export function creditHtml(updated: string): string {
   );
 }
 
-/** The corrections log as its own page, newest first, grouped by date. */
+/**
+ * The corrections log as its own page, newest first, grouped by date, in the current language (useLocale): its
+ * chrome, dates and `<html lang>` through the catalogue. The entries' own words (what, why) are data written in
+ * English only; a translated page says so. `title`: the story's title in the page's language.
+ */
 export function changelogPage(log: Changelog, sources: readonly Source[], title: string): string {
+  const l = locale();
   const byId = new Map(sources.map((s) => [s.id, s]));
   const dates = [...new Set(log.entries.map((e) => e.date))];
+  const time = (d: string) => `<time datetime="${esc(d)}">${esc(dateLabel(d))}</time>`;
+  const translated = l !== 'en' && l !== 'en-XA';
+  const words = (t: string) => (translated ? `<span lang="en">${esc(t)}</span>` : esc(t)); // the entries: English in any page
   const entry = (e: Changelog['entries'][number]) => {
     const srcs = (e.sources ?? []).map((id) => byId.get(id)).filter((s): s is Source => !!s);
     const cites = srcs.length
-      ? `<p class="src"><span class="k">Sources:</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>` : `${esc(s.outlet)}: “${esc(s.title)}”`)).join(', ')}</p>`
+      ? `<p class="src"><span class="k">${esc(msg('log.sources'))}</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>` : `${esc(s.outlet)}: “${esc(s.title)}”`)).join(', ')}</p>`
       : '';
-    return `<li><p><span class="k">What changed:</span> ${esc(e.what)}</p><p><span class="k">Why:</span> ${esc(e.why)}</p>${cites}</li>`;
+    return `<li><p><span class="k">${esc(msg('log.what'))}</span> ${words(e.what)}</p><p><span class="k">${esc(msg('log.why'))}</span> ${words(e.why)}</p>${cites}</li>`;
   };
   const sections = dates
     .map(
       (d) =>
-        `<section aria-labelledby="d-${esc(d)}"><h2 id="d-${esc(d)}"><time datetime="${esc(d)}">${esc(dateLabel(d))}</time></h2><ul>${log.entries
+        `<section aria-labelledby="d-${esc(d)}"><h2 id="d-${esc(d)}">${time(d)}</h2><ul>${log.entries
           .filter((e) => e.date === d)
           .map(entry)
           .join('')}</ul></section>`,
     )
     .join('');
+  const DATE = '\u0000date\u0000'; // the <time> goes where the message puts the date
+  const asOf = esc(msg('log.asOf', { date: DATE })).replace(DATE, time(log.entries[0]!.date));
+  const links = (['en', ...LOCALES.filter((x) => x !== 'en')] as const)
+    .filter((x) => x !== l)
+    .map((x) => `<a href="${changelogFile(x)}" lang="${HTML_LANG[x]}" hreflang="${HTML_LANG[x]}">${esc(ENDONYM[x])}</a>`)
+    .join(' · ');
+  const label = (d: (typeof DOWNLOADS)[number]) => ('labelKey' in d ? msg(d.labelKey) : d.label);
+  const notes = translated
+    ? `<p class="muted">${esc(msg('log.englishOnly'))}</p>\n` +
+      `<p class="muted"><small>${esc(msg('i18n.unreviewed'))} <a href="${CHANGELOG_PAGE}" hreflang="en" lang="en">${esc(msg('i18n.readOriginal'))}</a></small></p>\n`
+    : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${HTML_LANG[l]}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="color-scheme" content="light dark" />
-<title>Corrections and updates: ${esc(title)}</title>
+<title>${esc(msg('log.docTitle', { title }))}</title>
 <link rel="icon" href="data:," />
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: ${D.fg.light}; background: ${D.bg.light}; }
@@ -112,11 +134,12 @@ a { color: ${D.link.light}; }
 </style>
 </head>
 <body>
-<p><a href="./">← Back to the map</a></p>
+<p><a href="./${translated ? `?lang=${l}` : ''}">← ${esc(msg('log.back'))}</a></p>
 <main>
-<h1>Corrections and updates</h1>
-<p>${esc(title)}. Every change to the map’s data is listed here, newest first: what changed, why, and the sources where the change rests on a fact. The data is as of <time datetime="${esc(log.entries[0]!.date)}">${esc(dateLabel(log.entries[0]!.date))}</time>.</p>
-<p class="muted">Get the data: ${DOWNLOADS.map((d) => `<a href="${d.file}" download>${esc(d.label)}</a>`).join(', ')}.</p>
+<h1>${esc(msg('log.title'))}</h1>
+<p>${esc(msg('log.intro', { title }))} ${asOf}</p>
+${notes}<p class="muted">${esc(msg('credit.getData'))} ${DOWNLOADS.map((d) => `<a href="${d.file}" download>${esc(label(d))}</a>`).join(', ')}.</p>
+<p class="muted">${links}</p>
 ${sections}
 </main>
 </body>

@@ -9,6 +9,7 @@ import { ENDONYM, HTML_LANG, LOCALE_FONT_SUBSETS, LOCALES, type AnyLocale } from
 import { FONT_SUBSETS, FONT_WEIGHTS, fontFile } from '../theme/fonts';
 import { withLang } from '../state/url';
 import { day } from '../time/format';
+import { changelogFile } from '../opendata/build-info';
 
 /**
  * Adds the Noto Sans subsets a language needs beyond latin (which the page's CSS declares) as FontFaces with their
@@ -44,6 +45,8 @@ export function translatePage(doc: Document = document): void {
     const t = Date.parse(`${el.dateTime}T00:00:00Z`);
     if (!Number.isNaN(t)) el.textContent = day(t);
   }
+  // "Updated <date>" links to the corrections log in the reader's language (changelog-ru.html …).
+  doc.getElementById('changelog-link')?.setAttribute('href', changelogFile(l));
 }
 
 /** "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed translation. */

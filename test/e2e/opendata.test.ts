@@ -123,6 +123,39 @@ describe('Get the data, Updated <date>', { timeout: 120_000 }, () => {
   });
 });
 
+describe("the log in the reader's language", { timeout: 120_000 }, () => {
+  it('"Updated <date>" links the log in the page\'s language; its chrome and dates are in it, the entries said to be English', async () => {
+    const m = JSON.parse(readFileSync('geo/i18n/ru.json', 'utf8')).messages as Record<string, string>;
+    const { page, close } = await openApp('?lang=ru');
+    try {
+      await page.waitForFunction(() => document.querySelector('#changelog-link')?.getAttribute('href') === 'changelog-ru.html', null, { timeout: 30_000 });
+      expect(await page.textContent('#changelog-link')).toMatch(/^\d{1,2} [а-я]+\.? \d{4} г\.$/);
+      await page.goto(new URL('changelog-ru.html', app.server.url).href);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+      expect(await page.textContent('h1')).toBe(m['log.title']);
+      expect(await page.title()).toContain(m['log.docTitle']!.split(':')[0]!);
+      expect(await page.locator('p', { hasText: m['log.englishOnly']! }).count()).toBe(1);
+      const heads = await page.$$eval('h2 time', (ts) => ts.map((t) => t.textContent ?? ''));
+      expect(heads).toHaveLength(new Set(log.entries.map((e) => e.date)).size);
+      for (const h of heads) expect(h).toMatch(/г\.$/);
+      const items = await page.$$eval('main li', (lis) => lis.map((li) => li.textContent ?? ''));
+      expect(items).toHaveLength(log.entries.length);
+      log.entries.forEach((e, i) => expect(items[i]).toContain(e.what));
+      expect(await page.$$eval('main li span[lang="en"]', (s) => s.length)).toBe(2 * log.entries.length);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const res = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return (res.violations as { id: string; impact: string }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      await page.click(`text=${m['log.back']}`);
+      await page.waitForURL((u) => u.searchParams.get('lang') === 'ru');
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('Cite this map', { timeout: 120_000 }, () => {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChrome, openPage, waitReady } from '../../scripts/lib/chrome.ts';
 import { serveDir, type ServeOptions, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { DIST } from '../support/app';
+import { DIST, wholeRoute } from '../support/app';
 import { colourCount, decode, hexToRgb, nearestColour } from '../support/pixels';
 import { LIGHT } from '../../src/theme/palette';
 
@@ -105,6 +105,7 @@ describe('a lost WebGL context', () => {
   it('comes back by itself at the same moment', async () => {
     await withServer({}, async (s) => {
       const { page, close } = await open(s, '?t=2024-12-25T05:50:00Z');
+      await wholeRoute(page); // the deep link opens on its own frame; the point checked below is on the whole route
       const before = await page.evaluate(() => (window as any).flightmap.getMoment().t);
       await page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
@@ -144,7 +145,7 @@ const RESOURCE_FAILURES = [
     fail: (p: string) => p.endsWith('.woff2'),
     q: '?event=crash',
     notice: 'font could not be loaded',
-    layers: ['track-ghost', 'area-fill', 'places'],
+    layers: ['track-reconstructed', 'track-ghost', 'places'], // the crash's frame: the approach, the site, the airport
   },
 ];
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, project } from '../support/app';
+import { useApp, project, wholeRoute } from '../support/app';
 import { decode, hexToRgb, nearestColour } from '../support/pixels';
 import { LIGHT } from '../../src/theme/palette';
 
@@ -12,16 +12,6 @@ const app = useApp();
 const GYD: [number, number] = [50.04667, 40.4675];
 const STRIKE_CENTRE: [number, number] = [45.64, 43.47];
 const CRASH: [number, number] = [51.01, 43.8825];
-
-/**
- * The whole route in view, as the reader asks for it (the map's own button; on a phone it is not shown, so it is
- * clicked through the DOM): a deep link opens on its event's frame (test/e2e/camera.test.ts). Bounded wait.
- */
-async function wholeRoute(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.ctrl-whole-route')!.click());
-  await page.waitForFunction(() => !(window as any).flightmap.mapLife.current().map.isMoving(), null, { timeout: 15_000, polling: 100 });
-  await page.waitForTimeout(100); // the names' layout after the last frame
-}
 const ROUTE_MID: [number, number] = [48.85, 41.64]; // halfway Baku → Makhachkala on the planned route
 const CASPIAN_LEG: [number, number] = [48.5, 43.66]; // on the reconstructed leg across the sea
 

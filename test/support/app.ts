@@ -53,3 +53,13 @@ export async function project(page: Page, lonLat: [number, number]): Promise<{ x
     return { x: r.left + p.x, y: r.top + p.y };
   }, lonLat);
 }
+
+/**
+ * The whole route in view, as the reader asks for it (the map's own button; on a phone it is not shown, so it is
+ * clicked through the DOM): a deep link opens on its event's frame (test/e2e/camera.test.ts). Bounded wait.
+ */
+export async function wholeRoute(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('.ctrl-whole-route')!.click());
+  await page.waitForFunction(() => !(window as any).flightmap.mapLife.current().map.isMoving(), null, { timeout: 15_000, polling: 100 });
+  await page.waitForTimeout(100); // the names' layout after the last frame
+}

@@ -240,6 +240,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       },
       paint: textPaint(c, N.city),
     },
+    // A named city's dot, in its name's zoom band (its name beside it: city-label, or the live map's names).
+    { id: 'city-dot', type: 'circle', source: 'context-names', filter: inBand('city'), paint: circlePaint(c, S.city) },
     {
       id: 'aircraft-halo',
       type: 'circle',
@@ -332,4 +334,4 @@ export const CLICKABLE_LAYERS = [
 ];
 
 /** Context (basemap labels, airports) that an exported picture leaves out where its edge would cut it. */
-export const EDGE_CLIPPED_LAYERS = ['country-label', 'country-zoom-label', 'republic-label', 'city-label', 'sea-label', 'places', 'places-label'];
+export const EDGE_CLIPPED_LAYERS = ['country-label', 'country-zoom-label', 'republic-label', 'city-label', 'city-dot', 'sea-label', 'places', 'places-label'];

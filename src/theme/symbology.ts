@@ -161,6 +161,8 @@ export const SYMBOLOGY = {
   officialArea: { colour: 'areaOuter', width: 1.2, dash: [2, 2], opacity: 0.9, cap: 'butt' } as LineSymbol,
   claim: { fill: 'claim', radius: 5, stroke: 'labelHalo', strokeWidth: 1.5 } as CircleSymbol,
   airport: { fill: 'labelHalo', radius: 4.5, stroke: 'airport', strokeWidth: 2 } as CircleSymbol,
+  /** A named city's point (drawn with its name, in the name's zoom band; a map's own convention, not in the legend). */
+  city: { fill: 'text', radius: 2.5, stroke: 'labelHalo', strokeWidth: 1 } as CircleSymbol,
 } as const;
 
 // ------------------------------------------------------------------ icons

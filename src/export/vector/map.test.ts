@@ -6,6 +6,7 @@ import { fitBounds } from '../core/camera';
 import { exportFrame } from '../core/frame';
 import { mapMomentAt, wholeRoute } from '../../scene/scene';
 import { LIGHT } from '../../theme/palette';
+import { SYMBOLOGY } from '../../theme/symbology';
 import { iconD, mapGroups, pathOf, projector } from './map';
 import { sceneOf } from '../../scene/scene';
 import { walk, type VNode } from './model';
@@ -109,6 +110,23 @@ describe('the map as vectors', () => {
     }
     const country = names.find((n) => n.kind === 'text' && n.text === 'GEORGIA');
     if (country?.kind === 'text') expect(country.letterSpacing).toBeGreaterThan(0);
+  });
+  it('draws a named city’s dot where its name is in band (Grozny close up), none at the whole route', () => {
+    const cityDots = (groups: ReturnType<typeof draw>['groups']) =>
+      groups.find((g) => g.id === 'places')!.children.filter((n) => n.kind === 'circle' && n.fill === LIGHT[SYMBOLOGY.city.fill]);
+    expect(cityDots(draw().groups)).toEqual([]);
+    const camera = fitBounds([45.55, 43.2, 45.85, 43.5], rect.w, rect.h, { top: 44, right: 124, bottom: 44, left: 64 });
+    const scene = sceneOf({ layers, track }, wholeRoute(track));
+    const groups = mapGroups({ basemap, scene, palette: LIGHT, camera, ratio: 1, rect, keepInside: { x: 56, y: 14 }, measure });
+    const dots = cityDots(groups);
+    expect(dots).toHaveLength(1);
+    const grozny = projector(camera, rect, 1, 12)(scene.names.find((n) => n.id === 'city:Grozny')!.at);
+    const d = dots[0]!;
+    if (d.kind === 'circle') {
+      expect(d.cx).toBeCloseTo(grozny[0], 0);
+      expect(d.cy).toBeCloseTo(grozny[1], 0);
+      expect(d.r).toBe(SYMBOLOGY.city.radius + SYMBOLOGY.city.strokeWidth / 2);
+    }
   });
   it('turns and scales an icon about its centre', () => {
     expect(iconD([['M', 15, 2], ['L', 15, 28], ['Z']], 30, [100, 100], 90, 2)).toBe('M126 100L74 100Z');

@@ -250,6 +250,14 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     );
   }
 
+  // ---- named cities' dots (in their name's zoom band, whole levels as MapLibre's filter; kept inside the edges)
+  const whole = Math.floor(camera.zoom);
+  const cityDots: VNode[] = scene.names.flatMap((n) => {
+    if (n.kind !== 'city' || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) return [];
+    const at = project(n.at);
+    return keep(at) ? dot(S.city, at, true) : [];
+  });
+
   // ---- places: airports (kept inside the edges) and the crash mark
   const airportDots: VNode[] = role('airport').flatMap((f) => {
     const at = pointOf(f.geometry);
@@ -277,7 +285,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     group('flown-track', 'Flown track', trackNodes, { clip }),
     group('claims', 'Claimed strike points', [...claims, ...names.claims], { clip }),
     group('uncertainty-ring', 'Uncertainty ring', ring, { clip }),
-    group('places', 'Airports and crash site', [...airportDots, ...crashMarks], { clip }),
+    group('places', 'Airports, cities and crash site', [...cityDots, ...airportDots, ...crashMarks], { clip }),
     group('aircraft', 'Aircraft', aircraft, { clip }),
     group('names', 'Place names', names.places, { clip }),
   ];

@@ -128,6 +128,21 @@ describe('the map as vectors', () => {
       expect(d.r).toBe(SYMBOLOGY.city.radius + SYMBOLOGY.city.strokeWidth / 2);
     }
   });
+  it('places context names clear of what covers the map (the legend over it)', () => {
+    const camera = fitBounds(exportFrame(layers, wholeRoute(track)), rect.w, rect.h, { top: 44, right: 124, bottom: 44, left: 64 });
+    const scene = sceneOf({ layers, track }, wholeRoute(track));
+    const georgia = (covers: { x: number; y: number; w: number; h: number }[]) =>
+      [...walk(mapGroups({ basemap, scene, palette: LIGHT, camera, ratio: 1, rect, keepInside: { x: 56, y: 14 }, covers, measure }))].find(
+        (n) => n.kind === 'text' && n.text === 'GEORGIA',
+      );
+    const open = georgia([]);
+    expect(open?.kind).toBe('text');
+    if (open?.kind !== 'text') return;
+    // A box over where it stood: it moves off it or is left out, never drawn under it.
+    const cover = { x: open.x - 10, y: open.y - 30, w: 200, h: 50 };
+    const under = georgia([cover]);
+    if (under?.kind === 'text') expect(under.x > cover.x + cover.w || under.y - under.size > cover.y + cover.h || under.y < cover.y).toBe(true);
+  });
   it('turns and scales an icon about its centre', () => {
     expect(iconD([['M', 15, 2], ['L', 15, 28], ['Z']], 30, [100, 100], 90, 2)).toBe('M126 100L74 100Z');
   });

@@ -46,6 +46,8 @@ export interface VectorMapInput {
   keepInside: { x: number; y: number };
   /** … and outside this box (the insets' column), grown by keepInside. */
   keepOut?: Rect | null;
+  /** Boxes over the map (the legend drawn over it), in output pixels: context names are placed clear of them. */
+  covers?: readonly Rect[];
   measure: Measure;
 }
 
@@ -375,7 +377,8 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
     byId.set(n.id, n);
     ctx.push(labelInput(n, n.text, at));
   }
-  const context: VNode[] = placeLabels(ctx, view, taken).map((p) => {
+  const covered: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
+  const context: VNode[] = placeLabels(ctx, view, [...taken, ...covered]).map((p) => {
     const n = byId.get(p.id)!;
     const li = ctx.find((x) => x.id === p.id)!;
     return textOf(n, n.text, { x: p.x, y: p.y, width: li.width, height: li.height });

@@ -164,6 +164,8 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
         rect: map,
         keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio },
         keepOut: insetColumn(slots.slots),
+        // A name under the legend drawn over the map would be hidden: it is placed clear of it, or left out.
+        covers: layout.legend?.placement === 'overlay' ? [layout.legend.box] : [],
         measure,
       }),
       // The insets name the claimed points on one line (insetNames).

@@ -3,33 +3,45 @@
  * browser):
  *   public/route.png    16:9, 1920×1080, the whole route, light: the page's picture without WebGL, with ?static
  *                       and without JavaScript, and the embed's fallback
+ *   public/route-ru.png, route-az.png, route-kk.png   the same picture in each language (`--lang`): the static
+ *                       embed and the no-script page in that language show it
  *   docs/screenshot.png 1600×900 at 1×, the moment of the decision to divert: the README's picture
- * Run it after changing the story (geo/), the style or the layout, and commit both files. Output is
+ * Run it after changing the story (geo/), the style or the layout, and commit every file. Output is
  * byte-identical from run to run on one machine; another machine's fonts do not matter (the app ships
  * its own), but its Chromium and CPU may change a few antialiased pixels.
  */
 import { resolve } from 'node:path';
 import type { ExportRequest } from '../src/export/core/request.ts';
-import { CliError, firstLine, formatBytes, ROOT, startExporter } from './lib/export-png.ts';
+import { buildApp, CliError, firstLine, formatBytes, ROOT, startExporter } from './lib/export-png.ts';
+import { LOCALES } from '../src/i18n/locales.ts';
+import { routeFile } from '../src/opendata/build-info.ts';
 
-const JOBS: { out: string; request: ExportRequest; size: [number, number] }[] = [
-  { out: 'public/route.png', request: { preset: '16x9', moment: 'route' }, size: [1920, 1080] },
-  { out: 'docs/screenshot.png', request: { width: 1600, height: 900, moment: { event: 'divert-aktau' } }, size: [1600, 900] },
+const ROUTE = { request: { preset: '16x9', moment: 'route' }, size: [1920, 1080] } as const;
+const JOBS: { lang: string; out: string; request: ExportRequest; size: readonly [number, number] }[] = [
+  ...LOCALES.map((lang) => ({ lang, out: `public/${routeFile(lang)}`, ...ROUTE })),
+  { lang: 'en', out: 'docs/screenshot.png', request: { width: 1600, height: 900, moment: { event: 'divert-aktau' } }, size: [1600, 900] },
 ];
 /** Keep the committed pictures small (they ship with the app and the repository). */
 const BUDGET = 400_000;
 
 async function main() {
   const t0 = performance.now();
-  const exporter = await startExporter();
+  const built = await buildApp(); // one build; one page per language
   try {
-    for (const job of JOBS) {
-      const r = await exporter.exportPng(job.request, resolve(ROOT, job.out), { expect: { width: job.size[0], height: job.size[1] } });
-      const over = r.bytes > BUDGET ? `  (over the ${formatBytes(BUDGET)} budget)` : '';
-      process.stdout.write(`Wrote ${job.out}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)}${over}\n`);
+    for (const lang of new Set(JOBS.map((j) => j.lang))) {
+      const exporter = await startExporter({ dist: built.dir, lang });
+      try {
+        for (const job of JOBS.filter((j) => j.lang === lang)) {
+          const r = await exporter.exportPng(job.request, resolve(ROOT, job.out), { expect: { width: job.size[0], height: job.size[1] } });
+          const over = r.bytes > BUDGET ? `  (over the ${formatBytes(BUDGET)} budget)` : '';
+          process.stdout.write(`Wrote ${job.out}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)}${over}\n`);
+        }
+      } finally {
+        await exporter.close();
+      }
     }
   } finally {
-    await exporter.close();
+    await built.cleanup();
   }
   process.stdout.write(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }

@@ -16,6 +16,7 @@ import type { Citation } from './ui/citation';
 import { negotiate, HTML_LANG } from './i18n/locales';
 import { loadCatalogue, locale, msg, msgOr, useLocale } from './i18n';
 import { localizeStory } from './i18n/story-text';
+import { routeFile } from './opendata/build-info';
 import { addFontFaces, languageSwitch, translatePage, translationNote } from './ui/page-text';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
@@ -32,6 +33,12 @@ root.classList.toggle('static', early.static);
 // the story) loads alongside the story; if it cannot, the page falls back to English and says so.
 const lang = negotiate(new URLSearchParams(location.search).get('lang'), navigator.languages ?? []);
 root.lang = HTML_LANG[lang.locale];
+// The route picture (?static, no WebGL, the embed's poster) with its words in the language: route-ru.png …
+const picture = document.querySelector<HTMLImageElement>('#static-map img');
+if (picture && routeFile(lang.locale) !== 'route.png') {
+  picture.addEventListener('error', () => picture.setAttribute('src', 'route.png'), { once: true });
+  picture.setAttribute('src', routeFile(lang.locale));
+}
 const catalogue = loadCatalogue(lang.locale, base).then(
   (cat) => ({ locale: lang.locale, cat }),
   (e: unknown) => {

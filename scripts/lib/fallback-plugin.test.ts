@@ -56,6 +56,7 @@ describe('no-script event list in every language', () => {
       expect(page).toContain(date);
       expect(page).toContain(`<a href="./?lang=${l}">`);
       expect(page).toContain('class="translation-note"');
+      expect(page).toContain(`<img src="route-${l}.png"`); // the route picture with its words in the language (npm run images)
       expect(page).not.toMatch(/<script|\son\w+=/i);
       // The build's own language is English again afterwards.
       expect(eventListHtml(r.story.events, r.story.sources)).toContain('Every event, with its sources');

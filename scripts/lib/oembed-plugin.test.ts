@@ -39,12 +39,15 @@ describe('oEmbed in every language', () => {
     expect(Object.keys(files).sort()).toEqual(['oembed-az.json', 'oembed-kk.json', 'oembed-ru.json', 'oembed.json']);
     for (const l of ['ru', 'az', 'kk']) {
       const m = (JSON.parse(readFileSync(resolve(__dirname, `../../geo/i18n/${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;
-      const d = JSON.parse(files[`oembed-${l}.json`]!) as { title: string; html: string; type: string };
+      const d = JSON.parse(files[`oembed-${l}.json`]!) as { title: string; html: string; type: string; thumbnail_url: string; thumbnail_width: number };
       expect(d.type).toBe('rich');
+      expect(d.thumbnail_url).toBe(`https://news.example.com/j2/route-${l}.png`); // the picture in the language
+      expect(d.thumbnail_width).toBe(1920);
       expect(d.title).toBe(m['embed.flightTitle']);
       expect(d.html).toContain(`&amp;lang=${l}&amp;childId=`);
       expect(d.html).toContain(`title="${m['embed.iframeTitle']!.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
     }
     expect(JSON.parse(files['oembed.json']!).title).toBe('How Azerbaijan Airlines flight J2-8243 was lost, 25 December 2024');
+    expect(JSON.parse(files['oembed.json']!).thumbnail_url).toBe('https://news.example.com/j2/route.png');
   });
 });

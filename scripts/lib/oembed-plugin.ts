@@ -15,6 +15,7 @@ import { validateStoryDir } from './story-files.ts';
 import { englishCopy } from './content-file.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { I18N_DIR } from './i18n-files.ts';
+import { routeFile } from '../../src/opendata/build-info.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4173/';
 
@@ -35,17 +36,19 @@ export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plug
     const { title, publisher } = s.story.content;
     return { title, providerName: publisher, iframeTitle: englishCopy(root, s.story.content).iframeTitle };
   };
-  const input = (): OEmbedInput => {
-    const png = resolve(root, 'public/route.png');
+  /** The thumbnail: the route picture in the language (public/route-ru.png …), else the English one. */
+  const input = (l = 'en'): OEmbedInput => {
+    const file = existsSync(resolve(root, 'public', routeFile(l))) ? routeFile(l) : 'route.png';
+    const png = resolve(root, 'public', file);
     const size = existsSync(png) ? pngSize(readFileSync(png)) : undefined;
-    return { baseUrl, ...copy(), ...(size ? { thumbnail: { path: 'route.png', ...size } } : {}) };
+    return { baseUrl, ...copy(), ...(size ? { thumbnail: { path: file, ...size } } : {}) };
   };
   const json = () => JSON.stringify(oembedDocument(input()), null, 2) + '\n';
   /** The same response in another language: its title and the iframe's, from that language's catalogue; the embed asks for `lang=`. */
   const localJson = (l: string) => {
     const m = (JSON.parse(readFileSync(resolve(root, I18N_DIR, `${l}.json`), 'utf8')) as { messages: Record<string, string> }).messages;
     return (
-      JSON.stringify(oembedDocument({ ...input(), lang: { code: l, title: m['embed.flightTitle']!, iframeTitle: m['embed.iframeTitle']! } }), null, 2) + '\n'
+      JSON.stringify(oembedDocument({ ...input(l), lang: { code: l, title: m['embed.flightTitle']!, iframeTitle: m['embed.iframeTitle']! } }), null, 2) + '\n'
     );
   };
   return {

@@ -22,3 +22,6 @@ export const DATA_AS_OF: string | undefined = BUILD_INFO?.updated;
 
 /** The corrections log page in a language: changelog.html (English, and the pseudo-locale), changelog-ru.html … */
 export const changelogFile = (l: string): string => (l === 'ru' || l === 'az' || l === 'kk' ? `changelog-${l}.html` : 'changelog.html');
+
+/** The route picture (public/, `npm run images`) in a language: route.png (English, and the pseudo-locale), route-ru.png … */
+export const routeFile = (l: string): string => (l === 'ru' || l === 'az' || l === 'kk' ? `route-${l}.png` : 'route.png');

@@ -158,6 +158,20 @@ describe('the story in each language', { timeout: 180_000 }, () => {
     await close();
   });
 
+  it('?static and the embed poster show the route picture in the language (route-ru.png …), drawn', async () => {
+    for (const l of ['ru', 'az', 'kk', 'en'] as const) {
+      const { page, close } = await app.open(`?static&lang=${l}`);
+      const img = page.locator('#static-map img');
+      await page.waitForFunction(() => {
+        const i = document.querySelector<HTMLImageElement>('#static-map img');
+        return !!i && i.complete && i.naturalWidth > 0;
+      });
+      expect(await img.getAttribute('src')).toBe(l === 'en' ? 'route.png' : `route-${l}.png`);
+      expect(await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([1920, 1080]);
+      await close();
+    }
+  });
+
   it("the story data's error is in the reader's language; in English when no catalogue could be loaded either", async () => {
     const broken = async (q: string, noCatalogue: boolean) => {
       const { page, close } = await openPage(app.browser);

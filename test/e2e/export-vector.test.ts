@@ -13,34 +13,22 @@
  * moved by one pixel differs from the PNG in 0.75 % of the pixels, by two pixels in 1.1 %.
  */
 import { describe, expect, it } from 'vitest';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { DIST, useApp } from '../support/app';
+import { useApp } from '../support/app';
+import { exportCli } from '../support/export-cli';
 import { decode } from '../support/pixels';
 import { launchChrome } from '../../scripts/lib/chrome';
 
 const OUT = mkdtempSync(join(tmpdir(), 'export-vector-e2e-'));
-const DIST_DIR = resolve(DIST);
 const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args],
-      { timeout: 180_000, maxBuffer: 1 << 20 },
-      (err, stdout, stderr) => {
-        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-        done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = exportCli;
 
 async function exportFile(name: string, args: string[]): Promise<{ file: string; buf: Buffer; stdout: string }> {
   const file = join(OUT, name);

@@ -6,32 +6,18 @@
  */
 import type { ExportMeta } from '../../src/export/png/run';
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DIST } from '../support/app';
+import { join } from 'node:path';
+import { exportCli } from '../support/export-cli';
 import { decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
 import { LIGHT_THEME } from '../../src/export/core/theme';
 import { projectOnMap } from '../../src/export/core/camera';
 import { LIGHT } from '../../src/theme/palette';
 
 const OUT = mkdtempSync(join(tmpdir(), 'insets-e2e-'));
-const DIST_DIR = resolve(DIST);
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/export.ts', '--dist', DIST_DIR, ...args],
-      { timeout: 180_000, maxBuffer: 1 << 20 },
-      (err, stdout, stderr) => {
-        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-        done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = exportCli;
 
 async function exportPng(name: string, args: string[]) {
   const file = join(OUT, `${name}.png`),

@@ -81,9 +81,9 @@ describe('export insets', () => {
     const svg = readFileSync(file, 'utf8');
     for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks'])
       expect(svg).toContain(`<g id="${id}"`);
-    const detail = svg.slice(svg.indexOf('<g id="inset-detail"'));
+    const detail = svg.slice(svg.indexOf('<g id="inset-detail"')).replace(/\u00a0/g, ' '); // spaces, or no-break spaces
     for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher'])
-      expect(detail).toContain(words.replace(/ /g, '\u00a0'));
+      expect(detail).toContain(words);
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
 
     const offFile = join(OUT, 'off.svg');

@@ -82,8 +82,7 @@ describe('export insets', () => {
     for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks'])
       expect(svg).toContain(`<g id="${id}"`);
     const detail = svg.slice(svg.indexOf('<g id="inset-detail"')).replace(/\u00a0/g, ' '); // spaces, or no-break spaces
-    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher'])
-      expect(detail).toContain(words);
+    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher']) expect(detail).toContain(words);
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
 
     const offFile = join(OUT, 'off.svg');

@@ -33,8 +33,9 @@ export function classify(path: string): SizeKind {
   // The PDF library (PDFKit, fontkit): third-party like MapLibre, loaded only when a PDF is made (vite.config.ts).
   if (/^assets\/pdfkit-[^/]+\.m?js$/.test(path)) return 'pdfkit';
   if (/^(data|basemap|fonts)\//.test(path) || /\.woff2?$/.test(path)) return 'data';
-  // The no-script event list in another language (scripts/lib/fallback-plugin.ts): the story's words, no code.
-  if (/^events-[a-z]{2}\.html$/.test(path)) return 'data';
+  // The no-script event list in another language (scripts/lib/fallback-plugin.ts) and the corrections log in every
+  // language (scripts/lib/downloads-plugin.ts): the story's words and the log's entries as pages, no code.
+  if (/^events-[a-z]{2}\.html$/.test(path) || /^changelog(-[a-z]{2})?\.html$/.test(path)) return 'data';
   if (/\.(html|m?js|css)$/.test(path)) return 'app';
   return 'other';
 }

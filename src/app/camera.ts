@@ -8,7 +8,8 @@
 import type { StoryData } from '../story/validate';
 import type { Moment } from '../state/app-state';
 import { stopsAt, type Timelines } from '../time/timeline';
-import { frameCamera, framesFor, storyFrames, type ViewFrame } from '../scene/camera';
+import { frameCamera, framesFor, openingCamera, storyFrames, type Camera, type ViewFrame } from '../scene/camera';
+import type { BBox, Padding } from '../geo/bounds';
 import type { StoryMap } from '../map/story-map';
 import type { Effect } from './effects';
 
@@ -16,6 +17,8 @@ export interface StoryCamera {
   effect: Effect;
   /** A map was made: `restored`, at a camera kept from before (an embed's map made again), else fresh. */
   mapMade(map: StoryMap, m: Moment, camera: 'story' | 'reader', restored: boolean): void;
+  /** The camera a new map of this view opens with at moment `m` (scene/camera.ts openingCamera): the embed's poster draws with it too. */
+  opening(m: Moment, view: { width: number; height: number; padding: Padding }): Camera;
 }
 
 export function storyCamera(
@@ -24,6 +27,8 @@ export function storyCamera(
   current: () => StoryMap | null,
   reducedMotion: { readonly matches: boolean },
   deepLink: boolean,
+  /** The story's opening frame (StoryLayers.frame): a page opened on the whole route shows it. */
+  whole: BBox,
 ): StoryCamera {
   const frames = storyFrames(story);
   const frameOf = (m: Moment): ViewFrame | undefined =>
@@ -41,7 +46,10 @@ export function storyCamera(
     map.moveTo(frameCamera(f, v.width, v.height, v.padding), animate && !reducedMotion.matches);
     shown = f.id;
   };
+  const opening = (m: Moment, v: { width: number; height: number; padding: Padding }) =>
+    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding);
   return {
+    opening,
     effect(s, prev) {
       if (!prev || s.camera !== 'story') return;
       const follow = prev.camera !== 'story'; // "Follow the story", or a host's seek
@@ -51,9 +59,16 @@ export function storyCamera(
       if (follow || f?.id !== shown) show(current(), f, true);
     },
     mapMade(map, m, camera, restored) {
-      if (camera !== 'story' || overview) return;
+      if (camera !== 'story') return;
+      if (!restored) {
+        // A new map opens where the poster drew (the same computation): the moment's frame, or the whole route.
+        map.moveTo(opening(m, map.view()), false);
+        shown = overview ? undefined : frameOf(m)?.id;
+        return;
+      }
+      if (overview) return;
       const f = frameOf(m);
-      if (!restored || f?.id !== shown) show(map, f, false);
+      if (f?.id !== shown) show(map, f, false);
     },
   };
 }

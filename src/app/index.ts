@@ -20,6 +20,7 @@ import { createMapLife, type StoryMapModule } from './map-life';
 import { storyClock } from '../story/content';
 import { storyParts } from './parts';
 import { storyCamera } from './camera';
+import { framePadding } from '../scene/camera';
 import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 import type { App, AppHooks } from '../api/flightmap';
 
@@ -87,7 +88,14 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
   const panel = parts.panel(els.panel);
   const control = parts.control(els.timeline, flags.embed);
   if (!flags.controls) els.timeline.hidden = true;
-  const camera = storyCamera(story, timelines, () => mapLife.current(), reducedMotion, url.moment.event !== undefined || url.moment.t !== undefined);
+  const camera = storyCamera(
+    story,
+    timelines,
+    () => mapLife.current(),
+    reducedMotion,
+    url.moment.event !== undefined || url.moment.t !== undefined,
+    layers.frame,
+  );
   // The map starts before the rest of the page is built (README, Performance).
   const { mapLife, mapReady } = createMapLife({
     container: els.map,
@@ -142,5 +150,6 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     seekEvent,
     mapReady,
     mapLife,
+    openingCamera: (width, height) => camera.opening(store.get().moment, { width, height, padding: framePadding(width) }),
   };
 }

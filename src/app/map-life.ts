@@ -8,9 +8,9 @@ import type { MapLife } from '../api/flightmap';
 import type { StoryLayers } from '../scene/layers';
 import type { TrackModel } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
-import type { Padding } from '../geo/bounds';
 import type { createNotices } from '../ui/notices';
 import { msg } from '../i18n';
+import { framePadding } from '../scene/camera';
 
 export type StoryMapModule = typeof import('../map/story-map');
 
@@ -39,13 +39,6 @@ export interface MapLifeOptions {
   onContextLost?: (() => void) | undefined;
 }
 
-/** Room around the story frame: enough for the labels east of Aktau and the scale bars at the bottom. */
-export function framePadding(el: HTMLElement): Padding {
-  const w = el.clientWidth || 800;
-  const k = Math.min(1, w / 900);
-  return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };
-}
-
 /** Tells when the shipped font did not load (MapLibre then falls back to a local font silently). */
 function checkFont(onFail: () => void): void {
   if (!document.fonts?.load) return;
@@ -72,7 +65,7 @@ export function createMapLife(o: MapLifeOptions): { mapLife: MapLife; mapReady: 
         palette: o.palette,
         base: o.base,
         cooperativeGestures: o.embed,
-        padding: framePadding(o.container),
+        padding: framePadding(o.container.clientWidth), // the frame's room (scene/camera.ts)
         ...(camera ? { camera } : {}),
         onSelect: o.onSelect,
         onReaderMove: o.onReaderMove,

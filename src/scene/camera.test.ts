@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { STORY_FILES, validateStory, type StoryData } from '../story/validate';
 import { worldPx, type LngLat } from '../geo/mercator';
 import type { Padding } from '../geo/bounds';
-import { frameCamera, framesFor, minGapPx, storyFrames, type Camera } from './camera';
+import { fitBounds } from '../geo/fit';
+import { framePadding, frameCamera, framesFor, minGapPx, openingCamera, storyFrames, type Camera } from './camera';
 
 const r = validateStory(Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])));
 if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -81,5 +82,19 @@ describe('story camera', () => {
     expect(minGapPx(360)).toBe(30);
     expect(minGapPx(1000)).toBe(60);
     expect(minGapPx(1920)).toBe(60);
+  });
+
+  it('openingCamera: the moment’s frame, or else the whole opening frame as it is (the live map and the embed’s poster both open with it)', () => {
+    const pad = framePadding(1000);
+    const f = framesFor(story, frames, ['first-impact'])!;
+    const whole: [number, number, number, number] = [46, 40, 52, 44];
+    expect(openingCamera(f, whole, 1000, 560, pad)).toEqual(frameCamera(f, 1000, 560, pad));
+    expect(openingCamera(undefined, whole, 1000, 560, pad)).toEqual(fitBounds(whole, 1000, 560, pad, 12));
+  });
+
+  it('framePadding: more room on a wide map, never less than on a phone', () => {
+    expect(framePadding(1000)).toEqual({ top: 50, bottom: 80, left: 60, right: 100 });
+    expect(framePadding(360)).toEqual({ top: 32, bottom: 68, left: 36, right: 88 });
+    expect(framePadding(0)).toEqual(framePadding(800));
   });
 });

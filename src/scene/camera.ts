@@ -107,3 +107,20 @@ export function frameCamera(frame: ViewFrame, w: number, h: number, pad: Padding
   const center = fromWorldPx([(x0 + x1) / 2 - (pad.left - pad.right) / 2, (y0 + y1) / 2 - (pad.top - pad.bottom) / 2], need);
   return { center, zoom: need };
 }
+
+/** Room around a story frame on a map `width` CSS px wide: enough for the labels east of Aktau and the scale bars at the bottom. */
+export function framePadding(width: number): Padding {
+  const w = width || 800;
+  const k = Math.min(1, w / 900);
+  return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };
+}
+
+/**
+ * The camera a map of w × h CSS px opens with: the moment's frame (frameCamera), or, with none (a page opened
+ * on the whole route, before the story first moves), the story's opening frame fitted as it is. The live map
+ * (src/app/camera.ts) and the embed's drawn poster (src/export/vector/poster-source.ts) both take it from here,
+ * so the map replaces the poster without the view moving.
+ */
+export function openingCamera(frame: ViewFrame | undefined, whole: BBox, w: number, h: number, pad: Padding): Camera {
+  return frame ? frameCamera(frame, w, h, pad) : fitBounds(whole, w, h, pad, FRAME_MAX_ZOOM);
+}

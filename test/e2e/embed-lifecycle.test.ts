@@ -234,6 +234,35 @@ describe('poster first', () => {
     expect(drawn.crash!.svg).toBeLessThan(100_000);
   }, 180_000);
 
+  it('the drawn poster is framed as the live map opens: the aircraft’s ring at the same pixels, same size, in the poster and then on the map', async () => {
+    for (const event of ['first-impact', undefined]) {
+      const id = `frame-${event ?? 'route'}`;
+      // the iframe alone, out of view: a poster until scrolled to
+      const h = await openHost(hostPage(snippet(id, event).replace(/<script>[\s\S]*<\/script>/, ''), 1000, { before: '<div style="height:1200px"></div>' }));
+      const f = await h.frame(id);
+      await f.waitForFunction(() => !!document.querySelector('.map-poster .scene-poster svg [data-layer="uncertainty-ring"] circle'), undefined, {
+        timeout: 60_000,
+        polling: 100,
+      });
+      expect(await life(f)).toBe('poster');
+      const ring = (sel: string) =>
+        f.evaluate((sel) => {
+          const c = document.querySelector(sel)!;
+          return ['cx', 'cy', 'r'].map((k) => Number(c.getAttribute(k)));
+        }, sel);
+      const poster = await ring('.map-poster .scene-poster svg [data-layer="uncertainty-ring"] circle');
+      await scrollToEl(h.page, 'iframe');
+      await waitLife(f, 'live');
+      const map = await ring('#map .flight-overlay circle');
+      console.log(`framing ${event ?? 'whole route'}: poster ring ${poster.map((v) => v.toFixed(1))}, map ring ${map.map((v) => v.toFixed(1))}`);
+      // the same place at the same pixel (within 2 px), at the same scale (the ring's radius within 5 %)
+      expect(Math.hypot(poster[0]! - map[0]!, poster[1]! - map[1]!)).toBeLessThan(2);
+      expect(Math.abs(poster[2]! - map[2]!)).toBeLessThanOrEqual(Math.max(0.5, map[2]! * 0.05));
+      expect(h.errors).toEqual([]);
+      await h.close();
+    }
+  }, 240_000);
+
   it('the full page (not embedded) makes its map at once; static makes none', async () => {
     const full = await app.open('?event=first-impact', { width: 1200, height: 800 });
     expect(full.ready).toBe('map');

@@ -1,6 +1,6 @@
 /**
  * The embed's poster, drawn from its scene (issue 16): a light inline SVG of the map at the embed's own
- * moment, in place of the route picture (src/embed/lazy-map.ts setPoster). Resolves once the basemap has
+ * moment, at the camera its live map will open with, in place of the route picture (src/embed/lazy-map.ts setPoster). Resolves once the basemap has
  * arrived (the map fetches the same file later, from the cache); until then the route picture stands.
  */
 import type { FeatureCollection } from 'geojson';
@@ -13,11 +13,14 @@ import { paletteFor } from '../../theme/symbology';
 import type { FontWeight } from '../core/layout';
 import { posterGroups } from './poster';
 import { svgElement } from './svg-dom';
+import type { Camera } from '../../geo/fit';
 
 export interface PosterApp {
   story: StoryData;
   track: TrackModel;
   getMoment(): { chapter: Chapter; t: number };
+  /** The camera the live map would open with now at this size (scene/camera.ts openingCamera). */
+  openingCamera(width: number, height: number): Camera;
 }
 
 /** A poster source for lazy-map's setPoster: each call draws the app's moment now, at the box's size. */
@@ -36,9 +39,12 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
     const m = app.getMoment();
     const scene = buildScene({ layers, track: app.track }, { kind: 'moment', chapter: m.chapter, t: m.t });
     const palette = paletteFor(document.documentElement.classList.contains('dark') ? 'dark' : 'light');
-    const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure });
+    // Framed as the live map will open (the same camera, one computation), so the view does not move when it replaces the poster.
+    const camera = app.openingCamera(width, height);
+    const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera });
     const box = document.createElement('div');
     box.className = 'scene-poster';
+    box.dataset.camera = JSON.stringify(camera); // for tests
     box.style.cssText = 'width:100%;height:100%;';
     box.append(svgElement(width, height, groups));
     return box;

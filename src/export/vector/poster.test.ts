@@ -26,4 +26,10 @@ describe('the embed’s poster, drawn from its scene', () => {
     const { groups } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure });
     expect(groups.find((g) => g.id === 'aircraft')!.children).toEqual([]);
   });
+  it('draws at the camera it is given (the live map’s opening camera), else fits the export’s frame', () => {
+    const scene = buildScene({ layers, track }, { kind: 'moment', chapter: 'flight', t: Date.parse('2024-12-25T05:13:31Z') });
+    const camera = { center: [47.5, 43.2] as [number, number], zoom: 7.25 };
+    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, camera }).camera).toBe(camera);
+    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure }).camera).not.toEqual(camera);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The embed's poster as a drawing of its scene: the map of its moment as vector groups (map.ts) for a box
- * of the map's size, framed as an export frames it (the story's frame, the areas, the aircraft and its ring).
+ * of the map's size, at the camera the live map will open with (given: scene/camera.ts openingCamera through the
+ * app), else framed as an export frames it (the story's frame, the areas, the aircraft and its ring).
  * A light stand-in until the map is made (src/embed/lazy-map.ts). Pure.
  */
 import type { FeatureCollection } from 'geojson';
@@ -22,13 +23,15 @@ export interface PosterInput {
   width: number;
   height: number;
   measure: Measure;
-  /** Room around the frame, CSS pixels (the live map's default). */
+  /** Room around the frame, CSS pixels, when no camera is given. */
   padding?: number;
+  /** The camera to draw with (the live map's opening camera for this moment and size). */
+  camera?: Camera;
 }
 
 export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[] } {
   const pad = o.padding ?? 40;
-  const camera = fitBounds(exportFrame(o.layers, o.scene.moment), o.width, o.height, { top: pad, right: pad, bottom: pad, left: pad });
+  const camera = o.camera ?? fitBounds(exportFrame(o.layers, o.scene.moment), o.width, o.height, { top: pad, right: pad, bottom: pad, left: pad });
   const rect = { x: 0, y: 0, w: o.width, h: o.height };
   return {
     camera,

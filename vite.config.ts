@@ -6,11 +6,21 @@ import { i18n } from './scripts/lib/i18n-plugin.ts';
 import { downloads } from './scripts/lib/downloads-plugin.ts';
 import { embedOrigins } from './scripts/lib/embed-origins-plugin.ts';
 import { themeVars } from './scripts/lib/theme-plugin.ts';
+import { mapPreload } from './scripts/lib/map-preload-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any static host and any sub-path.
   base: './',
-  plugins: [themeVars(), i18n(__dirname), storyData(__dirname), oembed(__dirname), noscriptFallback(__dirname), downloads(__dirname), embedOrigins()],
+  plugins: [
+    themeVars(),
+    i18n(__dirname),
+    storyData(__dirname),
+    oembed(__dirname),
+    noscriptFallback(__dirname),
+    downloads(__dirname),
+    embedOrigins(),
+    mapPreload(),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -2,6 +2,7 @@
  * The 'Embed' dialog: options (start moment, controls, autoplay, colours, plain, static) and the embed
  * code to copy, in the page's one dialog frame (src/ui/dialog.ts); all text is set as text.
  */
+import '../styles/embed-dialog.css';
 import type { App } from '../api/flightmap';
 import type { DarkMode } from '../state/url';
 import { isoUtc } from '../time/format';

@@ -8,6 +8,7 @@ import { citationText, momentUrl } from '../opendata/citation';
 import { h } from './dom';
 import { msg } from '../i18n';
 import '../styles/opendata.css';
+import '../styles/tool-button.css';
 
 export interface Citation {
   el: HTMLElement;

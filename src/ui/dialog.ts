@@ -3,8 +3,9 @@
  * by its help line, with a close button. The browser's modal dialog traps focus (the page behind is inert) and
  * closes on Escape; a click on the backdrop closes it too (when allowed); on closing, focus goes back to the button
  * that opened it. Its styles are `.dialog`, `.dialog-box`, `.dialog-head`, `.dialog-close`, `.dialog-help`
- * (styles/embed.css). All text is set as text.
+ * (styles/dialog.css, loaded with this module). All text is set as text.
  */
+import '../styles/dialog.css';
 import { h } from './dom';
 import { msg } from '../i18n';
 

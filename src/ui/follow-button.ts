@@ -3,6 +3,7 @@
  * press gives the camera back to the story. It is in the page only while it is offered (added and removed, so the
  * map's names make room for it: map/labels.ts watches what covers the map).
  */
+import '../styles/tool-button.css';
 import { h } from './dom';
 import { msg } from '../i18n';
 

@@ -1,4 +1,5 @@
 /** A button of the title block whose dialog is loaded on first use (Export, Embed); not in embeds or static pages. */
+import '../styles/tool-button.css';
 import type { App } from '../api/flightmap';
 import { h } from './dom';
 

@@ -72,7 +72,8 @@ export interface Exports {
  *   `currentEventId()`;
  * - `mapReady`: resolves to the story map (its `map` is the MapLibre map) once drawn, or null without a map;
  * - `mapLife`: the map's life (an embed makes and gives back its map);
- * - `exportPng(request)`, `exportSvg(request)`, `exportPdf(request)`: undefined until the export code has loaded.
+ * - `exportPng(request)`, `exportSvg(request)`, `exportPdf(request)`: registered as the app starts (each export's code loads on
+ *   its first call; optional in the type, as they come just after the app).
  */
 export type Flightmap = App & Partial<Exports>;
 

@@ -1,8 +1,8 @@
 /**
  * The automation API: puts `window.flightmap` (its type: src/api/flightmap.ts; README, "Automation API") on the
  * page. The command-line export (scripts/export.ts), the benchmark and the browser tests drive the page through
- * it. The exports are registered when their code arrives (main.ts, after export/dialog.ts loads), not patched onto
- * the app.
+ * it. The exports are registered by main.ts as soon as the app starts (export/exports.ts: each export's code loads
+ * on its first call), not patched onto the app.
  */
 import type { App, Exports, Flightmap } from '../api/flightmap';
 

@@ -15,7 +15,7 @@ import { buildTrack } from '../src/track/interpolate.ts';
 import { buildTimelines } from '../src/time/timeline.ts';
 import { exportFilename } from '../src/export/core/text.ts';
 import { validateStoryDir } from './lib/story-files.ts';
-import { CliError, firstLine, formatBytes, requireChrome, ROOT, startExporter } from './lib/export-png.ts';
+import { CliError, cliTranslator, firstLine, formatBytes, requireChrome, ROOT, startExporter } from './lib/export-png.ts';
 
 async function main(argv: string[]): Promise<number> {
   const story = validateStoryDir(ROOT);
@@ -36,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (dist && !existsSync(join(dist, 'index.html')))
     throw new CliError(`--dist ${options.dist} is not a built app (no index.html): run npm run build, or leave --dist out.`, 2);
   requireChrome();
+  const t = cliTranslator(options.lang);
   const t0 = performance.now();
   const exporter = await startExporter({ ...(dist ? { dist } : {}), lang: options.lang });
   try {
@@ -46,12 +47,16 @@ async function main(argv: string[]): Promise<number> {
         ...(options.meta ? { meta: resolve(cwd, options.meta) } : {}),
         expect: { width: resolved.size.outWidth, height: resolved.size.outHeight },
       });
-      process.stdout.write(`Wrote ${shown}: ${r.width} × ${r.height} px, ${formatBytes(r.bytes)} (${secs()} s)\n`);
+      process.stdout.write(
+        t('export.cli.wrote', { file: shown, size: t('export.px', { width: r.width, height: r.height }), bytes: formatBytes(r.bytes), seconds: secs() }) + '\n',
+      );
     } else {
       const r = await exporter.exportVector(options.format, options.request, out, options.meta ? { meta: resolve(cwd, options.meta) } : {});
       const { mm, outWidth, outHeight } = resolved.size;
-      const size = mm ? `${+mm.width.toFixed(1)} × ${+mm.height.toFixed(1)} mm` : `${outWidth} × ${outHeight} px`;
-      process.stdout.write(`Wrote ${shown}: ${options.format.toUpperCase()}, ${size}, ${formatBytes(r.bytes)} (${secs()} s)\n`);
+      const size = mm ? t('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : t('export.px', { width: outWidth, height: outHeight });
+      process.stdout.write(
+        t('export.cli.wrote', { file: shown, size: `${options.format.toUpperCase()}, ${size}`, bytes: formatBytes(r.bytes), seconds: secs() }) + '\n',
+      );
     }
   } finally {
     await exporter.close();

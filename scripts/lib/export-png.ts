@@ -11,6 +11,10 @@ import type { Browser } from 'playwright-core';
 import type { ExportRequest } from '../../src/export/core/request.ts';
 import { CHROME_CANDIDATES, findChrome, launchChrome, openPage, waitReady } from './chrome.ts';
 import { serveDir, type StaticServer } from './static-server.ts';
+import { readFileSync } from 'node:fs';
+import { createTranslator, type Catalogue, type Translate } from '../../src/i18n/messages.ts';
+import { INTL_TAG, isLocale } from '../../src/i18n/locales.ts';
+import { catalogueFile } from './i18n-files.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,6 +26,17 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The command's words in the picture's language (--lang): the export's outcome, "The export failed: <reason>"
+ * (the reason itself comes from the page, already in that language) and "Wrote …". Arguments, --help and the
+ * set-up (no browser, the build) stay in English, as a command line's conventions have them (README, Export).
+ */
+export function cliTranslator(lang = 'en'): Translate {
+  const read = (l: string) => JSON.parse(readFileSync(join(ROOT, catalogueFile(l)), 'utf8')) as Catalogue;
+  const l = isLocale(lang) ? lang : 'en';
+  return createTranslator(INTL_TAG[l], read(l), read('en'));
 }
 
 export const INSTALL_HINT =
@@ -88,6 +103,7 @@ export interface Exporter {
 /** Starts the pipeline: serve `dist` (or a fresh build), launch Chromium, open the app. */
 export async function startExporter(opts: { dist?: string; lang?: string } = {}): Promise<Exporter> {
   requireChrome();
+  const t = cliTranslator(opts.lang);
   const debug = process.env.EXPORT_DEBUG === '1';
   let t0 = performance.now();
   const lap = (what: string) => {
@@ -141,7 +157,7 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
           }, request)
           .catch((e: unknown) => ({ ok: false as const, error: firstLine(e) }));
         lap(`export ${JSON.stringify((res as { value?: { meta?: { timings?: unknown } } }).value?.meta?.timings ?? {})}`);
-        if (!res.ok) throw new CliError(`The export failed: ${firstLine(res.error)}`, 1);
+        if (!res.ok) throw new CliError(t('export.cli.failed', { error: firstLine(res.error) }), 1);
         const { dataUrl } = res.value;
         const { width, height } = expect ?? res.value;
         const prefix = 'data:image/png;base64,';
@@ -182,7 +198,7 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
           )
           .catch((e: unknown) => ({ ok: false as const, error: firstLine(e) }));
         lap(`export ${format} ${JSON.stringify((res as { value?: { meta?: { timings?: unknown } } }).value?.meta?.timings ?? {})}`);
-        if (!res.ok) throw new CliError(`The export failed: ${firstLine(res.error)}`, 1);
+        if (!res.ok) throw new CliError(t('export.cli.failed', { error: firstLine(res.error) }), 1);
         const buf = format === 'svg' ? Buffer.from(res.value.data, 'utf8') : Buffer.from(res.value.data, 'base64');
         if (format === 'pdf' && buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new CliError('The browser did not return a PDF.', 1);
         if (format === 'svg' && !buf.subarray(0, 200).toString('utf8').includes('<svg')) throw new CliError('The browser did not return an SVG.', 1);

@@ -9,12 +9,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `npm run export -- --dist <test build> ...args`: its exit code and output. */
-export function exportCli(args: string[]): Promise<CliRun> {
+/** `npm run export -- --dist <test build> ...args` (or another build, `dist`): its exit code and output. */
+export function exportCli(args: string[], dist = DIST): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'scripts/export.ts', '--dist', resolve(DIST), ...args],
+      ['--import', 'tsx', 'scripts/export.ts', '--dist', resolve(dist), ...args],
       { timeout: 180_000, maxBuffer: 1 << 20 },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? 1) : 0;

@@ -61,7 +61,7 @@ export interface MapRenderResult {
 /** The GPU's limit for a canvas side (texture, renderbuffer, viewport), and whether it is a software GPU. */
 export function gpuLimits(): { maxSide: number; software: boolean } {
   const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) throw new ExportError('This browser cannot draw the map: it needs WebGL 2.');
+  if (!gl) throw new ExportError('export.error.webgl');
   const vp = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
   const maxSide = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, vp[0]!, vp[1]!);
   const info = gl.getExtension('WEBGL_debug_renderer_info');
@@ -71,12 +71,15 @@ export function gpuLimits(): { maxSide: number; software: boolean } {
 }
 
 /** Waits for `p`, for at most IDLE_TIMEOUT_MS, unless the export is cancelled or a resource fails. */
-function wait<T>(p: Promise<T>, what: string, failed: Promise<never>, signal?: AbortSignal): Promise<T> {
+function wait<T>(p: Promise<T>, what: { part: number; total: number } | null, failed: Promise<never>, signal?: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const limits = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ExportError(`The map did not finish drawing (${what}) within ${IDLE_TIMEOUT_MS / 1000} s.`)), IDLE_TIMEOUT_MS);
-    onAbort = () => reject(new ExportError('The export was cancelled.'));
+    timer = setTimeout(
+      () => reject(new ExportError(what ? 'export.error.timeoutPart' : 'export.error.timeout', { ...what, seconds: IDLE_TIMEOUT_MS / 1000 })),
+      IDLE_TIMEOUT_MS,
+    );
+    onAbort = () => reject(new ExportError('export.cancelled'));
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -93,7 +96,7 @@ function wait<T>(p: Promise<T>, what: string, failed: Promise<never>, signal?: A
  */
 function readPixels(canvas: HTMLCanvasElement, x: number, y: number, w: number, h: number): ImageData {
   const gl = canvas.getContext('webgl2');
-  if (!gl) throw new ExportError('The map’s drawing could not be read.');
+  if (!gl) throw new ExportError('export.error.unreadable');
   const fb = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
   const pack = gl.getParameter(gl.PIXEL_PACK_BUFFER_BINDING) as WebGLBuffer | null;
   const align = gl.getParameter(gl.PACK_ALIGNMENT) as number;
@@ -110,7 +113,7 @@ function readPixels(canvas: HTMLCanvasElement, x: number, y: number, w: number, 
     gl.pixelStorei(gl.PACK_ALIGNMENT, align);
   }
   const err = gl.getError();
-  if (err !== gl.NO_ERROR) throw new ExportError(`The map’s drawing could not be read (WebGL error ${err}).`);
+  if (err !== gl.NO_ERROR) throw new ExportError('export.error.unreadableGl', { code: err });
   const img = new ImageData(w, h);
   const row = w * 4;
   for (let r = 0; r < h; r++) img.data.set(buf.subarray((h - 1 - r) * row, (h - r) * row), r * row);
@@ -160,7 +163,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
       maxCanvasSize: [maxTile, maxTile],
       constrainBounds: false,
       iconRatio: Math.max(2, ratio),
-      onResourceError: (what) => fail(new ExportError(what === 'basemap' ? 'The basemap could not be loaded.' : 'A map font could not be loaded.')),
+      onResourceError: (what) => fail(new ExportError(what === 'basemap' ? 'export.error.basemap' : 'export.error.mapFont')),
     });
     const style = sm.style; // built once, by createStoryMap
     registerDashes(sm, style);
@@ -191,7 +194,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
     sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, first.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
     sm.setScene(req.scene);
     const t0 = performance.now();
-    await wait(sm.ready, 'first view', failed, req.signal);
+    await wait(sm.ready, null, failed, req.signal);
     const t1 = performance.now();
     const canvas = sm.map.getCanvas();
     for (const [i, tile] of plan.tiles.entries()) {
@@ -199,7 +202,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
         const idle = new Promise<void>((r) => sm!.map.once('idle', () => r()));
         sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, tile.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
         sm.map.triggerRepaint();
-        await wait(idle, `tile ${i + 1} of ${plan.tiles.length}`, failed, req.signal);
+        await wait(idle, { part: i + 1, total: plan.tiles.length }, failed, req.signal);
       }
       if (canvas.width !== plan.canvasW || canvas.height !== plan.canvasH) {
         throw new ClampError(canvas.width, canvas.height, plan.canvasW, plan.canvasH);
@@ -228,7 +231,7 @@ class ClampError extends ExportError {
     readonly wantW: number,
     readonly wantH: number,
   ) {
-    super(`The map was drawn at ${got} × ${gotH} px instead of ${wantW} × ${wantH} px (the browser lowered the resolution).`);
+    super('export.error.clamped', { gotWidth: got, gotHeight: gotH, width: wantW, height: wantH });
   }
 }
 

@@ -57,7 +57,7 @@ export async function renderExport(
   opts: ExportOptions = {},
 ): Promise<{ canvas: HTMLCanvasElement; meta: ExportMeta }> {
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
-  if (!r.ok) throw new ExportError(r.error);
+  if (!r.ok) throw new ExportError(null, r.error);
   const req = r.value;
   const { outWidth: W, outHeight: H, ratio } = req.size;
   const theme = themeFor(req.dark);
@@ -69,7 +69,7 @@ export async function renderExport(
   canvas.width = W;
   canvas.height = H;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx || canvas.width !== W || canvas.height !== H) throw new ExportError(`This browser cannot make a ${W} × ${H} px picture: try a smaller scale.`);
+  if (!ctx || canvas.width !== W || canvas.height !== H) throw new ExportError('export.error.canvas', { width: W, height: H });
 
   // The aircraft and "not yet flown" only mean something at a moment of the flight.
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
@@ -143,7 +143,8 @@ export async function renderExport(
   drawFurniture(ctx, { layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar) });
   lap('furniture');
 
-  if (canvas.width !== W || canvas.height !== H) throw new ExportError(`The picture came out ${canvas.width} × ${canvas.height} px instead of ${W} × ${H} px.`);
+  if (canvas.width !== W || canvas.height !== H)
+    throw new ExportError('export.error.size', { gotWidth: canvas.width, gotHeight: canvas.height, width: W, height: H });
   return {
     canvas,
     meta: {
@@ -178,7 +179,5 @@ export async function exportPngDataUrl(
 }
 
 export function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('The PNG could not be encoded (out of memory?): try a smaller scale.'))), 'image/png'),
-  );
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('export.error.encode'))), 'image/png'));
 }

@@ -74,9 +74,9 @@ const PDF_WOFF: Record<SubsetName, Record<FontWeight, string>> = {
   'cyrillic-ext': { 400: woffCyrillicExt400, 600: woffCyrillicExt600, 700: woffCyrillicExt700 },
 };
 
-async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+async function fetchBytes(url: string): Promise<Uint8Array> {
   const r = await fetch(url).catch(() => null);
-  if (!r?.ok) throw new ExportError(`${what} could not be loaded.`);
+  if (!r?.ok) throw new ExportError('export.error.font');
   return new Uint8Array(await r.arrayBuffer());
 }
 
@@ -88,7 +88,7 @@ function assets(base: string) {
     .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : Promise.reject(new Error(String(r.status)))))
     .catch(() => {
       basemapCache = null;
-      throw new ExportError('The basemap could not be loaded.');
+      throw new ExportError('export.error.basemap');
     });
   return basemapCache;
 }
@@ -100,7 +100,7 @@ async function embeddedFonts(files: { subset: SubsetName; weight: FontWeight }[]
       const url = format === 'svg' ? new URL(shippedFontFile(subset, weight), base).href : new URL(PDF_WOFF[subset][weight], document.baseURI).href;
       let p = fontBytes.get(url);
       if (!p) {
-        p = fetchBytes(url, 'A font');
+        p = fetchBytes(url);
         fontBytes.set(url, p);
         p.catch(() => fontBytes.delete(url));
       }
@@ -112,7 +112,7 @@ async function embeddedFonts(files: { subset: SubsetName; weight: FontWeight }[]
 /** The picture as vector data, from a request: what the PNG would show, as paths and text. */
 export async function vectorDoc(app: VectorSource, base: string, request: unknown, format: 'svg' | 'pdf') {
   const r = resolveRequest(request, { timelines: app.timelines, current: () => app.getMoment() });
-  if (!r.ok) throw new ExportError(r.error);
+  if (!r.ok) throw new ExportError(null, r.error);
   const req = r.value;
   const { timings, lap } = stopwatch(() => performance.now());
   const [basemap] = await Promise.all([assets(base), loadExportFonts(base)]);
@@ -182,8 +182,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   // The files embed the subsets of Noto Sans the words need (src/export/vector/fonts.ts); a letter none of the
   // shipped fonts draws is refused with a reason rather than drawn as a missing glyph.
   const { files, uncovered } = fontsNeeded(doc.layers);
-  if (uncovered.length)
-    throw new ExportError(`The SVG and PDF embed Noto Sans, which cannot draw ${uncovered.map((c) => `“${c}”`).join(' ')}: export a PNG instead.`);
+  if (uncovered.length) throw new ExportError('export.error.glyphs', { chars: uncovered.map((c) => `“${c}”`).join(' ') });
   const fonts = await embeddedFonts(files, format, base);
   lap('compose');
   const meta: VectorMeta = {

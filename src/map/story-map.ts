@@ -105,6 +105,19 @@ export interface StoryMap {
  * Lets MapLibre's worker end once no map uses it (prewarm keeps it otherwise): an embed that releases its
  * map gives back the worker too. The next map starts a new one.
  */
+/** MapLibre's own words (the scale's units, the zoom buttons' titles, the gesture hint) in the page's language. */
+const controlWords = (): Record<string, string> => ({
+  'ScaleControl.Kilometers': msg('map.unit.km'),
+  'ScaleControl.Meters': msg('map.unit.m'),
+  'ScaleControl.NauticalMiles': msg('map.unit.nm'),
+  'NavigationControl.ZoomIn': msg('map.zoomIn'),
+  'NavigationControl.ZoomOut': msg('map.zoomOut'),
+  'AttributionControl.ToggleAttribution': msg('map.toggleAttribution'),
+  'CooperativeGesturesHandler.WindowsHelpText': msg('map.gestures.windows'),
+  'CooperativeGesturesHandler.MacHelpText': msg('map.gestures.mac'),
+  'CooperativeGesturesHandler.MobileHelpText': msg('map.gestures.mobile'),
+});
+
 export function releaseWorkers(): void {
   maplibregl.clearPrewarmedResources();
 }
@@ -165,6 +178,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       ? { center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch }
       : { bounds: o.layers.frame, fitBoundsOptions: { padding } }),
     interactive: live,
+    locale: controlWords(),
     cooperativeGestures: o.cooperativeGestures ?? false,
     attributionControl: o.attribution === false ? false : { compact: true, customAttribution: msg('map.attribution') },
     ...(o.constrainBounds === false ? {} : { maxBounds: o.layers.maxBounds }),

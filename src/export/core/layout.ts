@@ -10,6 +10,7 @@
  */
 import type { Padding } from '../../geo/bounds';
 import type { Rect } from './tiles';
+import { scaleLabel } from './scale';
 
 /** Width in pixels of `text` set in Noto Sans at `weight` and `sizePx`. */
 export type Measure = (text: string, weight: FontWeight, sizePx: number) => number;
@@ -171,7 +172,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
 
   // ---- scale box (size only; placed once the map is known)
   const S = D.scale;
-  const labelW = Math.max(measure('500 km', 600, S.font * u), measure('500 nm', 600, S.font * u));
+  const labelW = Math.max(...(['km', 'nm'] as const).flatMap((unit) => [200, 500].map((v) => measure(scaleLabel(unit, v), 600, S.font * u))));
   const scaleW = (S.pad * 2 + S.maxBar + S.gap) * u + labelW;
   const scaleH = (S.pad * 2 + S.row * 2) * u;
 

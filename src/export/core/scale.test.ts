@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
 import fc from 'fast-check';
-import { NAUTICAL_MILE_M, niceBelow, scaleBars } from './scale';
+import { NAUTICAL_MILE_M, niceBelow, scaleBars, scaleLabel } from './scale';
 
 describe('scale bars', () => {
   it('rounds down to 1, 2 or 5 × a power of ten', () => {
@@ -31,5 +34,22 @@ describe('scale bars', () => {
         return true;
       }),
     );
+  });
+});
+
+describe("scale bars' units in the picture's language", () => {
+  const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+  afterEach(() => useLocale('en', read('en')));
+  it('km and nm in each locale, nautical miles with the language’s plural forms', () => {
+    const labels = (l: 'en' | 'ru' | 'az' | 'kk') => {
+      useLocale(l, read(l));
+      return [scaleLabel('km', 500), scaleLabel('m', 200), scaleLabel('nm', 1), scaleLabel('nm', 2), scaleLabel('nm', 50)];
+    };
+    expect(labels('en')).toEqual(['500 km', '200 m', '1 nm', '2 nm', '50 nm']);
+    expect(labels('ru')).toEqual(['500 км', '200 м', '1 мор. миля', '2 мор. мили', '50 мор. миль']);
+    expect(labels('az')).toEqual(['500 km', '200 m', '1 dəniz mili', '2 dəniz mili', '50 dəniz mili']);
+    expect(labels('kk')).toEqual(['500 км', '200 м', '1 теңіз милі', '2 теңіз милі', '50 теңіз милі']);
+    useLocale('kk', read('kk'));
+    expect(scaleBars(1000, 120).nautical.label).toBe('50 теңіз милі');
   });
 });

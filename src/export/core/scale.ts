@@ -1,6 +1,8 @@
 /**
- * Scale bars: round lengths in kilometres and nautical miles that fit a given width. Pure.
+ * Scale bars: round lengths in kilometres and nautical miles that fit a given width, labelled in the picture's
+ * language (`scale.km`, `scale.m`, `scale.nm`: "500 км", "50 мор. миль", "50 dəniz mili"). Pure.
  */
+import { msg } from '../../i18n';
 
 export const NAUTICAL_MILE_M = 1852;
 
@@ -12,6 +14,9 @@ export interface ScaleBar {
   /** Its length in pixels. */
   px: number;
 }
+
+/** A length with its unit, in the page's (the picture's) language. */
+export const scaleLabel = (unit: ScaleBar['unit'], value: number): string => msg(`scale.${unit}`, { value });
 
 /** The largest of 1, 2 and 5 × 10^k that is at most x (x > 0). */
 export function niceBelow(x: number): number {
@@ -31,13 +36,13 @@ export function scaleBars(mpp: number, maxPx: number): { metric: ScaleBar; nauti
     maxM >= 1000
       ? (() => {
           const v = niceBelow(maxM / 1000);
-          return { unit: 'km' as const, value: v, label: `${v} km`, px: (v * 1000) / mpp };
+          return { unit: 'km' as const, value: v, label: scaleLabel('km', v), px: (v * 1000) / mpp };
         })()
       : (() => {
           const v = niceBelow(maxM);
-          return { unit: 'm' as const, value: v, label: `${v} m`, px: v / mpp };
+          return { unit: 'm' as const, value: v, label: scaleLabel('m', v), px: v / mpp };
         })();
   const nmV = niceBelow(maxM / NAUTICAL_MILE_M);
-  const nautical: ScaleBar = { unit: 'nm', value: nmV, label: `${nmV} nm`, px: (nmV * NAUTICAL_MILE_M) / mpp };
+  const nautical: ScaleBar = { unit: 'nm', value: nmV, label: scaleLabel('nm', nmV), px: (nmV * NAUTICAL_MILE_M) / mpp };
   return { metric, nautical };
 }

@@ -8,7 +8,7 @@ import type { ScaleBar } from '../core/scale';
 import type { ExportTheme } from '../core/theme';
 import { textRuns } from '../core/text';
 import type { LegendEntry, SwatchShape } from '../../ui/legend-data';
-import { group, num, type VGroup, type VNode } from './model';
+import { group, layerLabel, num, type VGroup, type VNode } from './model';
 
 /** The arrow the fonts lack is one em wide (as the PNG draws it). */
 export const ARROW_EM = 1;
@@ -115,13 +115,13 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
   ];
   if (layout.legend?.placement === 'below')
     rules.push({ kind: 'rect', x: layout.note.x, y: layout.footer.y, w: layout.width - 2 * layout.note.x, h: hair, fill: theme.rule });
-  const header = group('title', 'Title and moment', [
+  const header = group('title', layerLabel('title'), [
     // A short accent over the title, as the app's kicker.
     { kind: 'rect', x: layout.title.x, y: Math.round(8 * u), w: Math.round(48 * u), h: Math.round(4 * u), fill: theme.accent },
     ...textNodes(layout.title, colourOf(layout.title, theme), measure),
     ...textNodes(layout.subtitle, colourOf(layout.subtitle, theme), measure),
   ]);
-  const out: VGroup[] = [group('rules', 'Rules', rules), header];
+  const out: VGroup[] = [group('rules', layerLabel('rules'), rules), header];
 
   const L = layout.legend;
   if (L) {
@@ -137,7 +137,7 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
         ...textNodes(item.label, colourOf(item.label, theme), measure),
       );
     }
-    out.push(group('legend', 'Legend', children));
+    out.push(group('legend', layerLabel('legend'), children));
   }
 
   const S = layout.scale;
@@ -163,9 +163,9 @@ export function furnitureGroups({ layout, theme, legend, bars, measure }: Furnit
       ),
     );
   }
-  out.push(group('scale-bars', 'Scale bars', scale));
+  out.push(group('scale-bars', layerLabel('scale-bars'), scale));
   out.push(
-    group('credits', 'Note and credits', [
+    group('credits', layerLabel('credits'), [
       ...textNodes(layout.note, colourOf(layout.note, theme), measure),
       ...textNodes(layout.credit, colourOf(layout.credit, theme), measure),
     ]),

@@ -6,7 +6,8 @@
 import type { InsetView } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import { mapGroups, type VectorMapInput } from './map';
-import { group, num, type VGroup, type VNode } from './model';
+import { group, layerLabel, num, type VGroup, type VNode } from './model';
+import { msg } from '../../i18n';
 
 /** The groups of the main map a locator keeps: the basemap, and the seas' names. */
 const LOCATOR_GROUPS = ['basemap', 'borders', 'context-names'];
@@ -21,7 +22,7 @@ function prefixed(n: VNode, p: string): VNode {
 export function insetGroups(views: readonly InsetView[], base: InsetInputBase, theme: ExportTheme): VGroup[] {
   const { ratio } = base;
   return views.map((v) => {
-    const id = `inset-${v.kind}`;
+    const id = `inset-${v.kind}` as const;
     const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
     // The locator names the seas only (as the PNG's, LOCATOR_LAYERS).
     const scene = v.kind === 'locator' ? { ...base.scene, names: base.scene.names.filter((n) => n.kind === 'sea') } : base.scene;
@@ -57,7 +58,7 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
         },
       );
     }
-    const label = v.kind === 'locator' ? 'Locator inset' : 'Strike area inset';
-    return group(id, label, [frame, ...groups.map((g) => prefixed(g, id)), group(`${id}-marks`, `${label}: marks`, marks, { clip: v.map })]);
+    const label = layerLabel(id);
+    return group(id, label, [frame, ...groups.map((g) => prefixed(g, id)), group(`${id}-marks`, msg('layer.marks', { layer: label }), marks, { clip: v.map })]);
   });
 }

@@ -29,7 +29,7 @@ import { projectOnMap, type Camera } from '../core/camera';
 import type { Measure } from '../core/layout';
 import { kmToPixels } from '../../geo/mercator';
 import type { Rect } from '../core/tiles';
-import { group, num, type Paint, type VGroup, type VNode } from './model';
+import { group, layerLabel, num, type Paint, type VGroup, type VNode } from './model';
 
 export interface VectorMapInput {
   /** public/basemap/basemap.json. */
@@ -279,17 +279,17 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const names = placeNames(input, project, keep);
 
   return [
-    group('basemap', 'Basemap (Natural Earth)', basemapNodes, { clip }),
-    group('borders', 'Borders', borders, { clip }),
-    group('context-names', 'Country and sea names', names.context, { clip }),
-    group('strike-area', 'Strike area', areas, { clip }),
-    group('planned-route', 'Planned route', route, { clip }),
-    group('flown-track', 'Flown track', trackNodes, { clip }),
-    group('claims', 'Claimed strike points', [...claims, ...names.claims], { clip }),
-    group('uncertainty-ring', 'Uncertainty ring', ring, { clip }),
-    group('places', 'Airports, cities and crash site', [...cityDots, ...airportDots, ...crashMarks], { clip }),
-    group('aircraft', 'Aircraft', aircraft, { clip }),
-    group('names', 'Place names', names.places, { clip }),
+    group('basemap', layerLabel('basemap'), basemapNodes, { clip }),
+    group('borders', layerLabel('borders'), borders, { clip }),
+    group('context-names', layerLabel('context-names'), names.context, { clip }),
+    group('strike-area', layerLabel('strike-area'), areas, { clip }),
+    group('planned-route', layerLabel('planned-route'), route, { clip }),
+    group('flown-track', layerLabel('flown-track'), trackNodes, { clip }),
+    group('claims', layerLabel('claims'), [...claims, ...names.claims], { clip }),
+    group('uncertainty-ring', layerLabel('uncertainty-ring'), ring, { clip }),
+    group('places', layerLabel('places'), [...cityDots, ...airportDots, ...crashMarks], { clip }),
+    group('aircraft', layerLabel('aircraft'), aircraft, { clip }),
+    group('names', layerLabel('names'), names.places, { clip }),
   ];
 }
 

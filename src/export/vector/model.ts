@@ -4,6 +4,7 @@
  * written as SVG (svg.ts) or PDF (pdf.ts), so both files hold the same picture. Pure.
  */
 import type { FontWeight } from '../core/layout';
+import { msg, type MessageKey } from '../../i18n';
 
 export interface Paint {
   fill?: string;
@@ -104,6 +105,13 @@ export function num(n: number, digits = 1): string {
   const r = Math.round(n * f) / f;
   return String(Object.is(r, -0) ? 0 : r);
 }
+
+/**
+ * A layer's name in the reader's language (Inkscape's layer panel, a PDF viewer's layers): `layer.<id>` in
+ * geo/i18n/*.json. Its id stays the same ASCII in every language, for scripts and stylesheets.
+ */
+export const layerLabel = (id: LayerId): string => msg(`layer.${id}`);
+export type LayerId = Extract<MessageKey, `layer.${string}`> extends `layer.${infer I}` ? I : never;
 
 export const group = (id: string, label: string, children: VNode[], extra: Partial<Pick<VGroup, 'clip' | 'transform'>> = {}): VGroup => ({
   kind: 'group',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloads, loadOpenData, openDataFiles } from './downloads-plugin';
 import { CREDIT_MARKER } from '../../src/opendata/html';
+import { parse } from 'csv-parse/sync';
 
 const copy = (edit: (log: { entries: { date: string; sources?: string[] }[] }) => void) => {
   const dir = mkdtempSync(join(tmpdir(), 'j2-od-'));
@@ -28,13 +29,53 @@ describe('downloads plugin', () => {
       'changelog-ru.html',
       'changelog.html',
       'changelog.json',
+      'events-az.csv',
+      'events-kk.csv',
+      'events-ru.csv',
       'events.csv',
+      'j2-8243-az.geojson',
+      'j2-8243-kk.geojson',
+      'j2-8243-ru.geojson',
       'j2-8243.geojson',
       'j2-8243.kml',
       'sources.csv',
     ]);
     expect(JSON.parse(files['j2-8243.geojson']!).dataAsOf).toBe(data.log.entries[0]!.date);
     expect(JSON.parse(files['changelog.json']!)).toEqual(data.log);
+  });
+
+  it("the events and the features in each language: English's columns, ids, codes, times, places and sources; the words translated", () => {
+    const en = parse(files['events.csv']!, { columns: true }) as Record<string, string>[];
+    const enGeo = JSON.parse(files['j2-8243.geojson']!) as {
+      language?: string;
+      features: { id: string; geometry: unknown; properties: Record<string, unknown> }[];
+    };
+    expect(enGeo.language).toBeUndefined(); // the English files as they were
+    for (const l of ['ru', 'az', 'kk'] as const) {
+      const cat = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as {
+        story: { events: Record<string, { title: string; text: string }>; features: Record<string, { name?: string }> };
+      };
+      const rows = parse(files[`events-${l}.csv`]!, { columns: true }) as Record<string, string>[];
+      expect(Object.keys(rows[0]!)).toEqual([...Object.keys(en[0]!), 'title_en', 'text_en']);
+      expect(rows.length).toBe(en.length);
+      for (const [i, r] of rows.entries()) {
+        const e = en[i]!;
+        for (const k of ['id', 'chapter', 'time_utc', 'precision', 'status', 'place_id', 'latitude', 'longitude', 'sources'])
+          expect(r[k], `${l} ${e.id} ${k}`).toBe(e[k]);
+        expect(r.title).toBe(cat.story.events[e.id!]!.title);
+        expect(r.text).toBe(cat.story.events[e.id!]!.text);
+        expect([r.title_en, r.text_en]).toEqual([e.title, e.text]);
+      }
+      const geo = JSON.parse(files[`j2-8243-${l}.geojson`]!) as typeof enGeo & { translation: string };
+      expect(geo.language).toBe(l === 'az' ? 'az-Latn' : l);
+      expect(geo.translation).toMatch(/Not reviewed by a native-speaking editor/);
+      expect(geo.features.map((f) => [f.id, f.geometry, f.properties.status, f.properties.sources])).toEqual(
+        enGeo.features.map((f) => [f.id, f.geometry, f.properties.status, f.properties.sources]),
+      );
+      const grozny = geo.features.find((f) => f.id === 'grv')!;
+      expect(grozny.properties.name).toBe(cat.story.features.grv!.name);
+      expect(grozny.properties.name).not.toBe(enGeo.features.find((f) => f.id === 'grv')!.properties.name);
+    }
   });
 
   it('the dataset is named with the version from package.json and the date of the newest log entry', () => {

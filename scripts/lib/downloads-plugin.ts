@@ -24,9 +24,10 @@ import { GEOJSON_FILE, storyGeoJson, type DatasetMeta } from '../../src/opendata
 import { EVENTS_CSV, eventsCsv, SOURCES_CSV, sourcesCsv } from '../../src/opendata/csv.ts';
 import { KML_FILE, storyKml } from '../../src/opendata/kml.ts';
 import { changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
-import { changelogFile } from '../../src/opendata/build-info.ts';
+import { changelogFile, downloadFile } from '../../src/opendata/build-info.ts';
+import { localizeStory } from '../../src/i18n/story-text.ts';
 import { msg, useLocale } from '../../src/i18n/index.ts';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { HTML_LANG, LOCALES } from '../../src/i18n/locales.ts';
 import { shippedCatalogue } from './i18n-files.ts';
 
 export const CHANGELOG_JSON = 'changelog.json';
@@ -69,10 +70,29 @@ export function changelogPages(d: OpenData, root = '.'): Record<string, string> 
   return out;
 }
 
+/**
+ * The downloads in each translated language: events-ru.csv, j2-8243-ru.geojson … (src/opendata/build-info.ts,
+ * downloadFile): the story's words translated (localizeStory), everything else as in English's files.
+ */
+export function translatedDownloads(d: OpenData, root = '.'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of LOCALES) {
+    if (l === 'en') continue;
+    const cat = shippedCatalogue(root, l);
+    const story = localizeStory(d.story, cat.story);
+    const m = cat.meta;
+    const translation = `${m.translator}${m.reviewed ? '' : ' Not reviewed by a native-speaking editor.'} Ids, times, places and sources as in the English files.`;
+    out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, d.meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
+    out[downloadFile(EVENTS_CSV, l)] = eventsCsv(story, d.story);
+  }
+  return out;
+}
+
 /** Every file the plugin writes, by name. */
 export function openDataFiles(d: OpenData, root = '.'): Record<string, string> {
   return {
     ...changelogPages(d, root),
+    ...translatedDownloads(d, root),
     [GEOJSON_FILE]: JSON.stringify(storyGeoJson(d.story, d.meta), null, 1) + '\n',
     [EVENTS_CSV]: eventsCsv(d.story),
     [SOURCES_CSV]: sourcesCsv(d.story),
@@ -88,6 +108,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json',
 };
+
+const OPENDATA_NAMES: Record<string, true> = Object.fromEntries(
+  [
+    GEOJSON_FILE,
+    EVENTS_CSV,
+    SOURCES_CSV,
+    KML_FILE,
+    CHANGELOG_JSON,
+    ...LOCALES.flatMap((l) => [changelogFile(l), downloadFile(EVENTS_CSV, l), downloadFile(GEOJSON_FILE, l)]),
+  ].map((n) => [n, true]),
+);
 
 export function downloads(root: string, env: NodeJS.ProcessEnv = process.env): Plugin {
   return {
@@ -123,7 +154,7 @@ export function downloads(root: string, env: NodeJS.ProcessEnv = process.env): P
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         const name = path.slice(path.lastIndexOf('/') + 1);
-        if (![GEOJSON_FILE, EVENTS_CSV, SOURCES_CSV, KML_FILE, CHANGELOG_JSON, ...LOCALES.map(changelogFile)].includes(name)) return next();
+        if (!(name in OPENDATA_NAMES)) return next();
         let files: Record<string, string>;
         try {
           files = openDataFiles(loadOpenData(root, env), root);

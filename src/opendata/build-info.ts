@@ -23,5 +23,14 @@ export const DATA_AS_OF: string | undefined = BUILD_INFO?.updated;
 /** The corrections log page in a language: changelog.html (English, and the pseudo-locale), changelog-ru.html … */
 export const changelogFile = (l: string): string => (l === 'ru' || l === 'az' || l === 'kk' ? `changelog-${l}.html` : 'changelog.html');
 
+/**
+ * A download in a language (the story's words translated, its ids, codes, times, places and sources the same):
+ * events-ru.csv, j2-8243-az.geojson …; English (and the pseudo-locale) keeps the plain names, whose files never
+ * change with a translation. sources.csv has one version (the outlets' own words), and so, for now, has the KML.
+ */
+export const downloadFile = (file: string, l: string): string =>
+  (l === 'ru' || l === 'az' || l === 'kk') && TRANSLATED_DOWNLOADS.includes(file) ? file.replace(/(\.[a-z]+)$/, `-${l}$1`) : file;
+export const TRANSLATED_DOWNLOADS: readonly string[] = ['events.csv', 'j2-8243.geojson'];
+
 /** The route picture (public/, `npm run images`) in a language: route.png (English, and the pseudo-locale), route-ru.png … */
 export const routeFile = (l: string): string => (l === 'ru' || l === 'az' || l === 'kk' ? `route-${l}.png` : 'route.png');

@@ -26,9 +26,19 @@ export function placePoints(story: StoryData): Map<string, [number, number]> {
   return out;
 }
 
-export function eventsCsv(story: StoryData): string {
+/** The columns of a translated events file (events-ru.csv …): English's, then the English words beside the translation. */
+export const TRANSLATED_EVENT_COLUMNS = [...EVENT_COLUMNS, 'title_en', 'text_en'] as const;
+
+/**
+ * The events as CSV. `english`: the story in English, when `story` is a translation (localizeStory): the file
+ * keeps English's columns in English's order, with the same ids, codes, times, places and sources (a chart made
+ * on events.csv takes events-ru.csv as it is), and adds title_en and text_en at the end, for checking a
+ * translation no native-speaking editor has reviewed.
+ */
+export function eventsCsv(story: StoryData, english?: StoryData): string {
   const full = sourceLookup(story.sources);
   const points = placePoints(story);
+  const en = new Map(english?.events.map((e) => [e.id, e]));
   const rows = story.events.map((e) => {
     const at = e.place ? points.get(e.place) : undefined;
     return [
@@ -43,9 +53,10 @@ export function eventsCsv(story: StoryData): string {
       at ? String(at[1]) : '',
       at ? String(at[0]) : '',
       sourcesText(full(e.sources)),
+      ...(english ? [en.get(e.id)?.title ?? '', en.get(e.id)?.text ?? ''] : []),
     ];
   });
-  return stringify(rows, { ...OPTIONS, columns: [...EVENT_COLUMNS] });
+  return stringify(rows, { ...OPTIONS, columns: english ? [...TRANSLATED_EVENT_COLUMNS] : [...EVENT_COLUMNS] });
 }
 
 /** Every source (a few have no URL, and a note saying where their text is kept), with the ids of the events, features and dispute accounts that cite it. */

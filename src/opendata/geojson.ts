@@ -118,9 +118,16 @@ export type StoryGeoJson = FeatureCollection<Geometry, DownloadProps> & {
   version: string;
   dataAsOf: string;
   url: string;
-};
+} & Partial<DownloadLanguage>;
 
-export function storyGeoJson(story: StoryData, meta: DatasetMeta): StoryGeoJson {
+/** A translated download's language (BCP 47) and who translated it (the catalogue's meta, geo/i18n/*.json). */
+export interface DownloadLanguage {
+  language: string;
+  translation: string;
+}
+
+/** The download; with `lang`, of a translated story (localizeStory): the same features, ids and sources, the words in the language. */
+export function storyGeoJson(story: StoryData, meta: DatasetMeta, lang?: DownloadLanguage): StoryGeoJson {
   return {
     type: 'FeatureCollection',
     // GDAL/QGIS take `name` as the layer's name; the rest says what this is and as of when.
@@ -130,6 +137,7 @@ export function storyGeoJson(story: StoryData, meta: DatasetMeta): StoryGeoJson 
     version: meta.version,
     dataAsOf: meta.updated,
     url: meta.url,
+    ...(lang ?? {}),
     features: downloadFeatures(story),
   };
 }

@@ -12,7 +12,7 @@ import { KML_FILE } from './kml';
 import { DOC_COLOURS as D } from '../theme/symbology';
 import { locale, msg } from '../i18n';
 import { ENDONYM, HTML_LANG, LOCALES } from '../i18n/locales';
-import { changelogFile } from './build-info';
+import { changelogFile, downloadFile } from './build-info';
 
 export const CHANGELOG_PAGE = changelogFile('en');
 /** The marker in index.html's credit that the line replaces. */
@@ -138,7 +138,7 @@ a { color: ${D.link.light}; }
 <main>
 <h1>${esc(msg('log.title'))}</h1>
 <p>${esc(msg('log.intro', { title }))} ${asOf}</p>
-${notes}<p class="muted">${esc(msg('credit.getData'))} ${DOWNLOADS.map((d) => `<a href="${d.file}" download>${esc(label(d))}</a>`).join(', ')}.</p>
+${notes}<p class="muted">${esc(msg('credit.getData'))} ${DOWNLOADS.map((d) => `<a href="${downloadFile(d.file, l)}" download>${esc(label(d))}</a>`).join(', ')}.</p>
 <p class="muted">${links}</p>
 ${sections}
 </main>

@@ -9,7 +9,7 @@ import { ENDONYM, HTML_LANG, LOCALE_FONT_SUBSETS, LOCALES, type AnyLocale } from
 import { FONT_SUBSETS, FONT_WEIGHTS, fontFile } from '../theme/fonts';
 import { withLang } from '../state/url';
 import { day } from '../time/format';
-import { changelogFile } from '../opendata/build-info';
+import { changelogFile, downloadFile } from '../opendata/build-info';
 
 /**
  * Adds the Noto Sans subsets a language needs beyond latin (which the page's CSS declares) as FontFaces with their
@@ -47,6 +47,8 @@ export function translatePage(doc: Document = document): void {
   }
   // "Updated <date>" links to the corrections log in the reader's language (changelog-ru.html …).
   doc.getElementById('changelog-link')?.setAttribute('href', changelogFile(l));
+  // The downloads in the reader's language where there is a translated file (events-ru.csv …).
+  for (const a of doc.querySelectorAll<HTMLAnchorElement>('#get-data a[download]')) a.setAttribute('href', downloadFile(a.getAttribute('href') ?? '', l));
 }
 
 /** "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed translation. */

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useApp } from '../support/app';
+import { parse } from 'csv-parse/sync';
+import { DIST, useApp } from '../support/app';
+import { exportCli } from '../support/export-cli';
 import { openPage, waitReady } from '../../scripts/lib/chrome';
 
 const app = useApp();
@@ -72,6 +74,12 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       await page.evaluate(() => (window as any).flightmap.seekEvent('second-impact'));
       await page.waitForFunction(() => location.search.includes('second-impact'), undefined, { timeout: 15_000 });
       expect(new URL(page.url()).searchParams.get('lang')).toBe(l);
+      // The downloads in the language (events-ru.csv, j2-8243-ru.geojson), served; the sources and the KML as in English.
+      const hrefs = await page.locator('#get-data a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const suffix = l === 'en' ? '' : `-${l}`;
+      expect(hrefs).toEqual([`j2-8243${suffix}.geojson`, `events${suffix}.csv`, 'sources.csv', 'j2-8243.kml']);
+      const rows = parse(await page.evaluate(async (u) => (await fetch(u)).text(), hrefs[1]!), { columns: true }) as Record<string, string>[];
+      expect(rows.find((r) => r.id === 'first-impact')!.title).toBe(title);
       // An unreviewed translation says so, politely; English has no such note.
       expect(await page.locator('.translation-note').count()).toBe(l === 'en' ? 0 : 1);
       // The export: drawn with the fonts of the page's language (their faces loaded under the export's own name).
@@ -91,6 +99,22 @@ describe('the story in each language', { timeout: 180_000 }, () => {
         return { svg: s.svg as string, pdf: Array.from(p.pdf as Uint8Array) };
       });
       expect(vec.svg).toContain(`xml:lang="${lang}"`);
+      // Inkscape's layer panel in the language; the layers' ids the same ASCII in every language.
+      expect(vec.svg).toContain(`id="planned-route" inkscape:label="${c.messages['layer.planned-route']}"`);
+      expect(vec.svg).toContain(`id="inset-detail" inkscape:label="${c.messages['layer.inset-detail']}"`);
+      // The scale bars' units in the language (the main map's and the detail inset's).
+      const units = {
+        en: [/>\d+ km</, />\d+ nm</],
+        ru: [/>\d+ км</, />\d+ мор\. мил(я|и|ь)</],
+        az: [/>\d+ km</, />\d+ dəniz mili</],
+        kk: [/>\d+ км</, />\d+ теңіз милі</],
+      }[l];
+      for (const u of units) expect(vec.svg).toMatch(u);
+      // The live map's own scale and buttons.
+      const scale = (await page.locator('.maplibregl-ctrl-scale').allTextContents()).join(' | ');
+      expect(scale).toContain(c.messages['map.unit.km']);
+      expect(scale).toContain(c.messages['map.unit.nm']);
+      expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe(c.messages['map.zoomIn']);
       const ranges = [...vec.svg.matchAll(/unicode-range:(U\+[0-9A-F]{4})/g)].map((m) => m[1]);
       expect(new Set(ranges), 'the subsets embedded in the SVG').toEqual(
         new Set({ en: ['U+0000'], ru: ['U+0000', 'U+0301'], az: ['U+0000', 'U+0100'], kk: ['U+0000', 'U+0301', 'U+0460'] }[l]),
@@ -170,6 +194,29 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       expect(await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([1920, 1080]);
       await close();
     }
+  });
+
+  it("the export's failure reason is in the reader's language: in the dialog, and from npm run export --lang", async () => {
+    const ru = cat('ru').messages;
+    const reason = ru['export.error.basemap']!;
+    const { page, close } = await app.open('?lang=ru&event=first-impact', { width: 1280, height: 800 });
+    await page.route('**/basemap/basemap.json', (r) => r.fulfill({ status: 404, body: '' }));
+    await page.locator('.tool-button', { hasText: ru['export.button']! }).click();
+    const dialog = page.locator('#export-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('SVG').check();
+    await dialog.locator('#export-go').click();
+    await page.waitForFunction(() => !!document.querySelector('#export-dialog .export-error')?.textContent);
+    expect(await dialog.locator('.export-error').textContent()).toBe(ru['export.failed']!.replace('{error}', reason));
+    await close();
+    // The command line: the same reason, in the same words, inside its own translated sentence.
+    const broken = mkdtempSync(join(tmpdir(), 'i18n-nobasemap-'));
+    cpSync(DIST, broken, { recursive: true });
+    rmSync(join(broken, 'basemap/basemap.json'));
+    const run = await exportCli(['--format', 'svg', '--lang', 'ru', '--out', join(broken, 'x.svg')], broken);
+    rmSync(broken, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`export: ${ru['export.cli.failed']!.replace('{error}', reason)}\n`);
   });
 
   it("the story data's error is in the reader's language; in English when no catalogue could be loaded either", async () => {

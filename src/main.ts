@@ -16,6 +16,7 @@ import type { Citation } from './ui/citation';
 import { negotiate, HTML_LANG } from './i18n/locales';
 import { loadCatalogue, locale, msg, msgOr, useLocale } from './i18n';
 import { localizeStory } from './i18n/story-text';
+import { storyFailureText } from './i18n/story-failure';
 import { routeFile } from './opendata/build-info';
 import { addFontFaces, languageSwitch, translatePage, translationNote } from './ui/page-text';
 
@@ -136,6 +137,7 @@ async function main() {
     root.dataset.ready = map ? 'map' : 'no-map';
   } catch (e) {
     const lines = e instanceof StoryDataError ? e.errors : [String((e as Error)?.message ?? e)];
+    const failure = e instanceof StoryDataError ? e.reason : { kind: 'unreachable' as const, file: 'data/story.json' };
     // Said in the reader's language when its catalogue (or English's) arrived; else in English, from here.
     const c = await catalogue.catch(() => null);
     if (c) {
@@ -147,9 +149,11 @@ async function main() {
         'div',
         { class: 'notice notice-error', role: 'alert' },
         h('p', {}, h('strong', {}, msgOr('app.storyFailed', 'The story data could not be read, so the map cannot be drawn:'))),
+        // Why, in the reader's language; the details for the data's editor stay as npm run validate prints them.
+        ...((t) => (t ? [h('p', {}, t.reason), h('p', {}, t.details)] : []))(storyFailureText(failure)),
         h(
           'ul',
-          {},
+          { lang: 'en' },
           lines.map((l) => h('li', {}, h('code', {}, l))),
         ),
       ),

@@ -25,10 +25,24 @@ export type StoryFileKey = keyof typeof STORY_FILES;
 /** Raw file contents: text (to be parsed as JSON) or already-parsed values, keyed as STORY_FILES. */
 export type RawStory = Partial<Record<StoryFileKey, unknown>>;
 
+/**
+ * Why the story could not be read, for the reader (main.ts says it in their language, `app.story.<kind>`); the
+ * `errors` are the details for the data's editor, the words `npm run validate` prints.
+ */
+export type StoryFailure =
+  | { kind: 'unreachable' | 'notJson' | 'notObject'; file: string }
+  | { kind: 'http'; file: string; status: number }
+  | { kind: 'invalid'; count: number };
+
 export class StoryDataError extends Error {
-  constructor(readonly errors: string[]) {
+  readonly reason: StoryFailure;
+  constructor(
+    readonly errors: string[],
+    reason?: StoryFailure,
+  ) {
     super(`Story data is invalid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
     this.name = 'StoryDataError';
+    this.reason = reason ?? { kind: 'invalid', count: errors.length };
   }
 }
 
@@ -38,9 +52,10 @@ export function readBundle(text: string): RawStory {
   try {
     bundle = JSON.parse(text);
   } catch (e) {
-    throw new StoryDataError([`${STORY_URL}: not valid JSON: ${(e as Error).message}`]);
+    throw new StoryDataError([`${STORY_URL}: not valid JSON: ${(e as Error).message}`], { kind: 'notJson', file: STORY_URL });
   }
-  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) throw new StoryDataError([`${STORY_URL}: must be an object keyed by file name`]);
+  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle))
+    throw new StoryDataError([`${STORY_URL}: must be an object keyed by file name`], { kind: 'notObject', file: STORY_URL });
   const raw: RawStory = {};
   for (const key of Object.keys(STORY_FILES) as StoryFileKey[]) {
     const v = (bundle as Record<string, unknown>)[STORY_FILES[key]];

@@ -18,9 +18,9 @@ export async function loadStory(base: string, fetchFn: typeof fetch = fetch): Pr
   try {
     res = await fetchFn(new URL(STORY_URL, base).href);
   } catch (e) {
-    throw new StoryDataError([`${STORY_URL}: could not be loaded (${(e as Error).message})`]);
+    throw new StoryDataError([`${STORY_URL}: could not be loaded (${(e as Error).message})`], { kind: 'unreachable', file: STORY_URL });
   }
-  if (!res.ok) throw new StoryDataError([`${STORY_URL}: could not be loaded (HTTP ${res.status})`]);
+  if (!res.ok) throw new StoryDataError([`${STORY_URL}: could not be loaded (HTTP ${res.status})`], { kind: 'http', file: STORY_URL, status: res.status });
   const text = await res.text();
   const built = builtDigest();
   if (built && storyDigest(text) === built) return storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);

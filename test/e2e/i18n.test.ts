@@ -235,6 +235,9 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       const { alert } = await broken(`?lang=${l}`, false);
       expect(alert).toContain(cat(l).messages['app.storyFailed']);
       expect(alert).toContain('data/story.json'); // the file named, as in English
+      // Why, in the language; the details for the data's editor, as npm run validate prints them, marked English.
+      expect(alert).toContain(cat(l).messages['app.story.notJson']!.replace('{file}', 'data/story.json'));
+      expect(alert).toContain(cat(l).messages['app.story.details']);
     }
     const { alert } = await broken('?lang=ru', true);
     expect(alert).toContain('The story data could not be read, so the map cannot be drawn:');

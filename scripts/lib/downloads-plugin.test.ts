@@ -34,8 +34,11 @@ describe('downloads plugin', () => {
       'events-ru.csv',
       'events.csv',
       'j2-8243-az.geojson',
+      'j2-8243-az.kml',
       'j2-8243-kk.geojson',
+      'j2-8243-kk.kml',
       'j2-8243-ru.geojson',
+      'j2-8243-ru.kml',
       'j2-8243.geojson',
       'j2-8243.kml',
       'sources.csv',
@@ -75,6 +78,16 @@ describe('downloads plugin', () => {
       const grozny = geo.features.find((f) => f.id === 'grv')!;
       expect(grozny.properties.name).toBe(cat.story.features.grv!.name);
       expect(grozny.properties.name).not.toBe(enGeo.features.find((f) => f.id === 'grv')!.properties.name);
+      // The KML: the same placemarks (ids, times), their names and balloons in the language.
+      const kml = files[`j2-8243-${l}.kml`]!;
+      const ids = (k: string) => [...k.matchAll(/<Placemark id="([^"]+)"/g)].map((m) => m[1]);
+      const whens = (k: string) => [...k.matchAll(/<when>([^<]+)</g)].map((m) => m[1]);
+      expect(ids(kml)).toEqual(ids(files['j2-8243.kml']!));
+      expect(whens(kml)).toEqual(whens(files['j2-8243.kml']!));
+      expect(kml).toContain(`<name>${cat.story.events['first-impact']!.title}</name>`);
+      const folder = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')).messages['kml.folder.events'] as string;
+      expect(kml).toContain(`<name>${folder}</name>`);
+      expect(kml).not.toContain('Events, each at its time');
     }
   });
 

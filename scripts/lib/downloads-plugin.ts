@@ -71,25 +71,34 @@ export function changelogPages(d: OpenData, root = '.'): Record<string, string> 
 }
 
 /**
- * The downloads in each translated language: events-ru.csv, j2-8243-ru.geojson … (src/opendata/build-info.ts,
+ * The downloads in each translated language: events-ru.csv, j2-8243-ru.geojson, j2-8243-ru.kml … (src/opendata/build-info.ts,
  * downloadFile): the story's words translated (localizeStory), everything else as in English's files.
  */
 export function translatedDownloads(d: OpenData, root = '.'): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const l of LOCALES) {
-    if (l === 'en') continue;
-    const cat = shippedCatalogue(root, l);
-    const story = localizeStory(d.story, cat.story);
-    const m = cat.meta;
-    const translation = `${m.translator}${m.reviewed ? '' : ' Not reviewed by a native-speaking editor.'} Ids, times, places and sources as in the English files.`;
-    out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, d.meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
-    out[downloadFile(EVENTS_CSV, l)] = eventsCsv(story, d.story);
+  const english = shippedCatalogue(root, 'en');
+  const track = buildTrack(d.story.track.features);
+  try {
+    for (const l of LOCALES) {
+      if (l === 'en') continue;
+      const cat = shippedCatalogue(root, l);
+      useLocale(l, cat, english); // the KML's own words (its balloons' labels, folders, dates)
+      const story = localizeStory(d.story, cat.story);
+      const m = cat.meta;
+      const translation = `${m.translator}${m.reviewed ? '' : ' Not reviewed by a native-speaking editor.'} Ids, times, places and sources as in the English files.`;
+      out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, d.meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
+      out[downloadFile(EVENTS_CSV, l)] = eventsCsv(story, d.story);
+      out[downloadFile(KML_FILE, l)] = storyKml(story, track, d.meta);
+    }
+  } finally {
+    useLocale('en', english);
   }
   return out;
 }
 
 /** Every file the plugin writes, by name. */
 export function openDataFiles(d: OpenData, root = '.'): Record<string, string> {
+  useLocale('en', shippedCatalogue(root, 'en')); // the English files' words, whatever ran before
   return {
     ...changelogPages(d, root),
     ...translatedDownloads(d, root),
@@ -116,7 +125,7 @@ const OPENDATA_NAMES: Record<string, true> = Object.fromEntries(
     SOURCES_CSV,
     KML_FILE,
     CHANGELOG_JSON,
-    ...LOCALES.flatMap((l) => [changelogFile(l), downloadFile(EVENTS_CSV, l), downloadFile(GEOJSON_FILE, l)]),
+    ...LOCALES.flatMap((l) => [changelogFile(l), downloadFile(EVENTS_CSV, l), downloadFile(GEOJSON_FILE, l), downloadFile(KML_FILE, l)]),
   ].map((n) => [n, true]),
 );
 

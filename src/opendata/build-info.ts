@@ -30,12 +30,12 @@ export const changelogFile = (l: string): string => (translated(l) ? `changelog-
 
 /**
  * A download in a language (the story's words translated, its ids, codes, times, places and sources the same):
- * events-ru.csv, j2-8243-az.geojson …; English (and the pseudo-locale) keeps the plain names, whose files never
- * change with a translation. sources.csv has one version (the outlets' own words), and so, for now, has the KML.
+ * events-ru.csv, j2-8243-az.geojson, j2-8243-kk.kml …; English (and the pseudo-locale) keeps the plain names,
+ * whose files never change with a translation. sources.csv has one version: the outlets' own words.
  */
 export const downloadFile = (file: string, l: string): string =>
   translated(l) && TRANSLATED_DOWNLOADS.includes(file) ? file.replace(/(\.[a-z]+)$/, `-${l}$1`) : file;
-export const TRANSLATED_DOWNLOADS: readonly string[] = ['events.csv', 'j2-8243.geojson'];
+export const TRANSLATED_DOWNLOADS: readonly string[] = ['events.csv', 'j2-8243.geojson', 'j2-8243.kml'];
 
 /** The route picture (public/, `npm run images`) in a language: route.png (English, and the pseudo-locale), route-ru.png … */
 export const routeFile = (l: string): string => (translated(l) ? `route-${l}.png` : 'route.png');

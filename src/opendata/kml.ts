@@ -12,6 +12,7 @@ import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
 import { SYMBOLOGY as S } from '../theme/symbology';
 import { CERTAINTY_LABEL, STATUS_LABEL } from '../i18n/words';
+import { msg } from '../i18n';
 import { downloadFeatures, LAYERS, sourceLookup, sourcesText, type DatasetMeta, type DownloadFeature, type FullSource } from './geojson';
 import { placePoints } from './csv';
 import { clock, day } from '../time/format';
@@ -125,12 +126,12 @@ const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function balloonHtml(status: string, parts: (string | undefined)[], sources: readonly FullSource[]): string {
   const label = STATUS_LABEL[status as keyof typeof STATUS_LABEL] ?? status;
   return (
-    `<p><b>Status:</b> ${esc(label)}</p>` +
+    `<p><b>${esc(msg('kml.status'))}</b> ${esc(label)}</p>` +
     parts
       .filter((x): x is string => !!x)
       .map((x) => `<p>${esc(x)}</p>`)
       .join('') +
-    `<p><b>Sources:</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(s.outlet)}</a>` : esc(s.outlet)}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? 'no URL')})`}</li>`).join('')}</ul>`
+    `<p><b>${esc(msg('kml.sources'))}</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(s.outlet)}</a>` : esc(s.outlet)}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? msg('kml.noUrl'))})`}</li>`).join('')}</ul>`
   );
 }
 
@@ -140,11 +141,17 @@ function featurePlacemark(folder: XMLBuilder, f: DownloadFeature, officialArea: 
   pm.ele('name').txt(p.name);
   const what =
     p.layer === 'track'
-      ? `${CERTAINTY_LABEL[p.certainty as keyof typeof CERTAINTY_LABEL] ?? p.certainty}. From ${p.startTime} (within ${p.startUncertaintyKm} km) to ${p.endTime} (within ${p.endUncertaintyKm} km).`
+      ? msg('kml.leg', {
+          certainty: CERTAINTY_LABEL[p.certainty as keyof typeof CERTAINTY_LABEL] ?? String(p.certainty),
+          from: String(p.startTime),
+          fromKm: String(p.startUncertaintyKm),
+          to: String(p.endTime),
+          toKm: String(p.endUncertaintyKm),
+        })
       : p.layer === 'strike-claims'
-        ? `Claimed by ${String(p.claimedBy)}; first published ${String(p.firstReported)}.`
+        ? msg('kml.claimedBy', { who: String(p.claimedBy), date: String(p.firstReported) })
         : p.layer === 'strike-areas'
-          ? `Radius ${String(p.radiusKm)} km.`
+          ? msg('kml.radius', { km: String(p.radiusKm) })
           : undefined;
   pm.ele('description').txt(
     balloonHtml(p.status, [what, p.role as string | undefined, p.basis as string | undefined, p.note as string | undefined], p.sources),
@@ -161,11 +168,8 @@ function featurePlacemark(folder: XMLBuilder, f: DownloadFeature, officialArea: 
 /** The aircraft's estimated position through the flight (constant ground speed inside each leg), as a gx:Track. */
 function aircraftTrack(folder: XMLBuilder, track: TrackModel): void {
   const pm = folder.ele('Placemark', { id: 'aircraft-estimated' });
-  pm.ele('name').txt('Aircraft, estimated position');
-  pm.ele('description').txt(
-    `<p><b>Status:</b> ${esc(STATUS_LABEL.derived)}</p><p>Where the map puts the aircraft at each moment: along the drawn legs, at constant ground speed between their timed ends. ` +
-      'After 04:25 UTC no positions were published: see each leg of the flown path for its uncertainty in km and its sources.</p>',
-  );
+  pm.ele('name').txt(msg('kml.aircraft'));
+  pm.ele('description').txt(`<p><b>${esc(msg('kml.status'))}</b> ${esc(STATUS_LABEL.derived)}</p><p>${esc(msg('kml.aircraftWhat'))}</p>`);
   pm.ele('styleUrl').txt('#style-aircraft');
   const gx = pm.ele(GX_NS, 'gx:Track');
   gx.ele('altitudeMode').txt('clampToGround');
@@ -206,9 +210,9 @@ export function storyKml(story: StoryData, track: TrackModel, meta: DatasetMeta,
   doc
     .ele('description')
     .txt(
-      `<p>${esc(meta.publisher)}. Version ${esc(meta.version)}, data as of ${esc(meta.updated)}. <a href="${esc(meta.url)}">${esc(meta.url)}</a></p><p>` +
-        'Every item carries its status (how far to trust it) and its sources. Positions after 04:25 UTC are reconstructed from descriptions: no position fixes were published. ' +
-        `Use the time slider to play the flight (${day(track.start)}, ${clock(track.start, 'UTC', false)}–${clock(track.end, 'UTC', false)} UTC) and the year of reporting after it.</p>`,
+      `<p>${esc(msg('kml.version', { publisher: meta.publisher, version: meta.version, date: meta.updated }))} <a href="${esc(meta.url)}">${esc(meta.url)}</a></p><p>` +
+        `${esc(msg('kml.what'))} ` +
+        `${esc(msg('kml.play', { day: day(track.start), from: clock(track.start, 'UTC', false), to: clock(track.end, 'UTC', false) }))}</p>`,
     );
   for (const [id, s] of Object.entries(kmlStyles(palette))) {
     const st = doc.ele('Style', { id: `style-${id}` });
@@ -231,14 +235,14 @@ export function storyKml(story: StoryData, track: TrackModel, meta: DatasetMeta,
   const features = downloadFeatures(story);
   for (const layer of LAYERS) {
     const folder = doc.ele('Folder', { id: `folder-${layer.key}` });
-    folder.ele('name').txt(layer.name);
+    folder.ele('name').txt(msg(`kml.folder.${layer.key}`));
     for (const f of features) if (f.properties.layer === layer.key) featurePlacemark(folder, f, officialAreaId(story));
   }
   const air = doc.ele('Folder', { id: 'folder-aircraft' });
-  air.ele('name').txt('Aircraft, estimated position (plays with the time slider)');
+  air.ele('name').txt(msg('kml.folder.aircraft'));
   aircraftTrack(air, track);
   const ev = doc.ele('Folder', { id: 'folder-events' });
-  ev.ele('name').txt('Events, each at its time');
+  ev.ele('name').txt(msg('kml.folder.events'));
   eventPlacemarks(ev, story);
   return kml.end({ prettyPrint: true }) + '\n';
 }

@@ -74,10 +74,10 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       await page.evaluate(() => (window as any).flightmap.seekEvent('second-impact'));
       await page.waitForFunction(() => location.search.includes('second-impact'), undefined, { timeout: 15_000 });
       expect(new URL(page.url()).searchParams.get('lang')).toBe(l);
-      // The downloads in the language (events-ru.csv, j2-8243-ru.geojson), served; the sources and the KML as in English.
+      // The downloads in the language (events-ru.csv, j2-8243-ru.geojson, j2-8243-ru.kml), served; the sources as published.
       const hrefs = await page.locator('#get-data a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       const suffix = l === 'en' ? '' : `-${l}`;
-      expect(hrefs).toEqual([`j2-8243${suffix}.geojson`, `events${suffix}.csv`, 'sources.csv', 'j2-8243.kml']);
+      expect(hrefs).toEqual([`j2-8243${suffix}.geojson`, `events${suffix}.csv`, 'sources.csv', `j2-8243${suffix}.kml`]);
       const rows = parse(await page.evaluate(async (u) => (await fetch(u)).text(), hrefs[1]!), { columns: true }) as Record<string, string>[];
       expect(rows.find((r) => r.id === 'first-impact')!.title).toBe(title);
       // An unreviewed translation says so, politely; English has no such note.

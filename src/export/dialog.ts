@@ -145,6 +145,8 @@ function buildDialog(app: App, base: string) {
     legend: legendBox.checked,
     inset: insetBox.checked,
   });
+  /** Whether the error line shows the request's problem (cleared when the request is right again), not a failed export's reason. */
+  let requestError = false;
   const update = () => {
     const f = format.value();
     const vector = f !== 'png';
@@ -167,8 +169,13 @@ function buildDialog(app: App, base: string) {
           ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) })
           : msg('export.px', { width: outWidth, height: outHeight });
       summary.textContent = `${size} · ${exportFilename(r.value, f)}`;
-      error.textContent = '';
-    } else error.textContent = r.error;
+      // A failed export's reason stays until the reader changes an option or tries again (setBusy calls this too).
+      if (requestError) error.textContent = '';
+      requestError = false;
+    } else {
+      error.textContent = r.error;
+      requestError = true;
+    }
     go.disabled = !r.ok || busy !== null;
   };
 
@@ -180,7 +187,10 @@ function buildDialog(app: App, base: string) {
     go.disabled = !!b;
   };
 
-  form.addEventListener('change', update);
+  form.addEventListener('change', () => {
+    error.textContent = '';
+    update();
+  });
   const refresh = () => {
     const m = app.getMoment();
     currentLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;

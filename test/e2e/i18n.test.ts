@@ -115,6 +115,17 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       expect(scale).toContain(c.messages['map.unit.km']);
       expect(scale).toContain(c.messages['map.unit.nm']);
       expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe(c.messages['map.zoomIn']);
+      // A unit longer than its bar still reads whole: inside the map, not cut off at its edge.
+      const offMap = await page.evaluate(() => {
+        const map = document.querySelector('.maplibregl-map')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.maplibregl-ctrl-scale')].flatMap((el) => {
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          const b = r.getBoundingClientRect();
+          return b.right > map.right + 0.5 || b.left < map.left - 0.5 ? [el.textContent] : [];
+        });
+      });
+      expect(offMap).toEqual([]);
       const ranges = [...vec.svg.matchAll(/unicode-range:(U\+[0-9A-F]{4})/g)].map((m) => m[1]);
       expect(new Set(ranges), 'the subsets embedded in the SVG').toEqual(
         new Set({ en: ['U+0000'], ru: ['U+0000', 'U+0301'], az: ['U+0000', 'U+0100'], kk: ['U+0000', 'U+0301', 'U+0460'] }[l]),

@@ -69,7 +69,7 @@ function buildDialog(app: App, base: string) {
     'preset',
     PRESETS.map((p) => ({
       value: p.id,
-      label: p.id === 'a4' ? msg('export.preset.a4') : p.label,
+      label: p.mm ? msg(`export.preset.${p.id as 'a4' | 'a3' | 'letter'}`) : p.label,
       hint: `${p.width} × ${p.height}, ${msg(`export.use.${p.id}` as MessageKey)}`,
     })),
     '16x9',

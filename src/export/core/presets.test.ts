@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportSize, MAX_OUTPUT_PIXELS, PRESETS, scalesFor, sizeTag } from './presets';
+import { readFileSync } from 'node:fs';
 
 describe('export sizes', () => {
   it('makes each preset exactly width × scale by height × scale', () => {
@@ -85,5 +86,14 @@ describe('export sizes', () => {
     });
     expect(exportSize({ mm: [20, 120] }, 1)).toMatchObject({ ok: false, error: 'The width must be from 50 to 600 mm (got 20).' });
     expect(exportSize({ preset: 'a3' }, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
+  });
+});
+
+describe("every preset's words in the catalogue (the Export dialog builds their keys)", () => {
+  it('export.use.<id> for each, export.preset.<id> for each print size', () => {
+    const en = JSON.parse(readFileSync('geo/i18n/en.json', 'utf8')) as { messages: Record<string, string> };
+    const missing = PRESETS.flatMap((p) => [`export.use.${p.id}`, ...(p.mm ? [`export.preset.${p.id}`] : [])]).filter((k) => !(k in en.messages));
+    expect(missing).toEqual([]);
+    for (const p of PRESETS) if (p.mm) expect(en.messages[`export.preset.${p.id}`]).toBe(p.label);
   });
 });

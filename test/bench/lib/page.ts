@@ -26,7 +26,7 @@ export interface SweepResult {
   wallMs: number;
 }
 
-/** A sweep of the slider over the flight, one step at a time. */
+/** A sweep of the slider over the flight, one step at a time, as a drag (the app's slider gets 'input' events), then the release. */
 export async function sweep(o: SweepOptions): Promise<SweepResult> {
   type MapLike = { on(e: string, f: () => void): void; once(e: string, f: () => void): void; off(e: string, f: () => void): void; loaded(): boolean };
   const w = window as unknown as {
@@ -34,10 +34,18 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     bench: { map: MapLike; step(t: number): void; start: number; end: number };
   };
   let map: MapLike, step: (t: number) => void, start: number, end: number;
+  let release = () => {};
   if (o.target === 'app') {
     map = (await w.flightmap.mapReady).map;
     ({ start, end } = w.flightmap.timelines.flight);
-    step = (t) => w.flightmap.seek(t, 'flight');
+    // A step is what a dragged slider sends: its value (in the flight, the time in ms) and an 'input' event.
+    // Letting go of it ('change') comes after the sweep, outside the measured steps.
+    const slider = document.getElementById('time-slider') as HTMLInputElement;
+    step = (t) => {
+      slider.value = String(t);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    release = () => slider.dispatchEvent(new Event('change', { bubbles: true }));
   } else {
     ({ map, step, start, end } = w.bench);
   }
@@ -83,6 +91,9 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   if (o.pace === 'frame' && !(await watch()())) timeouts++;
   await new Promise((r) => setTimeout(r, 0));
   if (o.mark) performance.mark('bench:end');
+  const settle = watch();
+  release();
+  if (!(await settle())) timeouts++;
   return { sync, timeouts, wallMs: performance.now() - t0 };
 }
 

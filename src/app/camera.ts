@@ -1,7 +1,9 @@
 /**
  * The camera that follows the story (issue 12): while the state's camera is the story's, each change of the
  * moment that changes its frame (geo/frames.json, through scene/camera.ts) moves the map there, eased (at once
- * with reduced motion). A deep link opens framed; a page opened at take-off opens on the whole route and starts
+ * with reduced motion): a step, playback, an event asked for, a chapter, a host's seek. While the reader drags the
+ * slider the map keeps still (the aircraft and the track move; the map is not redrawn at every frame crossed) and
+ * frames once when they let go. A deep link opens framed; a page opened at take-off opens on the whole route and starts
  * following at the first step. Once the reader moves the map the camera is theirs (the reducer's 'reader') and
  * nothing here moves it until they ask to follow the story again. It moves the map only, never the page.
  */
@@ -53,7 +55,9 @@ export function storyCamera(
     effect(s, prev) {
       if (!prev || s.camera !== 'story') return;
       const follow = prev.camera !== 'story'; // "Follow the story", or a host's seek
-      if (!follow && s.moment === prev.moment) return;
+      if (s.dragging && !follow) return; // the slider is held: the map waits for the release
+      const released = prev.dragging && !s.dragging;
+      if (!follow && !released && s.moment === prev.moment) return;
       overview = false;
       const f = frameOf(s.moment);
       if (follow || f?.id !== shown) show(current(), f, true);

@@ -60,6 +60,8 @@ export function storyParts(c: PartsContext) {
       c.timelines,
       {
         seek: (t, chapter) => c.dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) }),
+        drag: (t) => c.dispatch({ type: 'seek', t, drag: true }),
+        release: () => c.dispatch({ type: 'release' }),
         setChapter: (chapter) => c.dispatch({ type: 'chapter', chapter }),
         togglePlay: () => c.dispatch({ type: 'toggle' }),
         setSpeed: (id) => c.dispatch({ type: 'speed', id }),

@@ -19,6 +19,7 @@ const at = (t: number, patch: Partial<AppState> = {}): AppState => ({
   playing: false,
   speed: '1m',
   camera: 'story',
+  dragging: false,
   ...patch,
 });
 
@@ -30,6 +31,7 @@ describe('initialState', () => {
       playing: false,
       speed: '1d',
       camera: 'story',
+      dragging: false,
     });
     expect(initialState(tls, { t: 15 * DAY + 5, chapter: 'aftermath' }).moment).toEqual({ chapter: 'aftermath', t: 10 * DAY });
     expect(initialState(tls, { event: 'nope' })).toEqual(at(0));
@@ -77,7 +79,7 @@ describe('reduce', () => {
   });
   it('chapter: stops playback, goes to the first event at the first speed', () => {
     const s = reduce(at(5, { playing: true, speed: '3m' }), { type: 'chapter', chapter: 'aftermath' }, tls);
-    expect(s).toEqual({ moment: { chapter: 'aftermath', t: 10 * DAY }, playing: false, speed: '1d', camera: 'story' });
+    expect(s).toEqual({ moment: { chapter: 'aftermath', t: 10 * DAY }, playing: false, speed: '1d', camera: 'story', dragging: false });
     expect(reduce(s, { type: 'chapter', chapter: 'aftermath' }, tls)).toBe(s);
   });
   it('camera: a gesture gives it to the reader, follow gives it back to the story', () => {
@@ -85,6 +87,23 @@ describe('reduce', () => {
     expect(r.camera).toBe('reader');
     expect(reduce(r, { type: 'seek', t: 50 }, tls).camera).toBe('reader');
     expect(reduce(r, { type: 'follow' }, tls).camera).toBe('story');
+  });
+  it('drag: a dragged slider seeks and holds until released; any other seek, an event or a chapter ends the drag', () => {
+    const d = reduce(at(0), { type: 'seek', t: 40_000, drag: true }, tls);
+    expect(d).toEqual(at(40_000, { dragging: true }));
+    const d2 = reduce(d, { type: 'seek', t: 60_000, drag: true }, tls);
+    expect(d2).toEqual(at(60_000, { dragging: true }));
+    expect(reduce(d2, { type: 'seek', t: 60_000, drag: true }, tls)).toBe(d2);
+    const r = reduce(d2, { type: 'release' }, tls);
+    expect(r).toEqual(at(60_000));
+    expect(reduce(r, { type: 'release' }, tls)).toBe(r); // nothing held: no change
+    // A drag that ends where it is: the release still ends it.
+    expect(reduce(d2, { type: 'seek', t: 60_000 }, tls)).toEqual(at(60_000));
+    expect(reduce(d2, { type: 'seek', t: 70_000 }, tls)).toEqual(at(70_000));
+    expect(reduce(d2, { type: 'seekEvent', id: 'crash' }, tls).dragging).toBe(false);
+    expect(reduce(d2, { type: 'chapter', chapter: 'aftermath' }, tls).dragging).toBe(false);
+    // Playback moving under a held slider leaves it held.
+    expect(reduce({ ...d2, playing: true }, { type: 'step', t: 61_000 }, tls).dragging).toBe(true);
   });
 });
 

@@ -6,7 +6,8 @@
  *
  * The state is the moment (chapter, time, and the event asked for where several share an instant), whether
  * playback runs and at which speed, and who holds the camera: the story (it frames each event) or the reader
- * (who panned or zoomed; the map then stays where they put it until they ask to follow the story again).
+ * (who panned or zoomed; the map then stays where they put it until they ask to follow the story again), and
+ * whether the reader is dragging the slider (the camera keeps still until they let go, then frames once).
  */
 import type { Chapter } from '../story/schema';
 import { findStop, snapTime, stopsAt, type Timelines } from '../time/timeline';
@@ -29,11 +30,18 @@ export interface AppState {
   /** A speed id of the moment's chapter (time/player.ts SPEEDS). */
   speed: string;
   camera: CameraMode;
+  /** The reader is dragging the slider (a seek with `drag`, until 'release'): the camera waits for the release. */
+  dragging: boolean;
 }
 
 export type Intent =
-  /** Go to a time (in `chapter`, else the current one), snapped to what the chapter shows. `follow`: as seekEvent's. */
-  | { type: 'seek'; t: number; chapter?: Chapter; follow?: boolean }
+  /**
+   * Go to a time (in `chapter`, else the current one), snapped to what the chapter shows. `follow`: as seekEvent's.
+   * `drag`: a dragged slider's seek (the reader is still holding it); any other seek is a step of its own.
+   */
+  | { type: 'seek'; t: number; chapter?: Chapter; follow?: boolean; drag?: boolean }
+  /** The reader let go of the slider they dragged. */
+  | { type: 'release' }
   /** Go to an event (unknown ids change nothing). `follow`: the camera goes back to the story (a host's seek). */
   | { type: 'seekEvent'; id: string; follow?: boolean }
   /** Playback moved the moment (the driver); `done`: it reached the end and stops. Ignored when not playing. */
@@ -57,7 +65,7 @@ export function initialState(timelines: Timelines, url: { event?: string; t?: nu
   const stop = url.event !== undefined ? findStop(timelines, url.event) : undefined;
   if (stop) moment = { chapter: stop.event.chapter, t: stop.time, event: stop.id };
   else if (url.t !== undefined && url.chapter) moment = { chapter: url.chapter, t: snapTime(timelines[url.chapter], url.t) };
-  return { moment, playing: false, speed: firstSpeed(moment.chapter), camera: 'story' };
+  return { moment, playing: false, speed: firstSpeed(moment.chapter), camera: 'story', dragging: false };
 }
 
 const sameMoment = (a: Moment, b: Moment) => a.chapter === b.chapter && a.t === b.t && a.event === b.event;
@@ -77,12 +85,12 @@ export function reduce(s: AppState, intent: Intent, timelines: Timelines): AppSt
   switch (intent.type) {
     case 'seek': {
       const c = intent.chapter ?? s.moment.chapter;
-      return withMoment(s, { chapter: c, t: snapTime(timelines[c], intent.t) }, intent.follow ? { camera: 'story' } : {});
+      return withMoment(s, { chapter: c, t: snapTime(timelines[c], intent.t) }, { dragging: !!intent.drag, ...(intent.follow ? { camera: 'story' } : {}) });
     }
     case 'seekEvent': {
       const stop = findStop(timelines, intent.id);
       if (!stop) return s;
-      return withMoment(s, { chapter: stop.event.chapter, t: stop.time, event: stop.id }, intent.follow ? { camera: 'story' } : {});
+      return withMoment(s, { chapter: stop.event.chapter, t: stop.time, event: stop.id }, { dragging: false, ...(intent.follow ? { camera: 'story' } : {}) });
     }
     case 'step': {
       if (!s.playing) return s;
@@ -104,8 +112,10 @@ export function reduce(s: AppState, intent: Intent, timelines: Timelines): AppSt
     case 'chapter': {
       if (intent.chapter === s.moment.chapter) return s;
       const next = timelines[intent.chapter];
-      return withMoment(s, { chapter: intent.chapter, t: next.stops[0]?.time ?? next.start }, { playing: false });
+      return withMoment(s, { chapter: intent.chapter, t: next.stops[0]?.time ?? next.start }, { playing: false, dragging: false });
     }
+    case 'release':
+      return s.dragging ? { ...s, dragging: false } : s;
     case 'gesture':
       return s.camera === 'reader' ? s : { ...s, camera: 'reader' };
     case 'follow':

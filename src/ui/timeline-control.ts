@@ -1,7 +1,8 @@
 /**
  * The timeline control: chapter switch, a native range slider (role=slider, touch and keyboard for
  * free) with a mark at every event, play/pause with speeds, previous/next event and start/end.
- * It only reports intents; the app owns the moment.
+ * It only reports intents; the app owns the moment. Dragging the thumb (mouse) or the track (touch, pen) reports
+ * `drag` seeks and then one `release` when the reader lets go; buttons and keys report plain seeks (steps).
  */
 import type { Chapter } from '../story/schema';
 import type { ChapterTimeline, Timelines } from '../time/timeline';
@@ -24,6 +25,10 @@ const ICONS = {
 
 export interface TimelineIntents {
   seek(t: number, chapter?: Chapter): void;
+  /** A seek while the reader holds the slider (each move of a drag, or the tap that starts one). */
+  drag(t: number): void;
+  /** The reader let go of the slider. */
+  release(): void;
   setChapter(c: Chapter): void;
   togglePlay(): void;
   setSpeed(id: string): void;
@@ -76,13 +81,16 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     intents.seek(s ? s.time : tl.end);
   }
 
-  input.addEventListener('input', () => intents.seek(scale.toTime(Number(input.value))));
+  // The native slider (mouse, assistive technology): 'input' while it moves, 'change' once it is let go. The
+  // keys below are handled as steps and never reach it.
+  input.addEventListener('input', () => intents.drag(scale.toTime(Number(input.value))));
+  input.addEventListener('change', () => intents.release());
   // Touch and pen: a tap or a drag anywhere along the track seeks (the native thumb is small on phones).
   const wrap = input.parentElement!;
   const seekFromX = (clientX: number) => {
     const r = input.getBoundingClientRect();
     const f = clamp((clientX - r.left) / r.width, 0, 1);
-    intents.seek(scale.toTime(scale.min + f * (scale.max - scale.min)));
+    intents.drag(scale.toTime(scale.min + f * (scale.max - scale.min)));
   };
   wrap.addEventListener('pointerdown', (e) => {
     if (e.pointerType === 'mouse') return;
@@ -94,6 +102,8 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   wrap.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse' && wrap.hasPointerCapture(e.pointerId)) seekFromX(e.clientX);
   });
+  // Lifted or cancelled: the capture ends (and only a touch or pen drag took it).
+  wrap.addEventListener('lostpointercapture', () => intents.release());
   input.addEventListener('keydown', (e) => {
     let handled = true;
     switch (e.key) {

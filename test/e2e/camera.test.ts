@@ -1,8 +1,9 @@
 /**
  * The camera that follows the story (issue 12 item 2), in real headless Chromium: a deep link opens framed (at
  * the first impact the three claimed points are told apart: at least 60 px at 1440 × 900), stepping eases to the
- * next frame, a pan by the reader (a real mouse drag) gives them the camera and it stays put through the next
- * steps, and "Follow the story" (by keyboard) brings it back.
+ * next frame, dragging the slider keeps the map still until it is let go (then it eases to the frame; a tap by
+ * touch frames once the finger lifts), a pan by the reader (a real mouse drag) gives them the camera and it stays
+ * put through the next steps, and "Follow the story" (by keyboard) brings it back.
  * Every wait is bounded and polls (never a wait on 'moveend' or 'idle', which a map that does not move never sends).
  */
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,67 @@ describe('the camera that follows the story', () => {
     const at = await onMap(page, [point('crash-site'), point('sco')]);
     for (const p of at.pts) expect(inView(p, at.w, at.h)).toBe(true);
     expect(minGap(at.pts)).toBeGreaterThan(60);
+    await close();
+  });
+
+  it('dragging the slider keeps the map still until it is let go, then eases to the frame; an arrow key steps and eases', async () => {
+    const { page, close } = await app.open('?event=takeoff');
+    await settled(page);
+    const start = await centre(page);
+    // Count the map's moves: a jump is one, an ease many.
+    await page.evaluate(async () => {
+      const sm = await (window as any).flightmap.mapReady;
+      (window as any).__moves = 0;
+      sm.map.on('move', () => (window as any).__moves++);
+    });
+    const moves = () => page.evaluate(() => (window as any).__moves as number);
+    const slider = (await page.locator('#time-slider').boundingBox())!;
+    const y = slider.y + slider.height / 2;
+    // A real mouse drag of the thumb from take-off past the end (the crash), through every frame of the flight.
+    await page.mouse.move(slider.x + 6, y);
+    await page.mouse.down();
+    await page.mouse.move(slider.x + slider.width * 0.5, y, { steps: 12 });
+    await page.mouse.move(slider.x + slider.width + 20, y, { steps: 12 });
+    await page.waitForTimeout(1200); // longer than an ease
+    const held = await page.evaluate(() => {
+      const fm = (window as any).flightmap;
+      return { t: fm.getMoment().t as number, end: fm.timelines.flight.end as number, dragging: fm.getState().dragging as boolean };
+    });
+    expect(held).toEqual({ t: held.end, end: held.end, dragging: true });
+    expect(await moves()).toBe(0);
+    expect(await centre(page)).toEqual(start);
+
+    await page.mouse.up();
+    await expect.poll(moves, { timeout: 5000 }).toBeGreaterThan(3); // eased, not jumped
+    await settled(page);
+    expect(await page.evaluate(() => (window as any).flightmap.getState().dragging)).toBe(false);
+    const at = await onMap(page, [point('crash-site'), point('sco')]);
+    for (const p of at.pts) expect(inView(p, at.w, at.h)).toBe(true);
+    expect(minGap(at.pts)).toBeGreaterThan(60);
+
+    // Keys on the slider are steps: Home goes back to take-off and eases to its frame.
+    const before = await moves();
+    await page.locator('#time-slider').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(moves, { timeout: 5000 }).toBeGreaterThan(before + 3);
+    await settled(page);
+    const back = await centre(page);
+    expect(back.lng).toBeCloseTo(start.lng, 4);
+    expect(back.lat).toBeCloseTo(start.lat, 4);
+    expect(back.zoom).toBeCloseTo(start.zoom, 4);
+    await close();
+  });
+
+  it('a tap on the slider on a phone frames the moment once the finger lifts', async () => {
+    const { page, close } = await app.open('', { width: 360, height: 640 }, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await settled(page);
+    const opening = await centre(page); // the whole route
+    await page.locator('#time-slider').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#time-slider').boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    await expect.poll(async () => (await centre(page)).zoom, { timeout: 5000 }).toBeGreaterThan(opening.zoom + 1);
+    await settled(page);
+    expect(await page.evaluate(() => (window as any).flightmap.getState().dragging)).toBe(false);
     await close();
   });
 

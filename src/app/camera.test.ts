@@ -1,0 +1,98 @@
+/**
+ * The camera effect with the real story and a stand-in map: which intents move the map, eased or at once. A
+ * dragged slider keeps the map still until it is let go; steps, events and playback frame at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { STORY_FILES, validateStory } from '../story/validate';
+import { buildTrack } from '../track/interpolate';
+import { buildTimelines } from '../time/timeline';
+import { createStateStore, initialState, type Intent } from '../state/app-state';
+import type { StoryMap } from '../map/story-map';
+import { storyCamera } from './camera';
+
+const r = validateStory(Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])));
+if (!r.ok) throw new Error(r.errors.join('\n'));
+const story = r.story;
+const track = buildTrack(story.track.features);
+const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
+const time = (id: string) => timelines.flight.stops.find((s) => s.id === id)!.time;
+
+function setUp(o: { reduced?: boolean; deepLink?: boolean; url?: { event?: string } } = {}) {
+  const moves: { zoom: number; animate: boolean }[] = [];
+  const map = {
+    view: () => ({ width: 1056, height: 594, padding: { top: 50, right: 330, bottom: 80, left: 60 } }),
+    moveTo: (c: { zoom: number }, animate: boolean) => moves.push({ zoom: c.zoom, animate }),
+  } as unknown as StoryMap;
+  const store = createStateStore(initialState(timelines, o.url ?? {}), timelines);
+  const camera = storyCamera(story, timelines, () => map, { matches: !!o.reduced }, !!o.deepLink);
+  store.subscribe((s, prev) => camera.effect(s, prev));
+  camera.mapMade(map, store.get().moment, store.get().camera, false);
+  const send = (...intents: Intent[]) => {
+    for (const i of intents) store.dispatch(i);
+  };
+  return { moves, send, store };
+}
+
+describe('the camera that follows the story', () => {
+  it('a page opened plain keeps the whole route until the story moves; a step to an event eases there', () => {
+    const { moves, send } = setUp();
+    expect(moves).toEqual([]);
+    send({ type: 'seekEvent', id: 'first-impact' });
+    expect(moves).toHaveLength(1);
+    expect(moves[0]!.animate).toBe(true);
+  });
+
+  it('a deep link opens framed, at once', () => {
+    const { moves } = setUp({ deepLink: true, url: { event: 'crash' } });
+    expect(moves).toEqual([{ zoom: expect.any(Number), animate: false }]);
+  });
+
+  it('a dragged slider keeps the map still across frames, and frames once, eased, when let go', () => {
+    const { moves, send, store } = setUp();
+    const from = time('takeoff'),
+      to = time('crash');
+    for (let i = 0; i <= 100; i++) send({ type: 'seek', t: from + ((to - from) * i) / 100, drag: true });
+    expect(store.get().moment.t).toBe(to);
+    expect(moves).toEqual([]);
+    send({ type: 'release' });
+    expect(moves).toHaveLength(1);
+    expect(moves[0]!.animate).toBe(true);
+    send({ type: 'release' }); // nothing held: nothing moves
+    expect(moves).toHaveLength(1);
+  });
+
+  it('a drag let go in the frame already shown does not move the map', () => {
+    const { moves, send } = setUp();
+    send({ type: 'seekEvent', id: 'first-impact' });
+    send({ type: 'seek', t: time('first-impact') + 1000, drag: true }, { type: 'release' });
+    expect(moves).toHaveLength(1);
+  });
+
+  it('keyboard steps and playback ease at each new frame', () => {
+    const { moves, send } = setUp();
+    send({ type: 'seek', t: time('first-impact') });
+    expect(moves).toHaveLength(1);
+    send({ type: 'seek', t: time('crash') });
+    expect(moves).toHaveLength(2);
+    send({ type: 'seek', t: time('takeoff') }, { type: 'play' }, { type: 'step', t: time('first-impact') });
+    expect(moves.length).toBeGreaterThanOrEqual(4);
+    expect(moves.every((m) => m.animate)).toBe(true);
+  });
+
+  it('with reduced motion it jumps, on a release too', () => {
+    const { moves, send } = setUp({ reduced: true });
+    send({ type: 'seekEvent', id: 'first-impact' });
+    send({ type: 'seek', t: time('crash'), drag: true }, { type: 'release' });
+    expect(moves).toHaveLength(2);
+    expect(moves.every((m) => !m.animate)).toBe(true);
+  });
+
+  it("the reader's camera stays put through drags and steps; Follow brings it back, even mid-drag", () => {
+    const { moves, send } = setUp();
+    send({ type: 'gesture' }, { type: 'seek', t: time('crash'), drag: true }, { type: 'release' }, { type: 'seekEvent', id: 'first-impact' });
+    expect(moves).toEqual([]);
+    send({ type: 'seek', t: time('crash'), drag: true }, { type: 'follow' });
+    expect(moves).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORY_FILES, validateStory } from '../story/validate';
 import { buildTrack } from '../track/interpolate';
+import { buildLayers } from '../scene/layers';
 import { buildTimelines } from '../time/timeline';
 import { createStateStore, initialState, type Intent } from '../state/app-state';
 import type { StoryMap } from '../map/story-map';
@@ -25,18 +26,20 @@ function setUp(o: { reduced?: boolean; deepLink?: boolean; url?: { event?: strin
     moveTo: (c: { zoom: number }, animate: boolean) => moves.push({ zoom: c.zoom, animate }),
   } as unknown as StoryMap;
   const store = createStateStore(initialState(timelines, o.url ?? {}), timelines);
-  const camera = storyCamera(story, timelines, () => map, { matches: !!o.reduced }, !!o.deepLink);
+  const camera = storyCamera(story, timelines, () => map, { matches: !!o.reduced }, !!o.deepLink, buildLayers(story, track).frame);
   store.subscribe((s, prev) => camera.effect(s, prev));
   camera.mapMade(map, store.get().moment, store.get().camera, false);
+  const opened = moves.splice(0); // the new map's opening camera
   const send = (...intents: Intent[]) => {
     for (const i of intents) store.dispatch(i);
   };
-  return { moves, send, store };
+  return { moves, send, store, opened };
 }
 
 describe('the camera that follows the story', () => {
   it('a page opened plain keeps the whole route until the story moves; a step to an event eases there', () => {
-    const { moves, send } = setUp();
+    const { moves, send, opened } = setUp();
+    expect(opened).toEqual([{ zoom: expect.any(Number), animate: false }]);
     expect(moves).toEqual([]);
     send({ type: 'seekEvent', id: 'first-impact' });
     expect(moves).toHaveLength(1);
@@ -44,8 +47,10 @@ describe('the camera that follows the story', () => {
   });
 
   it('a deep link opens framed, at once', () => {
-    const { moves } = setUp({ deepLink: true, url: { event: 'crash' } });
-    expect(moves).toEqual([{ zoom: expect.any(Number), animate: false }]);
+    const plain = setUp().opened;
+    const { opened } = setUp({ deepLink: true, url: { event: 'crash' } });
+    expect(opened).toEqual([{ zoom: expect.any(Number), animate: false }]);
+    expect(opened[0]!.zoom).toBeGreaterThan(plain[0]!.zoom + 2);
   });
 
   it('a dragged slider keeps the map still across frames, and frames once, eased, when let go', () => {

@@ -112,7 +112,11 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     onContextLost: hooks.onContextLost,
     onSelect: (id, lngLat) => parts.showInfo(id, lngLat),
     onReaderMove: () => dispatch({ type: 'gesture' }),
-    onMap: (map, restored) => (drawMoment(track, map, store.get().moment), camera.mapMade(map, store.get().moment, store.get().camera, restored)),
+    onMap: (map, restored) => {
+      drawMoment(track, map, store.get().moment);
+      // Framed once this task has put what covers the map (the legend, below) in place, so the frame keeps clear of it.
+      queueMicrotask(() => camera.mapMade(map, store.get().moment, store.get().camera, restored));
+    },
   });
   const list = parts.list(els.events, (id) => {
     seekEvent(id);

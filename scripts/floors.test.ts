@@ -55,6 +55,7 @@ export const PURE = [
   'embed/snippet.ts',
   'embed/oembed.ts',
   'embed/lifecycle.ts',
+  'map/label-layout.ts',
 ];
 /** Packages pure code may not import. */
 const NOT_PURE_PACKAGES = /^maplibre-gl(\/|$)/;

@@ -74,6 +74,31 @@ describe('export insets', () => {
     expect(off.meta.camera.zoom).toBeGreaterThanOrEqual(on.meta.camera.zoom);
   });
 
+  // Issue 12: a long name (Kazakh here) was cut by the detail's edge, and MapLibre could drop a claim's name.
+  for (const preset of ['1x1', '4x5'])
+    it(`PNG, Kazakh, ${preset}: the detail names every claim, each inside it and drawn where it was placed`, async () => {
+      const { png, meta } = await exportPng(`kk-${preset}`, ['--preset', preset, '--event', 'first-impact', '--lang', 'kk']);
+      const d = meta.insets.find((i) => i.kind === 'detail')!;
+      const names = meta.claimNames.detail;
+      expect(names.map((n) => n.feature).sort()).toEqual(['claim-paladichuk', 'claim-russian-media-15km', 'claim-vchk-18km']);
+      const ink = hexToRgb(LIGHT.claim);
+      for (const n of names) {
+        const at = n.lines.join(' / ');
+        expect(n.fits, at).toBe(true);
+        expect(n.x >= 0 && n.y >= 0 && n.x + n.width <= d.map.w && n.y + n.height <= d.map.h, at).toBe(true);
+        // The name's ink (the claims' colour) inside its box, on each of its lines.
+        for (let i = 0; i < n.lines.length; i++) {
+          let inked = 0;
+          const y0 = Math.round(d.map.y + n.y + i * (n.height / n.lines.length)),
+            y1 = Math.round(d.map.y + n.y + (i + 1) * (n.height / n.lines.length));
+          for (let y = y0; y < y1; y++) for (let x = Math.round(d.map.x + n.x); x < d.map.x + n.x + n.width; x++) if (near(pixel(png, x, y), ink, 60)) inked++;
+          expect(inked, `${at}: line ${i + 1}`).toBeGreaterThan(20);
+        }
+      }
+      // The long third name is broken over lines rather than cut (Kazakh: "нысана ұшыру қондырғысынан 7 км жерде, 490 м").
+      expect(names.find((n) => n.feature === 'claim-paladichuk')!.lines.length).toBeGreaterThan(1);
+    });
+
   it('SVG: the inset groups, the claims named in the detail, its scale bar; none with --no-inset', async () => {
     const file = join(OUT, 'on.svg');
     const r = await cli(['--out', file, '--preset', '16x9', '--event', 'first-impact']);

@@ -113,28 +113,6 @@ function minGap0(pts: readonly LngLat[]): number {
   return d;
 }
 
-/**
- * The story's layers as an inset names them: each claimed point by its first line (where and how high),
- * without the date, on one line (no-break spaces: MapLibre does not wrap it, as the vector picture does not).
- */
-export function insetNames<T extends { claims: { features: { properties: Record<string, unknown> | null }[] } }>(layers: T): T {
-  return {
-    ...layers,
-    claims: {
-      ...layers.claims,
-      features: layers.claims.features.map((f) => ({
-        ...f,
-        properties: {
-          ...f.properties,
-          label: String(f.properties?.label ?? '')
-            .split('\n')[0]!
-            .replace(/ /g, '\u00a0'),
-        },
-      })),
-    },
-  };
-}
-
 export interface InsetView extends InsetSlot {
   /** The inset's map inside its frame (output pixels). */
   map: Rect;
@@ -259,4 +237,12 @@ export function keepInsideClearOf(cam: Camera, map: Rect, ratio: number, edge: {
   // Counter-clockwise on the map (RFC 7946's exterior ring): the screen's corners in reverse.
   const ring = pts.reverse().map(([x, y]) => unprojectOnMap({ x, y }, cam, map.w, map.h, ratio) as [number, number]);
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+}
+
+/** The detail's scale bar and its label as a box in the inset map's pixels (names keep clear of it), or null. */
+export function insetScaleBox(v: InsetView, labelWidth: number): { x: number; y: number; width: number; height: number } | null {
+  const S = v.scale;
+  if (!S) return null;
+  const top = S.y - Math.max(S.fontSize * 0.7, 4 * (S.fontSize / INSET.scale.font));
+  return { x: S.x - v.map.x, y: top - v.map.y, width: S.px + S.gap + labelWidth, height: S.y + S.fontSize * 0.6 - top };
 }

@@ -41,6 +41,11 @@ export interface MapRenderRequest {
   rect: Rect;
   /** Context labels and airports are drawn only inside this area (so the picture's edge never cuts one). */
   keepInside?: Polygon;
+  /**
+   * The claims' names are placed beforehand (core/claim-names.ts, withClaimNames: each claim's lines, anchor and
+   * offset in its properties) and drawn as placed, never hidden by a collision.
+   */
+  claimsPlaced?: boolean;
   /** Only these layers are drawn (an inset's locator: the basemap alone); all when absent. */
   only?: readonly string[];
   /** Largest canvas side to use (default 4096, 2048 with a software GPU; never more than the GPU allows). */
@@ -179,6 +184,13 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
           m.setLayoutProperty(l.id, 'text-variable-anchor', [anchors[0]] as typeof anchors);
           m.setLayoutProperty(l.id, 'text-allow-overlap', true);
         }
+      }
+      if (req.claimsPlaced && m.getLayer('claims-label')) {
+        m.setLayoutProperty('claims-label', 'text-anchor', ['get', 'labelAnchor']);
+        m.setLayoutProperty('claims-label', 'text-offset', ['get', 'labelOffset']);
+        m.setLayoutProperty('claims-label', 'text-justify', 'auto');
+        m.setLayoutProperty('claims-label', 'text-max-width', 1000); // the lines are broken already
+        m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
       }
       if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
       if (req.keepInside) {

@@ -8,7 +8,7 @@ import { buildLayers } from '../../scene/layers';
 import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
-import { insetColumn, insetNames, insetSlots, insetViews, keepInsideClearOf, type InsetView } from '../core/inset';
+import { insetColumn, insetScaleBox, insetSlots, insetViews, keepInsideClearOf, type InsetView } from '../core/inset';
 import { storyFrames } from '../../scene/camera';
 import { drawInsets } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
@@ -20,6 +20,8 @@ import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
+import { placeClaimNames, withClaimNames, type PlacedClaimName } from '../core/claim-names';
+import { projectOnMap } from '../core/camera';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { storyClock } from '../../story/content';
@@ -40,6 +42,8 @@ export interface ExportMeta {
   layout: ExportLayout;
   /** The insets drawn (none with `inset: false`, or where the picture has no room). */
   insets: InsetView[];
+  /** The claims' names as placed on the main map and in the detail inset (each map's output pixels). */
+  claimNames: { map: PlacedClaimName[]; detail: PlacedClaimName[] };
   resolved: ResolvedExport;
   /** Milliseconds spent on each step. */
   timings: Record<string, number>;
@@ -97,14 +101,31 @@ export async function renderExport(
   // … and clear of the insets.
   const keepInside = keepInsideClearOf(camera, map, ratio, { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, insetColumn(slots.slots));
 
+  const scene = sceneOf({ layers, track: app.track }, moment);
+  const measure = canvasMeasure(ctx);
+  // The claims' names, placed with the live map's fallback (core/claim-names.ts): clear of the legend, the scale
+  // bars and the insets.
+  const over = [layout.scale.box, ...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : []), ...slots.slots.map((s) => s.box)];
+  const claimNames = placeClaimNames({
+    names: scene.names,
+    project: (ll) => projectOnMap([ll[0], ll[1]], camera, map.w, map.h, ratio),
+    view: { width: map.w, height: map.h },
+    zoom: camera.zoom,
+    ratio,
+    measure,
+    start: 'full',
+    covers: over.map((r) => ({ x: r.x - map.x, y: r.y - map.y, width: r.w, height: r.h })),
+  });
+
   lap('layout');
   drawBackground(ctx, { layout, theme });
   const drawn = await renderExportMap({
-    layers,
+    layers: withClaimNames(layers, claimNames),
+    claimsPlaced: true,
     track: app.track,
     palette: theme.palette,
     base,
-    scene: sceneOf({ layers, track: app.track }, moment),
+    scene,
     camera,
     ratio,
     keepInside,
@@ -119,17 +140,31 @@ export async function renderExport(
   timings.mapTiles = drawn.tilesMs;
   const strike = storyFrames(app.story).get('strike-area');
   const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
-  // The insets name the claimed points on one line (insetNames).
-  const insetLayers = insetNames(layers);
+  // The detail names every claimed point, the name alone first (core/claim-names.ts).
+  const detail = insets.find((v) => v.kind === 'detail');
+  const bar = detail?.scale ? insetScaleBox(detail, measure(detail.scale.label, 600, detail.scale.fontSize)) : null;
+  const insetClaimNames = detail
+    ? placeClaimNames({
+        names: scene.names,
+        project: (ll) => projectOnMap([ll[0], ll[1]], detail.camera, detail.map.w, detail.map.h, ratio),
+        view: { width: detail.map.w, height: detail.map.h },
+        zoom: detail.camera.zoom,
+        ratio,
+        measure,
+        start: 'name',
+        ...(bar ? { covers: [bar] } : {}),
+      })
+    : [];
   await drawInsets(
     ctx,
     insets,
     {
-      layers: insetLayers,
+      layers: withClaimNames(layers, insetClaimNames),
+      claimsPlaced: true,
       track: app.track,
       palette: theme.palette,
       base,
-      scene: sceneOf({ layers: insetLayers, track: app.track }, moment),
+      scene,
       ratio,
       target: ctx,
       ...(req.maxTile ? { maxTile: req.maxTile } : {}),
@@ -158,6 +193,7 @@ export async function renderExport(
       maxTile: drawn.maxTile,
       layout,
       insets,
+      claimNames: { map: claimNames, detail: insetClaimNames },
       resolved: req,
       timings,
     },

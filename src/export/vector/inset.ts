@@ -3,7 +3,7 @@
  * group holding its frame, its map (mapGroups at the inset's camera, clipped to its box) and its marks (the
  * locator's box of the main map, the detail's scale bar). Pure.
  */
-import type { InsetView } from '../core/inset';
+import { insetScaleBox, type InsetView } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import { mapGroups, type VectorMapInput } from './map';
 import { group, layerLabel, num, type VGroup, type VNode } from './model';
@@ -26,7 +26,11 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
     const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
     // The locator names the seas only (as the PNG's, LOCATOR_LAYERS).
     const scene = v.kind === 'locator' ? { ...base.scene, names: base.scene.names.filter((n) => n.kind === 'sea') } : base.scene;
-    let groups = mapGroups({ ...base, scene, camera: v.camera, rect: v.map, keepInside: v.keepInside });
+    // The detail names its claims the name alone first, clear of its scale bar (as the PNG's).
+    const bar = v.scale ? insetScaleBox(v, base.measure(v.scale.label, 600, v.scale.fontSize)) : null;
+    const detail =
+      v.kind === 'detail' ? { claimNames: 'name' as const, covers: bar ? [{ x: v.map.x + bar.x, y: v.map.y + bar.y, w: bar.width, h: bar.height }] : [] } : {};
+    let groups = mapGroups({ ...base, scene, camera: v.camera, rect: v.map, keepInside: v.keepInside, ...detail });
     if (v.kind === 'locator') groups = groups.filter((g) => LOCATOR_GROUPS.includes(g.id));
     const marks: VNode[] = [];
     if (v.extent) {

@@ -26,6 +26,7 @@ import {
 } from '../../theme/symbology';
 import { boxAt, placeLabels, type Box, type LabelInput } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
+import { BASELINE_EM, GLYPH_BUFFER_EM, LINE_EM, placeClaimNames } from '../core/claim-names';
 import type { Measure } from '../core/layout';
 import { kmToPixels } from '../../geo/mercator';
 import type { Rect } from '../core/tiles';
@@ -46,6 +47,8 @@ export interface VectorMapInput {
   keepInside: { x: number; y: number };
   /** … and outside this box (the insets' column), grown by keepInside. */
   keepOut?: Rect | null;
+  /** The claims' names: the full label first (the main map, the default) or the name alone (the detail inset). */
+  claimNames?: 'full' | 'name';
   /** Boxes over the map (the legend drawn over it), in output pixels: context names are placed clear of them. */
   covers?: readonly Rect[];
   measure: Measure;
@@ -295,12 +298,6 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
 
 // ------------------------------------------------------------------ names
 
-/** MapLibre's line height (1.2 em) and where the baseline sits in it for a one-line label. */
-const LINE_EM = 1.2;
-const BASELINE_EM = 0.95;
-/** MapLibre's glyphs carry a 3 px buffer at its 24 px em: offset names sit that much further from their point. */
-const GLYPH_BUFFER_EM = 3 / 24;
-
 function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => boolean): { context: VNode[]; places: VNode[]; claims: VNode[] } {
   const { ratio, measure, rect, palette: c, scene } = input;
   const zoom = input.camera.zoom;
@@ -353,15 +350,31 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
     placesOut.push(textOf(n, n.text, box));
   }
 
-  // Claims' names only from their kind's minimum zoom, and once reported.
+  // Claims' names only from their kind's minimum zoom, and once reported; placed as the PNG's (core/claim-names.ts).
   const claimsOut: VNode[] = [];
-  for (const n of scene.names) {
-    if (n.kind !== 'claim' || !n.shown || zoom < (n.minZoom ?? 0)) continue;
-    const text = n.short ?? n.text.split('\n')[0]!; // the name alone, as the live map's short form
-    const li = labelInput(n, text, project(n.at));
-    const box = boxAt(li, li.anchors[0]!);
-    taken.push(box);
-    claimsOut.push(textOf(n, text, box));
+  const covers: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
+  const claimNames = placeClaimNames({
+    names: scene.names,
+    project: (ll) => {
+      const [x, y] = project([ll[0], ll[1]]);
+      return { x: x - rect.x, y: y - rect.y };
+    },
+    view,
+    zoom,
+    ratio,
+    measure,
+    start: input.claimNames ?? 'full',
+    covers,
+    keep: (_n, at) => keep([at.x + rect.x, at.y + rect.y]),
+  });
+  for (const p of claimNames) {
+    const n = scene.names.find((x) => x.id === p.id)!;
+    taken.push({ x: p.x, y: p.y, width: p.width, height: p.height });
+    p.lines.forEach((line, i) => {
+      const w = measure(line, NAMES.claim.weight, p.size);
+      const x = p.anchor === 'right' ? p.x + p.width - w : p.x; // right-aligned left of the point
+      claimsOut.push(textOf(n, line, { x, y: p.y + i * LINE_EM * p.size, width: w, height: LINE_EM * p.size }));
+    });
   }
 
   // Country, republic, sea and city names: in their zoom band (whole levels, as MapLibre's filter), inside the
@@ -377,8 +390,7 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
     byId.set(n.id, n);
     ctx.push(labelInput(n, n.text, at));
   }
-  const covered: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
-  const context: VNode[] = placeLabels(ctx, view, [...taken, ...covered]).map((p) => {
+  const context: VNode[] = placeLabels(ctx, view, [...taken, ...covers]).map((p) => {
     const n = byId.get(p.id)!;
     const li = ctx.find((x) => x.id === p.id)!;
     return textOf(n, n.text, { x: p.x, y: p.y, width: li.width, height: li.height });

@@ -26,7 +26,7 @@ import type { VDoc } from './model';
 import { fontFile as shippedFontFile } from '../../theme/fonts';
 import { fontsNeeded, type EmbeddedFont, type SubsetName } from './fonts';
 import { insetGroups } from './inset';
-import { insetColumn, insetNames, insetSlots, insetViews, type InsetView } from '../core/inset';
+import { insetColumn, insetSlots, insetViews, type InsetView } from '../core/inset';
 import { storyFrames } from '../../scene/camera';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
@@ -168,12 +168,8 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
         covers: layout.legend?.placement === 'overlay' ? [layout.legend.box] : [],
         measure,
       }),
-      // The insets name the claimed points on one line (insetNames).
-      ...insetGroups(
-        insets,
-        { basemap, scene: sceneOf({ layers: insetNames(layers), track: app.track }, moment), palette: theme.palette, ratio, measure },
-        theme,
-      ),
+      // The detail names the claimed points, the name alone first (core/claim-names.ts).
+      ...insetGroups(insets, { basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, ratio, measure }, theme),
       ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.

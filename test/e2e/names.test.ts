@@ -118,6 +118,38 @@ describe('names on the map', () => {
     }
   });
 
+  // A named city has a small dot at its point (SYMBOLOGY.city, the 'city-dot' layer), its name beside it; none
+  // where the city is not named (whole route: its airport names it).
+  it('a named city’s dot is drawn at its point, its name beside it (not over it); no dot where it is not named', async () => {
+    const { page, close } = await app.open('', { width: 1440, height: 900 });
+    try {
+      const dots = () =>
+        page.evaluate(() => {
+          const sm = (window as any).flightmap.mapLife.current();
+          const box = sm.map.getContainer().getBoundingClientRect();
+          return sm.map.queryRenderedFeatures({ layers: ['city-dot'] }).map((f: any) => {
+            const p = sm.map.project(f.geometry.coordinates);
+            return { name: String(f.properties.name), x: box.x + p.x, y: box.y + p.y };
+          });
+        }) as Promise<{ name: string; x: number; y: number }[]>;
+      await settled(page);
+      expect((await dots()).map((d) => d.name)).not.toContain('Grozny');
+      await jump(page, GROZNY, 10);
+      const dot = (await dots()).find((d) => d.name === 'Grozny');
+      expect(dot, 'the Grozny dot is drawn').toBeTruthy();
+      const label = (await shownNames(page)).find((l) => l.text === 'Grozny')!;
+      expect(label, 'Grozny is named').toBeTruthy();
+      // The gap between the dot's centre and the name's box: beside it (within about an em), never over it.
+      const dx = Math.max(label.x - dot!.x, 0, dot!.x - (label.x + label.w)),
+        dy = Math.max(label.y - dot!.y, 0, dot!.y - (label.y + label.h));
+      const gap = Math.hypot(dx, dy);
+      expect(gap, `dot at ${dot!.x},${dot!.y}; name at ${label.x},${label.y} ${label.w}×${label.h}`).toBeGreaterThan(2);
+      expect(gap).toBeLessThan(16);
+    } finally {
+      await close();
+    }
+  });
+
   // Issue 12: at the impacts each claimed point's name is readable on a phone. Where the full label (name and
   // date line) finds no room, its short form (the name alone) is drawn, never nothing.
   for (const viewport of [

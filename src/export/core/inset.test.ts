@@ -7,7 +7,9 @@ import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { layers, story, track } from './story.fixture';
 import type { Rect } from './tiles';
-import { INSET, insetColumn, insetSlots, insetViews, keepInsideClearOf } from './inset';
+import { INSET, insetColumn, insetSlots, insetViews, keepInsideClearOf, locatorNames } from './inset';
+import { sceneOf } from '../../scene/scene';
+import { pseudoText } from '../../i18n/pseudo';
 import { fitBounds } from './camera';
 import { projectOnMap } from './camera';
 import { exportFrame } from './frame';
@@ -104,6 +106,25 @@ describe('export insets', () => {
           expect(y).toBeGreaterThanOrEqual(loc.map.y - 1);
           expect(x).toBeLessThanOrEqual(loc.map.x + loc.map.w + 1);
           expect(y).toBeLessThanOrEqual(loc.map.y + loc.map.h + 1);
+        }
+        // The Caspian is named in the locator (also with a name 40 % longer), inside its map, clear of the box's lines.
+        const names = sceneOf({ layers, track }, wholeRoute(track)).names;
+        for (const all of [names, names.map((n) => ({ ...n, text: pseudoText(n.text) }))]) {
+          const seas = locatorNames(loc, all, L.unit, measure);
+          expect(seas.map((n) => n.text)).toContain(all.find((n) => n.id === 'sea:Caspian Sea')!.text);
+          const e = loc.extent!;
+          for (const n of seas) {
+            expect(inside({ x: n.x, y: n.y, w: n.width, h: n.height }, loc.map), n.text).toBe(true);
+            for (let i = 1; i < e.length; i++) {
+              const line = {
+                x: Math.min(e[i - 1]![0], e[i]![0]) - 1,
+                y: Math.min(e[i - 1]![1], e[i]![1]) - 1,
+                w: Math.abs(e[i]![0] - e[i - 1]![0]) + 2,
+                h: Math.abs(e[i]![1] - e[i - 1]![1]) + 2,
+              };
+              expect(overlaps({ x: n.x, y: n.y, w: n.width, h: n.height }, line), `${n.text} crosses the box`).toBe(false);
+            }
+          }
         }
       });
     }

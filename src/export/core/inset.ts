@@ -18,7 +18,9 @@ import { frameCamera, type ViewFrame } from '../../scene/camera';
 import { metresPerPixel, type LngLat } from '../../geo/mercator';
 import { scaleBars } from './scale';
 import { projectOnMap, unprojectOnMap } from './camera';
-import { D, type ExportLayout } from './layout';
+import { D, type ExportLayout, type Measure } from './layout';
+import type { SceneName } from '../../scene/scene';
+import { NAMES, nameSize } from '../../theme/symbology';
 import type { Rect } from './tiles';
 
 export type InsetKind = 'locator' | 'detail';
@@ -245,4 +247,71 @@ export function insetScaleBox(v: InsetView, labelWidth: number): { x: number; y:
   if (!S) return null;
   const top = S.y - Math.max(S.fontSize * 0.7, 4 * (S.fontSize / INSET.scale.font));
   return { x: S.x - v.map.x, y: top - v.map.y, width: S.px + S.gap + labelWidth, height: S.y + S.fontSize * 0.6 - top };
+}
+
+/** A sea's name in the locator, drawn over its box of the main map: where it goes, in the picture's pixels. */
+export interface LocatorName {
+  text: string;
+  /** The box's top-left corner and size; the first line's baseline. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  baseline: number;
+  size: number;
+  letterSpacing: number;
+}
+
+/**
+ * The locator's sea names (as its map's seas in their zoom band), each at its point or, where the box of the main
+ * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map.
+ * Drawn after the box, so no line runs through a name ("Caspian Se" cut by it).
+ */
+export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: number, measure: Measure): LocatorName[] {
+  if (v.kind !== 'locator') return [];
+  const sym = NAMES.sea;
+  const zoom = v.camera.zoom;
+  const whole = Math.floor(zoom);
+  const size = nameSize(sym, zoom) * ratio;
+  const spacing = sym.letterSpacing * size;
+  const pad = 2 * ratio;
+  // The box's lines, each as a thin box (its stroke and halo, and a little room).
+  const edges: Rect[] = [];
+  const e = v.extent ?? [];
+  for (let i = 1; i < e.length; i++) {
+    const [x0, y0] = e[i - 1]!,
+      [x1, y1] = e[i]!;
+    const h = 3.5 * ratio;
+    edges.push({ x: Math.min(x0, x1) - h, y: Math.min(y0, y1) - h, w: Math.abs(x1 - x0) + 2 * h, h: Math.abs(y1 - y0) + 2 * h });
+  }
+  const out: LocatorName[] = [];
+  for (const n of names) {
+    if (n.kind !== 'sea' || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
+    const p = projectOnMap(n.at, v.camera, v.map.w, v.map.h, ratio);
+    const width = measure(n.text, sym.weight as 400 | 600 | 700, size) + spacing * [...n.text].length;
+    const height = 1.2 * size;
+    const fits = (b: Rect) =>
+      b.x >= v.map.x + pad &&
+      b.y >= v.map.y + pad &&
+      b.x + b.w <= v.map.x + v.map.w - pad &&
+      b.y + b.h <= v.map.y + v.map.h - pad &&
+      !edges.some((r) => overlaps(b, r)) &&
+      !out.some((o) => overlaps(b, { x: o.x, y: o.y, w: o.width, h: o.height }));
+    const at = (dx: number, dy: number): Rect => ({ x: v.map.x + p.x - width / 2 + dx, y: v.map.y + p.y - height / 2 + dy, w: width, h: height });
+    // Its point if it is in view, then up or down by a third of a line at a time, then sideways too.
+    if (!fits(at(0, 0)) && (p.x < 0 || p.y < 0 || p.x > v.map.w || p.y > v.map.h)) continue;
+    let best: Rect | null = null;
+    search: for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1].map((k) => k * width))
+      for (let k = 0; k <= 24; k++)
+        for (const dy of k ? [-k, k] : [0]) {
+          const b = at(dx, (dy * height) / 3);
+          if (fits(b)) {
+            best = b;
+            break search;
+          }
+        }
+    if (!best) continue; // no room clear of the box: left out, as the map leaves out a name cut by its edge
+    out.push({ text: n.text, x: best.x, y: best.y, width, height, baseline: best.y + 0.95 * size, size, letterSpacing: spacing });
+  }
+  return out;
 }

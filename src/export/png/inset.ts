@@ -3,15 +3,35 @@
  * like the main one (render.ts) into its box, in a frame; the locator with the main map's extent, the detail
  * with its own scale bar. DOM (canvas 2D); MapLibre through render.ts only.
  */
-import type { InsetView } from '../core/inset';
+import { locatorNames, type InsetView, type LocatorName } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import type { MapRenderRequest } from './render';
 import { renderExportMap } from './render';
 import { insetPolygon } from '../core/camera';
-import { drawText } from './compose';
+import { canvasMeasure, drawText, EXPORT_FONT } from './compose';
+import { NAMES } from '../../theme/symbology';
 
-/** What the locator draws: the basemap and the seas' names (no story layer, no country name). */
-export const LOCATOR_LAYERS = ['water', 'land', 'lake', 'coast', 'border', 'sea-label'] as const;
+/**
+ * What the locator's map draws: the basemap (no story layer, no country name). Its seas' names are drawn after
+ * the box of the main map's extent, clear of its lines (core/inset.ts locatorNames).
+ */
+export const LOCATOR_LAYERS = ['water', 'land', 'lake', 'coast', 'border'] as const;
+
+/** A name with its halo, in the export's font (the sea's symbology). */
+function drawName(ctx: CanvasRenderingContext2D, n: LocatorName, fill: string, halo: string, haloWidth: number) {
+  ctx.save();
+  ctx.font = `${NAMES.sea.weight} ${n.size}px "${EXPORT_FONT}"`;
+  ctx.letterSpacing = `${n.letterSpacing}px`;
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 2 * haloWidth;
+  ctx.strokeStyle = halo;
+  ctx.strokeText(n.text, n.x, n.baseline);
+  ctx.fillStyle = fill;
+  ctx.fillText(n.text, n.x, n.baseline);
+  ctx.restore();
+}
 
 export type InsetRenderBase = Omit<MapRenderRequest, 'camera' | 'rect' | 'keepInside' | 'only' | 'onProgress'>;
 
@@ -47,6 +67,9 @@ export async function drawInsets(ctx: CanvasRenderingContext2D, views: readonly 
       ctx.stroke();
       ctx.restore();
     }
+    const c = base.palette;
+    for (const n of locatorNames(v, base.scene.names, ratio, canvasMeasure(ctx)))
+      drawName(ctx, n, c[NAMES.sea.colour], c[NAMES.sea.halo], NAMES.sea.haloWidth * ratio);
     if (v.scale) {
       const S = v.scale;
       const tick = 4 * ratio;

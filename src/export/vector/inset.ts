@@ -3,14 +3,15 @@
  * group holding its frame, its map (mapGroups at the inset's camera, clipped to its box) and its marks (the
  * locator's box of the main map, the detail's scale bar). Pure.
  */
-import { insetScaleBox, type InsetView } from '../core/inset';
+import { insetScaleBox, locatorNames, type InsetView } from '../core/inset';
+import { NAMES } from '../../theme/symbology';
 import type { ExportTheme } from '../core/theme';
 import { mapGroups, type VectorMapInput } from './map';
 import { group, layerLabel, num, type VGroup, type VNode } from './model';
 import { msg } from '../../i18n';
 
-/** The groups of the main map a locator keeps: the basemap, and the seas' names. */
-const LOCATOR_GROUPS = ['basemap', 'borders', 'context-names'];
+/** The groups of the main map a locator keeps: the basemap (its seas' names are drawn over its marks, as the PNG's). */
+const LOCATOR_GROUPS = ['basemap', 'borders'];
 
 export type InsetInputBase = Omit<VectorMapInput, 'camera' | 'rect' | 'keepInside'>;
 
@@ -24,8 +25,8 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
   return views.map((v) => {
     const id = `inset-${v.kind}` as const;
     const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
-    // The locator names the seas only (as the PNG's, LOCATOR_LAYERS).
-    const scene = v.kind === 'locator' ? { ...base.scene, names: base.scene.names.filter((n) => n.kind === 'sea') } : base.scene;
+    // The locator names the seas only, after the box of the main map's extent and clear of its lines (locatorNames).
+    const scene = v.kind === 'locator' ? { ...base.scene, names: [] } : base.scene;
     // The detail names its claims the name alone first, clear of its scale bar (as the PNG's).
     const bar = v.scale ? insetScaleBox(v, base.measure(v.scale.label, 600, v.scale.fontSize)) : null;
     const detail =
@@ -43,6 +44,19 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
         { kind: 'path', d, stroke: theme.accent, strokeWidth: 1.75 * ratio, join: 'miter' },
       );
     }
+    const sea = NAMES.sea;
+    for (const n of locatorNames(v, base.scene.names, ratio, base.measure))
+      marks.push({
+        kind: 'text',
+        x: n.x,
+        y: n.baseline,
+        text: n.text,
+        size: n.size,
+        weight: sea.weight,
+        fill: base.palette[sea.colour],
+        ...(n.letterSpacing ? { letterSpacing: n.letterSpacing } : {}),
+        halo: { colour: base.palette[sea.halo], width: sea.haloWidth * ratio },
+      });
     if (v.scale) {
       const S = v.scale;
       const tick = 4 * ratio;

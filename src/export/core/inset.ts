@@ -310,7 +310,10 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
             break search;
           }
         }
-    if (!best) continue; // no room clear of the box: left out, as the map leaves out a name cut by its edge
+    // No room clear of the box's lines (a tall box in a narrow locator): at its point, named all the same, if whole.
+    const c = at(0, 0);
+    if (!best && c.x >= v.map.x && c.y >= v.map.y && c.x + c.w <= v.map.x + v.map.w && c.y + c.h <= v.map.y + v.map.h) best = c;
+    if (!best) continue;
     out.push({ text: n.text, x: best.x, y: best.y, width, height, baseline: best.y + 0.95 * size, size, letterSpacing: spacing });
   }
   return out;

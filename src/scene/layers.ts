@@ -23,6 +23,11 @@ export interface StoryLayers {
   maxBounds: [[number, number], [number, number]];
 }
 
+/** No-break spaces between a number and its unit (m, km; м, км), so a label never wraps between them. */
+export function keepTogether(s: string): string {
+  return s.replace(/(\d) (?=(?:k?m|к?м)(?!\p{L}))/gu, '$1\u00a0');
+}
+
 export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
   const places: Feature<Point>[] = story.places.features.map((f, i) => ({
     type: 'Feature',
@@ -58,7 +63,8 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
       });
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
-      const name = p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name;
+      // A number and its unit ("2,400 m", "7 км") and the date ("26 Dec 2024") never break over two lines.
+      const name = keepTogether(p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name);
       claims.push({
         type: 'Feature',
         id: i,
@@ -69,7 +75,7 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
           firstReported: utcDayStart(p.firstReported),
           // The claim's name without its prefix (the label's first line; alone where the label finds no room).
           name,
-          label: msg('map.claimLabel', { name, date: day(utcDayStart(p.firstReported)) }),
+          label: msg('map.claimLabel', { name, date: day(utcDayStart(p.firstReported)).replace(/ /g, '\u00a0') }),
         },
       });
     }

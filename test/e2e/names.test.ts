@@ -163,7 +163,7 @@ describe('names on the map', () => {
         await settled(page);
         const map = (await page.locator('#map').boundingBox())!;
         const shown = await shownNames(page);
-        const claims = CLAIM_NAMES.map((name) => shown.find((l) => l.text.startsWith(name)));
+        const claims = CLAIM_NAMES.map((name) => shown.find((l) => l.text.replace(/\u00a0/g, ' ').startsWith(name))); // no-break spaces hold a number and its unit
         expect(
           claims.map((l) => !!l),
           shown.map((l) => l.text).join(' | '),

@@ -11,6 +11,7 @@ import { storyFrames } from '../../scene/camera';
 import { mapMomentAt, sceneOf, type SceneName } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
 import { NAMES } from '../../theme/symbology';
+import { keepTogether } from '../../scene/layers';
 
 // Wider than Noto Sans (about 0.5 em a letter): names that fit here fit in the picture.
 const measure: Measure & LineMeasure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.6 : 0.56);
@@ -42,8 +43,15 @@ describe('claims’ names on an exported map', () => {
     const w = (s: string) => s.length;
     expect(breakLines('target 7 km from the launcher, 490 m', 1, w)).toEqual(['target 7 km from the launcher, 490 m']);
     expect(breakLines('target 7 km from the launcher, 490 m', 2, w)).toEqual(['target 7 km from', 'the launcher, 490 m']);
-    expect(breakLines('a\u00a0b c', 3, w)).toEqual(['a', 'b', 'c']);
+    expect(breakLines('a\u00a0b c d', 3, w)).toEqual(['a\u00a0b', 'c', 'd']); // a no-break space holds
     expect(breakLines('one', 3, w)).toEqual(['one']);
+  });
+
+  it('a number keeps its unit on its line (no-break space), in Latin and Cyrillic', () => {
+    expect(keepTogether('15 km from the airport, 2,400 m')).toBe('15\u00a0km from the airport, 2,400\u00a0m');
+    expect(keepTogether('нысана 7 км жерде, 490 м')).toBe('нысана 7\u00a0км жерде, 490\u00a0м');
+    expect(keepTogether('10 miles, 3 metres')).toBe('10 miles, 3 metres');
+    expect(layers.claims.features.every((f) => !/\d (k?m)\b/.test(String(f.properties!.label)))).toBe(true);
   });
 
   for (const [lang, localise] of Object.entries(LANGS))

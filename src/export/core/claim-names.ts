@@ -42,7 +42,7 @@ export interface PlacedClaimName {
 
 /** The text broken into `n` lines at spaces, the longest line as short as it can be (few words: tried exhaustively). */
 export function breakLines(text: string, n: number, width: (s: string) => number): string[] {
-  const words = text.split(/[ \u00a0]+/).filter(Boolean);
+  const words = text.split(/ +/).filter(Boolean); // a no-break space keeps its words together
   if (n <= 1 || words.length <= 1) return [words.join(' ')];
   let best: string[] = [words.join(' ')],
     widest = Infinity;

@@ -321,7 +321,8 @@ export const NAMES: Record<NameKind, NameSymbol> = {
     weight: 600,
     letterSpacing: 0,
     priority: 4,
-    anchors: ['right', 'bottom-right', 'top-right'],
+    // Left of the mark first (the airport's name is to its right); right of it where the map's edge is near (a phone).
+    anchors: ['right', 'bottom-right', 'top-right', 'left', 'bottom-left', 'top-left'],
     offsetEm: 0.9,
     offset: 'radial',
   },

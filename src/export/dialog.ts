@@ -104,9 +104,9 @@ function buildDialog(app: App, base: string) {
   const summary = h('p', { class: 'export-summary', id: 'export-summary' });
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
-  const go = h('button', { type: 'submit', class: 'tool-button export-go', id: 'export-go' }, msg('export.go', { format: 'PNG' }));
+  const go = h('button', { type: 'submit', class: 'tool-button tool-button--primary', id: 'export-go' }, msg('export.go', { format: 'PNG' }));
   const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, msg('export.scale')), scale.rows);
-  const cancel = h('button', { type: 'button', class: 'export-cancel' }, msg('dialog.cancel'));
+  const cancel = h('button', { type: 'button', class: 'tool-button tool-button--quiet' }, msg('dialog.cancel'));
   const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
   let busy: AbortController | null = null;
   const stop = () => busy?.abort();

@@ -3,6 +3,7 @@
  * map's label and picture text, marked `data-i18n`), `<html lang>`, a polite note when the translation has not
  * been reviewed by a native-speaking editor, and the language switch. Text only (textContent), never HTML.
  */
+import '../styles/tool-button.css';
 import { h } from './dom';
 import { catalogueMeta, locale, msg, type MessageKey } from '../i18n';
 import { ENDONYM, HTML_LANG, LOCALE_FONT_SUBSETS, LOCALES, type AnyLocale } from '../i18n/locales';
@@ -69,7 +70,7 @@ export function languageSwitch(search: string, go: (search: string) => void = (s
   const current: AnyLocale = locale();
   const select = h(
     'select',
-    { class: 'lang-select', id: 'lang-select', onchange: () => go(withLang(search, select.value as AnyLocale)) },
+    { class: 'tool-button tool-button--select', id: 'lang-select', onchange: () => go(withLang(search, select.value as AnyLocale)) },
     LOCALES.map((l) => h('option', { value: l, lang: HTML_LANG[l], selected: l === current }, ENDONYM[l])),
   );
   return h('label', { class: 'lang-switch' }, h('span', { class: 'visually-hidden' }, msg('i18n.language')), select);

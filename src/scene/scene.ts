@@ -5,7 +5,7 @@
  * (src/map/story-map.ts), the PNG export (src/export/png/) and the SVG/PDF export (src/export/vector/map.ts)
  * are renderers of this one scene: they read it and the symbology table, nothing else. Pure: no DOM, no MapLibre.
  */
-import type { LineString, Point, Polygon } from 'geojson';
+import type { Feature, LineString, Point, Polygon } from 'geojson';
 import type { Chapter } from '../story/schema';
 import type { StoryLayers } from './layers';
 import { positionAt, type TrackModel, type TrackPosition } from '../track/interpolate';
@@ -145,53 +145,29 @@ const claimShown = (m: MapMoment, from: number) => m.claimsAsOf === null || from
 export function sceneOf(story: SceneStory, m: MapMoment): Scene {
   const { layers, track } = story;
   const features: SceneFeature[] = [];
-  for (const f of layers.areas.features) {
-    const id = String(f.properties!.id);
-    features.push({
-      id,
-      fid: f.id!,
-      role: f.properties!.role === 'official' ? 'official-area' : 'strike-area',
-      title: id,
-      geometry: f.geometry,
-      shown: true,
-      contested: f.properties!.status === 'claim',
-    });
-  }
-  for (const f of layers.route.features)
+  /** A story feature in the role that draws it: shown, not contested and titled by its id unless `rest` says otherwise. */
+  const add = (f: Feature<SceneFeature['geometry']>, role: Role, rest: Partial<SceneFeature> = {}) =>
     features.push({
       id: String(f.properties!.id),
       fid: f.id!,
-      role: 'planned',
+      role,
       title: String(f.properties!.id),
       geometry: f.geometry,
       shown: true,
       contested: false,
+      ...rest,
     });
+  for (const f of layers.areas.features)
+    add(f, f.properties!.role === 'official' ? 'official-area' : 'strike-area', { contested: f.properties!.status === 'claim' });
+  for (const f of layers.route.features) add(f, 'planned');
   for (const f of layers.claims.features) {
     const from = f.properties!.firstReported as number;
-    features.push({
-      id: String(f.properties!.id),
-      fid: f.id!,
-      role: 'claim',
-      title: String(f.properties!.label),
-      geometry: f.geometry,
-      shown: claimShown(m, from),
-      visibleFrom: from,
-      contested: true,
-    });
+    add(f, 'claim', { title: String(f.properties!.label), shown: claimShown(m, from), visibleFrom: from, contested: true });
   }
   for (const f of layers.places.features) {
     const kind = f.properties!.kind;
-    if (kind !== 'airport' && kind !== 'crash-site') continue;
-    features.push({
-      id: String(f.properties!.id),
-      fid: f.id!,
-      role: kind === 'airport' ? 'airport' : 'crash',
-      title: String(f.properties!.name ?? f.properties!.label),
-      geometry: f.geometry,
-      shown: true,
-      contested: false,
-    });
+    if (kind === 'airport' || kind === 'crash-site')
+      add(f, kind === 'airport' ? 'airport' : 'crash', { title: String(f.properties!.name ?? f.properties!.label) });
   }
   const edges: SceneEdge[] = layers.track.features.map((f) => {
     const index = f.properties!.edge as number;

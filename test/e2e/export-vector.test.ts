@@ -24,6 +24,7 @@ import { useApp } from '../support/app';
 import { exportCli } from '../support/export-cli';
 import { decode } from '../support/pixels';
 import { launchChrome } from '../../scripts/lib/chrome';
+import { MAP_LAYERS } from '../../src/export/vector/map-layers.fixture';
 
 const OUT = mkdtempSync(join(tmpdir(), 'export-vector-e2e-'));
 const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
@@ -100,19 +101,7 @@ describe('SVG and PDF export', () => {
     expect(s).not.toMatch(/<image|data:image|<foreignObject/);
     expect(s).toMatch(/@font-face\{font-family:'Noto Sans';font-style:normal;font-weight:400;src:url\(data:font\/woff2;base64,/);
     const layers = [...s.matchAll(/<g id="([^"]+)"[^>]*inkscape:groupmode="layer"/g)].map((m) => m[1]);
-    expect(layers.slice(0, 11)).toEqual([
-      'basemap',
-      'borders',
-      'context-names',
-      'strike-area',
-      'planned-route',
-      'flown-track',
-      'claims',
-      'uncertainty-ring',
-      'places',
-      'aircraft',
-      'names',
-    ]);
+    expect(layers.slice(0, MAP_LAYERS.length)).toEqual(MAP_LAYERS);
     expect(layers).toEqual(expect.arrayContaining(['title', 'legend', 'scale-bars', 'credits']));
     for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny GRV', 'Caspian Sea', 'Legend'])
       expect(s).toMatch(new RegExp(`<text [^>]*>${words.replace(/[()]/g, '\\$&')}`));

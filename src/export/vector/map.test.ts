@@ -10,6 +10,7 @@ import { SYMBOLOGY } from '../../theme/symbology';
 import { iconD, mapGroups, pathOf, projector } from './map';
 import { sceneOf } from '../../scene/scene';
 import { walk, type VNode } from './model';
+import { MAP_LAYERS } from './map-layers.fixture';
 
 const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
 const measure = (text: string, _w: number, size: number) => text.length * size * 0.55;
@@ -56,19 +57,7 @@ describe('the map as vectors', () => {
   });
   it('draws named layers in drawing order, every point inside the clip box, rounded', () => {
     const { groups } = draw(mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')));
-    expect(groups.map((g) => g.id)).toEqual([
-      'basemap',
-      'borders',
-      'context-names',
-      'strike-area',
-      'planned-route',
-      'flown-track',
-      'claims',
-      'uncertainty-ring',
-      'places',
-      'aircraft',
-      'names',
-    ]);
+    expect(groups.map((g) => g.id)).toEqual(MAP_LAYERS);
     for (const g of groups) expect(g.clip).toEqual(rect);
     let n = 0;
     for (const node of walk(groups)) {

@@ -27,11 +27,11 @@ export function openEmbedDialog(app: App, opener: HTMLElement): HTMLDialogElemen
 function buildDialog(app: App) {
   const check = (name: string, label: string, checked: boolean) => {
     const input = h('input', { type: 'checkbox', name, id: `embed-opt-${name}`, checked });
-    return { input, row: h('div', { class: 'embed-opt' }, input, h('label', { for: `embed-opt-${name}` }, label)) };
+    return { input, row: h('div', { class: 'dialog-opt' }, input, h('label', { for: `embed-opt-${name}` }, label)) };
   };
   const startLabel = h('span', {});
   const start = h('input', { type: 'checkbox', name: 'start', id: 'embed-opt-start', checked: true });
-  const startRow = h('div', { class: 'embed-opt' }, start, h('label', { for: 'embed-opt-start' }, `${msg('embed.start')} `, startLabel));
+  const startRow = h('div', { class: 'dialog-opt' }, start, h('label', { for: 'embed-opt-start' }, `${msg('embed.start')} `, startLabel));
   const controls = check('controls', msg('embed.controls'), true);
   const autoplay = check('autoplay', msg('embed.autoplay'), false);
   const loop = check('loop', msg('embed.loop'), false);
@@ -71,7 +71,7 @@ function buildDialog(app: App) {
     { id: 'embed-dialog', className: 'embed-dialog', title: msg('embed.title'), help: msg('embed.help') },
     h(
       'fieldset',
-      { class: 'embed-opts' },
+      { class: 'dialog-opts embed-opts' },
       h('legend', {}, msg('embed.options')),
       startRow,
       controls.row,
@@ -79,8 +79,8 @@ function buildDialog(app: App) {
       loop.row,
       plain.row,
       stat.row,
-      h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark),
-      h('div', { class: 'embed-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang),
+      h('div', { class: 'dialog-opt embed-opt-select' }, h('label', { for: 'embed-opt-dark' }, msg('dialog.colours')), dark),
+      h('div', { class: 'dialog-opt embed-opt-select' }, h('label', { for: 'embed-opt-lang' }, msg('embed.language')), lang),
     ),
     h('label', { for: 'embed-code', class: 'embed-code-label' }, msg('embed.code')),
     code,

@@ -33,7 +33,7 @@ function radios<T extends string>(name: string, options: { value: T; label: stri
     const id = `export-${name}-${o.value}`;
     const input = h('input', { type: 'radio', name, id, value: o.value, checked: o.value === checked });
     inputs.set(o.value, input);
-    return h('div', { class: 'export-opt' }, input, h('label', { for: id }, o.label, o.hint ? h('span', { class: 'export-hint' }, ` ${o.hint}`) : null));
+    return h('div', { class: 'dialog-opt' }, input, h('label', { for: id }, o.label, o.hint ? h('span', { class: 'export-hint' }, ` ${o.hint}`) : null));
   });
   const value = () => ([...inputs.values()].find((i) => i.checked)?.value ?? checked) as T;
   return { rows, inputs, value };
@@ -105,9 +105,10 @@ function buildDialog(app: App, base: string) {
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
   const go = h('button', { type: 'submit', class: 'tool-button tool-button--primary', id: 'export-go' }, msg('export.go', { format: 'PNG' }));
-  const scaleSet = h('fieldset', { class: 'export-opts export-scales' }, h('legend', {}, msg('export.scale')), scale.rows);
+  const scaleSet = h('fieldset', { class: 'dialog-opts export-opts export-scales' }, h('legend', {}, msg('export.scale')), scale.rows);
   const cancel = h('button', { type: 'button', class: 'tool-button tool-button--quiet' }, msg('dialog.cancel'));
-  const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) => h('fieldset', { class: `export-opts ${cls}` }, h('legend', {}, legend), rows);
+  const fieldset = (legend: string, cls: string, ...rows: HTMLElement[]) =>
+    h('fieldset', { class: `dialog-opts export-opts ${cls}` }, h('legend', {}, legend), rows);
   let busy: AbortController | null = null;
   const stop = () => busy?.abort();
   // Closing it in any way (Escape, ×, Cancel, the backdrop when idle) cancels a render under way.
@@ -129,8 +130,8 @@ function buildDialog(app: App, base: string) {
       h('div', { class: 'export-col' }, scaleSet, fieldset(msg('dialog.colours'), 'export-colours', ...colours.rows)),
     ),
     fieldset(msg('export.moment'), 'export-moments', ...moment.rows),
-    h('div', { class: 'export-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, msg('export.includeLegend'))),
-    h('div', { class: 'export-opt export-legend-opt' }, insetBox, h('label', { for: 'export-inset' }, msg('export.includeInsets'))),
+    h('div', { class: 'dialog-opt export-legend-opt' }, legendBox, h('label', { for: 'export-legend' }, msg('export.includeLegend'))),
+    h('div', { class: 'dialog-opt export-legend-opt' }, insetBox, h('label', { for: 'export-inset' }, msg('export.includeInsets'))),
     summary,
     error,
     h('div', { class: 'export-actions' }, go, cancel, status),
@@ -157,7 +158,7 @@ function buildDialog(app: App, base: string) {
     for (const [s, input] of scale.inputs) {
       const okScale = allowed.includes(Number(s));
       input.disabled = !okScale;
-      input.closest('.export-opt')!.classList.toggle('is-disabled', !okScale);
+      input.closest('.dialog-opt')!.classList.toggle('is-disabled', !okScale);
       input.title = okScale ? '' : msg('export.tooLarge');
     }
     if (scale.inputs.get(scale.value())!.disabled) scale.inputs.get(String(Math.max(...allowed)) as ScaleValue)!.checked = true;

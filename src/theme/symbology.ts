@@ -90,7 +90,8 @@ export type PageColour = keyof typeof PAGE_COLOURS;
  * `prefers-color-scheme`, and has colours of its own.
  */
 export const DOC_COLOURS = {
-  fg: c('#1d1d1b', '#f1efe9'),
+  /** The page's own text colour. */
+  fg: PAGE_COLOURS.fg,
   bg: c('#fff', '#101417'),
   rule: c('#ccc', '#444'),
   muted: c('#555', '#b5b0a8'),

@@ -161,12 +161,12 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
         const { dataUrl } = res.value;
         const { width, height } = expect ?? res.value;
         const prefix = 'data:image/png;base64,';
-        if (!dataUrl.startsWith(prefix)) throw new CliError('The browser did not return a PNG.', 1);
+        if (!dataUrl.startsWith(prefix)) throw new CliError(t('export.cli.failed', { error: t('export.cli.notReturned', { format: 'PNG' }) }), 1);
         const buf = Buffer.from(dataUrl.slice(prefix.length), 'base64');
         const got = pngSize(buf);
         // Never hand over a smaller picture than asked.
         if (got.width !== width || got.height !== height)
-          throw new CliError(`The PNG is ${got.width} × ${got.height} px, not the ${width} × ${height} px asked.`, 1);
+          throw new CliError(t('export.cli.failed', { error: t('export.error.size', { gotWidth: got.width, gotHeight: got.height, width, height }) }), 1);
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, buf);
         if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');
@@ -200,8 +200,10 @@ export async function startExporter(opts: { dist?: string; lang?: string } = {})
         lap(`export ${format} ${JSON.stringify((res as { value?: { meta?: { timings?: unknown } } }).value?.meta?.timings ?? {})}`);
         if (!res.ok) throw new CliError(t('export.cli.failed', { error: firstLine(res.error) }), 1);
         const buf = format === 'svg' ? Buffer.from(res.value.data, 'utf8') : Buffer.from(res.value.data, 'base64');
-        if (format === 'pdf' && buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new CliError('The browser did not return a PDF.', 1);
-        if (format === 'svg' && !buf.subarray(0, 200).toString('utf8').includes('<svg')) throw new CliError('The browser did not return an SVG.', 1);
+        if (format === 'pdf' && buf.subarray(0, 5).toString('latin1') !== '%PDF-')
+          throw new CliError(t('export.cli.failed', { error: t('export.cli.notReturned', { format: 'PDF' }) }), 1);
+        if (format === 'svg' && !buf.subarray(0, 200).toString('utf8').includes('<svg'))
+          throw new CliError(t('export.cli.failed', { error: t('export.cli.notReturned', { format: 'SVG' }) }), 1);
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, buf);
         if (meta) await writeFile(meta, JSON.stringify(res.value.meta, null, 2) + '\n');

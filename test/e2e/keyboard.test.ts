@@ -1,0 +1,91 @@
+/**
+ * The page by keyboard and for assistive technology: Tab reaches the title block, the map and the timeline in
+ * reading order with a visible focus ring; an open dialog keeps focus inside and gives it back; every control has
+ * a name in each language, in the page and in the embed.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from '../support/app';
+
+const app = useApp();
+
+/** What has focus: its id or tag, whether it is inside an open dialog, and whether a focus ring shows. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    if (!e || e === document.body) return { key: 'body', inDialog: false, ring: true };
+    const cs = getComputedStyle(e);
+    const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+    return { key: e.id || e.getAttribute('aria-label') || e.tagName.toLowerCase(), inDialog: !!e.closest('dialog[open]'), ring };
+  });
+
+/** The lines of the page's accessibility tree that are controls with no name. */
+async function namelessControls(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  return tree
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^- (button|combobox|slider|checkbox|radio|link|textbox)( \[[^\]]*\])*:?$/.test(l));
+}
+
+describe('keyboard and names', () => {
+  it('Tab goes through the title block, the map and to the slider, each with a visible focus ring', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    const seen: { key: string; ring: boolean }[] = [];
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      seen.push(f);
+      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'range')) break;
+    }
+    const keys = seen.map((s) => s.key);
+    expect(keys.slice(0, 3)).toEqual(['lang-select', 'embed-button', 'export-button']);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('range');
+    expect(seen.filter((s) => !s.ring).map((s) => s.key)).toEqual([]);
+    await close();
+  });
+
+  for (const [button, dialog] of [
+    ['export-button', 'export-dialog'],
+    ['embed-button', 'embed-dialog'],
+  ] as const)
+    it(`the ${dialog} keeps focus inside while open and gives it back to its button`, async () => {
+      const { page, close } = await app.open('?event=first-impact', { width: 360, height: 740 });
+      await page.focus(`#${button}`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`#${dialog}[open]`);
+      expect((await focused(page)).inDialog).toBe(true);
+      const outside: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused(page);
+        // 'body': focus left the page for the browser's own controls, as after a modal dialog's last control.
+        if (!f.inDialog && f.key !== 'body') outside.push(f.key);
+        expect(f.ring, f.key).toBe(true);
+      }
+      expect(outside).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await page.locator(`#${dialog}`).isVisible()).toBe(false);
+      expect((await focused(page)).key).toBe(button);
+      await close();
+    });
+
+  for (const lang of ['en', 'ru', 'az', 'kk'])
+    it(`every control has a name (${lang}: page, open dialogs and embed)`, async () => {
+      const { page, close } = await app.open(`?lang=${lang}&event=first-impact`);
+      expect(await namelessControls(page)).toEqual([]);
+      for (const [button, dialog] of [
+        ['export-button', 'export-dialog'],
+        ['embed-button', 'embed-dialog'],
+      ]) {
+        await page.click(`#${button}`);
+        await page.waitForSelector(`#${dialog}[open]`);
+        expect(await namelessControls(page), dialog).toEqual([]);
+        await page.keyboard.press('Escape');
+      }
+      await close();
+      const embed = await app.open(`?lang=${lang}&event=first-impact&embed`, { width: 640, height: 600 });
+      expect(await namelessControls(embed.page)).toEqual([]);
+      await embed.close();
+    });
+});

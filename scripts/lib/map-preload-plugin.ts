@@ -4,8 +4,11 @@
  * page's own script has arrived and run. A few lines in <head>, before the page's script, add `modulepreload` and
  * `preload` links for those files and for the story data when the page is not an embed or static (an embed
  * makes its map only when it comes into view, and a static page never: they fetch none of it).
- * Written at build time from the bundle, so the hashed names are always the right ones.
+ * Written at build time from the bundle, so the hashed names are always the right ones. The lines are a file of
+ * their own (`assets/map-preload-<hash>.js`, loaded async from <head>), never an inline script: the page runs under
+ * a strict Content Security Policy with no 'unsafe-inline' (test/e2e/hardening.test.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /** The page's flags, as src/state/url.ts reads them: present and not a "false" word. */
@@ -18,6 +21,7 @@ export function mapPreload(entry = 'src/map/story-map.ts', data: string[] = ['da
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        if (!ctx.bundle) return [];
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
         const map = chunks.find((c) => c.type === 'chunk' && c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(entry)));
         if (!map || map.type !== 'chunk') return [];
@@ -41,7 +45,10 @@ export function mapPreload(entry = 'src/map/story-map.ts', data: string[] = ['da
           `{const q=new URLSearchParams(location.search),on=${NOT_FALSE};` +
           `if(!on('embed')&&!on('static'))for(const[r,h,a]of ${JSON.stringify(links)}){` +
           `const l=document.createElement('link');l.rel=r;l.href=h;if(a)l.as=a;l.crossOrigin='';document.head.append(l)}}`;
-        return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
+        const fileName = `assets/map-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+        // `this` is the bundle's context here (Vite calls post HTML hooks from its generateBundle).
+        (this as unknown as { emitFile(f: { type: 'asset'; fileName: string; source: string }): string }).emitFile({ type: 'asset', fileName, source: code });
+        return [{ tag: 'script', attrs: { src: `./${fileName}`, async: true }, injectTo: 'head-prepend' }];
       },
     },
   };

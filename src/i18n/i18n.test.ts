@@ -189,3 +189,12 @@ describe('every word of every catalogue is in the shipped fonts (no fallback gly
       expect([...missing]).toEqual([]);
     });
 });
+
+describe('a date that ends in an abbreviation’s full stop', () => {
+  it.each(['en', 'ru', 'az', 'kk'] as const)('%s: no message puts a second full stop after it ("2 дек. 2026 г..")', (l) => {
+    const { messages } = read(l);
+    if (!/\.\s*$/.test(messages['date.day'] ?? '')) return;
+    const doubled = Object.entries(messages).filter(([, m]) => /\{date\}\./.test(m));
+    expect(doubled.map(([k]) => k)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /** `npm run validate`: checks every story file in geo/ and exits non-zero with one line per problem. */
 import { validateStoryDir } from './lib/story-files.ts';
 import { validateCatalogues } from './lib/i18n-files.ts';
-import { checkChangelog } from './lib/changelog-file.ts';
+import { checkChangelog, checkChangelogTexts } from './lib/changelog-file.ts';
 import { checkContentMessages, checkMessageTimes } from './lib/content-file.ts';
 
 const root = process.argv[2] ?? process.cwd();
@@ -9,6 +9,8 @@ const result = validateStoryDir(root);
 const i18nErrors = validateCatalogues(root, result);
 // The corrections log is checked against the story (its sources, the newest event's date).
 const log = result.ok ? checkChangelog(root, result.story) : undefined;
+// Its entries in each language (geo/i18n/changelog-<locale>.json): every entry, none extra, English's numbers and quotes.
+const logTextErrors = log?.ok ? checkChangelogTexts(root, log.log) : [];
 // content.json names catalogue messages: each must exist in English.
 const contentErrors = result.ok ? [...checkContentMessages(root, result.story.content), ...checkMessageTimes(root, result.story)] : [];
 if (result.ok) {
@@ -32,4 +34,5 @@ if (i18nErrors.length) {
   for (const e of i18nErrors) console.error(`  ${e}`);
 } else console.log("geo/i18n/ is valid: every locale has English's keys, placeholders and plural forms");
 for (const e of contentErrors) console.error(`  ${e}`);
-if (!result.ok || (log && !log.ok) || i18nErrors.length || contentErrors.length) process.exit(1);
+for (const e of logTextErrors) console.error(`  ${e}`);
+if (!result.ok || (log && !log.ok) || i18nErrors.length || contentErrors.length || logTextErrors.length) process.exit(1);

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHANGELOG_FILE, newestEventTime, validateChangelog, type ChangelogResult } from '../../src/opendata/changelog.ts';
 import type { StoryData } from '../../src/story/validate.ts';
+import type { Changelog } from '../../src/opendata/changelog.ts';
+import { changelogTextFile, checkChangelogText } from '../../src/opendata/changelog-text.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 export function readChangelog(root: string): string | undefined {
   const path = resolve(root, CHANGELOG_FILE);
@@ -18,4 +21,20 @@ export function checkChangelog(root: string, story: StoryData, today: string | u
     newestEventTime: newestEventTime(story.events),
     today,
   });
+}
+
+/** One locale's translation of the log's entries (geo/i18n/changelog-<locale>.json), unchecked; undefined when absent. */
+export function readChangelogText(root: string, locale: string): unknown {
+  const path = resolve(root, changelogTextFile(locale));
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** Every problem in the log's translations, one line each: `npm run validate` fails on any. */
+export function checkChangelogTexts(root: string, log: Changelog): string[] {
+  return LOCALES.filter((l) => l !== 'en').flatMap((l) => checkChangelogText(changelogTextFile(l), readChangelogText(root, l), log, l));
 }

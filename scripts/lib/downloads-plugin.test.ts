@@ -109,7 +109,7 @@ describe('downloads plugin', () => {
     expect(evil).not.toContain('<img');
   });
 
-  it('the log page in each language: its chrome and dates in the language, the entries in English and said to be', () => {
+  it('the log page in each language: its chrome, dates and entries in the language (geo/i18n/changelog-<l>.json), quotes kept in English', () => {
     const cat = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')).messages as Record<string, string>;
     const months = { ru: 'дек', az: 'dekabr', kk: 'желтоқсан' } as const;
     for (const l of ['ru', 'az', 'kk'] as const) {
@@ -119,7 +119,12 @@ describe('downloads plugin', () => {
       expect(html).toContain(`<h1>${m['log.title']}</h1>`);
       expect(html).toContain(`<a href="./?lang=${l}">← ${m['log.back']}</a>`);
       expect(html).toContain(m['log.englishOnly']);
-      expect(html).toContain(`<span class="k">${m['log.what']}</span> <span lang="en">`);
+      const tr = JSON.parse(readFileSync(`geo/i18n/changelog-${l}.json`, 'utf8')).entries as Record<string, { what: string; why: string }>;
+      const last = tr[`${data.log.entries.at(-1)!.date}#1`]!; // the first publication: no quotes, no markup
+      expect(html).toContain(`<span class="k">${m['log.what']}</span> ${last.what}</p>`);
+      expect(html).toContain(`<span class="k">${m['log.why']}</span> ${last.why}</p>`);
+      expect(html).not.toContain(data.log.entries.at(-1)!.what);
+      expect(html).toContain('<span lang="en">“near Grozny”</span>');
       expect(html).not.toMatch(/Corrections and updates|What changed|Back to the map|The data is as of|Get the data/);
       // Dates through the language's date.day: 25 Dec 2024 → 25 дек. 2024 г. …
       const first = html.match(/<h2 id="d-[\d-]+"><time datetime="[\d-]+">([^<]+)<\/time>/)![1]!;

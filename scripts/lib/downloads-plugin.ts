@@ -2,8 +2,8 @@
  * Vite plugin: the open data. At build time it writes, next to the app,
  *   j2-8243.geojson, events.csv, sources.csv, j2-8243.kml   the downloads (src/opendata/, pure writers)
  *   changelog.html, changelog.json                           the corrections log, as a page and as data
- *   changelog-ru.html, changelog-az.html, changelog-kk.html  the log's page in each language (its chrome and dates;
- *                                                            the entries stay English, and the page says so)
+ *   changelog-ru.html, changelog-az.html, changelog-kk.html  the log's page in each language (its chrome, dates and
+ *                                                            entries: geo/i18n/changelog-<locale>.json, machine-translated)
  * puts "Updated <date> · Get the data: …" into the page's credit (the `<!-- opendata-credit -->` marker),
  * and gives the page `__OPENDATA__` (title, publisher, version, the date the data is as of, the public URL
  * when one was set) for the citation and the export's credit. A bad geo/changelog.json fails the build.
@@ -13,7 +13,8 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateStoryDir } from './story-files.ts';
-import { checkChangelog } from './changelog-file.ts';
+import { checkChangelog, readChangelogText } from './changelog-file.ts';
+import { ChangelogText, entryText } from '../../src/opendata/changelog-text.ts';
 import { DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
 import { normaliseBaseUrl } from '../../src/embed/oembed.ts';
 import { buildTrack } from '../../src/track/interpolate.ts';
@@ -62,7 +63,13 @@ export function changelogPages(d: OpenData, root = '.'): Record<string, string> 
   try {
     for (const l of LOCALES) {
       useLocale(l, l === 'en' ? english : shippedCatalogue(root, l), english);
-      out[changelogFile(l)] = changelogPage(d.log, d.story.sources, l === 'en' ? d.meta.title : msg('page.h1'));
+      const raw = l === 'en' ? undefined : ChangelogText.safeParse(readChangelogText(root, l));
+      out[changelogFile(l)] = changelogPage(
+        d.log,
+        d.story.sources,
+        l === 'en' ? d.meta.title : msg('page.h1'),
+        entryText(d.log, raw?.success ? raw.data : undefined),
+      );
     }
   } finally {
     useLocale('en', english);
@@ -145,6 +152,7 @@ export function downloads(root: string, env: NodeJS.ProcessEnv = process.env): P
     buildStart() {
       loadOpenData(root, env);
       this.addWatchFile(resolve(root, 'geo/changelog.json'));
+      for (const l of LOCALES) if (l !== 'en') this.addWatchFile(resolve(root, `geo/i18n/changelog-${l}.json`));
     },
     transformIndexHtml(html) {
       if (!html.includes(CREDIT_MARKER)) return html;

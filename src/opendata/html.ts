@@ -78,19 +78,27 @@ export function creditHtml(updated: string): string {
  * chrome, dates and `<html lang>` through the catalogue. The entries' own words (what, why) are data written in
  * English only; a translated page says so. `title`: the story's title in the page's language.
  */
-export function changelogPage(log: Changelog, sources: readonly Source[], title: string): string {
+export function changelogPage(
+  log: Changelog,
+  sources: readonly Source[],
+  title: string,
+  /** The entries' words in the page's language (geo/i18n/changelog-<locale>.json); English where it gives none. */
+  text: (e: Changelog['entries'][number]) => { what: string; why: string } | undefined = () => undefined,
+): string {
   const l = locale();
   const byId = new Map(sources.map((s) => [s.id, s]));
   const dates = [...new Set(log.entries.map((e) => e.date))];
   const time = (d: string) => `<time datetime="${esc(d)}">${esc(dateLabel(d))}</time>`;
   const translated = l !== 'en' && l !== 'en-XA';
-  const words = (t: string) => (translated ? `<span lang="en">${esc(t)}</span>` : esc(t)); // the entries: English in any page
+  const words = (t: string) => (translated ? `<span lang="en">${esc(t)}</span>` : esc(t)); // an entry with no translation: English, marked
   const entry = (e: Changelog['entries'][number]) => {
     const srcs = (e.sources ?? []).map((id) => byId.get(id)).filter((s): s is Source => !!s);
     const cites = srcs.length
       ? `<p class="src"><span class="k">${esc(msg('log.sources'))}</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>` : `${esc(s.outlet)}: “${esc(s.title)}”`)).join(', ')}</p>`
       : '';
-    return `<li><p><span class="k">${esc(msg('log.what'))}</span> ${words(e.what)}</p><p><span class="k">${esc(msg('log.why'))}</span> ${words(e.why)}</p>${cites}</li>`;
+    const t = translated ? text(e) : undefined;
+    const say = (field: 'what' | 'why') => (t ? esc(t[field]).replace(/“[^”]*”/g, (q) => `<span lang="en">${q}</span>`) : words(e[field])); // quoted words stay English
+    return `<li><p><span class="k">${esc(msg('log.what'))}</span> ${say('what')}</p><p><span class="k">${esc(msg('log.why'))}</span> ${say('why')}</p>${cites}</li>`;
   };
   const sections = dates
     .map(

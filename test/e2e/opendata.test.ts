@@ -27,7 +27,7 @@ async function openApp(q: string, viewport = { width: 1280, height: 900 }, extra
 }
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const FILES = ['j2-8243.geojson', 'events.csv', 'sources.csv', 'j2-8243.kml'];
-const log = JSON.parse(readFileSync('geo/changelog.json', 'utf8')) as { entries: { date: string; what: string }[] };
+const log = JSON.parse(readFileSync('geo/changelog.json', 'utf8')) as { entries: { date: string; what: string; why: string }[] };
 const events = JSON.parse(readFileSync('geo/events.json', 'utf8')).events as { id: string }[];
 
 /** The credit's links as the reader sees them: text, resolved URL, visible. */
@@ -124,7 +124,7 @@ describe('Get the data, Updated <date>', { timeout: 120_000 }, () => {
 });
 
 describe("the log in the reader's language", { timeout: 120_000 }, () => {
-  it('"Updated <date>" links the log in the page\'s language; its chrome and dates are in it, the entries said to be English', async () => {
+  it('"Updated <date>" links the log in the page\'s language; its chrome, dates and entries are in it (machine-translated, said so), quotes kept in English', async () => {
     const m = JSON.parse(readFileSync('geo/i18n/ru.json', 'utf8')).messages as Record<string, string>;
     const { page, close } = await openApp('?lang=ru');
     try {
@@ -140,8 +140,12 @@ describe("the log in the reader's language", { timeout: 120_000 }, () => {
       for (const h of heads) expect(h).toMatch(/г\.$/);
       const items = await page.$$eval('main li', (lis) => lis.map((li) => li.textContent ?? ''));
       expect(items).toHaveLength(log.entries.length);
-      log.entries.forEach((e, i) => expect(items[i]).toContain(e.what));
-      expect(await page.$$eval('main li span[lang="en"]', (s) => s.length)).toBe(2 * log.entries.length);
+      const tr = JSON.parse(readFileSync('geo/i18n/changelog-ru.json', 'utf8')).entries as Record<string, { what: string; why: string }>;
+      expect(items.at(-1)).toContain(tr[`${log.entries.at(-1)!.date}#1`]!.what);
+      log.entries.forEach((e, i) => expect(items[i]).not.toContain(e.why));
+      const quoted = await page.$$eval('main li span[lang="en"]', (s) => s.map((x) => x.textContent ?? ''));
+      expect(quoted).toContain('“near Grozny”');
+      for (const q of quoted) expect(q).toMatch(/^“.*”$/);
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
         const res = await (window as any).axe.run(document, { resultTypes: ['violations'] });

@@ -52,16 +52,19 @@ export function translatePage(doc: Document = document): void {
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('#get-data a[download]')) a.setAttribute('href', downloadFile(a.getAttribute('href') ?? '', l));
 }
 
-/** "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed translation. */
-export function translationNote(search: string): HTMLElement | null {
+/**
+ * "Machine translation, not yet reviewed…" with a link to the English original; nothing for English or a reviewed
+ * translation. A disclosure: one short line that opens on the whole note; open from the start on a wide screen, shut
+ * on a narrow one (where the whole note would push the map below the fold).
+ */
+export function translationNote(search: string, wide = typeof matchMedia === 'function' && matchMedia('(min-width: 40rem)').matches): HTMLElement | null {
   const meta = catalogueMeta();
   if (locale() === 'en' || meta.reviewed) return null;
   return h(
-    'p',
-    { class: 'translation-note', 'data-translator': meta.method },
-    msg('i18n.unreviewed'),
-    ' ',
-    h('a', { href: withLang(search, 'en'), lang: 'en', hreflang: 'en' }, msg('i18n.readOriginal')),
+    'details',
+    { class: 'translation-note', 'data-translator': meta.method, open: wide },
+    h('summary', {}, msg('i18n.unreviewedShort')),
+    h('p', {}, msg('i18n.unreviewed'), ' ', h('a', { href: withLang(search, 'en'), lang: 'en', hreflang: 'en' }, msg('i18n.readOriginal'))),
   );
 }
 

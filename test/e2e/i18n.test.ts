@@ -149,6 +149,28 @@ describe('the story in each language', { timeout: 180_000 }, () => {
     });
   }
 
+  it('on a phone (360×740) the machine-translation note is one short line that opens on the whole note; the map stays in view', async () => {
+    for (const l of ['ru', 'az', 'kk'] as const) {
+      const { page, close } = await app.open(`?lang=${l}`, { width: 360, height: 740 });
+      const note = page.locator('.translation-note');
+      expect(await note.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const summary = (await page.locator('.translation-note summary').boundingBox())!;
+      const line = await page.locator('.translation-note summary').evaluate((s) => parseFloat(getComputedStyle(s).lineHeight));
+      expect(summary.height, `${l}: one line`).toBeLessThan(line * 1.5);
+      const top = (await page.locator('#map').boundingBox())!.y;
+      console.log(`${l}: map top at 360×740: ${Math.round(top)} px`);
+      expect(top, l).toBeLessThan(360); // was ≈420 with the whole note: half the map below the fold
+      if (process.env.E2E_OUT_DIR) await page.screenshot({ path: join(process.env.E2E_OUT_DIR, `phone-note-${l}.png`) });
+      await page.locator('.translation-note summary').click();
+      await expect.poll(() => page.locator('.translation-note a[hreflang="en"]').isVisible()).toBe(true);
+      await close();
+    }
+    // A wide screen shows the whole note from the start.
+    const { page, close } = await app.open('?lang=ru');
+    expect(await page.locator('.translation-note').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await close();
+  });
+
   it('no fallback glyph: every letter of each language is drawn by the shipped Noto Sans (page and map names)', async () => {
     for (const { l } of LOCALES) {
       const { page, close } = await app.open(`?lang=${l}&event=first-impact`);

@@ -262,10 +262,12 @@ describe('a day of autoplay, fast', () => {
       expect(end.heapMb).toBeLessThanOrEqual(warm.heapMb * 1.1);
       // The live DOM is the same, node for node. Blink's counters also count nodes and listeners no longer in the
       // page that its own collector has not yet freed: they move by a few dozen nodes and a listener or two either
-      // way between samples (a day's run: 2357 → 2329 nodes, 160 → 158 listeners); a leak of one a loop would not hide.
+      // way between samples (a day's run: 2357 → 2329 nodes, 160 → 158 listeners; a clean-clone CI run of 263 loops:
+      // 2297 → 2374, the live DOM identical). So 5 % (about 115 nodes): a leak of one node a loop still fails over the
+      // default run's 150-odd loops, and a leaked poster (hundreds of nodes) at once.
       expect(end.liveNodes).toBe(warm.liveNodes);
       expect(end.kinds).toEqual(warm.kinds);
-      expect(end.nodes).toBeLessThanOrEqual(warm.nodes * 1.02);
+      expect(end.nodes).toBeLessThanOrEqual(warm.nodes * 1.05);
       expect(end.listeners).toBeLessThanOrEqual(warm.listeners + 3);
       expect(end.documents).toBe(warm.documents);
       expect(end.timers).toBeLessThanOrEqual(warm.timers);

@@ -20,6 +20,7 @@ import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
 import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
 import { momentLine } from '../export/core/text';
+import '../styles/tool-button.css';
 
 /** Draws a poster for the map's box (a picture, or a drawing of the scene); null: the box stays empty. */
 export type PosterSource = (box: { width: number; height: number }) => HTMLElement | null;
@@ -83,7 +84,7 @@ export function createLazyMap(o: LazyMapOptions): LazyMap {
   picture.className = 'poster-picture';
   const wake = doc.createElement('button');
   wake.type = 'button';
-  wake.className = 'poster-wake';
+  wake.className = 'tool-button poster-wake';
   wake.textContent = 'Show the interactive map';
   wake.hidden = true;
   const poster = doc.createElement('div');

@@ -19,6 +19,7 @@ import { localizeStory } from './i18n/story-text';
 import { storyFailureText } from './i18n/story-failure';
 import { routeFile } from './opendata/build-info';
 import { addFontFaces, languageSwitch, translatePage, translationNote } from './ui/page-text';
+import { wireSkipLinks } from './ui/skip-links';
 
 const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
 const $ = (id: string) => document.getElementById(id)!;
@@ -117,6 +118,7 @@ async function main() {
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
       { base, env: browserEnv(window), hooks, preloaded },
     );
+    wireSkipLinks(document, { scroll: !early.embed }); // "Skip to the timeline", now that the slider is there
     if (!early.embed) citeWhenNear($('credit'), app);
     if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);

@@ -4,6 +4,7 @@
  * a name in each language, in the page and in the embed.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
 
@@ -39,9 +40,44 @@ describe('keyboard and names', () => {
       if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'range')) break;
     }
     const keys = seen.map((s) => s.key);
-    expect(keys.slice(0, 3)).toEqual(['lang-select', 'embed-button', 'export-button']);
+    expect(keys.slice(0, 4)).toEqual(['skip-timeline', 'lang-select', 'embed-button', 'export-button']);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('range');
     expect(seen.filter((s) => !s.ring).map((s) => s.key)).toEqual([]);
+    await close();
+  });
+
+  // Some 50 stops (the title block's buttons, the map's controls, every source link in the panel) stand before the
+  // slider in the tab order, in the page and in the embed: the first Tab offers to skip them.
+  for (const [q, viewport] of [
+    ['?event=first-impact', { width: 1440, height: 900 }],
+    ['?event=first-impact', { width: 360, height: 740 }],
+    ['?lang=ru&event=first-impact&embed', { width: 640, height: 600 }],
+  ] as const)
+    it(`the first Tab shows "Skip to the timeline", and Enter takes the focus to the slider (${q}, ${viewport.width} px)`, async () => {
+      const { page, close } = await app.open(q, viewport);
+      await page.keyboard.press('Tab');
+      const link = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const r = e.getBoundingClientRect();
+        return { id: e.id, text: e.textContent, inView: r.width > 0 && r.top >= 0 && r.left >= 0 && r.right <= innerWidth };
+      });
+      const lang = q.includes('lang=ru') ? 'ru' : 'en';
+      const text = JSON.parse(readFileSync(`geo/i18n/${lang}.json`, 'utf8')).messages['page.skipTimeline'];
+      expect(link).toEqual({ id: 'skip-timeline', text, inView: true });
+      expect((await focused(page)).ring).toBe(true);
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).key).toBe('time-slider');
+      expect(new URL(page.url()).hash).toBe(''); // the link's #fragment does not stick to the URL
+      // Out of sight once it has lost the focus.
+      expect(await page.evaluate(() => document.getElementById('skip-timeline')!.getBoundingClientRect().bottom <= 0)).toBe(true);
+      await close();
+    });
+
+  it('no skip link where there is no timeline (controls=0)', async () => {
+    const { page, close } = await app.open('?event=first-impact&embed&controls=0', { width: 640, height: 600 });
+    expect(await page.locator('#skip-timeline').isVisible()).toBe(false);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).key).not.toBe('skip-timeline');
     await close();
   });
 

@@ -3,15 +3,17 @@
  * headless Chromium against the built app (E2E_OUT_DIR, built once by global-setup).
  */
 import type { ExportMeta } from '../../src/export/png/run';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { DIST, useApp } from '../support/app';
+import { openPage, waitReady } from '../../scripts/lib/chrome.ts';
+import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { colourCount, colourDistance, decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
 import { projectOnMap } from '../../src/export/core/camera';
 import type { TextBlock } from '../../src/export/core/layout';
@@ -253,4 +255,65 @@ describe('the Export dialog (PNG)', () => {
     expect(err).toMatch(/^14032 × 9920 px is too large to render/);
     await close();
   });
+});
+
+describe('the map’s names and what is drawn over it (PNG)', () => {
+  // The same build, its basemap without its names (countries, seas): what the map looks like under the legend and
+  // the scale bars with no name there. A picture that drew a name under them differs from it there.
+  const app = useApp();
+  const bareDir = mkdtempSync(join(tmpdir(), 'export-bare-'));
+  let bare: StaticServer | undefined;
+  beforeAll(async () => {
+    cpSync(DIST_DIR, bareDir, { recursive: true });
+    const file = join(bareDir, 'basemap', 'basemap.json');
+    const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: { layer: string } }[] };
+    const labels = fc.features.filter((f) => /-label$/.test(f.properties.layer)).length;
+    expect(labels).toBeGreaterThan(5);
+    fc.features = fc.features.filter((f) => !/-label$/.test(f.properties.layer));
+    writeFileSync(file, JSON.stringify(fc));
+    bare = await serveDir(bareDir);
+  });
+  afterAll(async () => {
+    await bare?.close();
+    rmSync(bareDir, { recursive: true, force: true });
+  });
+
+  async function exportFrom(url: string, request: object): Promise<{ png: PNG; meta: ExportMeta }> {
+    const { page, close } = await openPage(app.browser);
+    try {
+      await page.goto(url);
+      await waitReady(page);
+      const r = await page.evaluate(async (req) => {
+        const out = await (window as any).flightmap.exportPng(req);
+        return { dataUrl: out.dataUrl as string, meta: out.meta };
+      }, request);
+      return { png: decode(Buffer.from(r.dataUrl.split(',')[1]!, 'base64')), meta: r.meta as ExportMeta };
+    } finally {
+      await close();
+    }
+  }
+
+  /** Pixels of the region (grown by `grow`) that differ between the two pictures. */
+  function differing(a: PNG, b: PNG, r: { x: number; y: number; w: number; h: number }, grow = 0): number {
+    let n = 0;
+    for (let y = Math.max(0, r.y - grow); y < Math.min(a.height, r.y + r.h + grow); y++)
+      for (let x = Math.max(0, r.x - grow); x < Math.min(a.width, r.x + r.w + grow); x++) if (colourDistance(pixel(a, x, y), pixel(b, x, y)) > 6) n++;
+    return n;
+  }
+
+  const CASES = [
+    // GEORGIA's point lies under the legend here.
+    { lang: 'en', request: { width: 1600, height: 900, moment: { event: 'first-impact' } } },
+    { lang: 'kk', request: { preset: '1x1', moment: 'route' } },
+  ];
+  for (const { lang, request } of CASES)
+    it(`${lang} ${JSON.stringify(request)}: no basemap name under the legend or the scale bars`, async () => {
+      const a = await exportFrom(`${app.server.url}?lang=${lang}`, request);
+      const b = await exportFrom(`${bare!.url}?lang=${lang}`, request);
+      const L = a.meta.layout;
+      // The names are drawn elsewhere on the map: the pictures differ there (the test can see a name).
+      expect(differing(a.png, b.png, L.map)).toBeGreaterThan(200);
+      const boxes = [...(L.legend?.placement === 'overlay' ? [['legend', L.legend.box] as const] : []), ['scale bars', L.scale.box] as const];
+      for (const [what, box] of boxes) expect(differing(a.png, b.png, box, Math.round(2 * a.meta.ratio)), `${what} ${JSON.stringify(box)}`).toBe(0);
+    }, 120_000);
 });

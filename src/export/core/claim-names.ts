@@ -60,7 +60,7 @@ export function breakLines(text: string, n: number, width: (s: string) => number
 }
 
 /** MapLibre's wrapping at text-max-width: each line broken where it passes `max` (greedy, at spaces). */
-function wrapAt(line: string, max: number, width: (s: string) => number): string[] {
+export function wrapAt(line: string, max: number, width: (s: string) => number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const w of line.split(' ')) {

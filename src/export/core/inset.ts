@@ -199,6 +199,15 @@ export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCAT
   return out;
 }
 
+/**
+ * What is drawn over the map, in the picture's pixels: the legend where it lies over the map, the scale bars'
+ * box and each inset drawn (the title, the moment and the credits lie outside the map). The map's names keep
+ * clear of them (core/map-names.ts, core/claim-names.ts).
+ */
+export function overMap(layout: ExportLayout, insets: readonly InsetSlot[]): Rect[] {
+  return [...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : []), layout.scale.box, ...insets.map((s) => s.box)];
+}
+
 /** The insets' column (the box around them), or null. */
 export function insetColumn(slots: readonly InsetSlot[]): Rect | null {
   if (!slots.length) return null;
@@ -239,6 +248,20 @@ export function keepInsideClearOf(cam: Camera, map: Rect, ratio: number, edge: {
   // Counter-clockwise on the map (RFC 7946's exterior ring): the screen's corners in reverse.
   const ring = pts.reverse().map(([x, y]) => unprojectOnMap({ x, y }, cam, map.w, map.h, ratio) as [number, number]);
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+}
+
+/**
+ * Whether a context name or an airport may be anchored at `at` (the map's output pixels): `edge` inside the
+ * map's edges and outside the insets' column (the map's pixels) grown by `edge`; keepInsideClearOf's area.
+ */
+export function keepsAnchor(
+  at: { x: number; y: number },
+  view: { width: number; height: number },
+  edge: { x: number; y: number },
+  column: Rect | null,
+): boolean {
+  const inside = at.x >= edge.x && at.x <= view.width - edge.x && at.y >= edge.y && at.y <= view.height - edge.y;
+  return inside && !(column && at.x >= column.x - edge.x && at.y <= column.y + column.h + edge.y);
 }
 
 /** The detail's scale bar and its label as a box in the inset map's pixels (names keep clear of it), or null. */

@@ -9,7 +9,7 @@
  * still comes out smaller, the tiles are made smaller and it is tried again; a smaller picture is never
  * handed over.
  */
-import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import type { StoryLayers } from '../../scene/layers';
 import type { TrackModel } from '../../track/interpolate';
@@ -20,6 +20,22 @@ import { createStoryMap, type StoryMap } from '../../map/story-map';
 import { EDGE_CLIPPED_LAYERS } from '../../map/style';
 import type { Scene } from '../../scene/scene';
 import { ExportError } from '../core/errors';
+
+/**
+ * The layers that draw the map's names (and the dots that go with them): each feature's scene name id (as
+ * src/scene/scene.ts sceneNames makes it), the list of MapRenderRequest.names it must be in, and whether it is
+ * a name drawn without MapLibre's collisions once placed.
+ */
+const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, 'context' | 'cityDots' | 'story', boolean])[] = [
+  ['country-label', ['concat', 'country:', ['get', 'name']], 'context', true],
+  ['sea-label', ['concat', 'sea:', ['get', 'name']], 'context', true],
+  ['country-zoom-label', ['get', 'id'], 'context', true],
+  ['republic-label', ['get', 'id'], 'context', true],
+  ['city-label', ['get', 'id'], 'context', true],
+  ['city-dot', ['get', 'id'], 'cityDots', false],
+  ['places', ['concat', 'place:', ['get', 'id']], 'story', false],
+  ['places-label', ['concat', 'place:', ['get', 'id']], 'story', false],
+];
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
 export const DEFAULT_MAX_TILE = 4096;
@@ -41,6 +57,13 @@ export interface MapRenderRequest {
   rect: Rect;
   /** Context labels and airports are drawn only inside this area (so the picture's edge never cuts one). */
   keepInside?: Polygon;
+  /**
+   * The names drawn, by scene name id, as placed beforehand (core/map-names.ts): the context names (countries,
+   * seas, republics, cities), the named cities' dots and the airports. Each of their layers draws only these, and
+   * the context names without MapLibre's collisions (the placement has kept them apart and clear of the legend,
+   * scale bars and insets), so the PNG names what the SVG/PDF names. All, with MapLibre's collisions, when absent.
+   */
+  names?: { context: readonly string[]; cityDots: readonly string[]; story: readonly string[] };
   /**
    * The claims' names are placed beforehand (core/claim-names.ts, withClaimNames: each claim's lines, anchor and
    * offset in its properties) and drawn as placed, never hidden by a collision.
@@ -193,6 +216,16 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
         m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
       }
       if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
+      if (req.names) {
+        const ids = req.names;
+        for (const [id, key, list, overlap] of NAME_LAYERS) {
+          if (!m.getLayer(id)) continue;
+          const f = m.getFilter(id);
+          const only = ['in', key, ['literal', [...ids[list]]]];
+          m.setFilter(id, (f ? ['all', f, only] : only) as FilterSpecification);
+          if (overlap) m.setLayoutProperty(id, 'text-allow-overlap', true);
+        }
+      }
       if (req.keepInside) {
         const area = req.keepInside;
         for (const id of EDGE_CLIPPED_LAYERS) {

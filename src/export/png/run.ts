@@ -9,6 +9,7 @@ import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
 import { insetColumn, insetScaleBox, insetSlots, insetViews, keepInsideClearOf, type InsetView } from '../core/inset';
+import { mainMapNames, type MapNames } from '../core/map-names';
 import { storyFrames } from '../../scene/camera';
 import { drawInsets } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
@@ -44,6 +45,8 @@ export interface ExportMeta {
   insets: InsetView[];
   /** The claims' names as placed on the main map and in the detail inset (each map's output pixels). */
   claimNames: { map: PlacedClaimName[]; detail: PlacedClaimName[] };
+  /** The main map's other names drawn (and the cities' dots), as placed (core/map-names.ts; the map's output pixels). */
+  mapNames: MapNames;
   resolved: ResolvedExport;
   /** Milliseconds spent on each step. */
   timings: Record<string, number>;
@@ -97,25 +100,19 @@ export async function renderExport(
   const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const frame = exportFrame(layers, moment);
   const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
-  // Labels keep clear of the picture's edges: their anchors at least this far inside (design px × ratio).
-  // … and clear of the insets.
-  const keepInside = keepInsideClearOf(camera, map, ratio, { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio }, insetColumn(slots.slots));
+  // Labels keep clear of the picture's edges: their anchors at least this far inside (design px × ratio),
+  // and clear of the insets' column.
+  const edge = { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio };
+  const column = insetColumn(slots.slots);
+  const keepInside = keepInsideClearOf(camera, map, ratio, edge, column);
+  const strike = storyFrames(app.story).get('strike-area');
+  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
 
   const scene = sceneOf({ layers, track: app.track }, moment);
   const measure = canvasMeasure(ctx);
-  // The claims' names, placed with the live map's fallback (core/claim-names.ts): clear of the legend, the scale
-  // bars and the insets.
-  const over = [layout.scale.box, ...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : []), ...slots.slots.map((s) => s.box)];
-  const claimNames = placeClaimNames({
-    names: scene.names,
-    project: (ll) => projectOnMap([ll[0], ll[1]], camera, map.w, map.h, ratio),
-    view: { width: map.w, height: map.h },
-    zoom: camera.zoom,
-    ratio,
-    measure,
-    start: 'full',
-    covers: over.map((r) => ({ x: r.x - map.x, y: r.y - map.y, width: r.w, height: r.h })),
-  });
+  // The map's names (core/map-names.ts), the SVG/PDF's: the claims' with the live map's fallback, the others
+  // drawn only where they are clear of the legend, the scale bars and the insets (and the claims' too).
+  const { claims: claimNames, names: mapNames } = mainMapNames({ layout, insets, column, camera, ratio, names: scene.names, measure });
 
   lap('layout');
   drawBackground(ctx, { layout, theme });
@@ -129,6 +126,7 @@ export async function renderExport(
     camera,
     ratio,
     keepInside,
+    names: { context: mapNames.context.map((n) => n.id), story: mapNames.story.map((n) => n.id), cityDots: mapNames.cityDots },
     target: ctx,
     rect: map,
     ...(req.maxTile ? { maxTile: req.maxTile } : {}),
@@ -138,8 +136,6 @@ export async function renderExport(
   lap('map');
   timings.mapReady = drawn.readyMs;
   timings.mapTiles = drawn.tilesMs;
-  const strike = storyFrames(app.story).get('strike-area');
-  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
   // The detail names every claimed point, the name alone first (core/claim-names.ts).
   const detail = insets.find((v) => v.kind === 'detail');
   const bar = detail?.scale ? insetScaleBox(detail, measure(detail.scale.label, 600, detail.scale.fontSize)) : null;
@@ -194,6 +190,7 @@ export async function renderExport(
       layout,
       insets,
       claimNames: { map: claimNames, detail: insetClaimNames },
+      mapNames,
       resolved: req,
       timings,
     },

@@ -11,22 +11,24 @@
  */
 import bboxClip from '@turf/bbox-clip';
 import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { Scene, SceneName } from '../../scene/scene';
+import type { Scene } from '../../scene/scene';
 import {
   AIRCRAFT_ICON,
   CRASH_ICON,
   NAMES,
-  nameSize,
   SYMBOLOGY as S,
   type CircleSymbol,
   type FillSymbol,
   type IconPath,
   type LineSymbol,
+  type NameKind,
   type Palette,
 } from '../../theme/symbology';
-import { boxAt, placeLabels, type Box, type LabelInput } from '../../map/label-layout';
+import type { Box } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
-import { BASELINE_EM, GLYPH_BUFFER_EM, LINE_EM, placeClaimNames } from '../core/claim-names';
+import { BASELINE_EM, LINE_EM, placeClaimNames } from '../core/claim-names';
+import { placeMapNames } from '../core/map-names';
+import { keepsAnchor } from '../core/inset';
 import type { Measure } from '../core/layout';
 import { kmToPixels } from '../../geo/mercator';
 import type { Rect } from '../core/tiles';
@@ -196,7 +198,8 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   };
   const ofLayer = (l: string) => basemap.features.filter((f) => f.properties?.layer === l);
   const out = input.keepOut;
-  const keep = (p: Pt) => inside(p, rect, input.keepInside) && !(out && p[0] >= out.x - input.keepInside.x && p[1] <= out.y + out.h + input.keepInside.y);
+  const column = out ? { x: out.x - rect.x, y: out.y - rect.y, w: out.w, h: out.h } : null;
+  const keep = (p: Pt) => keepsAnchor({ x: p[0] - rect.x, y: p[1] - rect.y }, { width: rect.w, height: rect.h }, input.keepInside, column);
   const inView = (p: Pt) => inside(p, rect, { x: -margin, y: -margin });
   const pointOf = (g: Geometry) => project((g as Point).coordinates);
 
@@ -255,13 +258,9 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     );
   }
 
-  // ---- named cities' dots (in their name's zoom band, whole levels as MapLibre's filter; kept inside the edges)
-  const whole = Math.floor(camera.zoom);
-  const cityDots: VNode[] = scene.names.flatMap((n) => {
-    if (n.kind !== 'city' || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) return [];
-    const at = project(n.at);
-    return keep(at) ? dot(S.city, at, true) : [];
-  });
+  // ---- names (core/map-names.ts: the same for the PNG), and the named cities' dots that go with them
+  const names = placeNames(input, project, keep);
+  const cityDots: VNode[] = scene.names.flatMap((n) => (names.cityDots.has(n.id) ? dot(S.city, project(n.at), true) : []));
 
   // ---- places: airports (kept inside the edges) and the crash mark
   const airportDots: VNode[] = role('airport').flatMap((f) => {
@@ -277,9 +276,6 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
       { kind: 'path', d, stroke: c[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' } as VNode,
     ];
   });
-
-  // ---- names
-  const names = placeNames(input, project, keep);
 
   return [
     group('basemap', layerLabel('basemap'), basemapNodes, { clip }),
@@ -298,14 +294,16 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
 
 // ------------------------------------------------------------------ names
 
-function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => boolean): { context: VNode[]; places: VNode[]; claims: VNode[] } {
+function placeNames(
+  input: VectorMapInput,
+  project: Projector,
+  keep: (p: Pt) => boolean,
+): { context: VNode[]; places: VNode[]; claims: VNode[]; cityDots: Set<string> } {
   const { ratio, measure, rect, palette: c, scene } = input;
   const zoom = input.camera.zoom;
   const view = { width: rect.w, height: rect.h };
-  const sizeOf = (n: SceneName) => nameSize(NAMES[n.kind], zoom) * ratio;
-  const textOf = (n: SceneName, text: string, box: Box): VNode => {
+  const textOf = (n: { kind: NameKind }, text: string, box: Box, size: number): VNode => {
     const sym = NAMES[n.kind];
-    const size = sizeOf(n);
     const spacing = sym.letterSpacing * size;
     return {
       kind: 'text',
@@ -319,81 +317,41 @@ function placeNames(input: VectorMapInput, project: Projector, keep: (p: Pt) => 
       halo: { colour: c[sym.halo], width: sym.haloWidth * ratio },
     };
   };
-  const labelInput = (n: SceneName, text: string, at: Pt): LabelInput => {
-    const sym = NAMES[n.kind];
-    const size = sizeOf(n);
-    const spacing = sym.letterSpacing * size;
-    return {
-      id: n.id,
-      x: at[0] - rect.x,
-      y: at[1] - rect.y,
-      width: measure(text, sym.weight, size) + spacing * [...text].length,
-      height: LINE_EM * size,
-      // The PNG export keeps each label's first anchor, so it lands the same in every tile.
-      anchors: [sym.anchors[0]!],
-      priority: n.priority,
-      ...(sym.offsetEm !== undefined && sym.offset === 'radial' ? { radial: (sym.offsetEm + GLYPH_BUFFER_EM) * size, baseline: (7 / 24) * size } : {}),
-      ...(sym.offsetEm !== undefined && sym.offset === 'side' ? { offset: [sym.offsetEm * size, 0] as const } : {}),
-    };
+  const onMap = (ll: readonly [number, number]) => {
+    const [x, y] = project([ll[0], ll[1]]);
+    return { x: x - rect.x, y: y - rect.y };
   };
-
-  // Story names first: always drawn (the PNG export lets them overlap), at their first anchor.
-  const placesOut: VNode[] = [];
-  const taken: Box[] = [];
-  for (const n of scene.names) {
-    if (n.kind !== 'crash' && n.kind !== 'airport') continue;
-    const at = project(n.at);
-    if (n.kind === 'airport' && !keep(at)) continue;
-    const li = labelInput(n, n.text, at);
-    const box = boxAt(li, li.anchors[0]!);
-    taken.push(box);
-    placesOut.push(textOf(n, n.text, box));
-  }
+  const keepOnMap = (at: { x: number; y: number }) => keep([at.x + rect.x, at.y + rect.y]);
+  const covers: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
 
   // Claims' names only from their kind's minimum zoom, and once reported; placed as the PNG's (core/claim-names.ts).
   const claimsOut: VNode[] = [];
-  const covers: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
   const claimNames = placeClaimNames({
     names: scene.names,
-    project: (ll) => {
-      const [x, y] = project([ll[0], ll[1]]);
-      return { x: x - rect.x, y: y - rect.y };
-    },
+    project: onMap,
     view,
     zoom,
     ratio,
     measure,
     start: input.claimNames ?? 'full',
     covers,
-    keep: (_n, at) => keep([at.x + rect.x, at.y + rect.y]),
+    keep: (_n, at) => keepOnMap(at),
   });
   for (const p of claimNames) {
     const n = scene.names.find((x) => x.id === p.id)!;
-    taken.push({ x: p.x, y: p.y, width: p.width, height: p.height });
     p.lines.forEach((line, i) => {
       const w = measure(line, NAMES.claim.weight, p.size);
       const x = p.anchor === 'right' ? p.x + p.width - w : p.x; // right-aligned left of the point
-      claimsOut.push(textOf(n, line, { x, y: p.y + i * LINE_EM * p.size, width: w, height: LINE_EM * p.size }));
+      claimsOut.push(textOf(n, line, { x, y: p.y + i * LINE_EM * p.size, width: w, height: LINE_EM * p.size }, p.size));
     });
   }
 
-  // Country, republic, sea and city names: in their zoom band (whole levels, as MapLibre's filter), inside the
-  // edges, and only where no story name is (as MapLibre's collisions).
-  const ctx: LabelInput[] = [];
-  const byId = new Map<string, SceneName>();
-  const whole = Math.floor(zoom);
-  for (const n of scene.names) {
-    if (n.kind !== 'country' && n.kind !== 'sea' && n.kind !== 'republic' && n.kind !== 'city') continue;
-    if (whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
-    const at = project(n.at);
-    if (!keep(at)) continue;
-    byId.set(n.id, n);
-    ctx.push(labelInput(n, n.text, at));
-  }
-  const context: VNode[] = placeLabels(ctx, view, [...taken, ...covers]).map((p) => {
-    const n = byId.get(p.id)!;
-    const li = ctx.find((x) => x.id === p.id)!;
-    return textOf(n, n.text, { x: p.x, y: p.y, width: li.width, height: li.height });
-  });
-  return { context, places: placesOut, claims: claimsOut };
+  // The story's names, and the context names clear of them, of the claims' and of what covers the map (core/map-names.ts).
+  const placed = placeMapNames({ names: scene.names, project: onMap, view, zoom, ratio, measure, keep: keepOnMap, covers, claims: claimNames });
+  return {
+    context: placed.context.map((p) => textOf(p, p.text, p, p.size)),
+    places: placed.story.map((p) => textOf(p, p.text, p, p.size)),
+    claims: claimsOut,
+    cityDots: new Set(placed.cityDots),
+  };
 }

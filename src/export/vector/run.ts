@@ -26,7 +26,7 @@ import type { VDoc } from './model';
 import { fontFile as shippedFontFile } from '../../theme/fonts';
 import { fontsNeeded, type EmbeddedFont, type SubsetName } from './fonts';
 import { insetGroups } from './inset';
-import { insetColumn, insetSlots, insetViews, type InsetView } from '../core/inset';
+import { insetColumn, insetSlots, insetViews, overMap, type InsetView } from '../core/inset';
 import { storyFrames } from '../../scene/camera';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
@@ -164,8 +164,8 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
         rect: map,
         keepInside: { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio },
         keepOut: insetColumn(slots.slots),
-        // A name under the legend drawn over the map would be hidden: it is placed clear of it, or left out.
-        covers: layout.legend?.placement === 'overlay' ? [layout.legend.box] : [],
+        // A name under the legend, the scale bars or an inset would be hidden: it is placed clear of them, or left out.
+        covers: overMap(layout, insets),
         measure,
       }),
       // The detail names the claimed points, the name alone first (core/claim-names.ts).

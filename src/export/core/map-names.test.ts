@@ -1,0 +1,186 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { LineMeasure } from './claim-names';
+import { layoutExport, type ExportLayout } from './layout';
+import { PRESETS, exportSize, type SizeSpec } from './presets';
+import { layers, story, track } from './story.fixture';
+import { insetColumn, insetSlots, insetViews, overMap } from './inset';
+import { fitBounds, projectOnMap } from './camera';
+import { exportFrame } from './frame';
+import { mainMapNames, placeMapNames, COVER_CLEARANCE } from './map-names';
+import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
+import { storyFrames } from '../../scene/camera';
+import { mapMomentAt, sceneOf, wholeRoute, type SceneName } from '../../scene/scene';
+import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { LIGHT } from '../../theme/palette';
+import { storyClock } from '../../story/content';
+import { pseudoText } from '../../i18n/pseudo';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
+
+/** Wider than Noto Sans (capitals about 0.65 em, small letters about 0.5): a name clear here is clear in the picture. */
+const measure: LineMeasure = (text, weight, size) =>
+  [...text].reduce((w, ch) => w + size * (ch !== ch.toLowerCase() ? 0.72 : 0.56) * (weight >= 600 ? 1.07 : 1), 0);
+
+const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+const EN = read('en');
+afterAll(() => useLocale('en', EN));
+
+type B = { x: number; y: number; width: number; height: number };
+const meets = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const FIRST_IMPACT = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:13:31Z') };
+const MOMENTS = { 'first impact': FIRST_IMPACT, 'whole route': { kind: 'route' as const } };
+
+/** The picture as png/run.ts and vector/run.ts lay it out: layout with the real legend, insets, camera. */
+function picture(spec: SizeSpec, m: (typeof MOMENTS)[keyof typeof MOMENTS], names: (ns: SceneName[]) => SceneName[] = (ns) => ns) {
+  const s = exportSize(spec, 1);
+  if (!s.ok) throw new Error(s.error);
+  const { outWidth: W, outHeight: H, ratio } = s.value;
+  const inFlight = m.kind === 'moment';
+  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const layout: ExportLayout = layoutExport({
+    width: W,
+    height: H,
+    unit: ratio,
+    title: exportTitle(),
+    subtitle: momentLine(m, track),
+    note: reconstructedNote(track),
+    credit: creditLine(),
+    legend: { title: 'Legend', items: entries.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) },
+    measure,
+  });
+  const slots = insetSlots(layout);
+  const p = slots.mapPadding;
+  const { map } = layout;
+  const moment = m.kind === 'route' ? wholeRoute(track) : mapMomentAt(track, m.chapter, m.t);
+  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
+    top: p.top / ratio,
+    right: p.right / ratio,
+    bottom: p.bottom / ratio,
+    left: p.left / ratio,
+  });
+  const insets = insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike: storyFrames(story).get('strike-area')! });
+  const scene = sceneOf({ layers, track }, moment);
+  const all = names(scene.names);
+  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: all, measure });
+  return { layout, insets, camera, ratio, map, all, ...placed };
+}
+
+const SIZES: { name: string; spec: SizeSpec }[] = [
+  ...PRESETS.map((p) => ({ name: p.id, spec: { preset: p.id } as SizeSpec })),
+  ...PRESETS.filter((p) => p.mm).map((p) => ({ name: `${p.id} portrait`, spec: { preset: p.id, orientation: 'portrait' } as SizeSpec })),
+  { name: '1600×900', spec: { width: 1600, height: 900 } as SizeSpec },
+];
+
+const LANGS: Record<string, () => (ns: SceneName[]) => SceneName[]> = {
+  en: () => (useLocale('en', EN), (ns) => ns),
+  ru: () => (useLocale('ru', read('ru')), (ns) => ns),
+  az: () => (useLocale('az', read('az')), (ns) => ns),
+  kk: () => (useLocale('kk', read('kk')), (ns) => ns),
+  // The pseudo-locale: every name accented and ~40 % longer.
+  pseudo: () => (useLocale('en', EN), (ns) => ns.map((n) => ({ ...n, text: n.text.split('\n').map(pseudoText).join('\n') }))),
+};
+
+describe('the main map’s names on an exported picture', () => {
+  it('1600×900 at the first impact: GEORGIA, under the legend, is left out; with nothing over the map it is drawn', () => {
+    useLocale('en', EN);
+    const P = picture({ width: 1600, height: 900 }, FIRST_IMPACT);
+    const legend = P.covers[0]!;
+    expect(P.layout.legend?.placement).toBe('overlay');
+    // Its point lies under the legend's box.
+    const g = projectOnMap([43.9, 42.25], P.camera, P.map.w, P.map.h, P.ratio);
+    expect(meets(legend, { x: g.x, y: g.y, width: 1, height: 1 })).toBe(true);
+    expect(P.names.context.map((n) => n.id)).not.toContain('country:GEORGIA');
+    expect(P.names.context.map((n) => n.id)).toContain('country:AZERBAIJAN');
+    const bare = placeMapNames({
+      names: P.all,
+      project: (ll) => projectOnMap([ll[0], ll[1]], P.camera, P.map.w, P.map.h, P.ratio),
+      view: { width: P.map.w, height: P.map.h },
+      zoom: P.camera.zoom,
+      ratio: P.ratio,
+      measure,
+      keep: () => true,
+      covers: [],
+    });
+    expect(bare.context.map((n) => n.id)).toContain('country:GEORGIA');
+  });
+
+  it('a name whose box (not its point) reaches under a box over the map is left out; one clear of it stays', () => {
+    const names = [
+      { id: 'sea:Test Sea', kind: 'sea', text: 'Test Sea', at: [1, 0], priority: 2, shown: true },
+      { id: 'country:FAR', kind: 'country', text: 'FAR', at: [2, 0], priority: 1, shown: true },
+    ] as SceneName[];
+    const run = (cover: B) =>
+      placeMapNames({
+        names,
+        project: (ll) => (ll[0] === 1 ? { x: 200, y: 100 } : { x: 200, y: 300 }),
+        view: { width: 600, height: 400 },
+        zoom: 6,
+        ratio: 1,
+        measure,
+        keep: () => true,
+        covers: [cover],
+      }).context.map((n) => n.id);
+    // The box's right edge 10 px left of the sea name's point: the point is clear, the name's left half is not.
+    expect(run({ x: 0, y: 50, width: 190, height: 100 })).toEqual(['country:FAR']);
+    // Clear of the name's half width and the clearance: drawn.
+    expect(run({ x: 0, y: 50, width: 100, height: 100 })).toEqual(['sea:Test Sea', 'country:FAR']);
+  });
+
+  it('a long name is as tall as the lines MapLibre breaks it into (the pseudo-locale’s sea names)', () => {
+    const n = { id: 'sea:x', kind: 'sea', text: pseudoText('Caspian Sea Caspian Sea'), at: [0, 0], priority: 2, shown: true } as SceneName;
+    const base = { names: [n], project: () => ({ x: 300, y: 200 }), view: { width: 600, height: 400 }, zoom: 6, ratio: 1, measure, keep: () => true };
+    // The name on one line (as the SVG sets it): its box.
+    const one = placeMapNames({ ...base, covers: [] }).context[0]!;
+    expect(one.width).toBeGreaterThan(10 * 14); // past the sea names' max width (10 em at 14 px): MapLibre breaks it
+    // A box over the map ending just above the one-line box and its clearance: the broken name reaches under it.
+    const above = (gap: number) => placeMapNames({ ...base, covers: [{ x: 0, y: 0, width: 600, height: one.y - COVER_CLEARANCE - gap }] }).context;
+    expect(above(3)).toHaveLength(0);
+    expect(above(3 + 2 * one.height)).toHaveLength(1);
+  });
+
+  for (const [lang, setUp] of Object.entries(LANGS))
+    for (const [when, m] of Object.entries(MOMENTS))
+      it(`${lang}, ${when}: in every preset no name, no city's dot lies under the legend, the scale bars or an inset`, () => {
+        const localise = setUp();
+        for (const { name, spec } of SIZES) {
+          const P = picture(spec, m, localise);
+          const at = `${lang} ${when} ${name}`;
+          // What covers the map: the legend where it is over the map, the scale bars, each inset drawn.
+          const L = P.layout;
+          const over = [...(L.legend?.placement === 'overlay' ? [L.legend.box] : []), L.scale.box, ...P.insets.map((i) => i.box)];
+          expect(overMap(L, P.insets), at).toEqual(over);
+          const covers = over.map((r) => ({ x: r.x - L.map.x, y: r.y - L.map.y, width: r.w, height: r.h }));
+          const { context, story: storyNames, cityDots } = P.names;
+          expect(context.length, at).toBeGreaterThan(0);
+          for (const n of [...context, ...P.claims]) {
+            expect(n.x >= 0 && n.y >= 0 && n.x + n.width <= P.map.w && n.y + n.height <= P.map.h, `${at}: ${n.id} inside the map`).toBe(true);
+            for (const c of covers) expect(meets(n, c), `${at}: ${n.id} under ${JSON.stringify(c)}`).toBe(false);
+          }
+          for (const [i, a] of context.entries()) {
+            for (const b of [...context.slice(i + 1), ...storyNames, ...P.claims]) expect(meets(a, b), `${at}: ${a.id} and ${b.id}`).toBe(false);
+          }
+          for (const id of cityDots) {
+            const n = P.all.find((x) => x.id === id)!;
+            const q = projectOnMap([n.at[0], n.at[1]], P.camera, P.map.w, P.map.h, P.ratio);
+            for (const c of covers) expect(meets({ x: q.x - 4, y: q.y - 4, width: 8, height: 8 }, c), `${at}: ${id}'s dot`).toBe(false);
+          }
+          // Every country's and sea's name in its band, anchored well inside, with room about it, is drawn.
+          const drawn = new Set(context.map((n) => n.id));
+          const whole = Math.floor(P.camera.zoom);
+          for (const n of P.all.filter((x) => x.kind === 'country' || x.kind === 'sea')) {
+            if (drawn.has(n.id) || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
+            const u = P.ratio;
+            const q = projectOnMap([n.at[0], n.at[1]], P.camera, P.map.w, P.map.h, u);
+            const room = { x: q.x - 110 * u, y: q.y - 20 * u, width: 220 * u, height: 40 * u };
+            const onMap = room.x > 0 && room.y > 0 && room.x + room.width < P.map.w && room.y + room.height < P.map.h;
+            const under = covers.some((c) => meets(c, room));
+            const near = [...context, ...storyNames, ...P.claims].some((o) => meets(o, room));
+            const column = insetColumn(P.insets);
+            const edge = !!column && q.x >= column.x - P.map.x - 56 * u && q.y <= column.y - P.map.y + column.h + 14 * u;
+            if (onMap && !under && !near && !edge) expect.fail(`${at}: ${n.id} left out with room for it`);
+          }
+        }
+      });
+});

@@ -15,6 +15,7 @@ import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
+import { scaleControl } from './scale-control';
 import { paddingClearOf } from './label-layout';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
@@ -105,11 +106,8 @@ export interface StoryMap {
  * Lets MapLibre's worker end once no map uses it (prewarm keeps it otherwise): an embed that releases its
  * map gives back the worker too. The next map starts a new one.
  */
-/** MapLibre's own words (the scale's units, the zoom buttons' titles, the gesture hint) in the page's language. */
+/** MapLibre's own words (the zoom buttons' titles, the gesture hint) in the page's language; the scale is ours (scale-control.ts). */
 const controlWords = (): Record<string, string> => ({
-  'ScaleControl.Kilometers': msg('map.unit.km'),
-  'ScaleControl.Meters': msg('map.unit.m'),
-  'ScaleControl.NauticalMiles': msg('map.unit.nm'),
   'NavigationControl.ZoomIn': msg('map.zoomIn'),
   'NavigationControl.ZoomOut': msg('map.zoomOut'),
   'AttributionControl.ToggleAttribution': msg('map.toggleAttribution'),
@@ -201,8 +199,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       'top-right',
     );
   }
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 90 }), 'bottom-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'nautical', maxWidth: 90 }), 'bottom-right');
+  map.addControl(scaleControl('metric', 90), 'bottom-right');
+  map.addControl(scaleControl('nautical', 90), 'bottom-right');
 
   // Icons only for an export: the live map has no symbol layer.
   const icons = () => live || addIcons(map, o.palette, o.iconRatio);

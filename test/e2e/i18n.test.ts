@@ -111,9 +111,14 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       }[l];
       for (const u of units) expect(vec.svg).toMatch(u);
       // The live map's own scale and buttons.
-      const scale = (await page.locator('.maplibregl-ctrl-scale').allTextContents()).join(' | ');
-      expect(scale).toContain(c.messages['map.unit.km']);
-      expect(scale).toContain(c.messages['map.unit.nm']);
+      const live = {
+        en: [/^[\d,.]+ k?m$/, /^[\d,.]+ nm$/],
+        ru: [/^[\d\u00a0,]+ к?м$/, /^[\d\u00a0,]+ мор\. мил[яиь]$/],
+        az: [/^[\d.,]+ k?m$/, /^[\d.,]+ dəniz mili$/],
+        kk: [/^[\d\u00a0,]+ к?м$/, /^[\d\u00a0,]+ теңіз милі$/],
+      }[l];
+      expect(await page.locator('.maplibregl-ctrl-scale[data-unit="metric"]').textContent()).toMatch(live[0]!);
+      expect(await page.locator('.maplibregl-ctrl-scale[data-unit="nautical"]').textContent()).toMatch(live[1]!);
       expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe(c.messages['map.zoomIn']);
       // A unit longer than its bar still reads whole: inside the map, not cut off at its edge.
       const offMap = await page.evaluate(() => {
@@ -148,6 +153,25 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       await close();
     });
   }
+
+  it('ru: the live map\'s nautical scale says 1 мор. миля, 2 мор. мили, 5 мор. миль (MapLibre\'s control wrote "1 мор. миль")', async () => {
+    const { page, close } = await app.open('?lang=ru&event=first-impact');
+    /** The scale bars' texts, sorted, once the map is at the zoom where 90 px (the bars' room) are `nm` nautical miles. */
+    const at = (nm: number) =>
+      page.evaluate(async (nm) => {
+        const map = (window as any).flightmap.mapLife.current().map;
+        const lat = map.getCenter().lat;
+        // Web Mercator, 512 px tiles: metres per pixel = 40075016.69 × cos(lat) / (512 × 2^zoom).
+        map.jumpTo({ zoom: Math.log2((40075016.69 * Math.cos((lat * Math.PI) / 180) * 90) / (512 * nm * 1852)) });
+        await new Promise((r) => requestAnimationFrame(r));
+        return [...document.querySelectorAll('.maplibregl-ctrl-scale')].map((e) => e.textContent).sort();
+      }, nm);
+    expect(await at(1.5)).toEqual(['1 мор. миля', '2 км']);
+    expect(await at(3.5)).toEqual(['2 мор. мили', '5 км']);
+    expect(await at(9)).toEqual(['10 км', '5 мор. миль']);
+    expect(await at(0.7)).toEqual(['0,5 мор. мили', '1 км']);
+    await close();
+  });
 
   it('on a phone (360×740) the machine-translation note is one short line that opens on the whole note; the map stays in view', async () => {
     for (const l of ['ru', 'az', 'kk'] as const) {

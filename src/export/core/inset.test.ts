@@ -7,7 +7,7 @@ import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { layers, story, track } from './story.fixture';
 import type { Rect } from './tiles';
-import { INSET, insetColumn, insetSlots, insetViews, keepInsideClearOf, locatorNames } from './inset';
+import { INSET, insetColumn, insetSlots, insetViews, keepsAnchor, locatorNames } from './inset';
 import { sceneOf } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
 import { fitBounds } from './camera';
@@ -158,21 +158,20 @@ describe('export insets', () => {
 });
 
 describe('names on the main map keep clear of the insets', () => {
-  it('the area where names may stand has a notch where the insets are', () => {
+  it('a name may be anchored inside the edges, outside the insets’ column grown by the edge', () => {
     const L = layoutExport(input({ preset: '16x9' }));
-    const { s, main } = views(L);
-    const col = insetColumn(s.slots)!;
-    const poly = keepInsideClearOf(main, L.map, 1, { x: 56, y: 14 }, col);
-    const ring = poly.coordinates[0]!;
-    expect(ring.length).toBe(7);
-    expect(ring[0]).toEqual(ring.at(-1));
-    // Counter-clockwise (RFC 7946): positive shoelace area.
-    const area = ring.reduce((a, p, i) => (i ? a + (ring[i - 1]![0]! * p[1]! - p[0]! * ring[i - 1]![1]!) : a), 0);
-    expect(area).toBeGreaterThan(0);
-    // Its notch's corner is the column's bottom-left corner, grown by the edge.
-    const corner = projectOnMap(ring[3] as LngLat, main, L.map.w, L.map.h, 1);
-    expect(corner.x).toBeCloseTo(col.x - L.map.x - 56, 3);
-    expect(corner.y).toBeCloseTo(col.y + col.h - L.map.y + 14, 3);
-    expect(keepInsideClearOf(main, L.map, 1, { x: 56, y: 14 }, null).coordinates[0]!.length).toBe(5);
+    const col = insetColumn(insetSlots(L).slots)!;
+    const c = { x: col.x - L.map.x, y: col.y - L.map.y, w: col.w, h: col.h };
+    const view = { width: L.map.w, height: L.map.h };
+    const edge = { x: 56, y: 14 };
+    const keep = (x: number, y: number) => keepsAnchor({ x, y }, view, edge, c);
+    expect(keep(view.width / 3, view.height / 2)).toBe(true);
+    expect(keep(55, view.height / 2)).toBe(false); // the left edge
+    expect(keep(view.width / 3, view.height - 13)).toBe(false); // the bottom edge
+    expect(keep(c.x - 57, c.y + c.h)).toBe(true); // left of the column and its margin
+    expect(keep(c.x - 55, c.y + c.h)).toBe(false);
+    expect(keep(c.x + 10, c.y + c.h + 15)).toBe(true); // below it and its margin
+    expect(keep(c.x + 10, c.y + c.h + 13)).toBe(false);
+    expect(keepsAnchor({ x: c.x + 10, y: c.y + 10 }, view, edge, null)).toBe(true);
   });
 });

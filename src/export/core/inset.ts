@@ -11,7 +11,6 @@
  * that shows nothing the main map does not (the detail when the main map is already as close; the locator
  * when the main map is as wide) is left out.
  */
-import type { Polygon } from 'geojson';
 import { bboxOf, type BBox, type Padding } from '../../geo/bounds';
 import { fitBounds, type Camera } from '../../geo/fit';
 import { frameCamera, type ViewFrame } from '../../scene/camera';
@@ -219,40 +218,8 @@ export function insetColumn(slots: readonly InsetSlot[]): Rect | null {
 }
 
 /**
- * Where the main map's context names and airports may be anchored: its area less `edge` on each side (as
- * insetPolygon), less the insets' column grown by `edge` (a notch at the top right), as a GeoJSON polygon.
- */
-export function keepInsideClearOf(cam: Camera, map: Rect, ratio: number, edge: { x: number; y: number }, column: Rect | null): Polygon {
-  const x0 = edge.x,
-    y0 = edge.y,
-    x1 = map.w - edge.x,
-    y1 = map.h - edge.y;
-  const cx = column ? column.x - map.x - edge.x : x1,
-    cy = column ? column.y + column.h - map.y + edge.y : y0;
-  const pts: [number, number][] =
-    column && cx > x0 && cy < y1
-      ? [
-          [x0, y0],
-          [cx, y0],
-          [cx, cy],
-          [x1, cy],
-          [x1, y1],
-          [x0, y1],
-        ]
-      : [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-        ];
-  // Counter-clockwise on the map (RFC 7946's exterior ring): the screen's corners in reverse.
-  const ring = pts.reverse().map(([x, y]) => unprojectOnMap({ x, y }, cam, map.w, map.h, ratio) as [number, number]);
-  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
-}
-
-/**
  * Whether a context name or an airport may be anchored at `at` (the map's output pixels): `edge` inside the
- * map's edges and outside the insets' column (the map's pixels) grown by `edge`; keepInsideClearOf's area.
+ * map's edges and outside the insets' column (the map's pixels) grown by `edge` (a notch at the map's top right).
  */
 export function keepsAnchor(
   at: { x: number; y: number },

@@ -6,9 +6,9 @@
 import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { fitBounds, type Camera } from '../core/camera';
-import { EDGE_INSET, exportFrame } from '../core/frame';
+import { exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
-import { insetColumn, insetScaleBox, insetSlots, insetViews, keepInsideClearOf, type InsetView } from '../core/inset';
+import { insetColumn, insetScaleBox, insetSlots, insetViews, type InsetView } from '../core/inset';
 import { mainMapNames, type MapNames } from '../core/map-names';
 import { storyFrames } from '../../scene/camera';
 import { drawInsets } from './inset';
@@ -100,11 +100,8 @@ export async function renderExport(
   const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const frame = exportFrame(layers, moment);
   const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
-  // Labels keep clear of the picture's edges: their anchors at least this far inside (design px × ratio),
-  // and clear of the insets' column.
-  const edge = { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio };
+  // Names are anchored clear of the insets' column (and the picture's edges: core/map-names.ts).
   const column = insetColumn(slots.slots);
-  const keepInside = keepInsideClearOf(camera, map, ratio, edge, column);
   const strike = storyFrames(app.story).get('strike-area');
   const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
 
@@ -125,7 +122,6 @@ export async function renderExport(
     scene,
     camera,
     ratio,
-    keepInside,
     names: { context: mapNames.context.map((n) => n.id), story: mapNames.story.map((n) => n.id), cityDots: mapNames.cityDots },
     target: ctx,
     rect: map,

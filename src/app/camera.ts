@@ -10,7 +10,7 @@
 import type { StoryData } from '../story/validate';
 import type { Moment } from '../state/app-state';
 import { stopsAt, type Timelines } from '../time/timeline';
-import { frameCamera, framesFor, openingCamera, storyFrames, type Camera, type ViewFrame } from '../scene/camera';
+import { frameCamera, framesFor, mapControls, openingCamera, storyFrames, type Camera, type Cover, type ViewFrame } from '../scene/camera';
 import type { BBox, Padding } from '../geo/bounds';
 import type { StoryMap } from '../map/story-map';
 import type { Effect } from './effects';
@@ -19,9 +19,15 @@ export interface StoryCamera {
   effect: Effect;
   /** A map was made: `restored`, at a camera kept from before (an embed's map made again), else fresh. */
   mapMade(map: StoryMap, m: Moment, camera: 'story' | 'reader', restored: boolean): void;
-  /** The camera a new map of this view opens with at moment `m` (scene/camera.ts openingCamera): the embed's poster draws with it too. */
-  opening(m: Moment, view: { width: number; height: number; padding: Padding }): Camera;
+  /**
+   * The camera a new map of this view opens with at moment `m` (scene/camera.ts openingCamera): the embed's poster
+   * draws with it too, before the map's controls exist: without measured `covers`, the controls' usual boxes
+   * (mapControls), so the map opens where the poster drew.
+   */
+  opening(m: Moment, view: View): Camera;
 }
+
+type View = { width: number; height: number; padding: Padding; covers?: readonly Cover[] };
 
 export function storyCamera(
   story: StoryData,
@@ -45,11 +51,11 @@ export function storyCamera(
   const show = (map: StoryMap | null, f: ViewFrame | undefined, animate: boolean) => {
     if (!map || !f) return;
     const v = map.view();
-    map.moveTo(frameCamera(f, v.width, v.height, v.padding), animate && !reducedMotion.matches);
+    map.moveTo(frameCamera(f, v.width, v.height, v.padding, v.covers), animate && !reducedMotion.matches);
     shown = f.id;
   };
-  const opening = (m: Moment, v: { width: number; height: number; padding: Padding }) =>
-    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding);
+  const opening = (m: Moment, v: View) =>
+    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding, v.covers ?? mapControls(v.width, v.height));
   return {
     opening,
     effect(s, prev) {

@@ -20,6 +20,7 @@ import { paddingClearOf } from './label-layout';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
 import { sceneOf, wholeRoute, type MapMoment, type Scene } from '../scene/scene';
+import type { Cover } from '../scene/camera';
 import { msg } from '../i18n';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -89,8 +90,11 @@ export interface StoryMap {
   readonly map: maplibregl.Map;
   /** Where the map looks now. */
   camera(): Camera;
-  /** The map's size and the padding that keeps a frame clear of the controls and the open legend (CSS px). */
-  view(): { width: number; height: number; padding: Padding };
+  /**
+   * The map's size, the padding that keeps a frame clear of the open legend, and what covers the map's corners
+   * (its controls, the folded legend: measured, CSS px), which a frame keeps its points out from under.
+   */
+  view(): { width: number; height: number; padding: Padding; covers: Cover[] };
   /** Moves to a camera: eased, or at once (`animate` false: reduced motion, or a map just made). Not a reader's move. */
   moveTo(camera: { center: [number, number]; zoom: number }, animate: boolean): void;
   /**
@@ -152,6 +156,9 @@ function resetControl(onClick: (e: MouseEvent) => void): maplibregl.IControl {
   };
 }
 
+/** The scale bars' longest, CSS px. */
+const SCALE_MAX_PX = 90;
+
 /** What the live map draws in its overlay instead (flight-overlay.ts). */
 const OVERLAY_LAYERS = ['aircraft', 'aircraft-halo', 'head-approximate', 'head-reconstructed'];
 const OVERLAY_SOURCES = ['aircraft', 'head'];
@@ -199,8 +206,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       'top-right',
     );
   }
-  map.addControl(scaleControl('metric', 90), 'bottom-right');
-  map.addControl(scaleControl('nautical', 90), 'bottom-right');
+  map.addControl(scaleControl('metric', SCALE_MAX_PX), 'bottom-right');
+  map.addControl(scaleControl('nautical', SCALE_MAX_PX), 'bottom-right');
 
   // Icons only for an export: the live map has no symbol layer.
   const icons = () => live || addIcons(map, o.palette, o.iconRatio);
@@ -214,6 +221,27 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     const p = typeof padding === 'number' ? { top: padding, bottom: padding, left: padding, right: padding } : padding;
     const c = map.getContainer();
     return labels ? paddingClearOf(p, labels.covers(), { width: c.clientWidth, height: c.clientHeight }) : p;
+  };
+  /**
+   * What covers the map, for the story camera: the boxes of its controls and of what the page marks
+   * `data-map-obstacle` (the legend), in its CSS px. A scale bar counts at its longest, anchored at the right as it
+   * is drawn (its length follows the zoom: the frame must not depend on where the map came from); the
+   * attribution by its button; "Follow the
+   * story" is left out, as it leaves when the story takes the camera back. Read only when a frame is shown.
+   */
+  const covers = (): Cover[] => {
+    const c = map.getContainer();
+    const at = c.getBoundingClientRect();
+    const els = [...c.querySelectorAll('.maplibregl-ctrl'), ...(c.parentElement?.querySelectorAll('[data-map-obstacle]:not(#follow-story)') ?? [])];
+    return els.flatMap((e) => {
+      const r = e.getBoundingClientRect();
+      if (!(r.width > 0 && r.height > 0)) return [];
+      // The attribution counts folded, its button in the corner: it opens only for a while (when asked, and as it is made).
+      const b = e.classList.contains('maplibregl-ctrl-attrib') ? e.querySelector('.maplibregl-ctrl-attrib-button')?.getBoundingClientRect() : undefined;
+      if (b && b.width > 0) return [{ x: r.right - at.left - b.width, y: r.bottom - at.top - b.height, width: b.width, height: b.height }];
+      const width = e.classList.contains('maplibregl-ctrl-scale') ? Math.max(r.width, SCALE_MAX_PX) : r.width;
+      return [{ x: r.right - at.left - width, y: r.top - at.top, width, height: r.height }];
+    });
   };
   const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: Scene | null = null;
@@ -351,7 +379,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     },
     view() {
       const c = map.getContainer();
-      return { width: c.clientWidth, height: c.clientHeight, padding: clearPadding() };
+      return { width: c.clientWidth, height: c.clientHeight, padding: clearPadding(), covers: live ? covers() : [] };
     },
     moveTo(camera, animate) {
       if (animate) map.easeTo({ center: camera.center, zoom: camera.zoom, duration: 900 });

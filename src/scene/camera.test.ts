@@ -4,7 +4,19 @@ import { STORY_FILES, validateStory, type StoryData } from '../story/validate';
 import { worldPx, type LngLat } from '../geo/mercator';
 import type { Padding } from '../geo/bounds';
 import { fitBounds } from '../geo/fit';
-import { framePadding, frameCamera, framesFor, minGapPx, openingCamera, storyFrames, type Camera } from './camera';
+import {
+  framePadding,
+  frameCamera,
+  framesFor,
+  mapControls,
+  MARK_ROOM,
+  minGapPx,
+  openingCamera,
+  PLACE_ROOM,
+  storyFrames,
+  type Camera,
+  type Cover,
+} from './camera';
 
 const r = validateStory(Object.fromEntries(Object.entries(STORY_FILES).map(([k, f]) => [k, readFileSync(f, 'utf8')])));
 if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -28,6 +40,10 @@ const apart = (cam: Camera, w: number, h: number, a: LngLat, b: LngLat) => {
 const inside = (p: { x: number; y: number }, w: number, h: number, pad: Padding) =>
   p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
 
+/** How far a point is from a box, px (0 inside it). */
+const fromBox = (p: { x: number; y: number }, c: Cover) =>
+  Math.hypot(Math.max(c.x - p.x, 0, p.x - c.x - c.width), Math.max(c.y - p.y, 0, p.y - c.y - c.height));
+
 // The map at 1440 × 900 (1056 × 594, the legend open on the right) and on a 360 px phone.
 const DESKTOP = { w: 1056, h: 594, pad: { top: 50, right: 330, bottom: 80, left: 60 } };
 const PHONE = { w: 360, h: 330, pad: { top: 30, right: 40, bottom: 50, left: 30 } };
@@ -39,9 +55,9 @@ describe('story camera', () => {
   });
 
   it.each([
-    ['1440 × 900', DESKTOP, 60],
-    ['360 px', PHONE, 30],
-  ] as const)('at the impacts (%s) keeps the claimed points at least %i px apart, all in view', (_n, v, gap) => {
+    ['1440 × 900', 60, DESKTOP],
+    ['360 px', 30, PHONE],
+  ] as const)('at the impacts (%s) keeps the claimed points at least %i px apart, all in view', (_n, gap, v) => {
     const cam = frameCamera(framesFor(story, frames, ['first-impact'])!, v.w, v.h, v.pad);
     for (let i = 0; i < CLAIMS.length; i++)
       for (let j = i + 1; j < CLAIMS.length; j++) expect(apart(cam, v.w, v.h, pt(CLAIMS[i]!), pt(CLAIMS[j]!))).toBeGreaterThanOrEqual(gap);
@@ -96,5 +112,74 @@ describe('story camera', () => {
     expect(framePadding(1000)).toEqual({ top: 50, bottom: 80, left: 60, right: 100 });
     expect(framePadding(360)).toEqual({ top: 32, bottom: 68, left: 36, right: 88 });
     expect(framePadding(0)).toEqual(framePadding(800));
+  });
+
+  // Issue 12: at take-off on a 360 × 740 phone (its map 360 × 429) Baku and the aircraft sat on the scale bars.
+  it('keeps a frame’s points out from under the map’s controls: Baku at take-off on a phone, clear of the scale bars and the attribution', () => {
+    const [w, h] = [360, 429];
+    const pad = framePadding(w);
+    const covers = mapControls(w, h);
+    const f = framesFor(story, frames, ['takeoff'])!;
+    const bare = frameCamera(f, w, h, pad);
+    // Without the covers Baku falls within the scale bars' room (the fault); with them, MARK_ROOM clear of each.
+    expect(Math.min(...covers.map((c) => fromBox(on(bare, w, h, pt('gyd')), c)))).toBeLessThan(MARK_ROOM);
+    const cam = frameCamera(f, w, h, pad, covers);
+    for (const c of covers) expect(fromBox(on(cam, w, h, pt('gyd')), c), JSON.stringify(c)).toBeGreaterThanOrEqual(MARK_ROOM - 0.01);
+    // Still the frame: Makhachkala in view too, and not squeezed much (the side that costs the least zoom).
+    expect(inside(on(cam, w, h, pt('mcx')), w, h, { top: 0, right: 0, bottom: 0, left: 0 })).toBe(true);
+    expect(cam.zoom).toBeGreaterThan(bare.zoom - 0.5);
+  });
+
+  it('a cover no point of the frame falls under changes nothing', () => {
+    const f = framesFor(story, frames, ['divert-aktau'])!;
+    const far: Cover[] = [{ x: 0, y: 0, width: 5, height: 5 }];
+    expect(frameCamera(f, 1000, 560, framePadding(1000), far)).toEqual(frameCamera(f, 1000, 560, framePadding(1000)));
+  });
+
+  // Issue 12: the crash was framed at zoom 12 on the last leg alone (~8 km), the crash site at the map's edge.
+  it.each([
+    ['1000 × 700', 616, 414],
+    ['360 × 740', 360, 429],
+    ['1440 × 900', 1056, 594],
+  ] as const)('at the crash (%s) frames the coast around the airport and the crash site: at most zoom 10, the two 100 px apart and well inside', (_n, w, h) => {
+    const cam = frameCamera(framesFor(story, frames, ['crash'])!, w, h, framePadding(w), mapControls(w, h));
+    expect(cam.zoom).toBeLessThanOrEqual(10);
+    expect(apart(cam, w, h, pt('crash-site'), pt('sco'))).toBeGreaterThanOrEqual(100);
+    for (const id of ['crash-site', 'sco']) expect(inside(on(cam, w, h, pt(id)), w, h, { top: 60, right: 100, bottom: 100, left: 60 }), id).toBe(true);
+  });
+
+  // Issue 12: at the divert on a 1440 × 900 page (map 1056 × 594, the legend open on its left) Mineralnye Vody's ring was cut by the edge.
+  it('leaves no place’s mark cut by the map’s edge: Mineralnye Vody at the divert, 1440 × 900', () => {
+    const [w, h] = [1056, 594];
+    const pad = { top: 50, right: 100, bottom: 80, left: 306 };
+    const f = framesFor(story, frames, ['divert-aktau'])!;
+    const cam = frameCamera(f, w, h, pad, mapControls(w, h));
+    for (const p of f.places) {
+      const q = on(cam, w, h, p);
+      const edge = Math.min(Math.abs(q.x), Math.abs(w - q.x), Math.abs(q.y), Math.abs(h - q.y));
+      expect(edge, JSON.stringify(p)).toBeGreaterThanOrEqual(PLACE_ROOM - 0.01);
+    }
+    const mrv = on(cam, w, h, pt('mrv'));
+    expect(mrv.x).toBeGreaterThan(0); // in view, as before the fix it was cut at the left edge
+    // The fault without it: the fitted frame leaves the ring on the edge.
+    const bare = on(frameCamera({ ...f, places: [] }, w, h, pad, mapControls(w, h)), w, h, pt('mrv'));
+    expect(Math.abs(bare.x)).toBeLessThan(PLACE_ROOM);
+  });
+
+  it('openingCamera frames clear of the covers it is given (the poster passes mapControls, the live map what it measures)', () => {
+    const f = framesFor(story, frames, ['takeoff'])!;
+    const whole: [number, number, number, number] = [46, 40, 52, 44];
+    const covers = mapControls(360, 429);
+    expect(openingCamera(f, whole, 360, 429, framePadding(360), covers)).toEqual(frameCamera(f, 360, 429, framePadding(360), covers));
+  });
+
+  it('mapControls: the scale bars and attribution in the bottom right, the folded legend bottom left; the zoom buttons from 600 px', () => {
+    expect(mapControls(360, 429)).toHaveLength(4);
+    expect(mapControls(1000, 600)).toHaveLength(6);
+    for (const c of mapControls(1000, 600)) {
+      expect(c.x).toBeGreaterThanOrEqual(0);
+      expect(c.x + c.width).toBeLessThanOrEqual(1000);
+      expect(c.y + c.height).toBeLessThanOrEqual(600);
+    }
   });
 });

@@ -3,7 +3,11 @@
  * (geo/frames.json: the features it frames, the points it keeps apart); this module turns a frame into a
  * camera for a map of a given size. Pure: no DOM, no MapLibre.
  *
- * - A frame fits the extent of its features (as MapLibre's fitBounds).
+ * - A frame fits the extent of its features (as MapLibre's fitBounds), at most at its own `maxZoom` (else
+ *   FRAME_MAX_ZOOM).
+ * - Its points (places, the track's knots) are kept out from under what covers the map's corners (the scale bars,
+ *   the attribution, the zoom buttons, the folded legend: `Cover`s, measured by the live map; `mapControls` where
+ *   they cannot be measured yet): where one would fall under a cover, the padding on one side grows past it.
  * - Points to keep apart (the claimed strike points) end up at least minGapPx apart, so each can be told and
  *   named: where fitting the frame would put them closer, the camera zooms in on them instead (the rest of the
  *   frame may then run past the edges).
@@ -19,9 +23,29 @@ export type { Camera } from '../geo/fit';
 export interface ViewFrame {
   id: string;
   bbox: BBox;
+  /** Every coordinate of its features: none is left under a control (see frameCamera). */
+  points: LngLat[];
   /** Points the camera keeps at least minGapPx apart. */
   keepApart: LngLat[];
+  /** Every place of the story (airports, the crash site), framed or not: none is left cut by the map's edge. */
+  places: LngLat[];
+  /** The highest zoom it opens at, where the data gives one (a small place shown with its surroundings). */
+  maxZoom?: number;
 }
+
+/** A box over the map (a control, the legend), in CSS px from the map's top left corner. */
+export interface Cover {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Room kept between a framed point and a cover, px: the aircraft's mark reaches 16 px from its point (a 30 px icon and its halo, turned), and 4 to spare. */
+export const MARK_ROOM = 20;
+
+/** How far inside the map's edge a place's mark must be to be whole, px: the crash mark's ✕ (22 px) and the airport's ring (5.5 px) with room to spare. */
+export const PLACE_ROOM = 14;
 
 /** The highest zoom a frame opens at (a lone point or a small place is not framed closer than this). */
 export const FRAME_MAX_ZOOM = 12;
@@ -59,11 +83,12 @@ const bboxOfPoints = (pts: readonly LngLat[]): BBox => [
 /** The story's frames, resolved to boxes and points. */
 export function storyFrames(story: StoryData): Map<string, ViewFrame> {
   const coords = featureCoords(story);
+  const places = story.places.features.flatMap((f) => coords.get(f.properties.id) ?? []);
   const out = new Map<string, ViewFrame>();
   for (const f of story.frames.frames) {
     const pts = f.features.flatMap((id) => coords.get(id) ?? []);
     const keepApart = (f.keepApart ?? []).map((id) => coords.get(id)?.[0]).filter((p): p is LngLat => !!p);
-    out.set(f.id, { id: f.id, bbox: bboxOfPoints(pts), keepApart });
+    out.set(f.id, { id: f.id, bbox: bboxOfPoints(pts), points: pts, keepApart, places, ...(f.maxZoom !== undefined ? { maxZoom: f.maxZoom } : {}) });
   }
   return out;
 }
@@ -74,7 +99,7 @@ export function framesFor(story: StoryData, frames: ReadonlyMap<string, ViewFram
   const list = ids.map((id) => frames.get(id)).filter((f): f is ViewFrame => !!f);
   if (list.length <= 1) return list[0];
   const bbox = list.map((f) => f.bbox).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-  return { id: ids.join('+'), bbox, keepApart: [] };
+  return { id: ids.join('+'), bbox, points: list.flatMap((f) => f.points), keepApart: [], places: list[0]!.places };
 }
 
 /** The smallest distance between two of the points, in world pixels at zoom 0 (512-px tiles). */
@@ -89,23 +114,90 @@ function minDistance0(pts: readonly LngLat[]): number {
   return d;
 }
 
+/** Where points fall on a w × h map with this camera, CSS px from its top left corner. */
+function onMap(cam: Camera, w: number, h: number, pts: readonly LngLat[]): { x: number; y: number }[] {
+  const [cx, cy] = worldPx(cam.center, cam.zoom);
+  return pts.map((pt) => {
+    const [x, y] = worldPx(pt, cam.zoom);
+    return { x: w / 2 + x - cx, y: h / 2 + y - cy };
+  });
+}
+
+/** Whether a point on the map is under the cover, or nearer it than MARK_ROOM. */
+const under = (p: { x: number; y: number }, c: Cover) =>
+  p.x > c.x - MARK_ROOM && p.x < c.x + c.width + MARK_ROOM && p.y > c.y - MARK_ROOM && p.y < c.y + c.height + MARK_ROOM;
+
 /**
- * The camera for a frame on a map of w × h CSS px with `pad` kept clear (the legend, the controls, room for
- * names). Kept-apart points come out at least minGapPx(w) apart (with a tenth to spare), zooming in if need be.
+ * Fits the frame's box, then keeps its points out from under the covers: where a point would fall under one (with
+ * MARK_ROOM to spare), the padding grows past that cover on one side, the right or the bottom for a cover in the
+ * bottom right corner (the side that leaves the frame the higher zoom), and the frame is fitted again. A cover
+ * that no point falls under changes nothing, so a frame is not squeezed for a corner it leaves empty.
  */
-export function frameCamera(frame: ViewFrame, w: number, h: number, pad: Padding, maxZoom = FRAME_MAX_ZOOM): Camera {
-  const cam = fitBounds(frame.bbox, w, h, pad, maxZoom);
-  if (frame.keepApart.length < 2) return cam;
+function fitClear(frame: ViewFrame, w: number, h: number, pad: Padding, covers: readonly Cover[], maxZoom: number): Camera {
+  let p = pad;
+  let cam = fitBounds(frame.bbox, w, h, p, maxZoom);
+  for (let round = 0; round <= covers.length; round++) {
+    const pts = onMap(cam, w, h, frame.points);
+    const c = covers.find((c) => pts.some((pt) => under(pt, c)));
+    if (!c) return cam;
+    const right = c.x + c.width / 2 > w / 2,
+      below = c.y + c.height / 2 > h / 2;
+    const across: Padding = right ? { ...p, right: w - c.x + MARK_ROOM } : { ...p, left: c.x + c.width + MARK_ROOM };
+    const down: Padding = below ? { ...p, bottom: h - c.y + MARK_ROOM } : { ...p, top: c.y + c.height + MARK_ROOM };
+    // A side that would leave less than a third of the map is not an option.
+    const fits = (q: Padding) => w - q.left - q.right >= w / 3 && h - q.top - q.bottom >= h / 3;
+    const options = [across, down].filter(fits).map((q) => ({ q, cam: fitBounds(frame.bbox, w, h, q, maxZoom) }));
+    if (!options.length) return cam;
+    const best = options.reduce((a, b) => (b.cam.zoom > a.cam.zoom + 1e-9 ? b : a));
+    p = best.q;
+    cam = best.cam;
+  }
+  return cam;
+}
+
+/**
+ * A place whose mark the map's edge would cut (its point within PLACE_ROOM of the edge, inside or out: Mineralnye
+ * Vody's ring at the divert on a wide map) is brought whole into view: the camera moves by the few px it needs,
+ * across and up or down. Not where places at both edges pull opposite ways, nor where the move would cut another
+ * place or put a framed point under a cover.
+ */
+function wholePlaces(cam: Camera, frame: ViewFrame, w: number, h: number, covers: readonly Cover[]): Camera {
+  const need = (v: number, size: number) =>
+    v > -PLACE_ROOM && v < PLACE_ROOM ? PLACE_ROOM - v : v > size - PLACE_ROOM && v < size + PLACE_ROOM ? size - PLACE_ROOM - v : 0;
+  const pick = (ds: number[]) => {
+    const pos = Math.max(0, ...ds),
+      neg = Math.min(0, ...ds);
+    return pos && neg ? 0 : pos || neg;
+  };
+  const at = onMap(cam, w, h, frame.places);
+  const dx = pick(at.map((p) => need(p.x, w))),
+    dy = pick(at.map((p) => need(p.y, h)));
+  if (!dx && !dy) return cam;
+  const [cx, cy] = worldPx(cam.center, cam.zoom);
+  const moved = { center: fromWorldPx([cx - dx, cy - dy], cam.zoom), zoom: cam.zoom };
+  const cut = onMap(moved, w, h, frame.places).some((p) => need(p.x, w) || need(p.y, h));
+  const hidden = onMap(moved, w, h, frame.points).some((p) => covers.some((c) => under(p, c)));
+  return cut || hidden ? cam : moved;
+}
+
+/**
+ * The camera for a frame on a map of w × h CSS px with `pad` kept clear (the legend, room for names) and no point
+ * of the frame under a cover (the map's controls: fitClear). Kept-apart points come out at least minGapPx(w)
+ * apart (with a tenth to spare), zooming in if need be.
+ */
+export function frameCamera(frame: ViewFrame, w: number, h: number, pad: Padding, covers: readonly Cover[] = []): Camera {
+  const cam = fitClear(frame, w, h, pad, covers, frame.maxZoom ?? FRAME_MAX_ZOOM);
+  if (frame.keepApart.length < 2) return wholePlaces(cam, frame, w, h, covers);
   const d0 = minDistance0(frame.keepApart);
-  if (!(d0 > 0)) return cam;
+  if (!(d0 > 0)) return wholePlaces(cam, frame, w, h, covers);
   const need = Math.log2((minGapPx(w) * 1.1) / d0);
-  if (need <= cam.zoom) return cam;
+  if (need <= cam.zoom) return wholePlaces(cam, frame, w, h, covers);
   // Zoom in on the points themselves: centred on them (clear of the padding), at the zoom that parts them.
   const [west, south, east, north] = bboxOfPoints(frame.keepApart);
   const [x0, y0] = worldPx([west, north], need),
     [x1, y1] = worldPx([east, south], need);
   const center = fromWorldPx([(x0 + x1) / 2 - (pad.left - pad.right) / 2, (y0 + y1) / 2 - (pad.top - pad.bottom) / 2], need);
-  return { center, zoom: need };
+  return wholePlaces({ center, zoom: need }, frame, w, h, covers);
 }
 
 /** Room around a story frame on a map `width` CSS px wide: enough for the labels east of Aktau and the scale bars at the bottom. */
@@ -116,11 +208,30 @@ export function framePadding(width: number): Padding {
 }
 
 /**
+ * What covers the live map where it cannot be measured (the embed's poster, drawn before its map exists): its
+ * controls as MapLibre lays them out with the page's CSS, in CSS px (measured in Chromium): the scale bars
+ * (nautical above metric, each at most 90 × 22, 10 px from the right, 54 and 86 px from the bottom) and the folded
+ * attribution (24 × 24) in the bottom right corner; the folded legend (about 82 × 32) in the bottom left; from 600 px
+ * the zoom buttons (29 × 58) and the whole-route button (29 × 29) in the top right. The live map passes the boxes
+ * it measures instead (src/map/story-map.ts view()); test/e2e/camera.test.ts checks they are these.
+ */
+export function mapControls(w: number, h: number): Cover[] {
+  const out: Cover[] = [
+    { x: w - 100, y: h - 108, width: 90, height: 22 },
+    { x: w - 100, y: h - 76, width: 90, height: 22 },
+    { x: w - 34, y: h - 34, width: 24, height: 24 },
+    { x: 10, y: h - 42, width: 82, height: 32 },
+  ];
+  if (w >= 600) out.push({ x: w - 39, y: 10, width: 29, height: 58 }, { x: w - 39, y: 78, width: 29, height: 29 });
+  return out;
+}
+
+/**
  * The camera a map of w × h CSS px opens with: the moment's frame (frameCamera), or, with none (a page opened
  * on the whole route, before the story first moves), the story's opening frame fitted as it is. The live map
  * (src/app/camera.ts) and the embed's drawn poster (src/export/vector/poster-source.ts) both take it from here,
  * so the map replaces the poster without the view moving.
  */
-export function openingCamera(frame: ViewFrame | undefined, whole: BBox, w: number, h: number, pad: Padding): Camera {
-  return frame ? frameCamera(frame, w, h, pad) : fitBounds(whole, w, h, pad, FRAME_MAX_ZOOM);
+export function openingCamera(frame: ViewFrame | undefined, whole: BBox, w: number, h: number, pad: Padding, covers: readonly Cover[] = []): Camera {
+  return frame ? frameCamera(frame, w, h, pad, covers) : fitBounds(whole, w, h, pad, FRAME_MAX_ZOOM);
 }

@@ -239,6 +239,8 @@ export const Frame = z.strictObject({
   features: z.array(Id).min(1, 'a frame needs at least one feature'),
   /** Points (claims, places) the camera keeps far enough apart to tell and name each: it zooms in for them if it must. */
   keepApart: z.array(Id).min(2, 'keepApart needs at least two points').optional(),
+  /** The highest zoom the camera frames it at (a small place shown with its surroundings): 3 to 12, the map's own range. */
+  maxZoom: z.number().min(3).max(12).optional(),
 });
 export const FramesFile = z.strictObject({
   frames: z.array(Frame).min(1),

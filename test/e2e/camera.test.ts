@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
+import { mapControls, type Cover } from '../../src/scene/camera';
 
 const app = useApp();
 
@@ -51,6 +52,25 @@ const minGap = (pts: { x: number; y: number }[]) => {
   return d;
 };
 const inView = (p: { x: number; y: number }, w: number, h: number) => p.x > 0 && p.x < w && p.y > 0 && p.y < h;
+/** The gap between two boxes, px (0 where they touch or overlap). */
+const gap = (a: Cover, b: Cover) =>
+  Math.hypot(Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width)), Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height)));
+/** In the map's px: its scale bars' and folded attribution's boxes as drawn, the aircraft's, and the camera's covers. */
+const corner = (page: Page) =>
+  page.evaluate(async () => {
+    const sm = await (window as any).flightmap.mapReady;
+    const c = sm.map.getContainer() as HTMLElement;
+    const at = c.getBoundingClientRect();
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height };
+    };
+    return {
+      controls: [...c.querySelectorAll('.maplibregl-ctrl-scale, .maplibregl-ctrl-attrib-button')].map(box),
+      aircraft: box(c.querySelector('.flight-overlay .aircraft')!),
+      covers: sm.view().covers as { x: number; y: number; width: number; height: number }[],
+    };
+  });
 
 describe('the camera that follows the story', () => {
   it('a deep link opens framed: at the first impact the claimed points are at least 60 px apart at 1440 × 900', async () => {
@@ -193,6 +213,78 @@ describe('the camera that follows the story', () => {
     });
     expect(moving).toEqual({ moving: false, changed: true });
     expect(minGap((await onMap(page, CLAIMS)).pts)).toBeGreaterThanOrEqual(60);
+    await close();
+  });
+
+  // Issue 12: at take-off on a phone, Baku's ring and the aircraft sat on the scale bars (stacked in the bottom right
+  // corner, above the attribution's button).
+  it('at take-off on a 360 × 740 phone, Baku’s ring and the aircraft stand clear of the scale bars and the attribution', async () => {
+    const { page, close } = await app.open('?event=takeoff', { width: 360, height: 740 });
+    await settled(page);
+    await page.waitForTimeout(100); // the overlay's last frame
+    const { controls, aircraft } = await corner(page);
+    const gyd = (await onMap(page, [point('gyd')])).pts[0]!;
+    const ring: Cover = { x: gyd.x - 6, y: gyd.y - 6, width: 12, height: 12 };
+    expect(controls).toHaveLength(3);
+    for (const c of controls) {
+      expect(gap(aircraft, c), `aircraft ${JSON.stringify(aircraft)} by ${JSON.stringify(c)}`).toBeGreaterThanOrEqual(3);
+      expect(gap(ring, c), `Baku ${JSON.stringify(ring)} by ${JSON.stringify(c)}`).toBeGreaterThanOrEqual(3);
+    }
+    await close();
+  });
+
+  // The camera keeps a frame's points out from under what it measures; the embed's poster, drawn before its map
+  // exists, frames with mapControls instead: the two must agree, or the map would move when it replaces the poster.
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1000, height: 700 },
+  ])
+    it(`the controls the camera measures at ${viewport.width} px are those the poster assumes (mapControls), to a px`, async () => {
+      const { page, close } = await app.open('?event=takeoff', viewport);
+      await settled(page);
+      const { covers } = await corner(page);
+      const { w, h } = await onMap(page, []);
+      const model = mapControls(w, h);
+      const legendless = covers.filter((c) => c.height < h / 3); // the open legend (a tall box) is not a control
+      expect(legendless).toHaveLength(model.length);
+      for (const m of model) {
+        const near = legendless.find((c) => Math.abs(c.x + c.width - m.x - m.width) <= 1 && Math.abs(c.y - m.y) <= 1);
+        expect(near, `${JSON.stringify(m)} among ${JSON.stringify(legendless)}`).toBeTruthy();
+        expect(Math.abs(near!.height - m.height)).toBeLessThanOrEqual(1);
+        expect(Math.abs(near!.width - m.width)).toBeLessThanOrEqual(m.x < w / 2 ? 20 : 1); // the folded legend's width follows its word
+      }
+      await close();
+    });
+
+  // Issue 12: the crash was framed on its last leg alone (about 8 km, zoom 12): the crash site at the map's edge.
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1000, height: 700 },
+  ])
+    it(`at the crash at ${viewport.width} px the crash site and Aktau's airport stand 100 px apart, both well inside the map, with the coast`, async () => {
+      const { page, close } = await app.open('?event=crash', viewport);
+      await settled(page);
+      const { pts, w, h } = await onMap(page, [point('crash-site'), point('sco')]);
+      expect(minGap(pts)).toBeGreaterThanOrEqual(100);
+      for (const p of pts) {
+        expect(Math.min(p.x, w - p.x, p.y, h - p.y), JSON.stringify({ p, w, h })).toBeGreaterThanOrEqual(60);
+      }
+      expect((await centre(page)).zoom).toBeLessThanOrEqual(10.001);
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.map-label')].filter((e) => e.style.visibility !== 'hidden').map((e) => e.textContent),
+      );
+      expect(names).toContain('Crash site');
+      expect(names).toContain('Aktau SCO');
+      await close();
+    });
+
+  // Issue 12: at the divert on a 1440 × 900 page, Mineralnye Vody's ring was cut by the map's left edge.
+  it('at the divert at 1440 × 900 Mineralnye Vody’s ring is whole inside the map', async () => {
+    const { page, close } = await app.open('?event=divert-aktau', { width: 1440, height: 900 });
+    await settled(page);
+    const { pts, w, h } = await onMap(page, [point('mrv')]);
+    const p = pts[0]!;
+    expect(Math.min(p.x, w - p.x, p.y, h - p.y), JSON.stringify(p)).toBeGreaterThanOrEqual(8); // the ring is 5.5 px
     await close();
   });
 });

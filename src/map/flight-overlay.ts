@@ -11,8 +11,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Head, SceneAircraft } from '../scene/scene';
-import { AIRCRAFT_ICON, SYMBOLOGY, type Palette } from '../theme/symbology';
-import { aircraft } from './icons';
+import { AIRCRAFT_ICON, iconPathD, SYMBOLOGY, type Palette } from '../theme/symbology';
 import { kmToPixels } from '../geo/mercator';
 
 /** The icon's size in CSS pixels (the symbol layer's icon-size 1). */
@@ -41,14 +40,21 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return e;
 }
 
-function iconUrl(c: Palette): string {
-  const ratio = Math.max(2, Math.ceil(globalThis.devicePixelRatio || 1));
-  const image = aircraft(c, ratio);
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  canvas.getContext('2d', { willReadFrequently: true })!.putImageData(image, 0, 0); // a software canvas: no GPU round trip to encode it
-  return canvas.toDataURL('image/png');
+/**
+ * The aircraft as icons.ts draws it for the export (its halo stroked with round joins, then the shape filled
+ * over it), as an SVG path: no canvas to draw, read back and encode as a PNG at load (tens of ms on a software
+ * canvas), and sharp at any pixel ratio.
+ */
+function aircraftIcon(c: Palette): SVGPathElement {
+  const i = AIRCRAFT_ICON;
+  return el('path', {
+    d: iconPathD(i.path, 1, -ICON / 2, -ICON / 2),
+    fill: c[i.colour],
+    stroke: c[i.halo],
+    'stroke-width': i.haloWidth,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
+  });
 }
 
 export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
@@ -69,7 +75,7 @@ export function flightOverlay(map: MlMap, c: Palette): FlightOverlay {
     'stroke-linecap': SYMBOLOGY.flown.approximate.cap,
   });
   const plane = el('g', { class: 'aircraft' });
-  plane.append(el('image', { href: iconUrl(c), x: -ICON / 2, y: -ICON / 2, width: ICON, height: ICON }));
+  plane.append(aircraftIcon(c));
   svg.append(halo, head, plane);
   svg.style.display = 'none';
   // Over the canvas, under the map's popups and controls (they come later in the container or outside it).

@@ -56,7 +56,7 @@ function icon(i: IconSymbol, c: Palette, ratio: number): ImageData {
   );
 }
 
-export const aircraft = (c: Palette, ratio: number): ImageData => icon(AIRCRAFT_ICON, c, ratio);
+const aircraft = (c: Palette, ratio: number): ImageData => icon(AIRCRAFT_ICON, c, ratio);
 const crash = (c: Palette, ratio: number): ImageData => icon(CRASH_ICON, c, ratio);
 
 export function addIcons(map: MlMap, c: Palette, ratio = RATIO): void {

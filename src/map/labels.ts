@@ -113,13 +113,23 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   };
   // Sizes of every form at the drawn font size, read once (and again when a font arrives): no layout read while moving.
   let sizes: { w: number; h: number }[][] = [];
+  // Every form is written before any is read (a copy of the element for each shorter form), so the browser lays
+  // them out once, not once per name and form (a layout each, tens of ms at load).
   const measure = () => {
-    sizes = els.map((el, i) =>
-      forms[i]!.map((_, k) => {
-        show(i, k);
-        return { w: el.offsetWidth, h: el.offsetHeight };
-      }),
-    );
+    const boxes = els.map((el, i) => {
+      show(i, 0);
+      return [
+        el,
+        ...forms[i]!.slice(1).map((text) => {
+          const copy = el.cloneNode(false) as HTMLElement;
+          copy.textContent = text; // text, never HTML
+          box.append(copy);
+          return copy;
+        }),
+      ];
+    });
+    sizes = boxes.map((b) => b.map((e) => ({ w: e.offsetWidth, h: e.offsetHeight })));
+    for (const b of boxes) for (const copy of b.slice(1)) copy.remove();
   };
   let covers: Box[] | null = null;
 

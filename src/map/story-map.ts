@@ -193,6 +193,9 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     pitchWithRotate: false,
     touchPitch: false,
     fadeDuration: 0,
+    // Our own style, built from the symbology table and validated by a unit test (theme/symbology.test.ts): MapLibre
+    // need not validate it again at every load.
+    validateStyle: false,
     ...(o.pixelRatio ? { pixelRatio: o.pixelRatio } : {}),
     ...(o.maxCanvasSize ? { maxCanvasSize: o.maxCanvasSize } : {}),
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAt, byZoom, paddingClearOf, placeLabels, radialShift, type LabelInput } from './label-layout';
+import { boxAt, byZoom, type Mark, paddingClearOf, placeLabels, radialShift, type LabelInput } from './label-layout';
 
 const label = (o: Partial<LabelInput> & { id: string }): LabelInput => ({ x: 100, y: 100, width: 80, height: 16, anchors: ['center'], priority: 0, ...o });
 
@@ -75,6 +75,69 @@ describe('placing labels', () => {
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 200 })], view)).toHaveLength(2);
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 119 })], view)).toHaveLength(1); // 3 px apart
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 121 })], view)).toHaveLength(2); // 5 px apart
+  });
+});
+
+describe("names clear of the places' marks", () => {
+  // Aktau at 27 Dec 2024, 1000×700: the airport's name has no room on its right (the zoom buttons); on its left
+  // lies the crash ✕, 40 px west. The old placement put "Aktau SCO" over the ✕ and left "Crash site" unnamed.
+  const view = { width: 400, height: 300 };
+  const airport = label({
+    id: 'aktau',
+    x: 300,
+    y: 150,
+    width: 70,
+    height: 16,
+    radial: 9,
+    priority: 5,
+    anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'],
+  });
+  const crash = label({
+    id: 'crash',
+    x: 255,
+    y: 158,
+    width: 66,
+    height: 16,
+    radial: 11.7,
+    priority: 4,
+    anchors: ['right', 'bottom-right', 'top-right', 'left', 'bottom-left', 'top-left'],
+  });
+  const zoomButtons = { x: 340, y: 100, width: 60, height: 100 };
+  const marks: Mark[] = [
+    { x: 255 - 11, y: 158 - 11, width: 22, height: 22, owner: 'crash' },
+    { x: 300 - 6.5, y: 150 - 6.5, width: 13, height: 13, owner: 'aktau' },
+  ];
+  const meets = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  it("never puts a name over another place's mark, and both names find room", () => {
+    const placed = placeLabels([airport, crash], view, [zoomButtons], 2, marks);
+    expect(placed.map((p) => p.id).sort()).toEqual(['aktau', 'crash']);
+    for (const p of placed) {
+      const l = p.id === 'aktau' ? airport : crash;
+      const b = { x: p.x, y: p.y, width: l.width, height: l.height };
+      for (const m of marks.filter((m) => m.owner !== p.id)) expect(meets(b, m), `${p.id} over ${m.owner}'s mark`).toBe(false);
+    }
+    // The boxes themselves do not touch either.
+    const [a, c] = placed.map((p) => ({ x: p.x, y: p.y, width: (p.id === 'aktau' ? airport : crash).width, height: 16 }));
+    expect(meets(a!, c!)).toBe(false);
+  });
+  it('names both places when the marks nearly meet (as at 27 Dec 2024): the airport below, past the ✕', () => {
+    const near = { ...crash, x: 295, y: 150 };
+    const nearMarks: Mark[] = [{ ...marks[0]!, x: 295 - 11, y: 150 - 11 }, marks[1]!];
+    const placed = placeLabels([airport, near], view, [zoomButtons], 2, nearMarks);
+    expect(placed).toMatchObject([
+      { id: 'aktau', anchor: 'top' },
+      { id: 'crash', anchor: 'right' },
+    ]);
+    expect(placed[0]!.y).toBeGreaterThan(150 + 11 + 2); // its box starts below the ✕
+  });
+  it('lets a name sit beside its own mark', () => {
+    const alone = placeLabels([crash], view, [], 2, [marks[0]!]);
+    expect(alone).toMatchObject([{ id: 'crash', anchor: 'right' }]);
+  });
+  it('leaves a name out rather than over a mark (no anchor clear)', () => {
+    const boxed = label({ id: 'x', x: 200, y: 150, width: 60, height: 16, anchors: ['center'] });
+    expect(placeLabels([boxed], view, [], 2, [{ x: 195, y: 145, width: 10, height: 10, owner: 'other' }])).toEqual([]);
   });
 });
 

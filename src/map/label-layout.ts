@@ -51,6 +51,12 @@ export interface Box {
   height: number;
 }
 
+/** A place's mark drawn on the map (the crash ✕, an airport's ring): no other place's name may cover it. */
+export interface Mark extends Box {
+  /** The label that names this mark (it sits beside its own mark, so it may come near it), if any. */
+  owner?: string;
+}
+
 /**
  * The shift from the point for an anchor and a radial offset, as MapLibre's fromRadialOffset: corners at
  * r/√2 on each axis, and the vertical part pulled back by the baseline correction b for labels above or below.
@@ -94,23 +100,40 @@ const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.wid
 
 /**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
- * view and overlaps no label placed before it and no obstacle (what covers the map: its controls, the
- * legend); failing that, its shorter forms in turn at each anchor; a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
+ * view and overlaps no label placed before it, no obstacle (what covers the map: its controls, the
+ * legend) and no other place's mark (the crash ✕, an airport's ring: a name is never drawn over them); then
+ * below or above its point past those marks; failing that, its shorter forms in turn at each anchor; a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
  * export leaves out a name its edge would cut).
  */
-export function placeLabels(labels: readonly LabelInput[], view: { width: number; height: number }, obstacles: readonly Box[] = [], padding = 2): Placed[] {
+export function placeLabels(
+  labels: readonly LabelInput[],
+  view: { width: number; height: number },
+  obstacles: readonly Box[] = [],
+  padding = 2,
+  marks: readonly Mark[] = [],
+): Placed[] {
   const placed: Placed[] = [];
   const boxes: Box[] = [...obstacles];
   const order = [...labels].sort((a, b) => b.priority - a.priority);
   for (const l of order) {
     const forms = [l, ...(l.variants ?? []).map((v) => ({ ...l, width: v.width, height: v.height }))];
+    // Where another place's mark leaves no anchor (Aktau's ring beside the crash ✕ at a country's scale): the name
+    // below its point, else above it, pushed out past the mark, so that both places keep their names.
+    const others = marks.filter((m) => m.owner !== l.id);
+    const past = others.length && l.radial !== undefined ? Math.max(...others.map((m) => Math.min(m.width, m.height) / 2)) + padding : 0;
+    const tries: [Anchor, number][] = [
+      ...l.anchors.map((a): [Anchor, number] => [a, 0]),
+      ...(past ? (['top', 'bottom'] as const).map((a): [Anchor, number] => [a, past]) : []),
+    ];
     place: for (const [variant, form] of forms.entries())
-      for (const anchor of l.anchors) {
-        const b = boxAt(form, anchor);
+      for (const [anchor, further] of tries) {
+        const b = boxAt(further ? { ...form, radial: form.radial! + further } : form, anchor);
         if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
         // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
         const padded = grow(b, padding);
         if (boxes.some((o) => overlaps(o, padded))) continue;
+        // A mark's box holds its halo already: the name's own box (its halo inside) may come up to it, not into it.
+        if (marks.some((m) => m.owner !== l.id && overlaps(m, b))) continue;
         boxes.push(padded);
         placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
         break place;

@@ -10,8 +10,8 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
 import type { Scene, SceneName } from '../scene/scene';
-import { CRASH_ICON, iconPathD, NAMES, type Palette } from '../theme/symbology';
-import { byZoom, placeLabels, type Box, type LabelInput } from './label-layout';
+import { CRASH_ICON, iconPathD, NAMES, type Palette, SYMBOLOGY } from '../theme/symbology';
+import { byZoom, type Mark, placeLabels, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
   /** The names shown at the scene's moment (a claim's only once it was reported). */
@@ -39,6 +39,8 @@ function halo(colour: string, w: number): string {
 const SVG = 'http://www.w3.org/2000/svg';
 /** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
 const MARK = 26;
+/** The ✕ with its halo, px (strokes from 5 to 17 of 22, a 7 px halo: 1.5 to 20.5); a name must not cover it. */
+const CROSS = 19;
 
 /** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
@@ -102,6 +104,16 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     // The map's box clips but can still be scrolled (by focus, by find-in-page): it never should be.
     container.addEventListener('scroll', unscroll);
   }
+
+  // The places' marks (the crash ✕, the airports' rings): no other place's name is drawn over them.
+  const ring = SYMBOLOGY.airport.radius + SYMBOLOGY.airport.strokeWidth;
+  const markPoints = scene.features
+    .filter((f) => (f.role === 'crash' || f.role === 'airport') && f.geometry.type === 'Point')
+    .map((f) => ({
+      at: (f.geometry as GeoJSON.Point).coordinates as LngLat,
+      half: f.role === 'crash' ? CROSS / 2 : ring,
+      owner: all.find((n) => n.feature === f.id)?.id,
+    }));
 
   // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name alone).
   const forms = all.map((s) => (s.short && s.short !== s.text ? [s.text, s.short] : [s.text]));
@@ -170,7 +182,12 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       });
     });
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
-    const placed = new Map(placeLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, covers).map((p) => [p.id, p]));
+    const marks: Mark[] = markPoints.map(({ at, half, owner }) => {
+      const p = map.project(at);
+      return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
+    });
+    const view = { width: container.clientWidth, height: container.clientHeight };
+    const placed = new Map(placeLabels(inputs, view, covers, 2, marks).map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);
       const el = els[i]!;

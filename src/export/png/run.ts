@@ -24,7 +24,8 @@ import { renderExportMap } from './render';
 import { placeClaimNames, withClaimNames, type PlacedClaimName } from '../core/claim-names';
 import { projectOnMap } from '../core/camera';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
-import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { legendEntries } from '../../ui/legend-data';
+import { exportMoment, inExportLegend } from '../core/moment';
 import { storyClock } from '../../story/content';
 import { msg } from '../../i18n';
 
@@ -80,7 +81,9 @@ export async function renderExport(
 
   // The aircraft and "not yet flown" only mean something at a moment of the flight.
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  // At the crash the aircraft is left out (the ✕ marks where it came down): core/moment.ts.
+  const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment));
   const layout = layoutExport({
     width: W,
     height: H,
@@ -97,7 +100,6 @@ export async function renderExport(
   const slots = insetSlots(layout, req.inset);
   const p = slots.mapPadding;
   const layers = buildLayers(app.story, app.track);
-  const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const frame = exportFrame(layers, moment);
   const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
   // Names are anchored clear of the insets' column (and the picture's edges: core/map-names.ts).

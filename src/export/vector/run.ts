@@ -8,7 +8,8 @@ import type { FeatureCollection } from 'geojson';
 import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
-import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { legendEntries } from '../../ui/legend-data';
+import { exportMoment, inExportLegend } from '../core/moment';
 import { storyClock } from '../../story/content';
 import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
@@ -121,7 +122,9 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const theme = themeFor(req.dark);
   const measure = canvasMeasure(document.createElement('canvas').getContext('2d')!);
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  // At the crash the aircraft is left out (the ✕ marks where it came down): core/moment.ts.
+  const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment));
   const subtitle = momentLine(req.moment, app.track);
   const layout = layoutExport({
     width: W,
@@ -139,7 +142,6 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const slots = insetSlots(layout, req.inset);
   const p = slots.mapPadding;
   const layers = buildLayers(app.story, app.track);
-  const moment = req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t);
   const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
     top: p.top / ratio,
     right: p.right / ratio,

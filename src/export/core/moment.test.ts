@@ -1,0 +1,107 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { LineMeasure } from './claim-names';
+import { layoutExport } from './layout';
+import { exportSize } from './presets';
+import { layers, story, track } from './story.fixture';
+import { insetColumn, insetSlots, insetViews } from './inset';
+import { fitBounds, projectOnMap } from './camera';
+import { exportFrame } from './frame';
+import { mainMapNames } from './map-names';
+import { exportMoment, inExportLegend } from './moment';
+import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
+import { storyFrames } from '../../scene/camera';
+import { mapMomentAt, sceneOf } from '../../scene/scene';
+import { legendEntries } from '../../ui/legend-data';
+import { LIGHT } from '../../theme/palette';
+import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
+import { storyClock } from '../../story/content';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
+
+/** Wider than Noto Sans (as map-names.test.ts): a name clear here is clear in the picture. */
+const measure: LineMeasure = (text, weight, size) =>
+  [...text].reduce((w, ch) => w + size * (ch !== ch.toLowerCase() ? 0.72 : 0.56) * (weight >= 600 ? 1.07 : 1), 0);
+const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+const EN = read('en');
+afterAll(() => useLocale('en', EN));
+
+type B = { x: number; y: number; width: number; height: number };
+const meets = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const square = (p: { x: number; y: number }, side: number): B => ({ x: p.x - side / 2, y: p.y - side / 2, width: side, height: side });
+
+const CRASH_T = Date.parse('2024-12-25T06:28:00Z'); // geo/events.json "crash"
+
+/** The picture at the crash as png/run.ts and vector/run.ts lay it out: legend, insets, camera, names. */
+function atCrash(preset: '16x9' | '1x1') {
+  const s = exportSize({ preset }, 1);
+  if (!s.ok) throw new Error(s.error);
+  const { outWidth: W, outHeight: H, ratio } = s.value;
+  const moment = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
+  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, true, moment));
+  const layout = layoutExport({
+    width: W,
+    height: H,
+    unit: ratio,
+    title: exportTitle(),
+    subtitle: momentLine({ kind: 'moment', chapter: 'flight', t: CRASH_T }, track),
+    note: reconstructedNote(track),
+    credit: creditLine(),
+    legend: { title: 'Legend', items: entries.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) },
+    measure,
+  });
+  const slots = insetSlots(layout);
+  const p = slots.mapPadding;
+  const { map } = layout;
+  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
+    top: p.top / ratio,
+    right: p.right / ratio,
+    bottom: p.bottom / ratio,
+    left: p.left / ratio,
+  });
+  const insets = insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike: storyFrames(story).get('strike-area')! });
+  const scene = sceneOf({ layers, track }, moment);
+  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: scene.names, measure });
+  const project = (ll: readonly [number, number]) => projectOnMap([ll[0], ll[1]], camera, map.w, map.h, ratio);
+  return { scene, entries, ratio, project, story: placed.names.story };
+}
+
+describe('an exported picture at the crash (issue 12)', () => {
+  for (const lang of ['en', 'kk'] as const)
+    for (const preset of ['16x9', '1x1'] as const)
+      it(`${preset}, ${lang}: "Crash site" and "Aktau SCO" clear of the aircraft's icon, the ✕ and the other's ring`, () => {
+        useLocale(lang, read(lang));
+        const P = atCrash(preset);
+        const name = (id: string) => P.scene.names.find((n) => n.id === id)!;
+        const crash = P.project(name('place:crash-site').at);
+        const sco = P.project(name('place:sco').at);
+        // The ✕ with its halo (19 px), the airport's ring with its stroke, the aircraft's 30 px icon where drawn.
+        const cross = square(crash, (CRASH_ICON.size - 3) * P.ratio);
+        const ring = square(sco, 2 * (S.airport.radius + S.airport.strokeWidth) * P.ratio);
+        const plane = P.scene.aircraft ? [square(P.project(P.scene.aircraft.at), AIRCRAFT_ICON.size * P.ratio)] : [];
+        const crashName = P.story.find((n) => n.id === 'place:crash-site')!;
+        const scoName = P.story.find((n) => n.id === 'place:sco')!;
+        expect(crashName, 'Crash site named').toBeDefined();
+        expect(scoName, 'Aktau SCO named').toBeDefined();
+        for (const b of plane) {
+          expect(meets(crashName, b), `${crashName.text} meets the aircraft`).toBe(false);
+          expect(meets(scoName, b), `${scoName.text} meets the aircraft`).toBe(false);
+        }
+        expect(meets(crashName, ring), `${crashName.text} meets Aktau's ring`).toBe(false);
+        expect(meets(scoName, cross), `${scoName.text} meets the ✕`).toBe(false);
+        expect(meets(crashName, scoName)).toBe(false);
+      });
+
+  it('leaves the aircraft (and its legend entry) out only at the crash, with every edge then flown', () => {
+    useLocale('en', EN);
+    const end = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
+    expect(end.aircraft).toBeNull();
+    expect(end.flownEdges).toBe(track.edges.length);
+    expect(sceneOf({ layers, track }, end).track.every((e) => e.flown)).toBe(true);
+    expect(atCrash('16x9').entries.map((e) => e.key)).not.toContain('aircraft');
+    const before = mapMomentAt(track, 'flight', CRASH_T - 60_000);
+    expect(exportMoment(before, track)).toBe(before);
+    expect(inExportLegend('aircraft', true, before)).toBe(true);
+    expect(inExportLegend('ahead', false, before)).toBe(false);
+  });
+});

@@ -56,6 +56,7 @@ export const PURE = [
   'embed/oembed.ts',
   'embed/lifecycle.ts',
   'map/label-layout.ts',
+  'ui/legend-data.ts',
 ];
 /** Packages pure code may not import. */
 const NOT_PURE_PACKAGES = /^maplibre-gl(\/|$)/;

@@ -340,10 +340,22 @@ describe('host control', () => {
     const { page, log, close } = await openPage(app.browser, { viewport: { width: 1200, height: 800 } });
     await page.goto(`${host.origin}/host.html?app=${encodeURIComponent(app.server.url)}`);
     const scrolly = page.locator('#flightmap-scrolly');
-    await scrolly.scrollIntoViewIfNeeded();
+    // The host's script points the embeds at this build; then the reader scrolls to the scrolly embed.
     await page.waitForFunction((url) => document.getElementById('flightmap-scrolly')!.getAttribute('src')!.startsWith(url), app.server.url, { timeout: 5000 });
+    await scrolly.scrollIntoViewIfNeeded();
     const frame = (await (await page.$('#flightmap-scrolly'))!.contentFrame())!;
-    await frame.waitForFunction(() => document.documentElement.dataset.ready, undefined, { timeout: 30_000 });
+    await frame
+      .waitForFunction(() => document.documentElement.dataset.ready, undefined, { timeout: 40_000 })
+      .catch(async (e) => {
+        // Say where it stopped (CI once timed out here and passes on every run since): the embed's URL, its map's
+        // life (poster, starting, live), the host's view of the iframe and the page's notices.
+        const embed = await frame
+          .evaluate(() => ({ url: location.href, life: document.documentElement.dataset.mapLife, notices: document.getElementById('notices')?.textContent }))
+          .catch((x) => String(x));
+        const box = await scrolly.boundingBox();
+        const view = await page.evaluate(() => ({ scrollY, innerHeight }));
+        throw new Error(`the scrolly embed never became ready: ${JSON.stringify({ embed, box, view })}: ${e}`);
+      });
     await page.waitForFunction(() => document.getElementById('readout')!.dataset.time, undefined, { timeout: 20_000 });
     const checks: [string, string, string][] = [
       ['first-impact', '2024-12-25T05:13:31Z', 'first-impact'],

@@ -11,7 +11,7 @@ import { mainMapNames } from './map-names';
 import { exportMoment, inExportLegend } from './moment';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { storyFrames } from '../../scene/camera';
-import { mapMomentAt, sceneOf } from '../../scene/scene';
+import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { legendEntries } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
 import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
@@ -38,7 +38,7 @@ function atCrash(preset: '16x9' | '1x1') {
   if (!s.ok) throw new Error(s.error);
   const { outWidth: W, outHeight: H, ratio } = s.value;
   const moment = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
-  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, true, moment));
+  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, true, moment, track.edges.length));
   const layout = layoutExport({
     width: W,
     height: H,
@@ -101,7 +101,18 @@ describe('an exported picture at the crash (issue 12)', () => {
     expect(atCrash('16x9').entries.map((e) => e.key)).not.toContain('aircraft');
     const before = mapMomentAt(track, 'flight', CRASH_T - 60_000);
     expect(exportMoment(before, track)).toBe(before);
-    expect(inExportLegend('aircraft', true, before)).toBe(true);
-    expect(inExportLegend('ahead', false, before)).toBe(false);
+    expect(inExportLegend('aircraft', true, before, track.edges.length)).toBe(true);
+    expect(inExportLegend('ahead', false, before, track.edges.length)).toBe(false);
+  });
+
+  it('lists "Not yet flown" only while some of the track is ahead: a minute before the crash, not at it', () => {
+    useLocale('en', EN);
+    const n = track.edges.length;
+    const end = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
+    expect(inExportLegend('ahead', true, end, n)).toBe(false);
+    expect(atCrash('16x9').entries.map((e) => e.key)).not.toContain('ahead');
+    expect(inExportLegend('ahead', true, mapMomentAt(track, 'flight', CRASH_T - 60_000), n)).toBe(true);
+    expect(inExportLegend('ahead', true, mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')), n)).toBe(true);
+    expect(inExportLegend('ahead', false, wholeRoute(track), n)).toBe(false);
   });
 });

@@ -19,9 +19,11 @@ export function exportMoment(m: MapMoment, track: Pick<TrackModel, 'end' | 'edge
 
 /**
  * Whether the legend names `key` on a picture of this moment: the aircraft only where it is drawn, "not yet
- * flown" only at a moment of the flight.
+ * flown" only at a moment of the flight with some of the track still ahead (not at the crash, where every edge is
+ * flown: `edges` is the track's number of edges).
  */
-export function inExportLegend(key: string, inFlight: boolean, m: MapMoment): boolean {
+export function inExportLegend(key: string, inFlight: boolean, m: MapMoment, edges: number): boolean {
   if (key === 'aircraft') return m.aircraft !== null;
+  if (key === 'ahead') return inFlight && m.flownEdges < edges;
   return inFlight || !MOMENT_ONLY_KEYS.includes(key);
 }

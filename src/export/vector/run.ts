@@ -124,7 +124,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
   // At the crash the aircraft is left out (the ✕ marks where it came down): core/moment.ts.
   const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment));
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment, app.track.edges.length));
   const subtitle = momentLine(req.moment, app.track);
   const layout = layoutExport({
     width: W,

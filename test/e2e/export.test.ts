@@ -317,3 +317,54 @@ describe('the map’s names and what is drawn over it (PNG)', () => {
       for (const [what, box] of boxes) expect(differing(a.png, b.png, box, Math.round(2 * a.meta.ratio)), `${what} ${JSON.stringify(box)}`).toBe(0);
     }, 120_000);
 });
+
+describe('the airports’ and crash site’s names where the pure layout put them (PNG)', () => {
+  // The same request drawn with those names and without them (placeNames: false: placed as usual, not drawn). Every
+  // pixel that differs lies inside a name's planned box (core/map-names.ts, in meta.mapNames.story) grown by its halo;
+  // and each planned box holds the name's ink. A name drawn at another anchor than planned (MapLibre's variable
+  // anchors) would differ outside its box.
+  const app = useApp();
+  const CASES = [
+    { lang: 'en', request: { preset: '16x9', moment: { event: 'crash' } } },
+    { lang: 'kk', request: { preset: '1x1', moment: { event: 'first-impact' } } },
+    { lang: 'en', request: { preset: '4x5', moment: { event: 'divert-aktau' } } },
+    // Here "Grozny GRV" goes below its point (its first anchors meet the aircraft and the legend).
+    { lang: 'en', request: { width: 1000, height: 700, moment: { event: 'first-impact' } } },
+  ];
+  for (const { lang, request } of CASES)
+    it(`${lang} ${JSON.stringify(request)}: the names differ only inside their planned boxes`, async () => {
+      const { page, close } = await app.open(`?lang=${lang}`);
+      const shots = await page.evaluate(async (req) => {
+        const fm = (window as any).flightmap;
+        const out = [];
+        for (const placeNames of [true, false]) {
+          const r = await fm.exportPng({ ...req, placeNames });
+          out.push({ dataUrl: r.dataUrl as string, meta: r.meta });
+        }
+        return out;
+      }, request);
+      await close();
+      const [a, b] = shots.map((s) => decode(Buffer.from(s.dataUrl.split(',')[1]!, 'base64')));
+      const meta = shots[0]!.meta as ExportMeta;
+      const { map } = meta.layout;
+      const u = meta.ratio;
+      const story = meta.mapNames.story;
+      expect(story.map((n) => n.id)).toContain('place:crash-site');
+      if ('width' in request) expect(story.map((n) => `${n.id}:${n.anchor}`)).toContain('place:grv:top');
+      // The halo (1.6 px), the glyphs' antialiased edges and the box's measure (the canvas's, not MapLibre's glyph
+      // advances: up to a pixel off): 4 px. A name at another anchor lands tens of pixels away.
+      const halo = 4 * u;
+      const boxes = story.map((n) => ({ id: n.id, x: map.x + n.x - halo, y: map.y + n.y - halo, w: n.width + 2 * halo, h: n.height + 2 * halo, ink: 0 }));
+      let outside = 0;
+      const stray: string[] = [];
+      for (let y = 0; y < a!.height; y++)
+        for (let x = 0; x < a!.width; x++) {
+          if (colourDistance(pixel(a!, x, y), pixel(b!, x, y)) <= 6) continue;
+          const box = boxes.find((r) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h);
+          if (box) box.ink++;
+          else if (outside++ < 5) stray.push(`${x},${y}`);
+        }
+      expect(outside, `pixels differing outside the planned boxes, e.g. ${stray.join(' ')}`).toBe(0);
+      for (const r of boxes) expect(r.ink, `${r.id}'s ink inside its box`).toBeGreaterThan(0.15 * r.w * r.h);
+    }, 120_000);
+});

@@ -2,8 +2,9 @@
  * The claimed points' names on an exported map (the main map from the claims' zoom, and the strike-area detail
  * inset), placed by the live map's rules (src/map/label-layout.ts) with its fallback: each name's full label,
  * then shorter forms (the name alone, then the name broken over two and three lines), each tried at every anchor
- * (right of the point, then left), inside the map and clear of the names the picture always draws (airports, the
- * crash site, cities), of the claimed points' dots and of the names placed before it. A name that finds no room
+ * (right of the point, then left), inside the map and clear of the names placed before it (the airports' and the
+ * crash site's, core/map-names.ts; the cities'), of the marks (the claimed points' dots, the ✕, the airports' rings,
+ * the aircraft) and of the claims' names placed before it. A name that finds no room
  * anywhere is still drawn, in its shortest form, where it lies inside the map: a claim is never left unnamed,
  * in any language or preset. The PNG (png/render.ts, through the claims' symbol layer) and the SVG/PDF
  * (vector/map.ts) draw the same placement. Pure.
@@ -89,6 +90,11 @@ export interface ClaimNamesInput {
   covers?: readonly Box[];
   /** Whether the map draws this airport's or city's name (kept inside its edges); all when absent. */
   keep?: (n: SceneName, at: { x: number; y: number }) => boolean;
+  /**
+   * The airports' and crash site's names as placed beforehand (core/map-names.ts placeStoryNames), map pixels;
+   * when absent, each is taken at its first anchor.
+   */
+  story?: readonly Box[];
 }
 
 /** The box of a name the picture always draws at its first anchor (airports, the crash site) or in its band (cities). */
@@ -112,7 +118,7 @@ function fixedBox(n: SceneName, at: { x: number; y: number }, zoom: number, rati
  * Where each shown claim's name goes (from the claims' minimum zoom), and in which form. Claims not shown at the
  * moment, or below their zoom, get none.
  */
-export function placeClaimNames({ names, project, view, zoom, ratio, measure, start, covers = [], keep }: ClaimNamesInput): PlacedClaimName[] {
+export function placeClaimNames({ names, project, view, zoom, ratio, measure, start, covers = [], keep, story }: ClaimNamesInput): PlacedClaimName[] {
   const sym = NAMES.claim;
   if (zoom < (sym.minZoom ?? 0)) return [];
   const size = nameSize(sym, zoom) * ratio;
@@ -122,9 +128,10 @@ export function placeClaimNames({ names, project, view, zoom, ratio, measure, st
   const whole = Math.floor(zoom);
 
   // What the picture draws regardless: the airports' and crash site's names, the cities' in their band; the claims' dots.
-  const taken: Box[] = [...covers];
+  const taken: Box[] = [...covers, ...(story ?? [])];
   for (const n of names) {
     const band = whole >= (n.minZoom ?? 0) && whole < (n.maxZoom ?? Infinity);
+    if (story && (n.kind === 'airport' || n.kind === 'crash')) continue;
     if (n.kind !== 'airport' && n.kind !== 'crash' && !(n.kind === 'city' && band)) continue;
     const at = project(n.at);
     if (!inView(at) || (n.kind !== 'crash' && keep && !keep(n, at))) continue;

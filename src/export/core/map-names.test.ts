@@ -7,11 +7,13 @@ import { layers, story, track } from './story.fixture';
 import { insetColumn, insetSlots, insetViews, overMap } from './inset';
 import { fitBounds, projectOnMap } from './camera';
 import { exportFrame } from './frame';
-import { mainMapNames, placeMapNames, COVER_CLEARANCE } from './map-names';
+import { mainMapNames, placeMapNames, COVER_CLEARANCE, iconReach } from './map-names';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { storyFrames } from '../../scene/camera';
 import { mapMomentAt, sceneOf, wholeRoute, type SceneName } from '../../scene/scene';
-import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
+import { legendEntries } from '../../ui/legend-data';
+import { exportMoment, inExportLegend } from './moment';
+import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
 import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { pseudoText } from '../../i18n/pseudo';
@@ -28,17 +30,24 @@ afterAll(() => useLocale('en', EN));
 
 type B = { x: number; y: number; width: number; height: number };
 const meets = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const square = (p: { x: number; y: number }, side: number): B => ({ x: p.x - side / 2, y: p.y - side / 2, width: side, height: side });
 
 const FIRST_IMPACT = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:13:31Z') };
 const MOMENTS = { 'first impact': FIRST_IMPACT, 'whole route': { kind: 'route' as const } };
+/** geo/events.json: "divert-aktau", "crash". */
+const DIVERT = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
+const CRASH = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T06:28:00Z') };
+const STORY_MOMENTS = { 'first impact': FIRST_IMPACT, divert: DIVERT, crash: CRASH, 'whole route': { kind: 'route' as const } };
+type Moment = (typeof STORY_MOMENTS)[keyof typeof STORY_MOMENTS];
 
 /** The picture as png/run.ts and vector/run.ts lay it out: layout with the real legend, insets, camera. */
-function picture(spec: SizeSpec, m: (typeof MOMENTS)[keyof typeof MOMENTS], names: (ns: SceneName[]) => SceneName[] = (ns) => ns) {
+function picture(spec: SizeSpec, m: Moment, names: (ns: SceneName[]) => SceneName[] = (ns) => ns) {
   const s = exportSize(spec, 1);
   if (!s.ok) throw new Error(s.error);
   const { outWidth: W, outHeight: H, ratio } = s.value;
   const inFlight = m.kind === 'moment';
-  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inFlight || !MOMENT_ONLY_KEYS.includes(e.key));
+  const moment = exportMoment(m.kind === 'route' ? wholeRoute(track) : mapMomentAt(track, m.chapter, m.t), track);
+  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, inFlight, moment, track.edges.length));
   const layout: ExportLayout = layoutExport({
     width: W,
     height: H,
@@ -53,7 +62,6 @@ function picture(spec: SizeSpec, m: (typeof MOMENTS)[keyof typeof MOMENTS], name
   const slots = insetSlots(layout);
   const p = slots.mapPadding;
   const { map } = layout;
-  const moment = m.kind === 'route' ? wholeRoute(track) : mapMomentAt(track, m.chapter, m.t);
   const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
     top: p.top / ratio,
     right: p.right / ratio,
@@ -63,8 +71,8 @@ function picture(spec: SizeSpec, m: (typeof MOMENTS)[keyof typeof MOMENTS], name
   const insets = insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike: storyFrames(story).get('strike-area')! });
   const scene = sceneOf({ layers, track }, moment);
   const all = names(scene.names);
-  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: all, measure });
-  return { layout, insets, camera, ratio, map, all, ...placed };
+  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: all, aircraft: scene.aircraft, measure });
+  return { layout, insets, camera, ratio, map, all, aircraft: scene.aircraft, ...placed };
 }
 
 const SIZES: { name: string; spec: SizeSpec }[] = [
@@ -183,4 +191,81 @@ describe('the main map’s names on an exported picture', () => {
           }
         }
       });
+
+  // The airports' and crash site's names (issue 12): placed in pure code at one of their kind's anchors, the PNG
+  // and the SVG/PDF drawing each where it was placed. Each lies inside the map, meets no other name, no mark but its
+  // own (the ✕ with its halo, an airport's ring, the aircraft's icon where drawn, a claim's dot) and nothing over
+  // the map; each is at an anchor of its kind; the names that have room are drawn.
+  for (const [lang, setUp] of Object.entries(LANGS))
+    for (const [when, m] of Object.entries(STORY_MOMENTS))
+      it(`${lang}, ${when}: in every preset the airports' and the crash site's names meet no name, no mark, nothing over the map`, () => {
+        const localise = setUp();
+        for (const { name, spec } of SIZES) {
+          const P = picture(spec, m, localise);
+          const at = `${lang} ${when} ${name}`;
+          const L = P.layout;
+          const u = P.ratio;
+          const over = [...(L.legend?.placement === 'overlay' ? [L.legend.box] : []), L.scale.box, ...P.insets.map((i) => i.box)];
+          const covers = over.map((r) => ({ x: r.x - L.map.x, y: r.y - L.map.y, width: r.w, height: r.h }));
+          const project = (ll: readonly [number, number]) => projectOnMap([ll[0], ll[1]], P.camera, P.map.w, P.map.h, u);
+          // The marks as drawn: the ✕ with its halo (19 px), each airport's ring with its stroke, the claims' dots, the
+          // aircraft's icon turned to its bearing, with its outline.
+          const marks: (B & { owner?: string; what: string })[] = [];
+          for (const n of P.all) {
+            const q = project(n.at);
+            if (n.kind === 'crash') marks.push({ ...square(q, (CRASH_ICON.size - 3) * u), owner: n.id, what: '✕' });
+            if (n.kind === 'airport') marks.push({ ...square(q, 2 * (S.airport.radius + S.airport.strokeWidth) * u), owner: n.id, what: `${n.id}'s ring` });
+            if (n.kind === 'claim' && n.shown) marks.push({ ...square(q, 2 * (S.claim.radius + S.claim.strokeWidth) * u), what: `${n.id}'s dot` });
+          }
+          if (P.aircraft) {
+            const q = project(P.aircraft.at);
+            const r = iconReach(AIRCRAFT_ICON, P.aircraft.bearing);
+            expect(Math.max(r.x, r.y), 'the icon reaches about its half size').toBeGreaterThan(12);
+            marks.push({ x: q.x - r.x * u, y: q.y - r.y * u, width: 2 * r.x * u, height: 2 * r.y * u, what: 'the aircraft' });
+          }
+          const story = P.names.story;
+          const others = [...P.names.context, ...P.claims.filter((c) => c.fits)];
+          for (const [i, a] of story.entries()) {
+            const sym = a.kind === 'crash' ? 'crash' : 'airport';
+            expect(
+              a.anchor &&
+                (sym === 'crash'
+                  ? ['right', 'bottom-right', 'top-right', 'left', 'bottom-left', 'top-left']
+                  : ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom']),
+              `${at}: ${a.id}'s anchor`,
+            ).toContain(a.anchor);
+            expect(a.x >= 0 && a.y >= 0 && a.x + a.width <= P.map.w && a.y + a.height <= P.map.h, `${at}: ${a.id} inside the map`).toBe(true);
+            for (const c of covers) expect(meets(a, c), `${at}: ${a.id} under ${JSON.stringify(c)}`).toBe(false);
+            for (const b of [...story.slice(i + 1), ...others]) expect(meets(a, b), `${at}: ${a.id} and ${b.id}`).toBe(false);
+            for (const k of marks) if (k.owner !== a.id) expect(meets(a, k), `${at}: ${a.id} over ${k.what}`).toBe(false);
+          }
+          // No context name over a mark either.
+          for (const a of P.names.context) for (const k of marks) expect(meets(a, k), `${at}: ${a.id} over ${k.what}`).toBe(false);
+          // The crash site is named wherever it is (at the crash and the whole route it is in every picture).
+          if (when === 'crash' || when === 'whole route')
+            expect(
+              story.map((n) => n.id),
+              `${at}: the crash site named`,
+            ).toContain('place:crash-site');
+          if (when === 'crash')
+            expect(
+              story.map((n) => n.id),
+              `${at}: Aktau named`,
+            ).toContain('place:sco');
+        }
+      });
+
+  it('at the crash on 1:1 "Aktau SCO" and "Crash site" stand apart, each beside its own mark; the offsets are MapLibre’s', () => {
+    useLocale('en', EN);
+    const P = picture({ preset: '1x1' }, CRASH);
+    const sco = P.names.story.find((n) => n.id === 'place:sco')!;
+    const crash = P.names.story.find((n) => n.id === 'place:crash-site')!;
+    expect(meets(sco, crash)).toBe(false);
+    // An offset is the radial offset of its kind turned by its anchor (0.7 em for an airport, beside its point).
+    for (const n of [sco, crash]) {
+      const [x, y] = n.offset!;
+      if (n.anchor === 'left' || n.anchor === 'right') expect(Math.abs(x)).toBeCloseTo(n.kind === 'airport' ? 0.7 : 0.9, 3);
+      if (n.anchor === 'left' || n.anchor === 'right') expect(y).toBe(0);
+    }
+  });
 });

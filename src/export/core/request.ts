@@ -30,6 +30,8 @@ export interface ExportRequest {
   inset?: boolean;
   /** Largest map canvas side before the map is drawn in tiles (default 4096, 2048 on a software GPU; at most the GPU's limit). */
   maxTile?: number;
+  /** Tests only (PNG): the airports' and crash site's names placed as usual but not drawn. Default true. */
+  placeNames?: boolean;
 }
 
 export type ResolvedMoment = { kind: 'route' } | { kind: 'moment'; chapter: Chapter; t: number; event?: string };
@@ -41,6 +43,7 @@ export interface ResolvedExport {
   legend: boolean;
   inset: boolean;
   maxTile: number | undefined;
+  placeNames: boolean;
 }
 
 export interface MomentContext {
@@ -49,7 +52,7 @@ export interface MomentContext {
   current?: () => { chapter: Chapter; t: number };
 }
 
-const KEYS = new Set(['preset', 'orientation', 'mm', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'inset', 'maxTile']);
+const KEYS = new Set(['preset', 'orientation', 'mm', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'inset', 'maxTile', 'placeNames']);
 
 export function resolveMoment(m: MomentRequest | undefined, ctx: MomentContext): Result<ResolvedMoment> {
   if (m === undefined || m === 'route') return ok({ kind: 'route' });
@@ -101,7 +104,7 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
           scale as number,
         );
   if (!size.ok) return size;
-  for (const k of ['dark', 'legend', 'inset'] as const)
+  for (const k of ['dark', 'legend', 'inset', 'placeNames'] as const)
     if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
   if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256))
     return fail('maxTile must be a whole number of pixels, at least 256.');
@@ -114,5 +117,6 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
     legend: r.legend !== false,
     inset: r.inset !== false,
     maxTile: r.maxTile as number | undefined,
+    placeNames: r.placeNames !== false,
   });
 }

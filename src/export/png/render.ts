@@ -26,16 +26,20 @@ import { ExportError } from '../core/errors';
  * src/scene/scene.ts sceneNames makes it), the list of MapRenderRequest.names it must be in, and whether it is
  * a name drawn without MapLibre's collisions once placed.
  */
-const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, 'context' | 'cityDots' | 'story', boolean])[] = [
+const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, keyof NonNullable<MapRenderRequest['names']>, boolean])[] = [
   ['country-label', ['concat', 'country:', ['get', 'name']], 'context', true],
   ['sea-label', ['concat', 'sea:', ['get', 'name']], 'context', true],
   ['country-zoom-label', ['get', 'id'], 'context', true],
   ['republic-label', ['get', 'id'], 'context', true],
   ['city-label', ['get', 'id'], 'context', true],
   ['city-dot', ['get', 'id'], 'cityDots', false],
-  ['places', ['concat', 'place:', ['get', 'id']], 'story', false],
-  ['places-label', ['concat', 'place:', ['get', 'id']], 'story', false],
+  ['places', ['concat', 'place:', ['get', 'id']], 'placeDots', false],
+  ['places-label', ['concat', 'place:', ['get', 'id']], 'story', true],
+  ['crash-label', ['concat', 'place:', ['get', 'id']], 'story', true],
 ];
+
+/** The layers of the airports' and the crash site's names: drawn at the anchor and offset placed beforehand. */
+const STORY_NAME_LAYERS = ['places-label', 'crash-label'];
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
 export const DEFAULT_MAX_TILE = 4096;
@@ -59,11 +63,15 @@ export interface MapRenderRequest {
   keepInside?: Polygon;
   /**
    * The names drawn, by scene name id, as placed beforehand (core/map-names.ts): the context names (countries,
-   * seas, republics, cities), the named cities' dots and the airports. Each of their layers draws only these, and
-   * the context names without MapLibre's collisions (the placement has kept them apart and clear of the legend,
-   * scale bars and insets), so the PNG names what the SVG/PDF names. All, with MapLibre's collisions, when absent.
+   * seas, republics, cities), the named cities' dots, the airports' and crash site's names and the airports' rings.
+   * Each of their layers draws only these, without MapLibre's collisions (the placement has kept them apart and
+   * clear of the marks, the legend, scale bars and insets), the airports' and crash site's names each at the
+   * anchor and offset on its feature (withPlaceNames: labelAnchor, labelOffset), so the PNG names what the SVG/PDF
+   * names, where it names it. All, with MapLibre's collisions and variable anchors, when absent.
    */
-  names?: { context: readonly string[]; cityDots: readonly string[]; story: readonly string[] };
+  names?: { context: readonly string[]; cityDots: readonly string[]; story: readonly string[]; placeDots: readonly string[] };
+  /** Tests only: the airports' and crash site's names are placed but not drawn (what the picture is without them). */
+  hideStoryNames?: boolean;
   /**
    * The claims' names are placed beforehand (core/claim-names.ts, withClaimNames: each claim's lines, anchor and
    * offset in its properties) and drawn as placed, never hidden by a collision.
@@ -224,6 +232,16 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
           const only = ['in', key, ['literal', [...ids[list]]]];
           m.setFilter(id, (f ? ['all', f, only] : only) as FilterSpecification);
           if (overlap) m.setLayoutProperty(id, 'text-allow-overlap', true);
+        }
+        // The story's names at the anchor chosen for each (no variable anchor): the PNG draws what the SVG/PDF draws.
+        for (const id of STORY_NAME_LAYERS) {
+          if (!m.getLayer(id)) continue;
+          m.setLayoutProperty(id, 'text-variable-anchor', undefined);
+          m.setLayoutProperty(id, 'text-radial-offset', undefined);
+          m.setLayoutProperty(id, 'text-anchor', ['get', 'labelAnchor']);
+          m.setLayoutProperty(id, 'text-offset', ['get', 'labelOffset']);
+          m.setLayoutProperty(id, 'text-max-width', 1000); // one line, as placed
+          if (req.hideStoryNames) m.setLayoutProperty(id, 'visibility', 'none');
         }
       }
       if (req.keepInside) {

@@ -8,8 +8,8 @@ import { buildLayers } from '../../scene/layers';
 import { fitBounds, type Camera } from '../core/camera';
 import { exportFrame } from '../core/frame';
 import { layoutExport, type ExportLayout } from '../core/layout';
-import { insetColumn, insetScaleBox, insetSlots, insetViews, type InsetView } from '../core/inset';
-import { mainMapNames, type MapNames } from '../core/map-names';
+import { insetColumn, insetSlots, insetViews, type InsetView } from '../core/inset';
+import { detailMapNames, drawnNames, mainMapNames, withPlaceNames, type MapNames } from '../core/map-names';
 import { storyFrames } from '../../scene/camera';
 import { drawInsets } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
@@ -21,8 +21,7 @@ import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
-import { placeClaimNames, withClaimNames, type PlacedClaimName } from '../core/claim-names';
-import { projectOnMap } from '../core/camera';
+import { withClaimNames, type PlacedClaimName } from '../core/claim-names';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 import { legendEntries } from '../../ui/legend-data';
 import { exportMoment, inExportLegend } from '../core/moment';
@@ -111,12 +110,22 @@ export async function renderExport(
   const measure = canvasMeasure(ctx);
   // The map's names (core/map-names.ts), the SVG/PDF's: the claims' with the live map's fallback, the others
   // drawn only where they are clear of the legend, the scale bars and the insets (and the claims' too).
-  const { claims: claimNames, names: mapNames } = mainMapNames({ layout, insets, column, camera, ratio, names: scene.names, measure });
+  // The airports' and crash site's names at the anchors chosen there, clear of the marks (the ✕, the rings, the aircraft).
+  const { claims: claimNames, names: mapNames } = mainMapNames({
+    layout,
+    insets,
+    column,
+    camera,
+    ratio,
+    names: scene.names,
+    aircraft: scene.aircraft,
+    measure,
+  });
 
   lap('layout');
   drawBackground(ctx, { layout, theme });
   const drawn = await renderExportMap({
-    layers: withClaimNames(layers, claimNames),
+    layers: withPlaceNames(withClaimNames(layers, claimNames), mapNames.story),
     claimsPlaced: true,
     track: app.track,
     palette: theme.palette,
@@ -124,7 +133,8 @@ export async function renderExport(
     scene,
     camera,
     ratio,
-    names: { context: mapNames.context.map((n) => n.id), story: mapNames.story.map((n) => n.id), cityDots: mapNames.cityDots },
+    names: drawnNames(mapNames),
+    hideStoryNames: !req.placeNames,
     target: ctx,
     rect: map,
     ...(req.maxTile ? { maxTile: req.maxTile } : {}),
@@ -134,27 +144,18 @@ export async function renderExport(
   lap('map');
   timings.mapReady = drawn.readyMs;
   timings.mapTiles = drawn.tilesMs;
-  // The detail names every claimed point, the name alone first (core/claim-names.ts).
+  // The detail names every claimed point, the name alone first (core/claim-names.ts), and its other names as the
+  // SVG/PDF's inset places them (core/map-names.ts detailMapNames).
   const detail = insets.find((v) => v.kind === 'detail');
-  const bar = detail?.scale ? insetScaleBox(detail, measure(detail.scale.label, 600, detail.scale.fontSize)) : null;
-  const insetClaimNames = detail
-    ? placeClaimNames({
-        names: scene.names,
-        project: (ll) => projectOnMap([ll[0], ll[1]], detail.camera, detail.map.w, detail.map.h, ratio),
-        view: { width: detail.map.w, height: detail.map.h },
-        zoom: detail.camera.zoom,
-        ratio,
-        measure,
-        start: 'name',
-        ...(bar ? { covers: [bar] } : {}),
-      })
-    : [];
+  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure) : null;
+  const insetClaimNames = detailNames?.claims ?? [];
   await drawInsets(
     ctx,
     insets,
     {
-      layers: withClaimNames(layers, insetClaimNames),
+      layers: detailNames ? withPlaceNames(withClaimNames(layers, insetClaimNames), detailNames.names.story) : layers,
       claimsPlaced: true,
+      ...(detailNames ? { names: drawnNames(detailNames.names) } : {}),
       track: app.track,
       palette: theme.palette,
       base,

@@ -6,8 +6,8 @@
  *
  * Every colour, width, dash, opacity, radius, icon and name style is read from the symbology table
  * (src/theme/symbology.ts), as the MapLibre style is made from it, so the vector picture is the PNG's. The
- * names are placed by the rules the live map uses (src/map/label-layout.ts), at the anchors the PNG export
- * keeps (the first of each). Pure.
+ * names are placed once for both pictures (core/map-names.ts): the airports' and the crash site's at the anchors
+ * chosen there (the PNG draws each at its own), the others at the first of their kind's. Pure.
  */
 import bboxClip from '@turf/bbox-clip';
 import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -26,8 +26,8 @@ import {
 } from '../../theme/symbology';
 import type { Box } from '../../map/label-layout';
 import { projectOnMap, type Camera } from '../core/camera';
-import { BASELINE_EM, LINE_EM, placeClaimNames } from '../core/claim-names';
-import { placeMapNames } from '../core/map-names';
+import { BASELINE_EM, LINE_EM } from '../core/claim-names';
+import { placeAllNames } from '../core/map-names';
 import { keepsAnchor } from '../core/inset';
 import type { Measure } from '../core/layout';
 import { kmToPixels } from '../../geo/mercator';
@@ -262,11 +262,8 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
   const names = placeNames(input, project, keep);
   const cityDots: VNode[] = scene.names.flatMap((n) => (names.cityDots.has(n.id) ? dot(S.city, project(n.at), true) : []));
 
-  // ---- places: airports (kept inside the edges) and the crash mark
-  const airportDots: VNode[] = role('airport').flatMap((f) => {
-    const at = pointOf(f.geometry);
-    return keep(at) ? dot(S.airport, at, true) : [];
-  });
+  // ---- places: airports (kept inside the edges, clear of what covers the map: core/map-names.ts) and the crash mark
+  const airportDots: VNode[] = role('airport').flatMap((f) => (names.placeDots.has(`place:${f.id}`) ? dot(S.airport, pointOf(f.geometry), true) : []));
   const crashMarks: VNode[] = role('crash').flatMap((f) => {
     const at = pointOf(f.geometry);
     if (!inView(at)) return [];
@@ -298,7 +295,7 @@ function placeNames(
   input: VectorMapInput,
   project: Projector,
   keep: (p: Pt) => boolean,
-): { context: VNode[]; places: VNode[]; claims: VNode[]; cityDots: Set<string> } {
+): { context: VNode[]; places: VNode[]; claims: VNode[]; cityDots: Set<string>; placeDots: Set<string> } {
   const { ratio, measure, rect, palette: c, scene } = input;
   const zoom = input.camera.zoom;
   const view = { width: rect.w, height: rect.h };
@@ -324,18 +321,20 @@ function placeNames(
   const keepOnMap = (at: { x: number; y: number }) => keep([at.x + rect.x, at.y + rect.y]);
   const covers: Box[] = (input.covers ?? []).map((r) => ({ x: r.x - rect.x, y: r.y - rect.y, width: r.w, height: r.h }));
 
-  // Claims' names only from their kind's minimum zoom, and once reported; placed as the PNG's (core/claim-names.ts).
+  // Every name as the PNG's (core/map-names.ts): the story's at their chosen anchors, the claims' (from their kind's
+  // minimum zoom, once reported), the context names clear of them and of what covers the map.
   const claimsOut: VNode[] = [];
-  const claimNames = placeClaimNames({
+  const { claims: claimNames, names: placed } = placeAllNames({
     names: scene.names,
     project: onMap,
     view,
     zoom,
     ratio,
     measure,
-    start: input.claimNames ?? 'full',
+    keep: keepOnMap,
     covers,
-    keep: (_n, at) => keepOnMap(at),
+    aircraft: scene.aircraft,
+    start: input.claimNames ?? 'full',
   });
   for (const p of claimNames) {
     const n = scene.names.find((x) => x.id === p.id)!;
@@ -346,12 +345,11 @@ function placeNames(
     });
   }
 
-  // The story's names, and the context names clear of them, of the claims' and of what covers the map (core/map-names.ts).
-  const placed = placeMapNames({ names: scene.names, project: onMap, view, zoom, ratio, measure, keep: keepOnMap, covers, claims: claimNames });
   return {
     context: placed.context.map((p) => textOf(p, p.text, p, p.size)),
     places: placed.story.map((p) => textOf(p, p.text, p, p.size)),
     claims: claimsOut,
     cityDots: new Set(placed.cityDots),
+    placeDots: new Set(placed.placeDots),
   };
 }

@@ -9,11 +9,12 @@
  * still comes out smaller, the tiles are made smaller and it is tried again; a smaller picture is never
  * handed over.
  */
-import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import type { StoryLayers } from '../../scene/layers';
 import type { TrackModel } from '../../track/interpolate';
 import type { Palette } from '../../theme/palette';
+import { CRASH_ICON, iconPathD } from '../../theme/symbology';
 import { renderCenter, type Camera } from '../core/camera';
 import { planTiles, type Rect } from '../core/tiles';
 import { createStoryMap, type StoryMap } from '../../map/story-map';
@@ -40,6 +41,44 @@ const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, keyof No
 
 /** The layers of the airports' and the crash site's names: drawn at the anchor and offset placed beforehand. */
 const STORY_NAME_LAYERS = ['places-label', 'crash-label'];
+
+/**
+ * The crash ✕ in two layers, its halo under the airports' rings and its strokes over them: at the whole route's
+ * scale the ✕ sits next to Aktau's ring, and its 7 px halo would hide half the ring (issue 12). The ✕ is drawn
+ * from the symbology table (CRASH_ICON) as the map's icon is, in two images: the halo, then the mark.
+ */
+function splitCrashMark(m: MlMap, c: Palette, ratio: number): void {
+  if (!m.getLayer('crash-site') || !m.getLayer('places')) return;
+  const I = CRASH_ICON;
+  const px = Math.ceil(I.size * ratio);
+  const image = (width: number, colour: string): ImageData => {
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    ctx.canvas.width = ctx.canvas.height = px;
+    ctx.scale(px / I.size, px / I.size);
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = width;
+    ctx.strokeStyle = colour;
+    ctx.stroke(new Path2D(iconPathD(I.path)));
+    return ctx.getImageData(0, 0, px, px);
+  };
+  const opts = { pixelRatio: px / I.size };
+  m.addImage('crash-halo', image(I.haloWidth, c[I.halo]), opts);
+  m.addImage('crash-mark', image(I.width!, c[I.colour]), opts);
+  const layer = m.getLayer('crash-site')!;
+  m.addLayer(
+    {
+      id: 'crash-site-mark',
+      type: 'symbol',
+      source: 'places',
+      filter: m.getFilter('crash-site') as FilterSpecification,
+      layout: { 'icon-image': 'crash-mark', 'icon-size': 1, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    },
+    m.getStyle().layers[m.getStyle().layers.findIndex((l) => l.id === layer.id) + 1]?.id,
+  );
+  m.setLayoutProperty('crash-site', 'icon-image', 'crash-halo');
+  m.moveLayer('crash-site', 'places');
+}
 
 /** The largest map canvas used before tiling: MapLibre's default maxCanvasSize; smaller with a software GPU. */
 export const DEFAULT_MAX_TILE = 4096;
@@ -223,6 +262,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
         m.setLayoutProperty('claims-label', 'text-max-width', 1000); // the lines are broken already
         m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
       }
+      splitCrashMark(m, req.palette, Math.max(2, ratio));
       if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
       if (req.names) {
         const ids = req.names;

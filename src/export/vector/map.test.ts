@@ -6,7 +6,7 @@ import { fitBounds } from '../core/camera';
 import { exportFrame } from '../core/frame';
 import { mapMomentAt, wholeRoute } from '../../scene/scene';
 import { LIGHT } from '../../theme/palette';
-import { SYMBOLOGY } from '../../theme/symbology';
+import { CRASH_ICON, SYMBOLOGY } from '../../theme/symbology';
 import { iconD, mapGroups, pathOf, projector } from './map';
 import { sceneOf } from '../../scene/scene';
 import { walk, type VNode } from './model';
@@ -134,5 +134,17 @@ describe('the map as vectors', () => {
   });
   it('turns and scales an icon about its centre', () => {
     expect(iconD([['M', 15, 2], ['L', 15, 28], ['Z']], 30, [100, 100], 90, 2)).toBe('M126 100L74 100Z');
+  });
+
+  it('draws the ✕’s halo under the airports’ rings and its strokes over them (Aktau’s ring beside it stays whole)', () => {
+    const { groups } = draw();
+    const places = groups.find((g) => g.id === 'places')!.children;
+    const kinds = places.map((n) =>
+      n.kind === 'path' ? (n.strokeWidth === CRASH_ICON.haloWidth ? 'halo' : 'cross') : n.kind === 'circle' && n.r > 4 ? 'ring' : 'dot',
+    );
+    const rings = kinds.flatMap((k, i) => (k === 'ring' ? [i] : []));
+    expect(rings.length).toBeGreaterThanOrEqual(4);
+    expect(kinds.indexOf('halo')).toBeLessThan(Math.min(...rings));
+    expect(kinds.indexOf('cross')).toBeGreaterThan(Math.max(...rings));
   });
 });

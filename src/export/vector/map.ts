@@ -264,15 +264,14 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
 
   // ---- places: airports (kept inside the edges, clear of what covers the map: core/map-names.ts) and the crash mark
   const airportDots: VNode[] = role('airport').flatMap((f) => (names.placeDots.has(`place:${f.id}`) ? dot(S.airport, pointOf(f.geometry), true) : []));
-  const crashMarks: VNode[] = role('crash').flatMap((f) => {
-    const at = pointOf(f.geometry);
-    if (!inView(at)) return [];
-    const d = iconD(CRASH_ICON.path, CRASH_ICON.size, at, 0, ratio);
-    return [
-      { kind: 'path', d, stroke: c[CRASH_ICON.halo], strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' } as VNode,
-      { kind: 'path', d, stroke: c[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' } as VNode,
-    ];
-  });
+  // The ✕'s halo under the airports' rings and its strokes over them (as the PNG's, png/render.ts splitCrashMark):
+  // next to Aktau's ring, the halo would hide half of it.
+  const crashAt = role('crash')
+    .map((f) => pointOf(f.geometry))
+    .filter(inView);
+  const crashD = crashAt.map((at) => iconD(CRASH_ICON.path, CRASH_ICON.size, at, 0, ratio));
+  const crashHalos: VNode[] = crashD.map((d) => ({ kind: 'path', d, stroke: c[CRASH_ICON.halo], strokeWidth: CRASH_ICON.haloWidth * ratio, cap: 'round' }));
+  const crashMarks: VNode[] = crashD.map((d) => ({ kind: 'path', d, stroke: c[CRASH_ICON.colour], strokeWidth: CRASH_ICON.width! * ratio, cap: 'round' }));
 
   return [
     group('basemap', layerLabel('basemap'), basemapNodes, { clip }),
@@ -283,7 +282,7 @@ export function mapGroups(input: VectorMapInput): VGroup[] {
     group('flown-track', layerLabel('flown-track'), trackNodes, { clip }),
     group('claims', layerLabel('claims'), [...claims, ...names.claims], { clip }),
     group('uncertainty-ring', layerLabel('uncertainty-ring'), ring, { clip }),
-    group('places', layerLabel('places'), [...cityDots, ...airportDots, ...crashMarks], { clip }),
+    group('places', layerLabel('places'), [...cityDots, ...crashHalos, ...airportDots, ...crashMarks], { clip }),
     group('aircraft', layerLabel('aircraft'), aircraft, { clip }),
     group('names', layerLabel('names'), names.places, { clip }),
   ];

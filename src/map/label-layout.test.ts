@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { boxAt, byZoom, type Mark, paddingClearOf, placeLabels, radialShift, type LabelInput } from './label-layout';
+import { AIRCRAFT_ICON } from '../theme/symbology';
+import {
+  type Box,
+  boxAt,
+  byZoom,
+  iconBox,
+  layoutLabels,
+  type Mark,
+  needsRelayout,
+  paddingClearOf,
+  placeLabels,
+  radialShift,
+  type LabelInput,
+} from './label-layout';
 
 const label = (o: Partial<LabelInput> & { id: string }): LabelInput => ({ x: 100, y: 100, width: 80, height: 16, anchors: ['center'], priority: 0, ...o });
 
@@ -138,6 +151,153 @@ describe("names clear of the places' marks", () => {
   it('leaves a name out rather than over a mark (no anchor clear)', () => {
     const boxed = label({ id: 'x', x: 200, y: 150, width: 60, height: 16, anchors: ['center'] });
     expect(placeLabels([boxed], view, [], 2, [{ x: 195, y: 145, width: 10, height: 10, owner: 'other' }])).toEqual([]);
+  });
+});
+
+const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the aircraft’s box', () => {
+  // A bar 10 px long across a 10 px icon, with a 2 px halo.
+  const bar = {
+    size: 10,
+    haloWidth: 2,
+    path: [
+      ['M', 0, 5],
+      ['L', 10, 5],
+    ] as const,
+  };
+  it('is the icon’s shape with its halo, centred on its point, turned by its bearing', () => {
+    expect(iconBox(bar, 100, 50)).toEqual({ x: 94, y: 49, width: 12, height: 2 });
+    const turned = iconBox(bar, 100, 50, 90);
+    expect(turned.x).toBeCloseTo(99, 9);
+    expect(turned.y).toBeCloseTo(44, 9);
+    expect(turned.width).toBeCloseTo(2, 9);
+    expect(turned.height).toBeCloseTo(12, 9);
+    const diagonal = iconBox(bar, 0, 0, 45);
+    expect(diagonal.width).toBeCloseTo(10 / Math.SQRT2 + 2, 9);
+  });
+  it('of the aircraft: its path’s extent with the halo, from the symbology table; across at 90° what it was along', () => {
+    const xs = AIRCRAFT_ICON.path.flatMap((c) => (c[0] === 'Z' ? [] : c.filter((_, i) => i % 2 === 1))) as number[];
+    const ys = AIRCRAFT_ICON.path.flatMap((c) => (c[0] === 'Z' ? [] : c.filter((_, i) => i > 0 && i % 2 === 0))) as number[];
+    const h = AIRCRAFT_ICON.haloWidth / 2,
+      c = AIRCRAFT_ICON.size / 2;
+    expect(iconBox(AIRCRAFT_ICON, 0, 0, 0)).toEqual({
+      x: Math.min(...xs) - c - h,
+      y: Math.min(...ys) - c - h,
+      width: Math.max(...xs) - Math.min(...xs) + 2 * h,
+      height: Math.max(...ys) - Math.min(...ys) + 2 * h,
+    });
+    const up = iconBox(AIRCRAFT_ICON, 0, 0, 0),
+      east = iconBox(AIRCRAFT_ICON, 0, 0, 90);
+    expect(east.width).toBeCloseTo(up.height, 9);
+    expect(east.height).toBeCloseTo(up.width, 9);
+    for (const deg of [0, 30, 45, 135, 222]) {
+      const b = iconBox(AIRCRAFT_ICON, 0, 0, deg);
+      expect(Math.max(b.width, b.height)).toBeLessThanOrEqual((AIRCRAFT_ICON.size + AIRCRAFT_ICON.haloWidth) * Math.SQRT2);
+    }
+  });
+});
+
+describe('names clear of the aircraft', () => {
+  const view = { width: 400, height: 300 };
+  // As Baku at take-off: the airport's name beside its ring, the aircraft over the ring.
+  const airport = label({
+    id: 'gyd',
+    x: 200,
+    y: 150,
+    width: 70,
+    height: 16,
+    radial: 9,
+    priority: 5,
+    anchors: ['left', 'top-left', 'bottom-left', 'right', 'top', 'bottom'],
+  });
+  const ring: Mark = { x: 193.5, y: 143.5, width: 13, height: 13, owner: 'gyd' };
+  const plane = (x: number, y: number, deg = 0) => iconBox(AIRCRAFT_ICON, x, y, deg);
+  const boxOf = (l: LabelInput, p: { x: number; y: number; variant: number }) => ({ x: p.x, y: p.y, width: l.width, height: l.height });
+  it('turns a name to its next anchor where the aircraft meets the first (it used to be drawn over the wing)', () => {
+    const a = plane(200 + 9 + 20, 150); // over where the name would start
+    expect(placeLabels([airport], view, [], 2, [ring])[0]!.anchor).toBe('left'); // without it
+    const [p] = placeLabels([airport], view, [], 2, [ring], a);
+    expect(p!.anchor).not.toBe('left');
+    expect(meets(boxOf(airport, p!), a)).toBe(false);
+  });
+  it('names a place the aircraft stands over, past the aircraft, rather than leaving it out', () => {
+    for (const deg of [0, 45, 135, 300]) {
+      const a = plane(200, 150, deg);
+      const out = layoutLabels([airport], view, [], 2, [ring], a);
+      expect(out.placed, `at ${deg}°`).toHaveLength(1);
+      const b = out.boxes[0]!;
+      expect(meets(b, { x: a.x - 2, y: a.y - 2, width: a.width + 4, height: a.height + 4 }), `at ${deg}°`).toBe(false);
+      // Near its place still: within the aircraft's box and a name's width of its point.
+      expect(Math.abs(b.x + b.width / 2 - 200)).toBeLessThan(a.width / 2 + airport.width);
+      expect(Math.abs(b.y + b.height / 2 - 150)).toBeLessThan(a.height / 2 + 2 * airport.height);
+      expect(out.aircraftMatters).toBe(true);
+    }
+  });
+  it('changes nothing where the aircraft is far from every name', () => {
+    const far = layoutLabels([airport], view, [], 2, [ring], plane(50, 250));
+    expect(far.placed).toEqual(placeLabels([airport], view, [], 2, [ring]));
+    expect(far.aircraftMatters).toBe(false);
+  });
+
+  // A slider step lays the names out again only when needsRelayout says so: wherever it says no, the layout with
+  // the aircraft moved is the same as the one made before, name for name. Random maps of names, marks and steps.
+  it('needs no new layout only where a new one would be the same (random names and aircraft positions)', () => {
+    let seed = 12;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const anchors = [['left', 'right'], ['right', 'bottom-right', 'top-right', 'left'], ['center'], ['right', 'left', 'top', 'bottom']] as const;
+    let skipped = 0,
+      redone = 0;
+    for (let scene = 0; scene < 60; scene++) {
+      const labels = Array.from({ length: 3 + Math.floor(rnd() * 10) }, (_, i) => {
+        const a = anchors[Math.floor(rnd() * anchors.length)]!;
+        return label({
+          id: `n${i}`,
+          x: rnd() * 400,
+          y: rnd() * 300,
+          width: 30 + rnd() * 90,
+          height: 14 + rnd() * 20,
+          anchors: a,
+          priority: rnd() * 5,
+          ...(a[0] === 'center' ? {} : { radial: 6 + rnd() * 6 }),
+          ...(rnd() < 0.3 ? { variants: [{ width: 30, height: 14 }] } : {}),
+        });
+      });
+      const marks: Mark[] = labels.filter(() => rnd() < 0.4).map((l) => ({ x: l.x - 6, y: l.y - 6, width: 12, height: 12, owner: l.id }));
+      const obstacles = [{ x: 340, y: 0, width: 60, height: 90 }];
+      let at = plane(rnd() * 400, rnd() * 300, rnd() * 360);
+      let last = layoutLabels(labels, view, obstacles, 2, marks, at);
+      for (let step = 0; step < 40; step++) {
+        // Mostly small steps along a heading, sometimes a jump; sometimes hidden.
+        const next =
+          rnd() < 0.1
+            ? null
+            : rnd() < 0.2
+              ? plane(rnd() * 400, rnd() * 300, rnd() * 360)
+              : plane(at.x + at.width / 2 + (rnd() - 0.3) * 12, at.y + at.height / 2 + (rnd() - 0.3) * 12, rnd() * 360);
+        const fresh = layoutLabels(labels, view, obstacles, 2, marks, next);
+        if (!needsRelayout(last, next)) {
+          skipped++;
+          expect(fresh.placed).toEqual(last.placed);
+        } else {
+          redone++;
+          last = fresh;
+        }
+        if (next) at = next;
+      }
+    }
+    // Both cases are met: most steps skip the layout.
+    expect(skipped).toBeGreaterThan(redone);
+    expect(redone).toBeGreaterThan(50);
+  });
+  it('asks for a new layout where the aircraft comes onto a name, and where it had turned one away', () => {
+    const alone = layoutLabels([airport], view, [], 2, [ring], null);
+    expect(needsRelayout(alone, plane(50, 250))).toBe(false);
+    expect(needsRelayout(alone, null)).toBe(false);
+    const b = alone.boxes[0]!;
+    expect(needsRelayout(alone, plane(b.x + b.width / 2, b.y + b.height / 2))).toBe(true);
+    const pushed = layoutLabels([airport], view, [], 2, [ring], plane(200, 150));
+    expect(needsRelayout(pushed, null)).toBe(true); // the name may go back beside its ring
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Padding } from '../geo/bounds';
 import { clamp } from '../geo/num';
+import type { IconSymbol } from '../theme/symbology';
 
 /** The side of the label that sits on its point (MapLibre's text-anchor). */
 export type Anchor = 'center' | 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -99,21 +100,74 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.width + 2 * p, height: b.height + 2 * p });
 
 /**
+ * The box an icon covers on screen, drawn centred on (x, y) and turned `degrees` clockwise (as the live map turns
+ * the aircraft to its bearing): its path's points turned about the icon's centre (a curve's control points too,
+ * which bound it), widened by its halo (stroked on the outline, half of it outside). Sizes from the symbology table.
+ */
+export function iconBox(icon: Pick<IconSymbol, 'size' | 'path' | 'haloWidth'>, x: number, y: number, degrees = 0): Box {
+  const a = (degrees * Math.PI) / 180,
+    cos = Math.cos(a),
+    sin = Math.sin(a),
+    c = icon.size / 2;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const cmd of icon.path)
+    for (let i = 1; i + 1 < cmd.length; i += 2) {
+      const px = (cmd[i] as number) - c,
+        py = (cmd[i + 1] as number) - c;
+      const rx = px * cos - py * sin,
+        ry = px * sin + py * cos;
+      x0 = Math.min(x0, rx);
+      x1 = Math.max(x1, rx);
+      y0 = Math.min(y0, ry);
+      y1 = Math.max(y1, ry);
+    }
+  if (x0 > x1) return { x, y, width: 0, height: 0 };
+  const h = icon.haloWidth / 2;
+  return { x: x + x0 - h, y: y + y0 - h, width: x1 - x0 + 2 * h, height: y1 - y0 + 2 * h };
+}
+
+/** What placeLabels decided, with what a moving aircraft needs to know to keep it cheap (needsRelayout). */
+export interface Layout {
+  placed: Placed[];
+  /** Each placed label's box (unpadded), in the order of `placed`. */
+  boxes: Box[];
+  /**
+   * The padding the labels were kept apart by (each placed box's margin, MapLibre's text-padding): the aircraft
+   * may come up to a placed box's margin without changing anything.
+   */
+  padding: number;
+  /**
+   * True when the aircraft's box changed the placement: it alone turned a label away from a place it would
+   * have had, or a label stands pushed past it. Then any move of the aircraft may change the placement.
+   */
+  aircraftMatters: boolean;
+}
+
+/**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
  * view and overlaps no label placed before it, no obstacle (what covers the map: its controls, the
- * legend) and no other place's mark (the crash ✕, an airport's ring: a name is never drawn over them); then
- * below or above its point past those marks; failing that, its shorter forms in turn at each anchor; a label that fits nowhere is left out (as MapLibre hides a label that would collide, and as the
- * export leaves out a name its edge would cut).
+ * legend), no other place's mark (the crash ✕, an airport's ring: a name is never drawn over them) and
+ * not the aircraft (its icon's box, iconBox); then below or above its point past those marks; failing that,
+ * its shorter forms in turn at each anchor. Where the aircraft turned it away from one of those places and
+ * stands over its point (take-off at Baku, the crash), its forms at each anchor and below or above, pushed past
+ * the aircraft to stand as far from it as from its point. A label that fits nowhere is left out (as MapLibre
+ * hides a label that would collide, and as the export leaves out a name its edge would cut).
  */
-export function placeLabels(
+export function layoutLabels(
   labels: readonly LabelInput[],
   view: { width: number; height: number },
   obstacles: readonly Box[] = [],
   padding = 2,
   marks: readonly Mark[] = [],
-): Placed[] {
+  aircraft: Box | null = null,
+): Layout {
   const placed: Placed[] = [];
+  const out: Box[] = [];
   const boxes: Box[] = [...obstacles];
+  let aircraftMatters = false;
   const order = [...labels].sort((a, b) => b.priority - a.priority);
   for (const l of order) {
     const forms = [l, ...(l.variants ?? []).map((v) => ({ ...l, width: v.width, height: v.height }))];
@@ -125,21 +179,93 @@ export function placeLabels(
       ...l.anchors.map((a): [Anchor, number] => [a, 0]),
       ...(past ? (['top', 'bottom'] as const).map((a): [Anchor, number] => [a, past]) : []),
     ];
-    place: for (const [variant, form] of forms.entries())
+    let turned = false; // the aircraft alone turned the label away from one of its places
+    /** The label's box at a try, if it is clear of the edge, the labels placed, the obstacles, the marks and the aircraft. */
+    const clear = (form: LabelInput, anchor: Anchor, further: number): Box | null => {
+      const b = boxAt(further ? { ...form, radial: form.radial! + further } : form, anchor);
+      if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) return null;
+      // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
+      const padded = grow(b, padding);
+      if (boxes.some((o) => overlaps(o, padded))) return null;
+      // A mark's box holds its halo already: the name's own box (its halo inside) may come up to it, not into it.
+      if (marks.some((m) => m.owner !== l.id && overlaps(m, b))) return null;
+      // The aircraft last, so that it is known whether it alone turned the label away.
+      if (aircraft && overlaps(aircraft, padded)) {
+        turned = true;
+        return null;
+      }
+      return b;
+    };
+    const put = (b: Box, anchor: Anchor, variant: number) => {
+      boxes.push(grow(b, padding));
+      out.push(b);
+      placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
+    };
+    let done = false;
+    find: for (const [variant, form] of forms.entries())
       for (const [anchor, further] of tries) {
-        const b = boxAt(further ? { ...form, radial: form.radial! + further } : form, anchor);
-        if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) continue;
-        // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
-        const padded = grow(b, padding);
-        if (boxes.some((o) => overlaps(o, padded))) continue;
-        // A mark's box holds its halo already: the name's own box (its halo inside) may come up to it, not into it.
-        if (marks.some((m) => m.owner !== l.id && overlaps(m, b))) continue;
-        boxes.push(padded);
-        placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
-        break place;
+        const b = clear(form, anchor, further);
+        if (!b) continue;
+        put(b, anchor, variant);
+        done = true;
+        break find;
+      }
+    if (turned) aircraftMatters = true;
+    // Where the aircraft turned the label away and stands over its point (within its offset: take-off at Baku, the
+    // crash), no anchor near the point is clear of it: the label at each anchor, then below and above, as far past
+    // the aircraft as it stands from its point. (A label left out for other reasons stays out wherever the aircraft is.)
+    const r = l.radial;
+    if (done || !turned || !aircraft || r === undefined || !overlaps(grow(aircraft, r), { x: l.x, y: l.y, width: 0, height: 0 })) continue;
+    const pushed = [...new Set<Anchor>([...l.anchors, 'top', 'bottom'])].filter((a) => a !== 'center');
+    find: for (const [variant, form] of forms.entries())
+      for (const anchor of pushed) {
+        const b = clear(form, anchor, pastBox(form, anchor, aircraft, Math.max(r, padding)));
+        if (!b) continue;
+        put(b, anchor, variant);
+        break find;
       }
   }
-  return placed;
+  return { placed, boxes: out, padding, aircraftMatters };
+}
+
+/**
+ * How much further than its radial offset a label must stand, at an anchor, for its box to be `gap` clear of the
+ * aircraft's (the least push along the anchor's direction that clears it on either axis; not center, which has none).
+ */
+function pastBox(l: LabelInput, anchor: Anchor, a: Box, gap: number): number {
+  const [ux, uy] = radialShift(anchor, 1);
+  const b = boxAt(l, anchor);
+  const need: number[] = [];
+  if (ux > 0) need.push((a.x + a.width + gap - b.x) / ux);
+  if (ux < 0) need.push((b.x + b.width - (a.x - gap)) / -ux);
+  if (uy > 0) need.push((a.y + a.height + gap - b.y) / uy);
+  if (uy < 0) need.push((b.y + b.height - (a.y - gap)) / -uy);
+  return Math.max(0, Math.min(...need));
+}
+
+/** The labels' places (layoutLabels, without what the aircraft needs). */
+export function placeLabels(
+  labels: readonly LabelInput[],
+  view: { width: number; height: number },
+  obstacles: readonly Box[] = [],
+  padding = 2,
+  marks: readonly Mark[] = [],
+  aircraft: Box | null = null,
+): Placed[] {
+  return layoutLabels(labels, view, obstacles, padding, marks, aircraft).placed;
+}
+
+/**
+ * Whether the aircraft, moved to `aircraft` (null: hidden), can change a layout made with it elsewhere: only when
+ * it mattered there (it turned a label away, or pushed one) or when it now meets a placed label's box with its
+ * margin. Otherwise the layout with the aircraft here is the same as there, label for label (the same places are
+ * tried in the same order and fail for the same reasons, none of the chosen ones meets it, and a label is pushed past
+ * the aircraft only where it turned the label away), so a slider step need not lay the names out.
+ */
+export function needsRelayout(last: Layout, aircraft: Box | null): boolean {
+  if (last.aircraftMatters) return true;
+  if (!aircraft) return false;
+  return last.boxes.some((b) => overlaps(aircraft, grow(b, last.padding)));
 }
 
 /** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped. */

@@ -9,12 +9,15 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
-import type { Scene, SceneName } from '../scene/scene';
-import { CRASH_ICON, iconPathD, NAMES, type Palette, SYMBOLOGY } from '../theme/symbology';
-import { byZoom, type Mark, placeLabels, type Box, type LabelInput } from './label-layout';
+import type { Scene, SceneAircraft, SceneName } from '../scene/scene';
+import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, SYMBOLOGY } from '../theme/symbology';
+import { byZoom, iconBox, type Layout, layoutLabels, type Mark, needsRelayout, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
-  /** The names shown at the scene's moment (a claim's only once it was reported). */
+  /**
+   * The names shown at the scene's moment (a claim's only once it was reported), clear of its aircraft (as
+   * flight-overlay.ts draws it): laid out again only when the aircraft can change where they go.
+   */
   setScene(scene: Scene): void;
   /** What covers the map now (its controls, the legend), in its pixels. */
   covers(): Box[];
@@ -144,6 +147,18 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     for (const b of boxes) for (const copy of b.slice(1)) copy.remove();
   };
   let covers: Box[] | null = null;
+  /** The aircraft the names keep clear of (the scene's; null: hidden), and the last layout, made with it. */
+  let aircraft: SceneAircraft | null = null;
+  let last: Layout | null = null;
+  /** The aircraft's box on screen: its icon's size and shape from the symbology table, turned as the overlay turns it. */
+  const aircraftBox = (): Box | null => {
+    if (!aircraft) return null;
+    const p = map.project(aircraft.at);
+    return iconBox(AIRCRAFT_ICON, p.x, p.y, aircraft.bearing - map.getBearing());
+  };
+  // What each element shows now: written only when it changes (a step that moves the aircraft past a name
+  // restyles that name, not all of them).
+  const drawnAt = all.map(() => '');
 
   /** The boxes of what covers the map, in its pixels: its controls, and what the page marks `data-map-obstacle`. */
   const obstacles = (): Box[] => {
@@ -187,18 +202,20 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
     });
     const view = { width: container.clientWidth, height: container.clientHeight };
-    const placed = new Map(placeLabels(inputs, view, covers, 2, marks).map((p) => [p.id, p]));
+    last = layoutLabels(inputs, view, covers, 2, marks, aircraftBox());
+    const placed = new Map(last.placed.map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);
       const el = els[i]!;
       if (!p) {
-        el.style.visibility = 'hidden';
+        if (drawnAt[i] !== 'hidden') el.style.visibility = drawnAt[i] = 'hidden';
         return;
       }
-      el.style.visibility = '';
+      if (drawnAt[i] === 'hidden' || !drawnAt[i]) el.style.visibility = '';
       show(i, p.variant);
       const k = scales.get(s.id)!;
-      el.style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
+      const at = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
+      if (drawnAt[i] !== at) el.style.transform = drawnAt[i] = at;
     });
     if (mark && crash) {
       // Out of the view it is hidden, so it cannot take focus there (focusing it would scroll the map away).
@@ -235,14 +252,17 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   return {
     covers: obstacles,
     setScene(next) {
+      aircraft = next.aircraft;
       // The same names in the same order (the scene's list is fixed for a story): only what is shown changes.
       const now = next.names.map((n) => n.shown);
       const changed = all.filter((_, i) => now[i] !== shown[i]);
-      if (!changed.length) return;
       shown = now;
       // A name below its zoom band is not drawn either way: a step of the year after stays cheap.
       const zoom = map.getZoom();
       if (changed.some((n) => n.minZoom === undefined || zoom >= n.minZoom)) layout();
+      // The aircraft moved: the names are laid out again only where it can change them (it meets a name's box, or
+      // it turned a name away or pushed one at the last layout); elsewhere a step costs one projected point.
+      else if (last && needsRelayout(last, aircraftBox())) layout();
     },
     remove() {
       map.off('move', layout);

@@ -179,4 +179,39 @@ describe('names on the map', () => {
         await close();
       }
     });
+
+  // Issue 12: the live aircraft is an obstacle for the names. It used to be drawn over them: at the crash (1000 px)
+  // "Crash site" touched its wing, at take-off (360 px) "Baku GYD" began at its wingtip. Its box is measured from
+  // the drawn icon (points along its outline, turned as drawn, and half its halo's stroke), not from the layout's sums.
+  for (const [q, viewport, name] of [
+    ['?event=crash', { width: 1000, height: 700 }, 'Crash site'],
+    ['?event=takeoff', { width: 360, height: 740 }, 'Baku GYD'],
+  ] as const)
+    it(`${q} at ${viewport.width} px: no name over the aircraft, and “${name}” still named`, async () => {
+      const { page, close } = await app.open(q, viewport);
+      try {
+        await settled(page);
+        await page.waitForTimeout(100); // the names' layout after the last frame
+        const plane = await page.evaluate(() => {
+          const path = document.querySelector<SVGPathElement>('.flight-overlay .aircraft path');
+          if (!path || getComputedStyle(path.ownerSVGElement!).display === 'none') return null;
+          const m = path.getScreenCTM()!;
+          const n = path.getTotalLength();
+          const pts = Array.from({ length: 401 }, (_, i) => path.getPointAtLength((n * i) / 400).matrixTransform(m));
+          const h = Number(path.getAttribute('stroke-width')) / 2;
+          const x0 = Math.min(...pts.map((p) => p.x)) - h,
+            y0 = Math.min(...pts.map((p) => p.y)) - h;
+          return { text: 'the aircraft', x: x0, y: y0, w: Math.max(...pts.map((p) => p.x)) + h - x0, h: Math.max(...pts.map((p) => p.y)) + h - y0 };
+        });
+        expect(plane, 'the aircraft is drawn').toBeTruthy();
+        const shown = await shownNames(page);
+        expect(
+          shown.map((l) => l.text),
+          shown.map((l) => l.text).join(' | '),
+        ).toContain(name);
+        for (const l of shown) expectApart([l, plane!]);
+      } finally {
+        await close();
+      }
+    });
 });

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/bench/**/*.test.ts'],
           environment: 'node',
           // The code carries keys, not words: tests read the English catalogue as the page does (src/i18n).
           setupFiles: ['test/support/i18n-setup.ts'],

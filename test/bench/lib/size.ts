@@ -1,6 +1,6 @@
 /**
  * What a reader downloads on first load, in gzip bytes (zlib level 9), split into MapLibre, the app's own
- * code and CSS (HTML included), and the data (story, basemap, fonts). Used by the benchmark and by the
+ * code and CSS (HTML included), and the data (story, basemap, fonts; the no-script event list written into the page). Used by the benchmark and by the
  * size budget test (test/build/size.test.ts). kB here are 1000 bytes.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -43,10 +43,28 @@ export function classify(path: string): SizeKind {
 export const gzipBytes = (buf: Buffer | string): number => gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round(bytes / 100) / 10;
 
+/** The page's own no-script event list (scripts/lib/fallback-plugin.ts): every event with its sources, as HTML. */
+const NOSCRIPT_EVENTS = /<noscript>(?:(?!<\/noscript>)[\s\S])*?class="event-list"[\s\S]*?<\/noscript>/;
+
+/**
+ * A page split into its code (the page itself) and the story written into it: the <noscript> event list counts as
+ * data, like the same list in another language (events-xx.html), so the story's words growing never reads as code.
+ * Each part is gzipped on its own. Pages without such a list come back whole.
+ */
+export function splitPage(path: string, html: string): { path: string; kind: SizeKind; text: string }[] {
+  const m = NOSCRIPT_EVENTS.exec(html);
+  if (!m) return [{ path, kind: classify(path), text: html }];
+  return [
+    { path, kind: classify(path), text: html.slice(0, m.index) + html.slice(m.index + m[0].length) },
+    { path: `${path} (no-script event list)`, kind: 'data', text: m[0] },
+  ];
+}
+
 export function sizeFiles(dist: string, paths: readonly string[]): SizedFile[] {
-  return [...new Set(paths)].sort().map((path) => {
+  return [...new Set(paths)].sort().flatMap((path) => {
     const buf = readFileSync(join(dist, path));
-    return { path, kind: classify(path), bytes: buf.length, gzip: gzipBytes(buf) };
+    if (!path.endsWith('.html') || classify(path) !== 'app') return [{ path, kind: classify(path), bytes: buf.length, gzip: gzipBytes(buf) }];
+    return splitPage(path, buf.toString('utf8')).map((p) => ({ path: p.path, kind: p.kind, bytes: Buffer.byteLength(p.text), gzip: gzipBytes(p.text) }));
   });
 }
 

@@ -28,7 +28,7 @@ describe('size report: what counts as code and what as data', () => {
       ['index.html', 'app'],
       ['index.html (no-script event list)', 'data'],
     ]);
-    const [code, list] = parts;
+    const [code, list] = parts as [(typeof parts)[number], (typeof parts)[number]];
     expect(code.text.length + list.text.length).toBe(built.length);
     // every event is in the data part, none in the code part; the map's own no-script picture stays in the page
     expect(list.text.match(/<li><p class="el-when">/g)?.length).toBeGreaterThan(40);

@@ -6,11 +6,13 @@ import {
   byZoom,
   iconBox,
   layoutLabels,
+  linesMeetBox,
   type Mark,
   needsRelayout,
   paddingClearOf,
   placeLabels,
   radialShift,
+  segmentMeetsBox,
   type LabelInput,
 } from './label-layout';
 
@@ -298,6 +300,86 @@ describe('names clear of the aircraft', () => {
     expect(needsRelayout(alone, plane(b.x + b.width / 2, b.y + b.height / 2))).toBe(true);
     const pushed = layoutLabels([airport], view, [], 2, [ring], plane(200, 150));
     expect(needsRelayout(pushed, null)).toBe(true); // the name may go back beside its ring
+  });
+});
+
+describe('names off the lines', () => {
+  const box = { x: 10, y: 10, width: 20, height: 10 };
+  it('finds whether a segment passes through a box', () => {
+    expect(segmentMeetsBox({ x: 0, y: 15 }, { x: 40, y: 15 }, box)).toBe(true); // across
+    expect(segmentMeetsBox({ x: 15, y: 12 }, { x: 16, y: 13 }, box)).toBe(true); // inside
+    expect(segmentMeetsBox({ x: 0, y: 0 }, { x: 40, y: 40 }, box)).toBe(true); // diagonal through
+    expect(segmentMeetsBox({ x: 0, y: 0 }, { x: 9, y: 40 }, box)).toBe(false); // beside
+    expect(segmentMeetsBox({ x: 0, y: 15 }, { x: 15, y: 0 }, box)).toBe(false); // past the corner (x + y = 15 < 10 + 10)
+    expect(segmentMeetsBox({ x: 0, y: 25 }, { x: 25, y: 0 }, box)).toBe(true); // across the corner
+    expect(segmentMeetsBox({ x: 0, y: 5 }, { x: 40, y: 5 }, box)).toBe(false); // above
+    expect(segmentMeetsBox({ x: 0, y: 10 }, { x: 40, y: 10 }, box)).toBe(true); // along its edge
+    expect(segmentMeetsBox({ x: 35, y: 15 }, { x: 50, y: 15 }, box)).toBe(false); // short of it
+    expect(
+      linesMeetBox(
+        [
+          [
+            { x: 0, y: 0 },
+            { x: 5, y: 5 },
+            { x: 5, y: 40 },
+          ],
+        ],
+        box,
+      ),
+    ).toBe(false);
+    expect(
+      linesMeetBox(
+        [
+          [
+            { x: 0, y: 0 },
+            { x: 5, y: 5 },
+          ],
+          [
+            { x: 50, y: 0 },
+            { x: 20, y: 30 },
+          ],
+        ],
+        box,
+      ),
+    ).toBe(true);
+  });
+  // "Crash site" at its first anchor ('right': the text left of the ✕) lay on the track in from the sea.
+  const crash = label({ id: 'crash', x: 200, y: 100, anchors: ['right', 'left', 'top'], radial: 8 });
+  const track = [
+    { x: 0, y: 101 },
+    { x: 200, y: 100 },
+  ]; // in from the west, to the point
+  it('takes the first anchor whose box no line passes through', () => {
+    expect(placeLabels([crash], { width: 400, height: 200 })[0]!.anchor).toBe('right');
+    expect(placeLabels([crash], { width: 400, height: 200 }, [], 2, [], null, [track])[0]!.anchor).toBe('left');
+  });
+  it('keeps a line’s half-width off the box (lineRoom)', () => {
+    // The 'right' box: x 112–192, y 92–108. A line 1.5 px above it, left of the point: under a 3.5 px line's half-width.
+    const near = [
+      { x: 0, y: 90.5 },
+      { x: 150, y: 90.5 },
+    ];
+    expect(placeLabels([crash], { width: 400, height: 200 }, [], 2, [], null, [near], 0)[0]!.anchor).toBe('right');
+    expect(placeLabels([crash], { width: 400, height: 200 }, [], 2, [], null, [near], 1)[0]!.anchor).toBe('right');
+    expect(placeLabels([crash], { width: 400, height: 200 }, [], 2, [], null, [near], 1.75)[0]!.anchor).toBe('left');
+  });
+  it('where a line passes through every place, the first place (a name is never left out for a line)', () => {
+    const everywhere = [
+      { x: 0, y: 101 },
+      { x: 400, y: 101 },
+      { x: 200, y: 0 },
+      { x: 200, y: 200 },
+    ];
+    expect(placeLabels([crash], { width: 400, height: 200 }, [], 2, [], null, [everywhere])[0]!.anchor).toBe('right');
+  });
+  it('keeps the full label on a line rather than a shorter form off it', () => {
+    const l = label({ id: 'a', x: 200, y: 100, anchors: ['left'], radial: 4, variants: [{ width: 20, height: 16 }] });
+    const line = [
+      { x: 260, y: 0 },
+      { x: 260, y: 200 },
+    ]; // through the full box (204–284), past the short one (204–224)
+    const [p] = placeLabels([l], { width: 400, height: 200 }, [], 2, [], null, [line]);
+    expect(p!.variant).toBe(0);
   });
 });
 

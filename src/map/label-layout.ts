@@ -99,6 +99,43 @@ export function boxAt(l: LabelInput, anchor: Anchor): Box {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.width + 2 * p, height: b.height + 2 * p });
 
+/** A line drawn on the map (the planned route, an edge of the track), as screen points. */
+export type Line = readonly { x: number; y: number }[];
+
+/** Whether the segment a–b passes through the box (Liang–Barsky clipping; touching its edge counts). */
+export function segmentMeetsBox(a: { x: number; y: number }, b: { x: number; y: number }, box: Box): boolean {
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
+  let t0 = 0,
+    t1 = 1;
+  const sides: [number, number][] = [
+    [-dx, a.x - box.x],
+    [dx, box.x + box.width - a.x],
+    [-dy, a.y - box.y],
+    [dy, box.y + box.height - a.y],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether any of the lines passes through the box. */
+export function linesMeetBox(lines: readonly Line[], box: Box): boolean {
+  for (const line of lines) {
+    // A quick reject on the line's own bounds would cost as much as the few segments of a story's line.
+    for (let i = 1; i < line.length; i++) if (segmentMeetsBox(line[i - 1]!, line[i]!, box)) return true;
+  }
+  return false;
+}
+
 /**
  * The box an icon covers on screen, drawn centred on (x, y) and turned `degrees` clockwise (as the live map turns
  * the aircraft to its bearing): its path's points turned about the icon's centre (a curve's control points too,
@@ -155,6 +192,10 @@ export interface Layout {
  * stands over its point (take-off at Baku, the crash), its forms at each anchor and below or above, pushed past
  * the aircraft to stand as far from it as from its point. A label that fits nowhere is left out (as MapLibre
  * hides a label that would collide, and as the export leaves out a name its edge would cut).
+ *
+ * The lines drawn on the map (`lines`: the route, the track) are avoided where they can be: of the places where a
+ * form of the label fits, the first whose box (grown by `lineRoom`, the line's half-width) no line passes through;
+ * where each place of that form has a line through it, the first of them (a name is never left out for a line).
  */
 export function layoutLabels(
   labels: readonly LabelInput[],
@@ -163,6 +204,8 @@ export function layoutLabels(
   padding = 2,
   marks: readonly Mark[] = [],
   aircraft: Box | null = null,
+  lines: readonly Line[] = [],
+  lineRoom = 1,
 ): Layout {
   const placed: Placed[] = [];
   const out: Box[] = [];
@@ -202,14 +245,24 @@ export function layoutLabels(
       placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
     };
     let done = false;
-    find: for (const [variant, form] of forms.entries())
+    for (const [variant, form] of forms.entries()) {
+      let first: [Box, Anchor] | null = null; // the first place this form fits, a line through it or not
       for (const [anchor, further] of tries) {
         const b = clear(form, anchor, further);
         if (!b) continue;
-        put(b, anchor, variant);
-        done = true;
-        break find;
+        if (lines.length && linesMeetBox(lines, grow(b, lineRoom))) {
+          first ??= [b, anchor];
+          continue;
+        }
+        first = [b, anchor];
+        break;
       }
+      if (first) {
+        put(first[0], first[1], variant);
+        done = true;
+        break;
+      }
+    }
     if (turned) aircraftMatters = true;
     // Where the aircraft turned the label away and stands over its point (within its offset: take-off at Baku, the
     // crash), no anchor near the point is clear of it: the label at each anchor, then below and above, as far past
@@ -251,8 +304,10 @@ export function placeLabels(
   padding = 2,
   marks: readonly Mark[] = [],
   aircraft: Box | null = null,
+  lines: readonly Line[] = [],
+  lineRoom = 1,
 ): Placed[] {
-  return layoutLabels(labels, view, obstacles, padding, marks, aircraft).placed;
+  return layoutLabels(labels, view, obstacles, padding, marks, aircraft, lines, lineRoom).placed;
 }
 
 /**

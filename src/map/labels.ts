@@ -9,9 +9,9 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
-import type { Scene, SceneAircraft, SceneName } from '../scene/scene';
-import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, SYMBOLOGY } from '../theme/symbology';
-import { byZoom, iconBox, type Layout, layoutLabels, type Mark, needsRelayout, type Box, type LabelInput } from './label-layout';
+import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
+import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY } from '../theme/symbology';
+import { byZoom, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
   /**
@@ -118,6 +118,9 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       owner: all.find((n) => n.feature === f.id)?.id,
     }));
 
+  // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
+  const lines = storyLines(scene);
+
   // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name alone).
   const forms = all.map((s) => (s.short && s.short !== s.text ? [s.text, s.short] : [s.text]));
   const drawn = all.map(() => 0); // the form each element shows now
@@ -202,7 +205,8 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
     });
     const view = { width: container.clientWidth, height: container.clientHeight };
-    last = layoutLabels(inputs, view, covers, 2, marks, aircraftBox());
+    const onScreen: Line[] = lines.map((l) => l.map((ll) => map.project(ll)));
+    last = layoutLabels(inputs, view, covers, 2, marks, aircraftBox(), onScreen, STORY_LINE_HALF_WIDTH);
     const placed = new Map(last.placed.map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);

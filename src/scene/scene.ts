@@ -139,6 +139,17 @@ export interface Scene {
   names: SceneName[];
 }
 
+/**
+ * The lines a picture of the scene draws, in lon/lat: the planned route and every edge of the track (flown or
+ * the unflown ghost); the story's names stand off them where they can (map/label-layout.ts `lines`; the live map and every export).
+ */
+export function storyLines(scene: Pick<Scene, 'features' | 'track'>): LngLat[][] {
+  const out: LngLat[][] = [];
+  for (const f of scene.features) if (f.shown && f.geometry.type === 'LineString') out.push(f.geometry.coordinates.map((c) => [c[0]!, c[1]!] as LngLat));
+  for (const e of scene.track) out.push(e.geometry.coordinates.map((c) => [c[0]!, c[1]!] as LngLat));
+  return out;
+}
+
 const claimShown = (m: MapMoment, from: number) => m.claimsAsOf === null || from <= m.claimsAsOf;
 
 /** The scene for a moment the map is in (the live map's, per slider step: cheap, no geometry copied). */

@@ -166,6 +166,10 @@ export const SYMBOLOGY = {
   city: { fill: 'text', radius: 2.5, stroke: 'labelHalo', strokeWidth: 1 } as CircleSymbol,
 } as const;
 
+/** Half the widest of the story's lines (the flown track): how far a name's box keeps off a line's centre (map/label-layout.ts). */
+export const STORY_LINE_HALF_WIDTH =
+  Math.max(SYMBOLOGY.planned.width, SYMBOLOGY.flown.approximate.width, SYMBOLOGY.flown.reconstructed.width, SYMBOLOGY.unflown.width) / 2;
+
 // ------------------------------------------------------------------ icons
 
 /** A path as commands in the icon's own pixels: M and L take a point, Q a control point and a point. */

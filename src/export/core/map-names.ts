@@ -9,7 +9,8 @@
  * point past the marks (the live map's rule, map/label-layout.ts), where its box lies inside the map, clear of the
  * marks drawn on it (the crash ✕ with its halo, the airports' rings, the aircraft's icon, the claims' dots; a name
  * may come near its own mark), of the story names placed before it and of the boxes drawn over the map (the
- * legend, the scale bars, the insets); a name that fits nowhere is left out. Then the claims' names
+ * legend, the scale bars, the insets), and off the route and the track where one of those places is (scene's storyLines);
+ * a name that fits nowhere is left out. Then the claims' names
  * (core/claim-names.ts), clear of those. Then the context names (countries, seas, republics, cities, each in its
  * zoom band), where their anchor is kept (inside the edges, outside the insets' column) and their box, the text as
  * MapLibre sets it (letter spacing, wrapped at its kind's max width), lies inside the map and meets no story name,
@@ -18,9 +19,9 @@
  * paper would show it faintly ("GEORGIA" under the legend). A named city's dot goes with it. Pure.
  */
 import type { LngLat } from '../../geo/mercator';
-import { boxAt, placeLabels, radialShift, type Anchor, type Box, type LabelInput, type Mark } from '../../map/label-layout';
+import { boxAt, placeLabels, radialShift, type Anchor, type Box, type LabelInput, type Line, type Mark } from '../../map/label-layout';
 import type { SceneAircraft, SceneName } from '../../scene/scene';
-import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S, type IconSymbol, type NameKind } from '../../theme/symbology';
+import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, STORY_LINE_HALF_WIDTH, SYMBOLOGY as S, type IconSymbol, type NameKind } from '../../theme/symbology';
 import { GLYPH_BUFFER_EM, LINE_EM, placeClaimNames, type LineMeasure, type PlacedClaimName, wrapAt } from './claim-names';
 import { projectOnMap, type Camera } from './camera';
 import { EDGE_INSET } from './frame';
@@ -52,6 +53,8 @@ export interface MapNamesInput {
   claims?: readonly Box[];
   /** The marks drawn on the map (storyMarks): no context name covers one. */
   marks?: readonly Mark[];
+  /** The lines drawn on the map (storyLines), in lon/lat: the story's names stand off them where they can. */
+  lines?: readonly (readonly LngLat[])[];
 }
 
 export interface PlacedMapName {
@@ -209,6 +212,7 @@ export function placeStoryNames({
   keep,
   covers,
   marks,
+  lines = [],
 }: Omit<MapNamesInput, 'story' | 'claims' | 'marks'> & { marks: readonly Mark[] }): PlacedMapName[] {
   const over = grown(covers, ratio);
   const ring = (S.airport.radius + S.airport.strokeWidth) * ratio;
@@ -221,12 +225,16 @@ export function placeStoryNames({
     inputs.push({ n, l: nameLabel(n, at, zoom, ratio, measure) });
   }
   const byId = new Map(inputs.map((i) => [i.n.id, i]));
+  const onMap: Line[] = lines.map((line) => line.map((ll) => project(ll)));
   return placeLabels(
     inputs.map((i) => i.l),
     view,
     over,
     2 * ratio,
     marks,
+    null,
+    onMap,
+    STORY_LINE_HALF_WIDTH * ratio,
   ).map((p) => {
     const { n, l } = byId.get(p.id)!;
     const size = nameSize(NAMES[n.kind], zoom) * ratio;
@@ -326,6 +334,8 @@ export interface MainMapNamesInput {
   /** The aircraft where it is drawn (none at the crash, core/moment.ts). */
   aircraft?: Pick<SceneAircraft, 'at' | 'bearing'> | null;
   measure: LineMeasure;
+  /** The lines drawn (storyLines). */
+  lines?: readonly (readonly LngLat[])[];
 }
 
 /**
@@ -333,7 +343,7 @@ export interface MainMapNamesInput {
  * vector/map.ts with the same covers and anchor rule): placeAllNames, clear of what the layout draws over the
  * map, all in the map's output pixels.
  */
-export function mainMapNames({ layout, insets, column, camera, ratio, names, aircraft = null, measure }: MainMapNamesInput): {
+export function mainMapNames({ layout, insets, column, camera, ratio, names, aircraft = null, measure, lines = [] }: MainMapNamesInput): {
   covers: Box[];
   claims: PlacedClaimName[];
   names: MapNames;
@@ -345,7 +355,7 @@ export function mainMapNames({ layout, insets, column, camera, ratio, names, air
   const edge = { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio };
   const col = column && { x: column.x - map.x, y: column.y - map.y, w: column.w, h: column.h };
   const keep = (at: { x: number; y: number }) => keepsAnchor(at, view, edge, col);
-  return { covers, ...placeAllNames({ names, project, view, zoom: camera.zoom, ratio, measure, keep, covers, aircraft, start: 'full' }) };
+  return { covers, ...placeAllNames({ names, project, view, zoom: camera.zoom, ratio, measure, keep, covers, aircraft, start: 'full', lines }) };
 }
 
 /**
@@ -380,6 +390,7 @@ export function detailMapNames(
   aircraft: Pick<SceneAircraft, 'at' | 'bearing'> | null,
   ratio: number,
   measure: LineMeasure,
+  lines: readonly (readonly LngLat[])[] = [],
 ): { claims: PlacedClaimName[]; names: MapNames } {
   const bar = v.scale ? insetScaleBox(v, measure(v.scale.label, 600, v.scale.fontSize)) : null;
   const view = { width: v.map.w, height: v.map.h };
@@ -394,6 +405,7 @@ export function detailMapNames(
     covers: bar ? [bar] : [],
     aircraft,
     start: 'name',
+    lines,
   });
 }
 

@@ -17,7 +17,7 @@ import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
 import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
 import { themeFor } from '../core/theme';
-import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
+import { mapMomentAt, sceneOf, storyLines, wholeRoute } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
@@ -120,6 +120,7 @@ export async function renderExport(
     names: scene.names,
     aircraft: scene.aircraft,
     measure,
+    lines: storyLines(scene),
   });
 
   lap('layout');
@@ -147,7 +148,7 @@ export async function renderExport(
   // The detail names every claimed point, the name alone first (core/claim-names.ts), and its other names as the
   // SVG/PDF's inset places them (core/map-names.ts detailMapNames).
   const detail = insets.find((v) => v.kind === 'detail');
-  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure) : null;
+  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, storyLines(scene)) : null;
   const insetClaimNames = detailNames?.claims ?? [];
   await drawInsets(
     ctx,

@@ -11,7 +11,7 @@
  */
 import bboxClip from '@turf/bbox-clip';
 import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { Scene } from '../../scene/scene';
+import { storyLines, type Scene } from '../../scene/scene';
 import {
   AIRCRAFT_ICON,
   CRASH_ICON,
@@ -334,6 +334,7 @@ function placeNames(
     covers,
     aircraft: scene.aircraft,
     start: input.claimNames ?? 'full',
+    lines: storyLines(scene),
   });
   for (const p of claimNames) {
     const n = scene.names.find((x) => x.id === p.id)!;

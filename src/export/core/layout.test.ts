@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutExport, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
-import { PRESETS, exportSize } from './presets';
+import { layoutExport, mapRoomError, MIN_MAP_HEIGHT, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
+import { PRESETS, exportSize, type SizeSpec } from './presets';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
@@ -12,8 +12,8 @@ import type { Rect } from './tiles';
 const measure: Measure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.58 : 0.53);
 
 const moment = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
-function input(preset: string, scale: number, opts: { legend?: boolean; route?: boolean } = {}): LayoutInput {
-  const s = exportSize({ preset }, scale);
+function input(preset: string | SizeSpec, scale: number, opts: { legend?: boolean; route?: boolean } = {}): LayoutInput {
+  const s = exportSize(typeof preset === 'string' ? { preset } : preset, scale);
   if (!s.ok) throw new Error(s.error);
   const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => !opts.route || !MOMENT_ONLY_KEYS.includes(e.key));
   return {
@@ -105,5 +105,42 @@ describe('export layout', () => {
     expect(wrap('aa bb cc dd', 5, w)).toEqual(['aa bb', 'cc dd']);
     expect(wrap('aaaaaaaa bb', 5, w)).toEqual(['aaaaaaaa', 'bb']);
     expect(wrap('', 5, w)).toEqual(['']);
+  });
+});
+
+describe('small pictures', () => {
+  // Before, a picture in pixels was drawn at density 1 whatever its size: at 960 × 540 the legend went into a band
+  // and left the map 139 px tall; at 640 × 640, 107 px; at 400 × 400 the map's height came out negative.
+  it('a picture smaller than the smallest design gets smaller type, and the map most of the picture', () => {
+    for (const [w, h, least] of [
+      [960, 540, 0.6],
+      [800, 600, 0.6],
+      [640, 640, 0.4],
+      [1000, 400, 0.25],
+    ] as const) {
+      const L = layoutExport(input({ width: w, height: h }, 1));
+      expect(L.unit, `${w}×${h}`).toBeLessThan(1);
+      expect(L.unit, `${w}×${h}`).toBeGreaterThanOrEqual(0.75);
+      expect(L.map.h / h, `${w}×${h}: map ${L.map.h} px`).toBeGreaterThan(least);
+      expect(mapRoomError(L)).toBeNull();
+    }
+  });
+  it('where even the smallest type leaves the map no room, says so in words: the size, the room, what to do', () => {
+    const L = layoutExport(input({ width: 400, height: 400 }, 1));
+    expect(L.map.h).toBeLessThan(MIN_MAP_HEIGHT * L.unit);
+    expect(mapRoomError(L)).toMatch(
+      /^At 400 × 400 px the title, legend, note and credits leave the map 0 px tall \(it needs at least 90\): make the picture larger, or leave the legend out \(--no-legend, or legend: false\)\.$/,
+    );
+    // Without the legend the same picture has room.
+    const bare = layoutExport(input({ width: 400, height: 400 }, 1, { legend: false }));
+    expect(mapRoomError(bare)).toBeNull();
+    expect(bare.map.h).toBeGreaterThan(120);
+  });
+  it('the presets keep their type, and all have room', () => {
+    for (const p of PRESETS) {
+      const L = layoutExport(input(p.id, 1));
+      expect(L.unit).toBeCloseTo(p.density === 1 ? 1 : L.unit, 9);
+      expect(mapRoomError(L), p.id).toBeNull();
+    }
   });
 });

@@ -297,3 +297,21 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     credit: roundText(credit),
   };
 }
+
+/** The shortest map a picture may have, in design pixels: shorter, the title, legend and credits leave it no room. */
+export const MIN_MAP_HEIGHT = 120;
+
+/**
+ * Why the picture cannot be made, when its title, legend, note and credits leave the map shorter than
+ * MIN_MAP_HEIGHT (a 400 × 400 px picture with its legend, even at presets.ts's smallest type); null when it can.
+ * English: only a size given to the API or the command line can be this small (the dialog's presets never are).
+ */
+export function mapRoomError(layout: ExportLayout): string | null {
+  const least = Math.ceil(MIN_MAP_HEIGHT * layout.unit);
+  if (layout.map.h >= least) return null;
+  return (
+    `At ${layout.width} × ${layout.height} px the title, ${layout.legend ? 'legend, ' : ''}note and credits leave the map ` +
+    `${Math.max(0, layout.map.h)} px tall (it needs at least ${least}): make the picture larger` +
+    `${layout.legend ? ', or leave the legend out (--no-legend, or legend: false)' : ''}.`
+  );
+}

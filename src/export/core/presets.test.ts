@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportSize, MAX_OUTPUT_PIXELS, PRESETS, scalesFor, sizeTag } from './presets';
+import { designDensity, exportSize, MAX_OUTPUT_PIXELS, MIN_DENSITY, PRESETS, printDensity, scalesFor, sizeTag } from './presets';
 import { readFileSync } from 'node:fs';
 
 describe('export sizes', () => {
@@ -95,5 +95,23 @@ describe("every preset's words in the catalogue (the Export dialog builds their 
     const missing = PRESETS.flatMap((p) => [`export.use.${p.id}`, ...(p.mm ? [`export.preset.${p.id}`] : [])]).filter((k) => !(k in en.messages));
     expect(missing).toEqual([]);
     for (const p of PRESETS) if (p.mm) expect(en.messages[`export.preset.${p.id}`]).toBe(p.label);
+  });
+});
+
+describe('the type of a small picture', () => {
+  it('shrinks below the smallest design (1000 × 700), by eighths, to 0.75 at most', () => {
+    expect(designDensity(1000, 700, 1)).toBe(1);
+    expect(designDensity(1920, 1080, 1)).toBe(1);
+    expect(designDensity(960, 540, 1)).toBe(0.75); // 540 / 700 = 0.77
+    expect(designDensity(900, 700, 1)).toBe(0.875); // 0.9
+    expect(designDensity(640, 640, 1)).toBe(MIN_DENSITY); // 0.64: no smaller
+    expect(designDensity(400, 400, 1)).toBe(MIN_DENSITY);
+    const r = exportSize({ width: 960, height: 540 }, 2);
+    expect(r).toMatchObject({ ok: true, value: { outWidth: 1920, outHeight: 1080, density: 0.75, ratio: 1.5 } });
+  });
+  it('in print: up to 300 dpi, and a page under 1000 × 700 dots gets smaller type, as on screen', () => {
+    expect(printDensity(3508, 2480)).toBe(300 / 96);
+    expect(printDensity(827, 591)).toBe(0.75); // 70 × 50 mm
+    expect(exportSize({ mm: [70, 50] }, 1)).toMatchObject({ ok: true, value: { density: 0.75 } });
   });
 });

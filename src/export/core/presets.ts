@@ -3,7 +3,8 @@
  *
  * A size is given in output pixels at scale 1 and a density (how many output pixels make one "design"
  * pixel, the unit the title, legend and map style are drawn in). Screen presets have density 1; A4 at
- * 300 dpi has density 300/96, so its type is as large on paper as 96-dpi type on a screen.
+ * 300 dpi has density 300/96, so its type is as large on paper as 96-dpi type on a screen; a picture smaller
+ * than MIN_DESIGN has less (down to MIN_DENSITY).
  * The file is exactly (width × scale) × (height × scale) pixels.
  */
 
@@ -29,15 +30,21 @@ export const PRINT_DPI = 300;
 export const PRINT_DENSITY = PRINT_DPI / 96;
 const dots = (mm: number) => Math.round((mm / 25.4) * PRINT_DPI);
 /**
- * The smallest page in design pixels: a smaller print size (a newspaper column, a portrait page) gets smaller
- * type rather than a map squeezed out by the title, legend and credits. The density is rounded down to an
- * eighth so the map can be drawn in tiles to the pixel (tiles.ts).
+ * The smallest picture in design pixels: a smaller picture (a newspaper column, a portrait page, a 960 × 540 video
+ * still, a 640 px square) gets smaller type rather than a map squeezed out by the title, legend and credits (at 960 ×
+ * 540 the map was 139 px tall under a legend band; at 400 × 400 there was no room for it at all). The type shrinks
+ * to MIN_DENSITY at most (13 px text at 0.75 is about 10 px): below that a picture is told it is too small
+ * (layout.ts mapRoomError). The density is rounded down to an eighth so the map can be drawn in tiles to the pixel
+ * (tiles.ts).
  */
-export const PRINT_MIN_DESIGN = { width: 1000, height: 700 };
-export function printDensity(width: number, height: number): number {
-  const d = Math.min(PRINT_DENSITY, width / PRINT_MIN_DESIGN.width, height / PRINT_MIN_DESIGN.height);
-  return Math.max(1, Math.floor(d * 8) / 8);
+export const MIN_DESIGN = { width: 1000, height: 700 };
+export const MIN_DENSITY = 0.75;
+/** The density of a picture of width × height output pixels (per design pixel, at scale 1): up to `max`. */
+export function designDensity(width: number, height: number, max: number): number {
+  const d = Math.min(max, width / MIN_DESIGN.width, height / MIN_DESIGN.height);
+  return Math.max(MIN_DENSITY, Math.floor(d * 8) / 8);
 }
+export const printDensity = (width: number, height: number): number => designDensity(width, height, PRINT_DENSITY);
 const print = (id: PresetId, label: string, w: number, h: number): Preset => ({
   id,
   label,
@@ -150,7 +157,7 @@ export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
       orientation: spec.width >= spec.height ? 'landscape' : 'portrait',
       width: spec.width,
       height: spec.height,
-      density: 1,
+      density: designDensity(spec.width, spec.height, 1),
       mm: undefined,
     };
   }

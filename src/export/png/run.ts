@@ -7,7 +7,7 @@ import type { App } from '../../api/flightmap';
 import { buildLayers } from '../../scene/layers';
 import { fitBounds, type Camera } from '../core/camera';
 import { exportFrame } from '../core/frame';
-import { layoutExport, type ExportLayout } from '../core/layout';
+import { layoutExport, type ExportLayout, mapRoomError } from '../core/layout';
 import { insetColumn, insetSlots, insetViews, type InsetView } from '../core/inset';
 import { detailMapNames, drawnNames, mainMapNames, withPlaceNames, type MapNames } from '../core/map-names';
 import { storyFrames } from '../../scene/camera';
@@ -94,6 +94,8 @@ export async function renderExport(
     legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
     measure: canvasMeasure(ctx),
   });
+  const room = mapRoomError(layout);
+  if (room) throw new ExportError(null, room);
   const { map } = layout;
   // The insets (locator, strike-area detail) at the map's top right: the story's frame keeps clear of them.
   const slots = insetSlots(layout, req.inset);

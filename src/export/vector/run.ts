@@ -14,7 +14,7 @@ import { storyClock } from '../../story/content';
 import { fitBounds, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { FontWeight, ExportLayout } from '../core/layout';
-import { layoutExport } from '../core/layout';
+import { layoutExport, mapRoomError } from '../core/layout';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { scaleBars } from '../core/scale';
 import { metresPerPixel } from '../../geo/mercator';
@@ -137,6 +137,8 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
     measure,
   });
+  const room = mapRoomError(layout);
+  if (room) throw new ExportError(null, room);
   const { map } = layout;
   // The insets (locator, strike-area detail) at the map's top right, as the PNG's: the story's frame keeps clear of them.
   const slots = insetSlots(layout, req.inset);

@@ -236,6 +236,21 @@ describe('names clear of the aircraft', () => {
       expect(out.aircraftMatters).toBe(true);
     }
   });
+  it('a name pushed past the aircraft also stands off the lines where it can (Baku at take-off, the route and track going north)', () => {
+    const a = plane(200, 150, 0);
+    const first = layoutLabels([airport], view, [], 2, [ring], a).placed[0]!;
+    const b = { x: first.x, y: first.y, width: airport.width, height: airport.height };
+    // A line through the name where it went, from the point out past it.
+    const line = [
+      { x: 200, y: 150 },
+      { x: 200 + 3 * (b.x + b.width / 2 - 200), y: 150 + 3 * (b.y + b.height / 2 - 150) },
+    ];
+    const off = layoutLabels([airport], view, [], 2, [ring], a, [line]).placed[0]!;
+    expect(off.anchor).not.toBe(first.anchor);
+    const ob = { x: off.x, y: off.y, width: airport.width, height: airport.height };
+    expect(linesMeetBox([line], ob)).toBe(false);
+    expect(meets(ob, a)).toBe(false);
+  });
   it('changes nothing where the aircraft is far from every name', () => {
     const far = layoutLabels([airport], view, [], 2, [ring], plane(50, 250));
     expect(far.placed).toEqual(placeLabels([airport], view, [], 2, [ring]));

@@ -244,39 +244,41 @@ export function layoutLabels(
       out.push(b);
       placed.push({ id: l.id, x: b.x, y: b.y, anchor, variant });
     };
-    let done = false;
-    for (const [variant, form] of forms.entries()) {
-      let first: [Box, Anchor] | null = null; // the first place this form fits, a line through it or not
-      for (const [anchor, further] of tries) {
-        const b = clear(form, anchor, further);
-        if (!b) continue;
-        if (lines.length && linesMeetBox(lines, grow(b, lineRoom))) {
-          first ??= [b, anchor];
-          continue;
-        }
-        first = [b, anchor];
-        break;
+    /** Of the tries where the form fits, the first no line passes through (onLine false), else the first. */
+    type Spot = { box: Box; anchor: Anchor; variant: number; onLine: boolean };
+    const firstPlace = (at: readonly [Anchor, number][], form: LabelInput, variant: number): Spot | null => {
+      let first: Spot | null = null;
+      for (const [anchor, further] of at) {
+        const box = clear(form, anchor, further);
+        if (!box) continue;
+        const onLine = lines.length > 0 && linesMeetBox(lines, grow(box, lineRoom));
+        if (!onLine) return { box, anchor, variant, onLine };
+        first ??= { box, anchor, variant, onLine };
       }
-      if (first) {
-        put(first[0], first[1], variant);
-        done = true;
-        break;
+      return first;
+    };
+    /** The first form that fits somewhere, at its spot. */
+    const firstForm = (at: (form: LabelInput) => readonly [Anchor, number][]): Spot | null => {
+      for (const [variant, form] of forms.entries()) {
+        const spot = firstPlace(at(form), form, variant);
+        if (spot) return spot;
       }
+      return null;
+    };
+    let spot = firstForm(() => tries);
+    // Where the aircraft turned the label away and stands over its point (within its offset: take-off at Baku, the
+    // crash), no anchor near the point may be clear of it: the label at each anchor, then below and above, as far past
+    // the aircraft as it stands from its point; taken where nothing else fits, or where what fits lies on a line and
+    // this does not (Baku at take-off: above the aircraft is on the route north). (A label left out for other reasons
+    // stays out wherever the aircraft is.)
+    const r = l.radial;
+    if ((!spot || spot.onLine) && turned && aircraft && r !== undefined && overlaps(grow(aircraft, r), { x: l.x, y: l.y, width: 0, height: 0 })) {
+      const pushed = [...new Set<Anchor>([...l.anchors, 'top', 'bottom'])].filter((a) => a !== 'center');
+      const past = firstForm((form) => pushed.map((anchor): [Anchor, number] => [anchor, pastBox(form, anchor, aircraft, Math.max(r, padding))]));
+      if (past && (!spot || !past.onLine)) spot = past;
     }
     if (turned) aircraftMatters = true;
-    // Where the aircraft turned the label away and stands over its point (within its offset: take-off at Baku, the
-    // crash), no anchor near the point is clear of it: the label at each anchor, then below and above, as far past
-    // the aircraft as it stands from its point. (A label left out for other reasons stays out wherever the aircraft is.)
-    const r = l.radial;
-    if (done || !turned || !aircraft || r === undefined || !overlaps(grow(aircraft, r), { x: l.x, y: l.y, width: 0, height: 0 })) continue;
-    const pushed = [...new Set<Anchor>([...l.anchors, 'top', 'bottom'])].filter((a) => a !== 'center');
-    find: for (const [variant, form] of forms.entries())
-      for (const anchor of pushed) {
-        const b = clear(form, anchor, pastBox(form, anchor, aircraft, Math.max(r, padding)));
-        if (!b) continue;
-        put(b, anchor, variant);
-        break find;
-      }
+    if (spot) put(spot.box, spot.anchor, spot.variant);
   }
   return { placed, boxes: out, padding, aircraftMatters };
 }

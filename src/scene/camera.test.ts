@@ -166,6 +166,28 @@ describe('story camera', () => {
     expect(Math.abs(bare.x)).toBeLessThan(PLACE_ROOM);
   });
 
+  // Issue 12: in Kazakh the open legend is taller (measured at 1440 × 900: x 10, y 175, 280 × 409; in English y 222,
+  // 280 × 362): the move that brought MRV whole into view put it under the legend, a sliver of its ring by the edge.
+  it.each([
+    ['en', { x: 10, y: 222, width: 280, height: 362 }],
+    ['kk', { x: 10, y: 175, width: 280, height: 409 }],
+  ] as const)(
+    'at the divert, 1440 × 900 (%s legend), Mineralnye Vody is whole in view and clear of the legend, or whole out of view; Grozny and the framed points clear of it',
+    (_l, legend) => {
+      const [w, h] = [1056, 594];
+      const pad = { top: 50, right: 100, bottom: 80, left: 306 };
+      const covers = [...mapControls(w, h).slice(0, 3), legend, { x: w - 39, y: 10, width: 29, height: 58 }, { x: w - 39, y: 78, width: 29, height: 29 }];
+      const f = framesFor(story, frames, ['divert-aktau'])!;
+      const cam = frameCamera(f, w, h, pad, covers);
+      const mrv = on(cam, w, h, pt('mrv'));
+      const whole = Math.min(mrv.x, w - mrv.x, mrv.y, h - mrv.y) >= PLACE_ROOM - 0.01;
+      const gone = mrv.x <= -PLACE_ROOM + 0.01 || mrv.x >= w + PLACE_ROOM - 0.01 || mrv.y <= -PLACE_ROOM + 0.01 || mrv.y >= h + PLACE_ROOM - 0.01;
+      expect(whole || gone, JSON.stringify(mrv)).toBe(true);
+      if (whole) expect(fromBox(mrv, legend), JSON.stringify(mrv)).toBeGreaterThanOrEqual(MARK_ROOM - 0.01);
+      for (const p of [pt('grv'), ...f.points]) expect(fromBox(on(cam, w, h, p), legend), JSON.stringify(p)).toBeGreaterThanOrEqual(MARK_ROOM - 0.01);
+    },
+  );
+
   it('openingCamera frames clear of the covers it is given (the poster passes mapControls, the live map what it measures)', () => {
     const f = framesFor(story, frames, ['takeoff'])!;
     const whole: [number, number, number, number] = [46, 40, 52, 44];

@@ -157,27 +157,61 @@ function fitClear(frame: ViewFrame, w: number, h: number, pad: Padding, covers: 
 
 /**
  * A place whose mark the map's edge would cut (its point within PLACE_ROOM of the edge, inside or out: Mineralnye
- * Vody's ring at the divert on a wide map) is brought whole into view: the camera moves by the few px it needs,
- * across and up or down. Not where places at both edges pull opposite ways, nor where the move would cut another
- * place or put a framed point under a cover.
+ * Vody's ring at the divert on a wide map) is brought whole into view, or else put whole out of it: the camera
+ * moves by the fewest px that leave it either way. Brought into view, it must also land clear of every cover (by
+ * MARK_ROOM, which leaves its name room too): where the move in would put it under one (in Kazakh at the divert,
+ * 1440 × 900, the open legend reaches up to y = 175 and MRV would land under it, a sliver of its ring showing by
+ * the edge), the move that also clears it of that cover is tried, and the move out. A move is taken only where it
+ * cuts no other place, puts no place newly under a cover, and leaves every framed point in view and out from under
+ * the covers; where none is, the camera stays.
  */
 function wholePlaces(cam: Camera, frame: ViewFrame, w: number, h: number, covers: readonly Cover[]): Camera {
-  const need = (v: number, size: number) =>
-    v > -PLACE_ROOM && v < PLACE_ROOM ? PLACE_ROOM - v : v > size - PLACE_ROOM && v < size + PLACE_ROOM ? size - PLACE_ROOM - v : 0;
-  const pick = (ds: number[]) => {
-    const pos = Math.max(0, ...ds),
-      neg = Math.min(0, ...ds);
-    return pos && neg ? 0 : pos || neg;
-  };
+  type Pt = { x: number; y: number };
+  const whole = (p: Pt) => p.x >= PLACE_ROOM && p.x <= w - PLACE_ROOM && p.y >= PLACE_ROOM && p.y <= h - PLACE_ROOM;
+  const gone = (p: Pt) => p.x <= -PLACE_ROOM || p.x >= w + PLACE_ROOM || p.y <= -PLACE_ROOM || p.y >= h + PLACE_ROOM;
+  const inMap = (p: Pt) => p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
   const at = onMap(cam, w, h, frame.places);
-  const dx = pick(at.map((p) => need(p.x, w))),
-    dy = pick(at.map((p) => need(p.y, h)));
-  if (!dx && !dy) return cam;
+  const cutAt = at.filter((p) => !whole(p) && !gone(p));
+  if (!cutAt.length) return cam;
+  const pts = onMap(cam, w, h, frame.points);
+  const coveredBefore = at.map((p) => covers.filter((c) => under(p, c)));
+  const shift = (p: Pt, d: Pt) => ({ x: p.x + d.x, y: p.y + d.y });
+  const ok = (d: Pt) =>
+    at.every((p, i) => {
+      const q = shift(p, d);
+      if (gone(q)) return true;
+      if (!whole(q)) return false;
+      const was = cutAt.includes(p) ? [] : coveredBefore[i]!;
+      return covers.every((c) => !under(q, c) || was.includes(c));
+    }) &&
+    pts.every((p) => {
+      const q = shift(p, d);
+      return (!inMap(p) || inMap(q)) && covers.every((c) => !under(q, c));
+    });
+  // The moves to try (px the map's content moves by), for each cut place: in (to PLACE_ROOM inside each edge it is
+  // near), in and past a cover it would land under (on each of its four sides), and out past the nearest edge.
+  const moves: Pt[] = [];
+  const into = (v: number, size: number) => (v < PLACE_ROOM ? PLACE_ROOM - v : v > size - PLACE_ROOM ? size - PLACE_ROOM - v : 0);
+  const out = (v: number, size: number) => (v < size / 2 ? -PLACE_ROOM - v : size + PLACE_ROOM - v);
+  const edge = 1e-6;
+  for (const p of cutAt) {
+    const d = { x: into(p.x, w), y: into(p.y, h) };
+    moves.push(d);
+    const q = shift(p, d);
+    for (const c of covers.filter((c) => under(q, c)))
+      moves.push(
+        { x: d.x + c.x - MARK_ROOM - edge - q.x, y: d.y },
+        { x: d.x + c.x + c.width + MARK_ROOM + edge - q.x, y: d.y },
+        { x: d.x, y: d.y + c.y - MARK_ROOM - edge - q.y },
+        { x: d.x, y: d.y + c.y + c.height + MARK_ROOM + edge - q.y },
+      );
+    if (p.x < PLACE_ROOM || p.x > w - PLACE_ROOM) moves.push({ x: out(p.x, w), y: 0 });
+    if (p.y < PLACE_ROOM || p.y > h - PLACE_ROOM) moves.push({ x: 0, y: out(p.y, h) });
+  }
+  const best = moves.filter(ok).reduce<Pt | undefined>((a, d) => (!a || Math.hypot(d.x, d.y) < Math.hypot(a.x, a.y) - 1e-9 ? d : a), undefined);
+  if (!best) return cam;
   const [cx, cy] = worldPx(cam.center, cam.zoom);
-  const moved = { center: fromWorldPx([cx - dx, cy - dy], cam.zoom), zoom: cam.zoom };
-  const cut = onMap(moved, w, h, frame.places).some((p) => need(p.x, w) || need(p.y, h));
-  const hidden = onMap(moved, w, h, frame.points).some((p) => covers.some((c) => under(p, c)));
-  return cut || hidden ? cam : moved;
+  return { center: fromWorldPx([cx - best.x, cy - best.y], cam.zoom), zoom: cam.zoom };
 }
 
 /**

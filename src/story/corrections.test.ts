@@ -87,6 +87,30 @@ describe('the primary strike area is our estimate, not a report', () => {
     expect(legendEntries(LIGHT, storyClock(s)).find((e) => e.key === 'area')?.label).toBe('Claimed strike area (our estimate)'); // geo/i18n/en.json
     expect(JSON.stringify(s)).not.toMatch(/[Rr]eported strike area/);
   });
+  // The page's description, the map's accessible name and the route picture's alt text said "reported strike area"
+  // in every language (and the page's static English), after the legend had been corrected.
+  it('is named so in the page’s texts, in every language and in the static page', () => {
+    const said: Record<string, RegExp> = {
+      en: /reported strike area/i,
+      ru: /сообщённого поражения/i,
+      az: /bildirilən zərbə/i,
+      kk: /хабарланған аймақ/i,
+    };
+    const estimate: Record<string, string> = {
+      en: 'claimed strike area (our estimate)',
+      ru: '(наша оценка)',
+      az: '(bizim təxminimiz)',
+      kk: '(біздің бағамымыз)',
+    };
+    for (const [l, old] of Object.entries(said)) {
+      const m = (JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as { messages: Record<string, string> }).messages;
+      for (const k of ['page.description', 'page.mapLabel', 'page.mapAlt']) {
+        expect(m[k], `${l} ${k}`).not.toMatch(old);
+        expect(m[k], `${l} ${k}`).toContain(estimate[l]);
+      }
+    }
+    for (const f of ['index.html', 'examples/host.html', 'package.json']) expect(readFileSync(f, 'utf8'), f).not.toMatch(said.en!);
+  });
 });
 
 describe('each citation can support its item: one URL per source', () => {

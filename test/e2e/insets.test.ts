@@ -2,7 +2,7 @@
  * The export's insets (a locator and a detail of the strike area), through the command line against the
  * built app: on by default in the PNG (their frames' pixels where the layout puts them, the detail's
  * claimed points drawn inside it) and in the SVG (the inset groups, the claims named, the scale bar);
- * gone with --no-inset, where the map is drawn instead.
+ * gone with --no-inset, where the map is drawn instead. And in the page: the Export dialog's "Include insets" box.
  */
 import type { ExportMeta } from '../../src/export/png/run';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCli } from '../support/export-cli';
+import { useApp } from '../support/app';
 import { decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
 import { LIGHT_THEME } from '../../src/export/core/theme';
 import { projectOnMap } from '../../src/export/core/camera';
@@ -115,4 +116,38 @@ describe('export insets', () => {
     expect(o.code).toBe(0);
     expect(readFileSync(offFile, 'utf8')).not.toContain('id="inset-');
   });
+});
+
+describe('the Export dialog’s insets box', () => {
+  const app = useApp();
+  it('checked by default, the SVG it downloads has the locator and the detail; unchecked, neither, and the map is whole', async () => {
+    const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
+    try {
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the map' });
+      await dialog.waitFor();
+      await dialog.getByLabel('SVG').check();
+      const box = dialog.locator('#export-inset');
+      expect(await box.isChecked()).toBe(true);
+      const svgOf = async () => {
+        const download = page.waitForEvent('download', { timeout: 60_000 });
+        await dialog.getByRole('button', { name: 'Export SVG' }).click();
+        const svg = readFileSync(await (await download).path(), 'utf8');
+        await page.waitForFunction(() => /^Saved /.test(document.querySelector('.export-status')?.textContent ?? ''));
+        return svg;
+      };
+      const on = await svgOf();
+      expect(on).toContain('<g id="inset-locator"');
+      expect(on).toContain('<g id="inset-detail"');
+      await box.uncheck();
+      const off = await svgOf();
+      expect(off).not.toContain('<g id="inset-locator"');
+      expect(off).not.toContain('<g id="inset-detail"');
+      expect(off).toMatch(/<svg[^>]*>/);
+      expect(off.length).toBeGreaterThan(10_000); // the map, drawn
+      expect(log.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

@@ -259,7 +259,7 @@ describe('names clear of the aircraft', () => {
 
   // A slider step lays the names out again only when needsRelayout says so: wherever it says no, the layout with
   // the aircraft moved is the same as the one made before, name for name. Random maps of names, marks and steps.
-  it('needs no new layout only where a new one would be the same (random names and aircraft positions)', () => {
+  it('needs no new layout only where a new one would be the same (random names, lines and aircraft positions)', () => {
     let seed = 12;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const anchors = [['left', 'right'], ['right', 'bottom-right', 'top-right', 'left'], ['center'], ['right', 'left', 'top', 'bottom']] as const;
@@ -282,8 +282,12 @@ describe('names clear of the aircraft', () => {
       });
       const marks: Mark[] = labels.filter(() => rnd() < 0.4).map((l) => ({ x: l.x - 6, y: l.y - 6, width: 12, height: 12, owner: l.id }));
       const obstacles = [{ x: 340, y: 0, width: 60, height: 90 }];
+      // The route and the track, as the live map passes them: a few polylines across the view.
+      const lines = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () =>
+        Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => ({ x: rnd() * 400, y: rnd() * 300 })),
+      );
       let at = plane(rnd() * 400, rnd() * 300, rnd() * 360);
-      let last = layoutLabels(labels, view, obstacles, 2, marks, at);
+      let last = layoutLabels(labels, view, obstacles, 2, marks, at, lines, 1.75);
       for (let step = 0; step < 40; step++) {
         // Mostly small steps along a heading, sometimes a jump; sometimes hidden.
         const next =
@@ -292,7 +296,7 @@ describe('names clear of the aircraft', () => {
             : rnd() < 0.2
               ? plane(rnd() * 400, rnd() * 300, rnd() * 360)
               : plane(at.x + at.width / 2 + (rnd() - 0.3) * 12, at.y + at.height / 2 + (rnd() - 0.3) * 12, rnd() * 360);
-        const fresh = layoutLabels(labels, view, obstacles, 2, marks, next);
+        const fresh = layoutLabels(labels, view, obstacles, 2, marks, next, lines, 1.75);
         if (!needsRelayout(last, next)) {
           skipped++;
           expect(fresh.placed).toEqual(last.placed);

@@ -98,6 +98,8 @@ export function boxAt(l: LabelInput, anchor: Anchor): Box {
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const grow = (b: Box, p: number): Box => ({ x: b.x - p, y: b.y - p, width: b.width + 2 * p, height: b.height + 2 * p });
+/** Whether the aircraft stands over a label's point, within its radial offset r (then it may push the label past it). */
+const standsOver = (aircraft: Box, p: { x: number; y: number; r: number }) => overlaps(grow(aircraft, p.r), { x: p.x, y: p.y, width: 0, height: 0 });
 
 /** A line drawn on the map (the planned route, an edge of the track), as screen points. */
 export type Line = readonly { x: number; y: number }[];
@@ -181,6 +183,12 @@ export interface Layout {
    * have had, or a label stands pushed past it. Then any move of the aircraft may change the placement.
    */
   aircraftMatters: boolean;
+  /**
+   * The labels placed on a line (no spot off the lines was clear), each as its point and radial offset: an aircraft
+   * that comes within that offset of the point may push the label past it to a spot off the lines (layoutLabels), so
+   * such a move needs a new layout.
+   */
+  onLine: { x: number; y: number; r: number }[];
 }
 
 /**
@@ -211,6 +219,7 @@ export function layoutLabels(
   const out: Box[] = [];
   const boxes: Box[] = [...obstacles];
   let aircraftMatters = false;
+  const onLine: Layout['onLine'] = [];
   const order = [...labels].sort((a, b) => b.priority - a.priority);
   for (const l of order) {
     const forms = [l, ...(l.variants ?? []).map((v) => ({ ...l, width: v.width, height: v.height }))];
@@ -272,15 +281,16 @@ export function layoutLabels(
     // this does not (Baku at take-off: above the aircraft is on the route north). (A label left out for other reasons
     // stays out wherever the aircraft is.)
     const r = l.radial;
-    if ((!spot || spot.onLine) && turned && aircraft && r !== undefined && overlaps(grow(aircraft, r), { x: l.x, y: l.y, width: 0, height: 0 })) {
+    if ((!spot || spot.onLine) && turned && aircraft && r !== undefined && standsOver(aircraft, { x: l.x, y: l.y, r })) {
       const pushed = [...new Set<Anchor>([...l.anchors, 'top', 'bottom'])].filter((a) => a !== 'center');
       const past = firstForm((form) => pushed.map((anchor): [Anchor, number] => [anchor, pastBox(form, anchor, aircraft, Math.max(r, padding))]));
       if (past && (!spot || !past.onLine)) spot = past;
     }
     if (turned) aircraftMatters = true;
     if (spot) put(spot.box, spot.anchor, spot.variant);
+    if (spot?.onLine && r !== undefined) onLine.push({ x: l.x, y: l.y, r });
   }
-  return { placed, boxes: out, padding, aircraftMatters };
+  return { placed, boxes: out, padding, aircraftMatters, onLine };
 }
 
 /**
@@ -317,12 +327,14 @@ export function placeLabels(
  * it mattered there (it turned a label away, or pushed one) or when it now meets a placed label's box with its
  * margin. Otherwise the layout with the aircraft here is the same as there, label for label (the same places are
  * tried in the same order and fail for the same reasons, none of the chosen ones meets it, and a label is pushed past
- * the aircraft only where it turned the label away), so a slider step need not lay the names out.
+ * the aircraft only where it turned the label away), so a slider step need not lay the names out. One more case
+ * with lines: a label left on a line (no spot off them was clear) is pushed past an aircraft standing over its point
+ * to a spot off the lines, so an aircraft within such a label's offset of its point needs a new layout too.
  */
 export function needsRelayout(last: Layout, aircraft: Box | null): boolean {
   if (last.aircraftMatters) return true;
   if (!aircraft) return false;
-  return last.boxes.some((b) => overlaps(aircraft, grow(b, last.padding)));
+  return last.boxes.some((b) => overlaps(aircraft, grow(b, last.padding))) || last.onLine.some((p) => standsOver(aircraft, p));
 }
 
 /** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped. */

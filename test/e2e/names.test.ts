@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
+import { linesMeetBox } from '../../src/map/label-layout';
 
 const app = useApp();
 
@@ -231,14 +232,13 @@ describe('names on the map', () => {
       try {
         await settled(page);
         await page.waitForTimeout(100);
-        const found = await page.evaluate(() => {
-          const sm = (window as any).flightmap.mapLife.current();
-          const map = sm.map;
+        // The lines as the map draws them (its sources, projected) and the names' boxes, in page pixels.
+        const { lines, names } = await page.evaluate(() => {
+          const map = (window as any).flightmap.mapLife.current().map;
           const box = map.getContainer().getBoundingClientRect();
           const lines: { x: number; y: number }[][] = [];
-          for (const id of ['route', 'track']) {
-            const data = map.getSource(id).serialize().data as GeoJSON.FeatureCollection;
-            for (const f of data.features)
+          for (const id of ['route', 'track'])
+            for (const f of (map.getSource(id).serialize().data as GeoJSON.FeatureCollection).features)
               if (f.geometry.type === 'LineString')
                 lines.push(
                   f.geometry.coordinates.map((c) => {
@@ -246,41 +246,20 @@ describe('names on the map', () => {
                     return { x: p.x + box.x, y: p.y + box.y };
                   }),
                 );
-          }
-          // A segment through a box (Liang–Barsky).
-          const meets = (a: { x: number; y: number }, b: { x: number; y: number }, r: { x: number; y: number; w: number; h: number }) => {
-            let t0 = 0,
-              t1 = 1;
-            const dx = b.x - a.x,
-              dy = b.y - a.y;
-            for (const [p, q] of [
-              [-dx, a.x - r.x],
-              [dx, r.x + r.w - a.x],
-              [-dy, a.y - r.y],
-              [dy, r.y + r.h - a.y],
-            ] as [number, number][]) {
-              if (p === 0) {
-                if (q < 0) return false;
-              } else if (p < 0) t0 = Math.max(t0, q / p);
-              else t1 = Math.min(t1, q / p);
-              if (t0 > t1) return false;
-            }
-            return true;
-          };
-          const names = [...document.querySelectorAll<HTMLElement>('.map-label-airport, .map-label-crash')].filter((e) => e.style.visibility !== 'hidden');
-          return {
-            lines: lines.length,
-            names: names.map((e) => e.textContent),
-            onLine: names
-              .filter((e) => !/GRV/.test(e.textContent ?? ''))
-              .filter((e) => {
-                const b = e.getBoundingClientRect();
-                const r = { x: b.x + 1, y: b.y + 1, w: b.width - 2, h: b.height - 2 };
-                return lines.some((l) => l.some((p, i) => i > 0 && meets(l[i - 1]!, p, r)));
-              })
-              .map((e) => e.textContent),
-          };
+          const names = [...document.querySelectorAll<HTMLElement>('.map-label-airport, .map-label-crash')]
+            .filter((e) => e.style.visibility !== 'hidden')
+            .map((e) => {
+              const r = e.getBoundingClientRect();
+              return { text: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+            });
+          return { lines, names };
         });
+        // Less 1 px each side for the text's own halo.
+        const onLine = names
+          .filter((n) => !/GRV/.test(n.text))
+          .filter((n) => linesMeetBox(lines, { x: n.x + 1, y: n.y + 1, width: n.width - 2, height: n.height - 2 }))
+          .map((n) => n.text);
+        const found = { lines: lines.length, names: names.map((n) => n.text), onLine };
         expect(found.lines).toBeGreaterThan(3);
         expect(found.names.length, found.names.join(' | ')).toBeGreaterThan(0);
         expect(found.onLine, found.names.join(' | ')).toEqual([]);

@@ -109,6 +109,7 @@ export async function renderExport(
   const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
 
   const scene = sceneOf({ layers, track: app.track }, moment);
+  const lines = storyLines(scene); // the names stand off them, on the main map and in the detail
   const measure = canvasMeasure(ctx);
   // The map's names (core/map-names.ts), the SVG/PDF's: the claims' with the live map's fallback, the others
   // drawn only where they are clear of the legend, the scale bars and the insets (and the claims' too).
@@ -122,7 +123,7 @@ export async function renderExport(
     names: scene.names,
     aircraft: scene.aircraft,
     measure,
-    lines: storyLines(scene),
+    lines,
   });
 
   lap('layout');
@@ -150,7 +151,7 @@ export async function renderExport(
   // The detail names every claimed point, the name alone first (core/claim-names.ts), and its other names as the
   // SVG/PDF's inset places them (core/map-names.ts detailMapNames).
   const detail = insets.find((v) => v.kind === 'detail');
-  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, storyLines(scene)) : null;
+  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, lines) : null;
   const insetClaimNames = detailNames?.claims ?? [];
   await drawInsets(
     ctx,

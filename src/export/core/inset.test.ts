@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { layoutExport, type LayoutInput, type Measure } from './layout';
 import { PRESETS, exportSize } from './presets';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
@@ -7,7 +8,7 @@ import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { layers, story, track } from './story.fixture';
 import type { Rect } from './tiles';
-import { INSET, insetColumn, insetSlots, insetViews, keepsAnchor, locatorNames } from './inset';
+import { INSET, fitPoints, insetColumn, insetScaleBox, insetSlots, insetViews, keepsAnchor, locatorNames } from './inset';
 import { sceneOf } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
 import { fitBounds } from './camera';
@@ -16,6 +17,16 @@ import { exportFrame } from './frame';
 import { storyFrames } from '../../scene/camera';
 import { wholeRoute } from '../../scene/scene';
 import type { LngLat } from '../../geo/mercator';
+import { bboxOf } from '../../geo/bounds';
+import { LINE_EM } from './claim-names';
+import { detailMapNames } from './map-names';
+import { exportMoment } from './moment';
+import { buildLayers } from '../../scene/layers';
+import { mapMomentAt, storyLines } from '../../scene/scene';
+import { localizeStory } from '../../i18n/story-text';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
+import { NAMES, nameSize, SYMBOLOGY } from '../../theme/symbology';
 
 const measure: Measure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.58 : 0.53);
 const moment = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
@@ -43,6 +54,8 @@ function input(
 const inside = (r: Rect, o: Rect) => r.x >= o.x && r.y >= o.y && r.x + r.w <= o.x + o.w && r.y + r.h <= o.y + o.h;
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const strike = storyFrames(story).get('strike-area')!;
+/** Grozny airport as the data places it (geo/places.geojson). */
+const GRV = story.places.features.find((f) => f.properties.id === 'grv')!.geometry.coordinates as LngLat;
 
 const SIZES = [
   ...PRESETS.map((p) => ({ name: p.id, spec: { preset: p.id } })),
@@ -91,9 +104,23 @@ describe('export insets', () => {
           expect(q.x).toBeLessThan(d.map.w - INSET.detailPad.names * L.unit + 1);
           expect(q.y).toBeLessThan(d.map.h);
         }
+        // No closer than INSET.claimGap, and never so far out that two lines of a claim's name would not stack between them.
+        let gap = Infinity;
         for (let i = 0; i < pts.length; i++)
-          for (let j = i + 1; j < pts.length; j++)
-            expect(Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y) / L.unit).toBeGreaterThanOrEqual(INSET.claimGap * 0.99);
+          for (let j = i + 1; j < pts.length; j++) gap = Math.min(gap, Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y) / L.unit);
+        expect(gap).toBeLessThanOrEqual(INSET.claimGap * 1.01);
+        expect(gap).toBeGreaterThan(2 * LINE_EM * nameSize(NAMES.claim, d.camera.zoom));
+        // Grozny airport, which two of the claims are measured from (the data's place, framed with them), inside the
+        // detail with the frame's margins: clear of the edges, and above the scale bar.
+        const g = projectOnMap(GRV, d.camera, d.map.w, d.map.h, L.unit);
+        const P = INSET.detailPad;
+        expect(g.x).toBeGreaterThanOrEqual(P.left * L.unit - 1);
+        expect(g.x).toBeLessThanOrEqual(d.map.w - P.place * L.unit + 1);
+        expect(g.y).toBeGreaterThanOrEqual(P.top * L.unit - 1);
+        expect(g.y).toBeLessThanOrEqual(d.map.h - P.bottom * L.unit + 1);
+        const bar = insetScaleBox(d, measure(d.scale!.label, 600, d.scale!.fontSize))!;
+        const ring = (SYMBOLOGY.airport.radius + SYMBOLOGY.airport.strokeWidth) * L.unit;
+        expect(g.y + ring).toBeLessThan(bar.y);
         // The detail's scale bar is inside its map.
         expect(d.scale!.x).toBeGreaterThan(d.map.x);
         expect(d.scale!.y).toBeLessThan(d.map.y + d.map.h);
@@ -157,6 +184,42 @@ describe('export insets', () => {
   });
 });
 
+describe('fitPoints', () => {
+  const pad = { top: 26, right: 215, bottom: 34, left: 20 };
+  it('with one room for every point, the camera of fitBounds', () => {
+    const pts = strike.points.map((at) => ({ at, pad }));
+    const a = fitPoints(pts, 336, 296, 12),
+      b = fitBounds(bboxOf(strike.points), 336, 296, pad, 12);
+    expect(a.zoom).toBeCloseTo(b.zoom, 9);
+    expect(a.center[0]).toBeCloseTo(b.center[0], 9);
+    expect(a.center[1]).toBeCloseTo(b.center[1], 9);
+    expect(fitPoints(pts, 336, 296, 8).zoom).toBe(8);
+  });
+  it('each point keeps its own room inside the view, the tightest exactly', () => {
+    const pts = strike.points.map((at, i) => ({ at, pad: i === 0 ? { ...pad, right: 100 } : pad }));
+    for (const [w, h] of [
+      [336, 296],
+      [275, 242],
+      [600, 200],
+    ] as const) {
+      const cam = fitPoints(pts, w, h, 14);
+      let slackX = Infinity,
+        slackY = Infinity;
+      for (const p of pts) {
+        const q = projectOnMap(p.at, cam, w, h, 1);
+        expect(q.x - p.pad.left).toBeGreaterThanOrEqual(-1e-6);
+        expect(q.x + p.pad.right).toBeLessThanOrEqual(w + 1e-6);
+        expect(q.y - p.pad.top).toBeGreaterThanOrEqual(-1e-6);
+        expect(q.y + p.pad.bottom).toBeLessThanOrEqual(h + 1e-6);
+        slackX = Math.min(slackX, q.x - p.pad.left, w - q.x - p.pad.right);
+        slackY = Math.min(slackY, q.y - p.pad.top, h - q.y - p.pad.bottom);
+      }
+      // As close as it can be: no room left on one axis.
+      expect(Math.min(slackX, slackY)).toBeLessThan(1e-6);
+    }
+  });
+});
+
 describe('names on the main map keep clear of the insets', () => {
   it('a name may be anchored inside the edges, outside the insets’ column grown by the edge', () => {
     const L = layoutExport(input({ preset: '16x9' }));
@@ -174,4 +237,80 @@ describe('names on the main map keep clear of the insets', () => {
     expect(keep(c.x + 10, c.y + c.h + 13)).toBe(false);
     expect(keepsAnchor({ x: c.x + 10, y: c.y + 10 }, view, edge, null)).toBe(true);
   });
+});
+
+describe('the strike-area detail shows Grozny airport, named, with the claims named clear of it', () => {
+  /** Wider than Noto Sans (capitals about 0.65 em, small letters about 0.5): a name clear here is clear in the picture. */
+  const wide: Measure = (text, weight, size) => [...text].reduce((w, ch) => w + size * (ch !== ch.toLowerCase() ? 0.72 : 0.56) * (weight >= 600 ? 1.07 : 1), 0);
+  const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+  const EN = read('en');
+  afterAll(() => useLocale('en', EN));
+  const MOMENTS = {
+    'first impact': mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')),
+    divert: mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:42:40Z')),
+    crash: mapMomentAt(track, 'flight', Date.parse('2024-12-25T06:28:00Z')),
+    'whole route': wholeRoute(track),
+    // A day of the aftermath when only the first two claims were reported.
+    '27 Dec 2024': mapMomentAt(track, 'aftermath', Date.parse('2024-12-27T12:00:00Z')),
+  };
+  type B = { x: number; y: number; width: number; height: number };
+  const meets = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const within = (a: B, w: number, h: number) => a.x >= 0 && a.y >= 0 && a.x + a.width <= w && a.y + a.height <= h;
+
+  for (const lang of ['en', 'ru', 'az', 'kk'] as const)
+    it(`${lang}: in every preset and at every moment, "Grozny GRV" (the main map's name) with its ring, the claims named clear of it and of each other`, () => {
+      const cat = read(lang);
+      useLocale(lang, cat, EN);
+      // The story in the language, as the app and the export load it (main.ts): the names through the same functions.
+      const local = buildLayers(localizeStory(story, cat.story), track);
+      for (const [when, m] of Object.entries(MOMENTS)) {
+        const moment = exportMoment(m, track);
+        const scene = sceneOf({ layers: local, track }, moment);
+        const grv = scene.names.find((n) => n.id === 'place:grv')!;
+        expect(grv.text).toBe(`${cat.story?.features?.grv?.city ?? 'Grozny'} GRV`);
+        for (const { name, spec } of SIZES) {
+          const at = `${lang} ${when} ${name}`;
+          const L = layoutExport({ ...input(spec), measure: wide });
+          const u = L.unit;
+          const s = insetSlots(L);
+          const p = s.mapPadding;
+          const main = fitBounds(exportFrame(local, moment), L.map.w / u, L.map.h / u, {
+            top: p.top / u,
+            right: p.right / u,
+            bottom: p.bottom / u,
+            left: p.left / u,
+          });
+          const d = insetViews({ slots: s.slots, main, mapRect: L.map, ratio: u, strike }).find((v) => v.kind === 'detail');
+          expect(d, at).toBeDefined();
+          // What both renderers draw in the detail (png/run.ts and vector/inset.ts through vector/map.ts).
+          const { claims, names } = detailMapNames(d!, scene.names, scene.aircraft, u, wide, storyLines(scene));
+          expect(names.placeDots, at).toContain('place:grv');
+          const airport = names.story.find((n) => n.id === 'place:grv');
+          expect(airport?.text, at).toBe(grv.text);
+          expect(within(airport!, d!.map.w, d!.map.h), at).toBe(true);
+          const bar = insetScaleBox(d!, wide(d!.scale!.label, 600, d!.scale!.fontSize))!;
+          expect(meets(airport!, bar), `${at}: the airport's name over the scale bar`).toBe(false);
+          const g = projectOnMap(GRV, d!.camera, d!.map.w, d!.map.h, u);
+          const r = (SYMBOLOGY.airport.radius + SYMBOLOGY.airport.strokeWidth) * u;
+          const ring = { x: g.x - r, y: g.y - r, width: 2 * r, height: 2 * r };
+          const shown = scene.names.filter((n) => n.kind === 'claim' && n.shown);
+          expect(claims.map((c) => c.id).sort(), at).toEqual(shown.map((n) => n.id).sort());
+          for (const [i, c] of claims.entries()) {
+            const what = `${at}: ${c.lines.join(' / ')}`;
+            expect(c.fits, what).toBe(true);
+            expect(within(c, d!.map.w, d!.map.h), what).toBe(true);
+            expect(meets(c, airport!), `${what} meets ${airport!.text}`).toBe(false);
+            expect(meets(c, ring), `${what} over the airport's ring`).toBe(false);
+            expect(meets(c, bar), `${what} over the scale bar`).toBe(false);
+            for (const o of claims.slice(i + 1)) expect(meets(c, o), `${what} meets ${o.lines.join(' / ')}`).toBe(false);
+          }
+          // The airport's name over no claimed point.
+          const dot = (SYMBOLOGY.claim.radius + SYMBOLOGY.claim.strokeWidth) * u;
+          for (const n of shown) {
+            const q = projectOnMap(n.at, d!.camera, d!.map.w, d!.map.h, u);
+            expect(meets(airport!, { x: q.x - dot, y: q.y - dot, width: 2 * dot, height: 2 * dot }), `${at}: ${airport!.text} over ${n.id}`).toBe(false);
+          }
+        }
+      }
+    });
 });

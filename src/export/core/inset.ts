@@ -1,7 +1,8 @@
 /**
  * The insets of an exported picture, Datawrapper-style: a small locator map (where the Caspian and the
  * Caucasus are, with the main map's extent as a box) and a detail map of the strike area (the claimed
- * points named, with its own scale bar), stacked at the map's top right. Pure: where they go, how big, and
+ * points named, and Grozny airport, which two of them are measured from, with its ring and name; its own
+ * scale bar), stacked at the map's top right. Pure: where they go, how big, and
  * the camera of each; the PNG (src/export/png/inset.ts) and the vector picture (src/export/vector/inset.ts)
  * draw them from this one layout.
  *
@@ -11,10 +12,10 @@
  * that shows nothing the main map does not (the detail when the main map is already as close; the locator
  * when the main map is as wide) is left out.
  */
-import { bboxOf, type BBox, type Padding } from '../../geo/bounds';
+import type { BBox, Padding } from '../../geo/bounds';
 import { fitBounds, type Camera } from '../../geo/fit';
 import { frameCamera, type ViewFrame } from '../../scene/camera';
-import { metresPerPixel, type LngLat } from '../../geo/mercator';
+import { fromWorldPx, mercatorX, mercatorY, metresPerPixel, TILE_SIZE, type LngLat } from '../../geo/mercator';
 import { scaleBars } from './scale';
 import { projectOnMap, unprojectOnMap } from './camera';
 import { D, type ExportLayout, type Measure } from './layout';
@@ -38,10 +39,17 @@ export const INSET = {
   border: 1.5,
   /** The detail's own scale bar: longest bar, its font size, its margin from the inset's corner. */
   scale: { maxBar: 80, font: 11, pad: 8 },
-  /** The detail's claimed points at least this far apart (design px), so their two-line names stack without a clash. */
+  /**
+   * The detail comes no closer than puts its nearest claimed points this far apart (design px), room for their
+   * two-line names to stack; framing Grozny airport with them may leave them a little closer (about 36 px in the
+   * smallest insets).
+   */
   claimGap: 44,
-  /** The detail frames its points with this much room: `names` on the right for their names. */
-  detailPad: { top: 26, names: 215, bottom: 34, left: 20 },
+  /**
+   * The detail frames its points with this much room: `names` right of the claimed points for their names,
+   * `place` right of the frame's other points (Grozny airport) for theirs ("Grozny GRV").
+   */
+  detailPad: { top: 26, names: 215, place: 100, bottom: 34, left: 20 },
 } as const;
 
 /**
@@ -101,6 +109,27 @@ export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
   return { slots, mapPadding: { ...layout.mapPadding, right: Math.max(layout.mapPadding.right, right) } };
 }
 
+/**
+ * The camera that shows each point with its own room around it (CSS px of a w × h view), north up, centred: the
+ * highest zoom (at most maxZoom) at which every point's room fits the view. With one room for all, fitBounds.
+ */
+export function fitPoints(points: readonly { at: LngLat; pad: Padding }[], w: number, h: number, maxZoom: number): Camera {
+  const at = points.map((p) => ({ x: mercatorX(p.at[0]) * TILE_SIZE, y: mercatorY(p.at[1]) * TILE_SIZE, pad: p.pad }));
+  // Each pair bounds the scale where the first lies further right (down) than the second: their rooms fit between.
+  let k = 2 ** maxZoom;
+  for (const a of at)
+    for (const b of at) {
+      if (a.x > b.x) k = Math.min(k, Math.max(1, w - a.pad.right - b.pad.left) / (a.x - b.x));
+      if (a.y > b.y) k = Math.min(k, Math.max(1, h - a.pad.bottom - b.pad.top) / (a.y - b.y));
+    }
+  const zoom = Math.log2(k);
+  const x0 = Math.min(...at.map((p) => p.x * k - p.pad.left)),
+    x1 = Math.max(...at.map((p) => p.x * k + p.pad.right));
+  const y0 = Math.min(...at.map((p) => p.y * k - p.pad.top)),
+    y1 = Math.max(...at.map((p) => p.y * k + p.pad.bottom));
+  return { center: fromWorldPx([(x0 + x1) / 2, (y0 + y1) / 2], zoom), zoom };
+}
+
 /** The smallest distance between two of the points, in world pixels at zoom 0. */
 function minGap0(pts: readonly LngLat[]): number {
   let d = Infinity;
@@ -150,12 +179,22 @@ export function insetViews({ slots, main, mapRect, ratio, strike, region = LOCAT
       h = map.h / ratio;
     if (slot.kind === 'detail') {
       const P = INSET.detailPad;
-      // The claimed points at the left, room for their names (one line each) at the right; as close as
-      // their names need to stand apart, no closer.
+      // The claimed points at the left, room for their names (one line each) at the right; the frame's other
+      // points (Grozny airport, which two of the claims are measured from) with room for a shorter name; as
+      // close as the claims' names need to stand apart, no closer.
       const pad = { top: P.top, right: Math.min(P.names, w - P.left - 40), bottom: P.bottom, left: P.left };
       const d0 = minGap0(strike.keepApart);
+      const claimed = new Set(strike.keepApart.map((p) => p.join()));
+      const room = (p: LngLat): Padding => (claimed.has(p.join()) ? pad : { ...pad, right: Math.min(P.place, pad.right) });
       const camera =
-        d0 > 0 && Number.isFinite(d0) ? fitBounds(bboxOf(strike.keepApart), w, h, pad, Math.log2(INSET.claimGap / d0)) : frameCamera(strike, w, h, pad);
+        d0 > 0 && Number.isFinite(d0)
+          ? fitPoints(
+              strike.points.map((at) => ({ at, pad: room(at) })),
+              w,
+              h,
+              Math.log2(INSET.claimGap / d0),
+            )
+          : frameCamera(strike, w, h, pad);
       // At least twice as close as the main map, or the detail adds nothing.
       if (camera.zoom < main.zoom + 1) continue;
       const S = INSET.scale;

@@ -1,8 +1,8 @@
 /**
  * The export's insets (a locator and a detail of the strike area), through the command line against the
  * built app: on by default in the PNG (their frames' pixels where the layout puts them, the detail's
- * claimed points drawn inside it) and in the SVG (the inset groups, the claims named, the scale bar);
- * gone with --no-inset, where the map is drawn instead. And in the page: the Export dialog's "Include insets" box.
+ * claimed points drawn inside it, and Grozny airport's ring and name) and in the SVG (the inset groups, the
+ * claims and the airport named, the scale bar); gone with --no-inset, where the map is drawn instead. And in the page: the Export dialog's "Include insets" box.
  */
 import type { ExportMeta } from '../../src/export/png/run';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,35 @@ async function exportPng(name: string, args: string[]) {
 
 const near = (a: RGB, b: RGB, d = 40) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) <= d;
 const FRAME = hexToRgb(LIGHT_THEME.text);
+
+/** Grozny airport as the data places it: two of the claims are measured from it, so the detail shows it. */
+const places = JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as {
+  features: { geometry: { coordinates: [number, number] }; properties: { id: string } }[];
+};
+const GRV = places.features.find((f) => f.properties.id === 'grv')!.geometry.coordinates;
+
+/** In the PNG's detail inset: Grozny airport's ring where its camera puts it, inside it, and its name (`text`) drawn where it was placed. */
+function expectAirportInDetail(png: ReturnType<typeof decode>, meta: ExportMeta, text: string) {
+  const d = meta.insets.find((i) => i.kind === 'detail')!;
+  const p = projectOnMap(GRV, d.camera, d.map.w, d.map.h, meta.ratio);
+  const m = 20 * meta.ratio;
+  expect(p.x > m && p.y > m && p.x < d.map.w - m && p.y < d.map.h - m, `Grozny airport at ${p.x}, ${p.y} in the detail`).toBe(true);
+  // The ring: its fill at the point, its stroke around it (the symbology's airport circle).
+  const x = Math.round(d.map.x + p.x),
+    y = Math.round(d.map.y + p.y);
+  expect(near(pixel(png, x, y), hexToRgb(LIGHT.labelHalo)), 'the ring’s fill').toBe(true);
+  expect(nearestColour(png, x, y, hexToRgb(LIGHT.airport), 7)).toBeLessThan(40);
+  const n = meta.detailNames?.story.find((s) => s.id === 'place:grv');
+  expect(n?.text).toBe(text);
+  expect(n!.x >= 0 && n!.y >= 0 && n!.x + n!.width <= d.map.w && n!.y + n!.height <= d.map.h).toBe(true);
+  // Its ink inside its box; and no claim's name over it.
+  let inked = 0;
+  for (let j = Math.round(d.map.y + n!.y); j < d.map.y + n!.y + n!.height; j++)
+    for (let i = Math.round(d.map.x + n!.x); i < d.map.x + n!.x + n!.width; i++) if (near(pixel(png, i, j), hexToRgb(LIGHT.text), 60)) inked++;
+  expect(inked, `${text}: ink`).toBeGreaterThan(20);
+  for (const c of meta.claimNames.detail)
+    expect(c.x < n!.x + n!.width && n!.x < c.x + c.width && c.y < n!.y + n!.height && n!.y < c.y + c.height, `${c.lines.join(' / ')} over ${text}`).toBe(false);
+}
 
 describe('export insets', () => {
   it('PNG: a locator and a strike-area detail by default (their frames drawn, the claims inside), none with --no-inset', async () => {
@@ -61,6 +90,7 @@ describe('export insets', () => {
       const p = projectOnMap(ll, d.camera, d.map.w, d.map.h, on.meta.ratio);
       expect(nearestColour(on.png, Math.round(d.map.x + p.x), Math.round(d.map.y + p.y), hexToRgb(LIGHT.claim), 4)).toBeLessThan(40);
     }
+    expectAirportInDetail(on.png, on.meta, 'Grozny GRV');
 
     const off = await exportPng('off', [...args, '--no-inset']);
     expect(off.meta.insets).toEqual([]);
@@ -98,6 +128,7 @@ describe('export insets', () => {
       }
       // The long third name is broken over lines rather than cut (Kazakh: "нысана ұшыру қондырғысынан 7 км жерде, 490 м").
       expect(names.find((n) => n.feature === 'claim-paladichuk')!.lines.length).toBeGreaterThan(1);
+      expectAirportInDetail(png, meta, 'Грозный GRV');
     });
 
   it('SVG: the inset groups, the claims named in the detail, its scale bar; none with --no-inset', async () => {
@@ -110,6 +141,10 @@ describe('export insets', () => {
     const detail = svg.slice(svg.indexOf('<g id="inset-detail"')).replace(/\u00a0/g, ' '); // spaces, or no-break spaces
     for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher']) expect(detail).toContain(words);
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
+    // Grozny airport, which two of the claims are measured from: named, and its ring (the airports' circle) drawn.
+    const group = (id: string) => detail.slice(detail.indexOf(`<g id="${id}"`), detail.indexOf('</g>', detail.indexOf(`<g id="${id}"`)));
+    expect(group('inset-detail-names')).toContain('>Grozny GRV</text>');
+    expect(group('inset-detail-places')).toMatch(new RegExp(`<circle [^>]*stroke="${LIGHT.airport}"`, 'i'));
 
     const offFile = join(OUT, 'off.svg');
     const o = await cli(['--out', offFile, '--preset', '16x9', '--event', 'first-impact', '--no-inset']);

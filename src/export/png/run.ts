@@ -45,6 +45,8 @@ export interface ExportMeta {
   insets: InsetView[];
   /** The claims' names as placed on the main map and in the detail inset (each map's output pixels). */
   claimNames: { map: PlacedClaimName[]; detail: PlacedClaimName[] };
+  /** The detail inset's other names drawn (Grozny airport's) and its rings, as placed (its map's output pixels); null without it. */
+  detailNames: MapNames | null;
   /** The main map's other names drawn (and the cities' dots), as placed (core/map-names.ts; the map's output pixels). */
   mapNames: MapNames;
   resolved: ResolvedExport;
@@ -193,6 +195,7 @@ export async function renderExport(
       layout,
       insets,
       claimNames: { map: claimNames, detail: insetClaimNames },
+      detailNames: detailNames?.names ?? null,
       mapNames,
       resolved: req,
       timings,

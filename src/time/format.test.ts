@@ -49,6 +49,24 @@ describe('format', () => {
     useLocale('en', en as Catalogue);
     expect(day(impact)).toBe('25 Dec 2024');
   });
+  it('writes UTC clocks and dates without Intl exactly as Intl writes them, in every language', () => {
+    // The UTC fast path (format.ts: no ICU start-up before the map) must not change a character anywhere.
+    const cats = { en, ru, az, kk } as Record<string, Catalogue>;
+    const tags = { en: 'en-GB', ru: 'ru', az: 'az-Latn', kk: 'kk' } as Record<string, string>;
+    const times = [impact, impact + 999, Date.UTC(2024, 11, 31, 23, 59, 59, 500), Date.UTC(2025, 0, 1), Date.UTC(2026, 1, 28, 12, 0, 7), 0];
+    for (let i = 0; i < 200; i++) times.push(Date.UTC(2024, 11, 25) + i * 7_654_321);
+    for (const [l, cat] of Object.entries(cats)) {
+      useLocale(l as 'en', cat);
+      const hms = new Intl.DateTimeFormat(tags[l], { timeZone: 'UTC', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      const hm = new Intl.DateTimeFormat(tags[l], { timeZone: 'UTC', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+      for (const t of times) {
+        expect(clock(t), `${l} ${t}`).toBe(hms.format(t));
+        expect(clock(t, 'UTC', false), `${l} ${t}`).toBe(hm.format(t));
+        // day() in UTC against the same catalogue message fed Intl's numbers (the path other zones take)
+        expect(day(t), `${l} ${t}`).toBe(day(t, 'Etc/UTC'));
+      }
+    }
+  });
   it('parses only real ISO 8601 UTC', () => {
     expect(parseIsoUtc('2024-12-25T05:13:31Z')).toBe(impact);
     expect(isoUtc(impact)).toBe('2024-12-25T05:13:31Z');

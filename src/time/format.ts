@@ -44,7 +44,23 @@ function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeForma
 
 /** "05:13:31" (or "05:13" without seconds) in the given zone. */
 export function clock(ms: number, zone = 'UTC', seconds = true): string {
+  if (zone === 'UTC') return utcClock(ms, seconds);
   return fmt(zone, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(ms);
+}
+
+/*
+ * UTC, the story's own clock, without Intl. A page's first Intl.DateTimeFormat loads ICU's calendar and zone
+ * data: about 80 ms on the main thread on the benchmark's machine, and the page used to pay it before it made
+ * its map (the slider's axis and the strike area's dates are UTC). In UTC every language of the page writes
+ * the clock alike (two-digit hours 00–23, ":" between; format.test.ts checks this against Intl in each one)
+ * and `day` needs only the numbers, so these are plain arithmetic. Local times (Baku, Moscow, Aktau) still
+ * go through Intl, which knows each zone's rules.
+ */
+const two = (n: number) => String(n).padStart(2, '0');
+function utcClock(ms: number, seconds: boolean): string {
+  const d = new Date(ms);
+  const hm = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return seconds ? `${hm}:${two(d.getUTCSeconds())}` : hm;
 }
 
 /**
@@ -54,6 +70,10 @@ export function clock(ms: number, zone = 'UTC', seconds = true): string {
  * Chromium), so no language's dates depend on the browser's.
  */
 export function day(ms: number, zone = 'UTC'): string {
+  if (zone === 'UTC') {
+    const d = new Date(ms);
+    return msg('date.day', { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) });
+  }
   const parts = numericDay(zone).formatToParts(ms);
   const get = (t: string) => String(Number(parts.find((p) => p.type === t)?.value));
   return msg('date.day', { day: get('day'), month: get('month'), year: get('year') });

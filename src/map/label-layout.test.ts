@@ -11,6 +11,7 @@ import {
   needsRelayout,
   paddingClearOf,
   placeLabels,
+  placingOrder,
   radialShift,
   segmentMeetsBox,
   type LabelInput,
@@ -90,6 +91,64 @@ describe('placing labels', () => {
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 200 })], view)).toHaveLength(2);
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 119 })], view)).toHaveLength(1); // 3 px apart
     expect(placeLabels([label({ id: 'a' }), label({ id: 'b', y: 121 })], view)).toHaveLength(2); // 5 px apart
+  });
+});
+
+// A country's name at its candidate points (scene/basemap-names.ts): one group, tried in order (issue 12: Georgia
+// went unnamed in the 1600 × 900 export at the divert, its one point under the legend, its land in view beside it).
+describe('a name at its candidate points (a group)', () => {
+  const view = { width: 400, height: 300 };
+  const at = (id: string, x: number, y: number, o: Partial<LabelInput> = {}) => label({ id, x, y, priority: 1, group: 'country:GEORGIA', ...o });
+  const georgia = [at('g0', 60, 150), at('g1', 250, 150), at('g2', 250, 250)];
+  const legend = { x: 0, y: 50, width: 150, height: 200 }; // over the first point
+  it('uses the first point where its name fits, and only it', () => {
+    expect(placeLabels(georgia, view).map((p) => p.id)).toEqual(['g0']);
+  });
+  it('where the first point is covered, the second is used', () => {
+    expect(placeLabels(georgia, view, [legend]).map((p) => p.id)).toEqual(['g1']);
+    // Covered by its box only (the point itself clear): the same.
+    expect(placeLabels(georgia, view, [{ x: 0, y: 50, width: 25, height: 200 }]).map((p) => p.id)).toEqual(['g1']);
+  });
+  it('where the first is out of view, or its name would be cut by the edge, the next that fits', () => {
+    const off = [at('g0', -100, 150), at('g1', 395, 150), at('g2', 250, 250)];
+    expect(placeLabels(off, view).map((p) => p.id)).toEqual(['g2']);
+  });
+  it('where no point fits, the country is unnamed', () => {
+    const all = [legend, { x: 150, y: 100, width: 250, height: 200 }];
+    expect(placeLabels(georgia, view, all)).toEqual([]);
+  });
+  it('a higher-priority name taken first turns it to its next point; a lower one gives way to it', () => {
+    const sea = label({ id: 'sea', x: 60, y: 150, priority: 2 });
+    expect(placeLabels([...georgia, sea], view).map((p) => p.id)).toEqual(['sea', 'g1']);
+    const republic = label({ id: 'republic', x: 250, y: 150, priority: 0.5 });
+    // The group is tried as one, at the place of its first: g1 before the republic that would take its spot.
+    expect(placeLabels([republic, ...georgia], view, [legend]).map((p) => p.id)).toEqual(['g1']);
+    expect(placeLabels([republic, ...georgia], view).map((p) => p.id)).toEqual(['g0', 'republic']);
+  });
+  it('keeps each group’s points together in their order, at the place of its first, priority first', () => {
+    const order = placingOrder([
+      label({ id: 'a0', priority: 1, group: 'a' }),
+      label({ id: 'x', priority: 1 }),
+      label({ id: 'b0', priority: 1, group: 'b' }),
+      label({ id: 'a1', priority: 1, group: 'a' }),
+      label({ id: 'hi', priority: 3 }),
+      label({ id: 'b1', priority: 1, group: 'b' }),
+    ]).map((l) => l.id);
+    expect(order).toEqual(['hi', 'a0', 'a1', 'x', 'b0', 'b1']);
+  });
+  it('two groups never share a name: each is placed once, the other group’s points are its own', () => {
+    const armenia = [at('a0', 60, 275, { group: 'country:ARMENIA' }), at('a1', 250, 150, { group: 'country:ARMENIA' })];
+    // Georgia takes g1 (its first is covered); Armenia's a1 would meet it, a0 lies under the legend too: unnamed.
+    expect(placeLabels([...georgia, ...armenia], view, [{ x: 0, y: 50, width: 150, height: 250 }]).map((p) => p.id)).toEqual(['g1']);
+    // With the legend smaller, Armenia at its first point: both named, once each.
+    expect(placeLabels([...georgia, ...armenia], view, [legend]).map((p) => p.id)).toEqual(['g1', 'a0']);
+  });
+  it('where the aircraft alone turns it from its first point, a move of the aircraft needs a new layout', () => {
+    const a = iconBox(AIRCRAFT_ICON, 60, 150);
+    const out = layoutLabels(georgia, view, [], 2, [], a);
+    expect(out.placed.map((p) => p.id)).toEqual(['g1']);
+    expect(out.aircraftMatters).toBe(true);
+    expect(needsRelayout(out, iconBox(AIRCRAFT_ICON, 60, 20))).toBe(true);
   });
 });
 
@@ -280,6 +339,8 @@ describe('names clear of the aircraft', () => {
           ...(rnd() < 0.3 ? { variants: [{ width: 30, height: 14 }] } : {}),
         });
       });
+      // Some of them the candidate points of one name (a country's): labels 1, 4, 7 … one group.
+      for (const [i, l] of labels.entries()) if (i % 3 === 1) Object.assign(l, { group: 'g', priority: labels[1]!.priority });
       const marks: Mark[] = labels.filter(() => rnd() < 0.4).map((l) => ({ x: l.x - 6, y: l.y - 6, width: 12, height: 12, owner: l.id }));
       const obstacles = [{ x: 340, y: 0, width: 60, height: 90 }];
       // The route and the track, as the live map passes them: a few polylines across the view.

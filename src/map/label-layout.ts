@@ -33,6 +33,11 @@ export interface LabelInput {
    * before the label is left out (as MapLibre's text variants: a claim's name without its date line).
    */
   variants?: readonly { width: number; height: number }[];
+  /**
+   * Labels of one group are one name at its candidate points (a country's), in the order given: tried together, at
+   * the place of the group's first label in priority order, and the first that fits is placed; never two of a group.
+   */
+  group?: string;
 }
 
 export interface Placed {
@@ -192,6 +197,24 @@ export interface Layout {
 }
 
 /**
+ * The order labels are tried in: highest priority first (as given where equal); a group's labels together, in the
+ * order given, at the place of its first.
+ */
+export function placingOrder(labels: readonly LabelInput[]): LabelInput[] {
+  const units: LabelInput[][] = [];
+  const groups = new Map<string, LabelInput[]>();
+  for (const l of labels) {
+    const unit = l.group !== undefined ? groups.get(l.group) : undefined;
+    if (unit) unit.push(l);
+    else {
+      units.push([l]);
+      if (l.group !== undefined) groups.set(l.group, units.at(-1)!);
+    }
+  }
+  return units.sort((a, b) => b[0]!.priority - a[0]!.priority).flat();
+}
+
+/**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
  * view and overlaps no label placed before it, no obstacle (what covers the map: its controls, the
  * legend), no other place's mark (the crash ✕, an airport's ring: a name is never drawn over them) and
@@ -199,7 +222,8 @@ export interface Layout {
  * its shorter forms in turn at each anchor. Where the aircraft turned it away from one of those places and
  * stands over its point (take-off at Baku, the crash), its forms at each anchor and below or above, pushed past
  * the aircraft to stand as far from it as from its point. A label that fits nowhere is left out (as MapLibre
- * hides a label that would collide, and as the export leaves out a name its edge would cut).
+ * hides a label that would collide, and as the export leaves out a name its edge would cut). Of a group's labels
+ * (one name's candidate points, `group`), the first that fits somewhere is placed and the rest are not tried.
  *
  * The lines drawn on the map (`lines`: the route, the track) are avoided where they can be: of the places where a
  * form of the label fits, the first whose box (grown by `lineRoom`, the line's half-width) no line passes through;
@@ -220,8 +244,9 @@ export function layoutLabels(
   const boxes: Box[] = [...obstacles];
   let aircraftMatters = false;
   const onLine: Layout['onLine'] = [];
-  const order = [...labels].sort((a, b) => b.priority - a.priority);
-  for (const l of order) {
+  const named = new Set<string>(); // the groups placed
+  for (const l of placingOrder(labels)) {
+    if (l.group !== undefined && named.has(l.group)) continue;
     const forms = [l, ...(l.variants ?? []).map((v) => ({ ...l, width: v.width, height: v.height }))];
     // Where another place's mark leaves no anchor (Aktau's ring beside the crash ✕ at a country's scale): the name
     // below its point, else above it, pushed out past the mark, so that both places keep their names.
@@ -288,6 +313,7 @@ export function layoutLabels(
     }
     if (turned) aircraftMatters = true;
     if (spot) put(spot.box, spot.anchor, spot.variant);
+    if (spot && l.group !== undefined) named.add(l.group);
     if (spot?.onLine && r !== undefined) onLine.push({ x: l.x, y: l.y, r });
   }
   return { placed, boxes: out, padding, aircraftMatters, onLine };

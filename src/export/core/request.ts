@@ -32,6 +32,8 @@ export interface ExportRequest {
   maxTile?: number;
   /** Tests only (PNG): the airports' and crash site's names placed as usual but not drawn. Default true. */
   placeNames?: boolean;
+  /** Tests only (PNG): the countries', seas', republics' and cities' names placed as usual but not drawn. Default true. */
+  contextNames?: boolean;
 }
 
 export type ResolvedMoment = { kind: 'route' } | { kind: 'moment'; chapter: Chapter; t: number; event?: string };
@@ -44,6 +46,7 @@ export interface ResolvedExport {
   inset: boolean;
   maxTile: number | undefined;
   placeNames: boolean;
+  contextNames: boolean;
 }
 
 export interface MomentContext {
@@ -52,7 +55,7 @@ export interface MomentContext {
   current?: () => { chapter: Chapter; t: number };
 }
 
-const KEYS = new Set(['preset', 'orientation', 'mm', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'inset', 'maxTile', 'placeNames']);
+const KEYS = new Set(['preset', 'orientation', 'mm', 'width', 'height', 'scale', 'moment', 'dark', 'legend', 'inset', 'maxTile', 'placeNames', 'contextNames']);
 
 export function resolveMoment(m: MomentRequest | undefined, ctx: MomentContext): Result<ResolvedMoment> {
   if (m === undefined || m === 'route') return ok({ kind: 'route' });
@@ -104,7 +107,7 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
           scale as number,
         );
   if (!size.ok) return size;
-  for (const k of ['dark', 'legend', 'inset', 'placeNames'] as const)
+  for (const k of ['dark', 'legend', 'inset', 'placeNames', 'contextNames'] as const)
     if (r[k] !== undefined && typeof r[k] !== 'boolean') return fail(`The option “${k}” must be true or false.`);
   if (r.maxTile !== undefined && (!Number.isInteger(r.maxTile) || (r.maxTile as number) < 256))
     return fail('maxTile must be a whole number of pixels, at least 256.');
@@ -118,5 +121,6 @@ export function resolveRequest(req: unknown, ctx: MomentContext): Result<Resolve
     inset: r.inset !== false,
     maxTile: r.maxTile as number | undefined,
     placeNames: r.placeNames !== false,
+    contextNames: r.contextNames !== false,
   });
 }

@@ -28,9 +28,8 @@ import { ExportError } from '../core/errors';
  * a name drawn without MapLibre's collisions once placed.
  */
 const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, keyof NonNullable<MapRenderRequest['names']>, boolean])[] = [
-  ['country-label', ['concat', 'country:', ['get', 'name']], 'context', true],
+  ['country-label', ['get', 'id'], 'context', true],
   ['sea-label', ['concat', 'sea:', ['get', 'name']], 'context', true],
-  ['country-zoom-label', ['get', 'id'], 'context', true],
   ['republic-label', ['get', 'id'], 'context', true],
   ['city-label', ['get', 'id'], 'context', true],
   ['city-dot', ['get', 'id'], 'cityDots', false],
@@ -111,6 +110,8 @@ export interface MapRenderRequest {
   names?: { context: readonly string[]; cityDots: readonly string[]; story: readonly string[]; placeDots: readonly string[] };
   /** Tests only: the airports' and crash site's names are placed but not drawn (what the picture is without them). */
   hideStoryNames?: boolean;
+  /** Tests only: the countries', seas', republics' and cities' names are placed but not drawn. */
+  hideContextNames?: boolean;
   /**
    * The claims' names are placed beforehand (core/claim-names.ts, withClaimNames: each claim's lines, anchor and
    * offset in its properties) and drawn as placed, never hidden by a collision.
@@ -272,6 +273,7 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
           const only = ['in', key, ['literal', [...ids[list]]]];
           m.setFilter(id, (f ? ['all', f, only] : only) as FilterSpecification);
           if (overlap) m.setLayoutProperty(id, 'text-allow-overlap', true);
+          if (req.hideContextNames && list === 'context') m.setLayoutProperty(id, 'visibility', 'none');
         }
         // The story's names at the anchor chosen for each (no variable anchor): the PNG draws what the SVG/PDF draws.
         for (const id of STORY_NAME_LAYERS) {

@@ -141,6 +141,7 @@ export async function renderExport(
     ratio,
     names: drawnNames(mapNames),
     hideStoryNames: !req.placeNames,
+    hideContextNames: !req.contextNames,
     target: ctx,
     rect: map,
     ...(req.maxTile ? { maxTile: req.maxTile } : {}),

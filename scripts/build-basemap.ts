@@ -82,12 +82,13 @@ const borders = mesh(countriesTopo, countriesTopo.objects.countries as never, (a
 const cb = clip({ type: 'Feature', properties: {}, geometry: borders });
 if (cb) features.push({ ...cb, properties: { layer: 'border' } });
 
-// Country names (src/scene/basemap-names.ts): each label point is checked to fall inside its country.
+// Country names (src/scene/basemap-names.ts): each candidate point is checked to fall inside its country. (The
+// names are the scene's: the export draws them from the style's context-names source, not from here.)
 const countries = feature(countriesTopo, countriesTopo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-for (const [name, label, at] of COUNTRY_LABELS) {
-  const c = countries.features.find((f) => f.properties.name === name);
-  if (!c || !booleanPointInPolygon(at, c.geometry)) throw new Error(`basemap: the label point for ${name} is not inside it`);
-  features.push({ type: 'Feature', properties: { layer: 'country-label', name: label }, geometry: { type: 'Point', coordinates: at } });
+for (const { country, points } of COUNTRY_LABELS) {
+  const c = countries.features.find((f) => f.properties.name === country);
+  for (const { at } of points)
+    if (!c || !booleanPointInPolygon([...at], c.geometry)) throw new Error(`basemap: the label point ${at} for ${country} is not inside it`);
 }
 
 // Sea names (src/scene/basemap-names.ts).

@@ -196,6 +196,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
         ...(sizes[i]!.length > 1 ? { variants: sizes[i]!.slice(1).map((z) => ({ width: z.w * k, height: z.h * k })) } : {}),
         anchors: n.anchors,
         priority: s.priority,
+        ...(s.group !== undefined ? { group: s.group } : {}), // a country's candidate points: the first that fits
         ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
       });
     });

@@ -3,12 +3,12 @@
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
-import { CITY_NAMES_CREDIT, contextNames, NAMED_BY_ZOOM } from '../scene/context-names';
+import { CITY_NAMES_CREDIT, contextNames } from '../scene/context-names';
 import type { StoryLayers } from '../scene/layers';
 import { NAMES, SYMBOLOGY as S, type LineSymbol, type NameSymbol, type CircleSymbol, type Palette } from '../theme/symbology';
 import { FONT_SUBSETS, fontFile } from '../theme/fonts';
 import { placeName } from '../i18n';
-import { COUNTRY_LABELS, SEA_LABELS } from '../scene/basemap-names';
+import { countryNames, SEA_LABELS } from '../scene/basemap-names';
 
 export const FONT = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans SemiBold';
@@ -63,18 +63,23 @@ function textSize(n: NameSymbol): number | ExpressionSpecification {
 function textPaint(c: Palette, n: NameSymbol) {
   return { 'text-color': c[n.colour], 'text-halo-color': c[n.halo], 'text-halo-width': n.haloWidth };
 }
-/** The basemap's country names that the context names give by zoom instead (their labels, as in basemap.json). */
-const BY_ZOOM = COUNTRY_LABELS.filter(([country]) => NAMED_BY_ZOOM.includes(country)).map(([, label]) => label);
-
-/** The context names as GeoJSON points: kind, name (in the page's language), zoom band, rank. */
+/**
+ * The context names as GeoJSON points: kind, name (in the page's language), zoom band, rank; each country at
+ * every candidate point (basemap-names.ts), `rank` its place in the country's list. An export draws only those
+ * it placed (png/render.ts filters by id); without that, MapLibre places the first candidates first.
+ */
 export function contextNamesGeoJson(layers: Pick<StoryLayers, 'places'>) {
   const airports = new Map(layers.places.features.map((f) => [String(f.properties!.id), f.geometry.coordinates as LngLat] as const));
+  const names = [
+    ...countryNames(placeName).map((n) => ({ ...n, kind: 'country', rank: n.order + 1 })),
+    ...contextNames(placeName, airports).map((n) => ({ ...n, rank: n.rank ?? 1 })),
+  ];
   return {
     type: 'FeatureCollection' as const,
-    features: contextNames(placeName, airports).map((n) => ({
+    features: names.map((n) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [...n.at] },
-      properties: { id: n.id, kind: n.kind, name: n.text, minZoom: n.minZoom ?? 0, maxZoom: n.maxZoom ?? 99, rank: n.rank ?? 1 },
+      properties: { id: n.id, kind: n.kind, name: n.text, minZoom: n.minZoom ?? 0, maxZoom: n.maxZoom ?? 99, rank: n.rank },
     })),
   };
 }
@@ -108,7 +113,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       head: geo({ type: 'FeatureCollection', features: [] }),
       aircraft: geo({ type: 'FeatureCollection', features: [] }),
       places: geo(layers.places),
-      // Russia and Kazakhstan by zoom, the republics, the cities apart from their airports (src/scene/context-names.ts).
+      // The countries at their candidate points (src/scene/basemap-names.ts), the republics, the cities apart from
+      // their airports (src/scene/context-names.ts).
       'context-names': { ...geo(contextNamesGeoJson(layers)), attribution: CITY_NAMES_CREDIT },
     },
     layers: [],
@@ -139,20 +145,6 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
     {
       id: 'country-label',
       type: 'symbol',
-      source: 'basemap',
-      filter: ['all', ['==', ['get', 'layer'], 'country-label'], ['!', ['in', ['get', 'name'], ['literal', BY_ZOOM]]]],
-      layout: {
-        'text-field': localNames(COUNTRY_LABELS.map(([, label]) => label)),
-        'text-font': fontOf(N.country),
-        'text-size': textSize(N.country),
-        'text-letter-spacing': N.country.letterSpacing,
-        'text-max-width': N.country.maxWidth!,
-      },
-      paint: textPaint(c, N.country),
-    },
-    {
-      id: 'country-zoom-label',
-      type: 'symbol',
       source: 'context-names',
       filter: inBand('country'),
       layout: {
@@ -161,6 +153,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
         'text-size': textSize(N.country),
         'text-letter-spacing': N.country.letterSpacing,
         'text-max-width': N.country.maxWidth!,
+        // A country's first candidate point first (an export draws only the one it placed).
+        'symbol-sort-key': ['get', 'rank'],
       },
       paint: textPaint(c, N.country),
     },
@@ -334,4 +328,4 @@ export const CLICKABLE_LAYERS = [
 ];
 
 /** Context (basemap labels, airports) that an exported picture leaves out where its edge would cut it. */
-export const EDGE_CLIPPED_LAYERS = ['country-label', 'country-zoom-label', 'republic-label', 'city-label', 'city-dot', 'sea-label', 'places', 'places-label'];
+export const EDGE_CLIPPED_LAYERS = ['country-label', 'republic-label', 'city-label', 'city-dot', 'sea-label', 'places', 'places-label'];

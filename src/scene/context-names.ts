@@ -59,25 +59,6 @@ export const REGION_NAMES: readonly RegionName[] = [
   { iso: 'RU-DA', label: 'DAGESTAN', at: [46.9, 43.0], rank: 1, minZoom: 7 },
 ];
 
-export interface CountryName extends ZoomBand {
-  /** Natural Earth's country name (world-atlas), which the point must lie in. */
-  country: string;
-  label: string;
-  at: LngLat;
-}
-
-/**
- * Russia and Kazakhstan by zoom: the story's frames look at small parts of them, so each is named at a point of
- * ours inside it that is in view in those frames (the whole route; the coast and Grozny; the strike area; Aktau).
- */
-export const COUNTRY_NAMES_BY_ZOOM: readonly CountryName[] = [
-  { country: 'Russia', label: 'RUSSIA', at: [46.5, 43.0], maxZoom: 7 },
-  { country: 'Russia', label: 'RUSSIA', at: [46.2, 43.3], minZoom: 7, maxZoom: 9 },
-  { country: 'Russia', label: 'RUSSIA', at: [45.56, 43.4], minZoom: 9 },
-  { country: 'Kazakhstan', label: 'KAZAKHSTAN', at: [51.3, 43.5], maxZoom: 8 },
-  { country: 'Kazakhstan', label: 'KAZAKHSTAN', at: [51.07, 43.83], minZoom: 8 },
-];
-
 export interface CityName {
   label: string;
   /** The airport that serves it (places.geojson id): the city is named apart from it only where they stand apart. */
@@ -103,7 +84,7 @@ export const CITY_APART_PX = 56;
 /** A context name for the scene: its kind's symbology is the table's (src/theme/symbology.ts NAMES). */
 export interface ContextName extends ZoomBand {
   id: string;
-  kind: 'country' | 'republic' | 'city';
+  kind: 'republic' | 'city';
   /** In the page's language (src/i18n placeName). */
   text: string;
   at: LngLat;
@@ -127,15 +108,13 @@ export function cityMinZoom(city: LngLat, airport: LngLat): number {
 }
 
 /**
- * The names the scene adds to the basemap's countries and seas: Russia and Kazakhstan by zoom (in place of
- * the basemap's own points for them, which the story's close frames leave out of view), the republics, and
- * each city from the zoom where it stands apart from its airport. `name` translates (src/i18n placeName);
- * `airports` gives each airport's place (places.geojson).
+ * The names the scene adds to the countries and seas (basemap-names.ts): the republics, and each city from the
+ * zoom where it stands apart from its airport. `name` translates (src/i18n placeName); `airports` gives each
+ * airport's place (places.geojson).
  */
 export function contextNames(name: (english: string) => string, airports: ReadonlyMap<string, LngLat>): ContextName[] {
   const band = (z: ZoomBand) => ({ ...(z.minZoom !== undefined ? { minZoom: z.minZoom } : {}), ...(z.maxZoom !== undefined ? { maxZoom: z.maxZoom } : {}) });
   const out: ContextName[] = [];
-  COUNTRY_NAMES_BY_ZOOM.forEach((c, i) => out.push({ id: `country:${c.label}:${i}`, kind: 'country', text: name(c.label), at: c.at, ...band(c) }));
   REGION_NAMES.forEach((r, i) => out.push({ id: `republic:${r.iso}:${i}`, kind: 'republic', text: name(r.label), at: r.at, rank: r.rank, ...band(r) }));
   for (const c of CITY_NAMES) {
     const a = airports.get(c.airport);
@@ -143,6 +122,3 @@ export function contextNames(name: (english: string) => string, airports: Readon
   }
   return out;
 }
-
-/** The countries the basemap names at a fixed point that contextNames names by zoom instead. */
-export const NAMED_BY_ZOOM = [...new Set(COUNTRY_NAMES_BY_ZOOM.map((c) => c.country))];

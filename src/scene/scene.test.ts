@@ -58,11 +58,18 @@ describe('the scene', () => {
     expect([...kinds].sort()).toEqual(['airport', 'city', 'claim', 'country', 'crash', 'republic', 'sea']);
     // Each its kind's priority; the smaller republics (Ingushetia, North Ossetia) a little below, so they give way first.
     for (const n of s.names) expect(n.priority).toBe(NAMES[n.kind].priority - (/^republic:RU-(IN|SE):/.test(n.id) ? 0.1 : 0));
-    // At any whole zoom, no name twice (Russia and Kazakhstan are named by zoom instead of at the basemap's points).
+    // At any whole zoom, no name twice but a country's candidate points (one group: the layout draws one of them).
     for (let z = 2; z <= 13; z++) {
-      const at = s.names.filter((n) => (n.minZoom ?? 0) <= z && z < (n.maxZoom ?? Infinity)).map((n) => n.text);
-      expect(new Set(at).size, `zoom ${z}`).toBe(at.length);
+      const at = s.names.filter((n) => (n.minZoom ?? 0) <= z && z < (n.maxZoom ?? Infinity));
+      const one = at.filter((n, i) => n.group === undefined || at.findIndex((m) => m.group === n.group) === i).map((n) => n.text);
+      expect(new Set(one).size, `zoom ${z}`).toBe(one.length);
+      expect(at.every((n) => (n.kind === 'country') === (n.group !== undefined))).toBe(true);
     }
+    // Each country's candidates in the table's order, one group, the same text.
+    const georgia = s.names.filter((n) => n.group === 'country:GEORGIA');
+    expect(georgia.map((n) => n.id)).toEqual(georgia.map((_, k) => `country:GEORGIA:${k}`));
+    expect(georgia.length).toBeGreaterThan(1);
+    expect(new Set(georgia.map((n) => n.text))).toEqual(new Set(['GEORGIA']));
     expect(s.names.find((n) => n.kind === 'claim')!.minZoom).toBe(NAMES.claim.minZoom);
     expect(new Set(s.names.map((n) => n.id)).size).toBe(s.names.length);
   });

@@ -15,8 +15,8 @@ import { NAMES, type NameKind } from '../theme/symbology';
 
 /** A leg's certainty class (the symbology draws approximate and reconstructed legs). */
 export type Certainty = TrackPosition['certainty'];
-import { COUNTRY_LABELS, SEA_LABELS } from './basemap-names';
-import { contextNames, NAMED_BY_ZOOM } from './context-names';
+import { countryNames, SEA_LABELS } from './basemap-names';
+import { contextNames } from './context-names';
 import { placeName } from '../i18n';
 
 /** The story as the scene needs it: its map features (story/layers.ts) and the track model. */
@@ -114,6 +114,11 @@ export interface SceneName {
   visibleFrom?: number;
   /** The feature it names (a place or a claim), if any. */
   feature?: string;
+  /**
+   * Names of one group are one name at its candidate points (a country's, basemap-names.ts), tried in the order
+   * listed: the first that fits is drawn, the others not.
+   */
+  group?: string;
 }
 
 export interface SceneAircraft {
@@ -201,6 +206,11 @@ export function buildScene(story: SceneStory, moment: StoryMoment): Scene {
   return sceneOf(story, m);
 }
 
+const band = (z: { minZoom?: number; maxZoom?: number }) => ({
+  ...(z.minZoom !== undefined ? { minZoom: z.minZoom } : {}),
+  ...(z.maxZoom !== undefined ? { maxZoom: z.maxZoom } : {}),
+});
+
 const named = (kind: NameKind, n: Omit<SceneName, 'kind' | 'priority' | 'minZoom'>): SceneName => ({
   kind,
   priority: NAMES[kind].priority,
@@ -209,13 +219,13 @@ const named = (kind: NameKind, n: Omit<SceneName, 'kind' | 'priority' | 'minZoom
 });
 
 /**
- * Every name: the countries and seas, Russia and Kazakhstan by zoom, the republics, the cities apart from their
- * airports (context-names.ts), each claimed point (from the day it was reported), the airports, the crash site.
+ * Every name: the countries at their candidate points (one group each: the first that fits is drawn) and the seas
+ * (basemap-names.ts), the republics, the cities apart from their airports (context-names.ts), each claimed point
+ * (from the day it was reported), the airports, the crash site.
  */
 export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
   const out: SceneName[] = [];
-  for (const [country, label, at] of COUNTRY_LABELS)
-    if (!NAMED_BY_ZOOM.includes(country)) out.push(named('country', { id: `country:${label}`, text: placeName(label), at, shown: true }));
+  for (const c of countryNames(placeName)) out.push(named('country', { id: c.id, group: c.group, text: c.text, at: c.at, shown: true, ...band(c) }));
   const airports = new Map(layers.places.features.map((f) => [String(f.properties!.id), f.geometry.coordinates as LngLat] as const));
   for (const n of contextNames(placeName, airports)) {
     const { rank, kind, ...rest } = n;

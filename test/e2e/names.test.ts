@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
 import { linesMeetBox } from '../../src/map/label-layout';
+import { COUNTRY_LABELS } from '../../src/scene/basemap-names';
 
 const app = useApp();
 
@@ -150,6 +151,55 @@ describe('names on the map', () => {
       await close();
     }
   });
+
+  // Issue 12: a country used to have one label point, and went unnamed where that point was out of view or under the
+  // legend though its land showed: at the divert Georgia at 1440 px (beside the legend) and Azerbaijan at 360 px (its
+  // point under the folded legend), Russia at 360 px at the alternates (its point under Makhachkala's name). Now each
+  // is tried at its candidate points in turn (src/scene/basemap-names.ts, each on the country's land): named once, at
+  // one of them, clear of what covers the map and of the other names.
+  for (const [q, viewport, countries] of [
+    ['?event=divert-aktau', { width: 1440, height: 900 }, ['GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
+    ['?event=divert-aktau', { width: 360, height: 740 }, ['AZERBAIJAN', 'GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
+    ['?event=weather-requests', { width: 360, height: 740 }, ['RUSSIA', 'GEORGIA']],
+  ] as const)
+    it(`${q} at ${viewport.width} px: ${countries.join(', ')} named, each once, at one of its points, clear of the legend`, async () => {
+      const { page, close } = await app.open(q, viewport);
+      try {
+        await settled(page);
+        await page.waitForTimeout(100);
+        const { names, points, covers } = await page.evaluate(
+          (table) => {
+            const map = (window as any).flightmap.mapLife.current().map;
+            const box = map.getContainer().getBoundingClientRect();
+            const points = table.map(([label, at]) => {
+              const p = map.project(at);
+              return { label, x: p.x + box.x, y: p.y + box.y };
+            });
+            const rect = (e: Element) => {
+              const r = e.getBoundingClientRect();
+              return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+            };
+            const names = [...document.querySelectorAll<HTMLElement>('.map-label')].filter((e) => e.style.visibility !== 'hidden').map(rect);
+            const covers = [...document.querySelectorAll('.maplibregl-ctrl, [data-map-obstacle]')].map(rect).filter((r) => r.w > 0 && r.h > 0);
+            return { names, points, covers };
+          },
+          COUNTRY_LABELS.flatMap((c) => c.points.map((p) => [c.label, [...p.at]] as [string, number[]])),
+        );
+        const all = names.map((l) => l.text);
+        for (const country of countries) {
+          const shown = names.filter((l) => l.text === country);
+          expect(shown, `${country} in ${all.join(' | ')}`).toHaveLength(1);
+          const l = shown[0]!;
+          // Centred on one of its points (the name's box is centred on it: the country kind's anchor).
+          const at = points.filter((p) => p.label === country).map((p) => Math.hypot(p.x - (l.x + l.w / 2), p.y - (l.y + l.h / 2)));
+          expect(Math.min(...at), `${country} at one of its points`).toBeLessThan(1.5);
+          for (const c of covers) expectApart([l, { ...c, text: 'what covers the map' }]);
+        }
+        expectApart(names);
+      } finally {
+        await close();
+      }
+    });
 
   // Issue 12: at the impacts each claimed point's name is readable on a phone. Where the full label (name and
   // date line) finds no room, its short form (the name alone) is drawn, never nothing.

@@ -1,12 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { LineMeasure } from './claim-names';
+import { createRequire } from 'node:module';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { LINE_EM, type LineMeasure } from './claim-names';
 import { layoutExport, type ExportLayout } from './layout';
 import { PRESETS, exportSize, type SizeSpec } from './presets';
 import { layers, story, track } from './story.fixture';
-import { insetColumn, insetSlots, insetViews, overMap } from './inset';
-import { fitBounds, projectOnMap } from './camera';
-import { exportFrame } from './frame';
+import { insetColumn, insetSlots, insetViews, keepsAnchor, overMap } from './inset';
+import { fitBounds, projectOnMap, unprojectOnMap } from './camera';
+import { EDGE_INSET, exportFrame } from './frame';
 import { mainMapNames, placeMapNames, COVER_CLEARANCE, iconReach } from './map-names';
 import { linesMeetBox } from '../../map/label-layout';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
@@ -14,7 +18,8 @@ import { storyFrames } from '../../scene/camera';
 import { mapMomentAt, sceneOf, storyLines, wholeRoute, type SceneName } from '../../scene/scene';
 import { legendEntries } from '../../ui/legend-data';
 import { exportMoment, inExportLegend } from './moment';
-import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
+import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S } from '../../theme/symbology';
+import { COUNTRY_LABELS } from '../../scene/basemap-names';
 import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { pseudoText } from '../../i18n/pseudo';
@@ -34,7 +39,6 @@ const meets = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y 
 const square = (p: { x: number; y: number }, side: number): B => ({ x: p.x - side / 2, y: p.y - side / 2, width: side, height: side });
 
 const FIRST_IMPACT = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:13:31Z') };
-const MOMENTS = { 'first impact': FIRST_IMPACT, 'whole route': { kind: 'route' as const } };
 /** geo/events.json: "divert-aktau", "crash". */
 const DIVERT = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
 const CRASH = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T06:28:00Z') };
@@ -78,6 +82,51 @@ function picture(spec: SizeSpec, m: Moment, names: (ns: SceneName[]) => SceneNam
   return { layout, insets, camera, ratio, map, all, aircraft: scene.aircraft, lines: onMap, ...placed };
 }
 
+/**
+ * Each country's land (Natural Earth 1:10m, as the basemap draws it) less the basemap's lakes, as a raster of
+ * 0.02° cells over the region: whether a place is on it.
+ */
+function countryLand(): (label: string, ll: readonly number[]) => boolean {
+  const [lon0, lat0, lon1, lat1, step] = [36, 34, 62, 49, 0.02];
+  const nx = Math.round((lon1 - lon0) / step),
+    ny = Math.round((lat1 - lat0) / step);
+  const raster = (g: Polygon | MultiPolygon): Uint8Array => {
+    const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+    const r = new Uint8Array(nx * ny);
+    for (let j = 0; j < ny; j++) {
+      const lat = lat0 + (j + 0.5) * step;
+      const xs: number[] = [];
+      for (const ring of rings)
+        for (let i = 1; i < ring.length; i++) {
+          const [x0, y0] = ring[i - 1] as [number, number],
+            [x1, y1] = ring[i] as [number, number];
+          if (y0 <= lat !== y1 <= lat) xs.push(x0 + ((lat - y0) / (y1 - y0)) * (x1 - x0));
+        }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2)
+        for (let i = Math.max(0, Math.ceil((xs[k]! - lon0) / step - 0.5)); i <= Math.min(nx - 1, Math.floor((xs[k + 1]! - lon0) / step - 0.5)); i++)
+          r[j * nx + i] = 1;
+    }
+    return r;
+  };
+  const topo = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology;
+  const all = feature(topo, topo.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { layer: string }>;
+  const lakes = basemap.features.filter((f) => f.properties.layer === 'lake').map((f) => raster(f.geometry));
+  const land = new Map(
+    COUNTRY_LABELS.map((c) => {
+      const r = raster(all.features.find((f) => f.properties.name === c.country)!.geometry);
+      for (const l of lakes) for (let i = 0; i < r.length; i++) if (l[i]) r[i] = 0;
+      return [c.label, r] as const;
+    }),
+  );
+  return (label, [lon, lat]) => {
+    const i = Math.floor((lon! - lon0) / step),
+      j = Math.floor((lat! - lat0) / step);
+    return i >= 0 && j >= 0 && i < nx && j < ny && land.get(label)![j * nx + i] === 1;
+  };
+}
+
 const SIZES: { name: string; spec: SizeSpec }[] = [
   ...PRESETS.map((p) => ({ name: p.id, spec: { preset: p.id } as SizeSpec })),
   ...PRESETS.filter((p) => p.mm).map((p) => ({ name: `${p.id} portrait`, spec: { preset: p.id, orientation: 'portrait' } as SizeSpec })),
@@ -94,16 +143,20 @@ const LANGS: Record<string, () => (ns: SceneName[]) => SceneName[]> = {
 };
 
 describe('the main map’s names on an exported picture', () => {
-  it('1600×900 at the first impact: GEORGIA, under the legend, is left out; with nothing over the map it is drawn', () => {
+  it('1600×900 at the first impact: GEORGIA’s first point lies under the legend; it is named at another of its points, once', () => {
     useLocale('en', EN);
     const P = picture({ width: 1600, height: 900 }, FIRST_IMPACT);
     const legend = P.covers[0]!;
     expect(P.layout.legend?.placement).toBe('overlay');
-    // Its point lies under the legend's box.
-    const g = projectOnMap([43.9, 42.25], P.camera, P.map.w, P.map.h, P.ratio);
+    // Its first point lies under the legend's box.
+    const first = P.all.find((n) => n.id === 'country:GEORGIA:0')!;
+    const g = projectOnMap(first.at, P.camera, P.map.w, P.map.h, P.ratio);
     expect(meets(legend, { x: g.x, y: g.y, width: 1, height: 1 })).toBe(true);
-    expect(P.names.context.map((n) => n.id)).not.toContain('country:GEORGIA');
-    expect(P.names.context.map((n) => n.id)).toContain('country:AZERBAIJAN');
+    const georgia = P.names.context.filter((n) => n.id.startsWith('country:GEORGIA:'));
+    expect(georgia.map((n) => n.id)).toHaveLength(1);
+    expect(georgia[0]!.id).not.toBe('country:GEORGIA:0');
+    expect(meets(legend, georgia[0]!)).toBe(false);
+    expect(P.names.context.map((n) => n.id)).toContain('country:AZERBAIJAN:0');
     const bare = placeMapNames({
       names: P.all,
       project: (ll) => projectOnMap([ll[0], ll[1]], P.camera, P.map.w, P.map.h, P.ratio),
@@ -114,8 +167,23 @@ describe('the main map’s names on an exported picture', () => {
       keep: () => true,
       covers: [],
     });
-    expect(bare.context.map((n) => n.id)).toContain('country:GEORGIA');
+    // With nothing over the map, at its first point (and there only).
+    expect(bare.context.map((n) => n.id).filter((id) => id.startsWith('country:GEORGIA:'))).toEqual(['country:GEORGIA:0']);
   });
+
+  // Issue 12: Georgia and Armenia went unnamed in the 1600 × 900 export at the divert (docs/screenshot.png), their
+  // one point under the legend, though their land showed east of it.
+  for (const lang of Object.keys(LANGS))
+    it(`${lang}, 1600×900 at the divert: Georgia and Armenia are named, each once, on the map and clear of the legend`, () => {
+      const localise = LANGS[lang]!();
+      const P = picture({ width: 1600, height: 900 }, DIVERT, localise);
+      for (const country of ['GEORGIA', 'ARMENIA', 'AZERBAIJAN', 'RUSSIA', 'KAZAKHSTAN']) {
+        const named = P.names.context.filter((n) => n.id.startsWith(`country:${country}:`));
+        expect(named, `${lang}: ${country}`).toHaveLength(1);
+        for (const c of P.covers) expect(meets(named[0]!, c), `${lang}: ${country} under ${JSON.stringify(c)}`).toBe(false);
+      }
+      useLocale('en', EN);
+    });
 
   it('a name whose box (not its point) reaches under a box over the map is left out; one clear of it stays', () => {
     const names = [
@@ -152,8 +220,8 @@ describe('the main map’s names on an exported picture', () => {
   });
 
   for (const [lang, setUp] of Object.entries(LANGS))
-    for (const [when, m] of Object.entries(MOMENTS))
-      it(`${lang}, ${when}: in every preset no name, no city's dot lies under the legend, the scale bars or an inset`, () => {
+    for (const [when, m] of Object.entries(STORY_MOMENTS))
+      it(`${lang}, ${when}: in every preset no name, no city's dot lies under the legend, the scale bars or an inset; every country with room is named, once`, () => {
         const localise = setUp();
         for (const { name, spec } of SIZES) {
           const P = picture(spec, m, localise);
@@ -177,11 +245,17 @@ describe('the main map’s names on an exported picture', () => {
             const q = projectOnMap([n.at[0], n.at[1]], P.camera, P.map.w, P.map.h, P.ratio);
             for (const c of covers) expect(meets({ x: q.x - 4, y: q.y - 4, width: 8, height: 8 }, c), `${at}: ${id}'s dot`).toBe(false);
           }
-          // Every country's and sea's name in its band, anchored well inside, with room about it, is drawn.
-          const drawn = new Set(context.map((n) => n.id));
+          // A country is named once at most (at one of its candidate points).
+          const groupOf = (id: string) => P.all.find((x) => x.id === id)!.group;
+          const groups = context.flatMap((n) => groupOf(n.id) ?? []);
+          expect(new Set(groups).size, `${at}: a country named twice (${groups.join(', ')})`).toBe(groups.length);
+          // Every sea's name, and every country's at each of its candidate points, in its band, where its point (on the
+          // country's land) is well inside the map with room about it (its land shows there over a sizeable area,
+          // clear of what covers the map and of the other names), is drawn (a country's at that point or another).
+          const drawn = new Set([...context.map((n) => n.id), ...groups]);
           const whole = Math.floor(P.camera.zoom);
           for (const n of P.all.filter((x) => x.kind === 'country' || x.kind === 'sea')) {
-            if (drawn.has(n.id) || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
+            if (drawn.has(n.id) || (n.group && drawn.has(n.group)) || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
             const u = P.ratio;
             const q = projectOnMap([n.at[0], n.at[1]], P.camera, P.map.w, P.map.h, u);
             const room = { x: q.x - 110 * u, y: q.y - 20 * u, width: 220 * u, height: 40 * u };
@@ -194,6 +268,65 @@ describe('the main map’s names on an exported picture', () => {
           }
         }
       });
+
+  // Issue 12: a country with one label point went unnamed wherever that point was out of view or covered, though its
+  // land showed (Georgia and Armenia beside the legend at 1600 × 900). Now: wherever a country's land shows with room
+  // for its name (a box 1.25 × as wide and 2 × as tall as the name, wholly on its land, inside the map where a name
+  // may be anchored, clear of what covers the map, the marks and every name drawn), the country is named.
+  it('en: in every preset and moment, a country whose land shows with room for its name is named', { timeout: 60_000 }, () => {
+    useLocale('en', EN);
+    const onLand = countryLand();
+    const missing: string[] = [];
+    for (const { name, spec } of SIZES)
+      for (const [when, m] of Object.entries(STORY_MOMENTS)) {
+        const P = picture(spec, m);
+        const u = P.ratio;
+        const view = { width: P.map.w, height: P.map.h };
+        const column = insetColumn(P.insets);
+        const col = column && { x: column.x - P.map.x, y: column.y - P.map.y, w: column.w, h: column.h };
+        const keep = (at: { x: number; y: number }) => keepsAnchor(at, view, { x: EDGE_INSET.x * u, y: EDGE_INSET.y * u }, col);
+        const clear = COVER_CLEARANCE * u;
+        const taken: B[] = [
+          ...P.covers.map((c) => ({ x: c.x - clear, y: c.y - clear, width: c.width + 2 * clear, height: c.height + 2 * clear })),
+          ...P.names.marks,
+          ...P.names.story,
+          ...P.names.context,
+          ...P.claims.filter((c) => c.fits),
+        ];
+        const named = new Set(P.names.context.flatMap((n) => P.all.find((x) => x.id === n.id)!.group ?? []));
+        // And a country's name stands on its own land (most of its box: a name runs past a coast or a border at most a little).
+        for (const n of P.names.context.filter((x) => x.kind === 'country')) {
+          const label = n.id.split(':')[1]!;
+          let k = 0;
+          for (let i = 0; i <= 8; i++)
+            for (let j = 0; j <= 2; j++)
+              if (onLand(label, unprojectOnMap({ x: n.x + (i / 8) * n.width, y: n.y + (j / 2) * n.height }, P.camera, P.map.w, P.map.h, u))) k++;
+          if (!n.id.endsWith(':0') && k < 0.85 * 27) missing.push(`${name} ${when}: ${n.id} on its land at ${k} of 27 points`);
+        }
+        const size = nameSize(NAMES.country, P.camera.zoom) * u;
+        for (const c of COUNTRY_LABELS) {
+          if (named.has(`country:${c.label}`)) continue;
+          const w = 1.25 * (measure(c.label, NAMES.country.weight, size) + NAMES.country.letterSpacing * size * c.label.length),
+            h = 2 * LINE_EM * size;
+          const room = (x: number, y: number): boolean => {
+            const b = { x: x - w / 2, y: y - h / 2, width: w, height: h };
+            if (b.x < 0 || b.y < 0 || b.x + w > view.width || b.y + h > view.height || !keep({ x, y }) || taken.some((t) => meets(t, b))) return false;
+            for (let i = 0; i <= 8; i++)
+              for (let j = 0; j <= 2; j++)
+                if (!onLand(c.label, unprojectOnMap({ x: b.x + (i / 8) * w, y: b.y + (j / 2) * h }, P.camera, P.map.w, P.map.h, u))) return false;
+            return true;
+          };
+          search: for (let y = 0; y < view.height; y += 8 * u)
+            for (let x = 0; x < view.width; x += 8 * u)
+              if (room(x, y)) {
+                const ll = unprojectOnMap({ x, y }, P.camera, P.map.w, P.map.h, u);
+                missing.push(`${name} ${when}: ${c.label} (room at ${ll.map((v) => v.toFixed(2)).join(', ')})`);
+                break search;
+              }
+        }
+      }
+    expect(missing).toEqual([]);
+  });
 
   // The airports' and crash site's names (issue 12): placed in pure code at one of their kind's anchors, the PNG
   // and the SVG/PDF drawing each where it was placed. Each lies inside the map, meets no other name, no mark but its

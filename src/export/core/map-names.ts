@@ -15,8 +15,10 @@
  * zoom band), where their anchor is kept (inside the edges, outside the insets' column) and their box, the text as
  * MapLibre sets it (letter spacing, wrapped at its kind's max width), lies inside the map and meets no story name,
  * no claim's name, no mark, no context name placed before it (higher priority first) and no box drawn over the
- * map. A name that would lie under one of those is left out, never drawn under it, where the box's translucent
- * paper would show it faintly ("GEORGIA" under the legend). A named city's dot goes with it. Pure.
+ * map. A name that would lie under one of those is left out there, never drawn under it, where the box's
+ * translucent paper would show it faintly ("GEORGIA" under the legend); a country's name is tried at its candidate
+ * points in turn (scene/basemap-names.ts) and drawn at the first that fits, as on the live map. A named city's dot
+ * goes with it. Pure.
  */
 import type { LngLat } from '../../geo/mercator';
 import { boxAt, placeLabels, radialShift, type Anchor, type Box, type LabelInput, type Line, type Mark } from '../../map/label-layout';
@@ -258,7 +260,7 @@ export function placeMapNames({ names, project, view, zoom, ratio, measure, keep
     const at = project(n.at);
     if (!keep(at)) continue;
     // The PNG export keeps a context name's first anchor, so it lands the same in every tile.
-    const l = { ...nameLabel(n, at, zoom, ratio, measure), anchors: [NAMES[n.kind].anchors[0]!] };
+    const l = { ...nameLabel(n, at, zoom, ratio, measure), anchors: [NAMES[n.kind].anchors[0]!], ...(n.group !== undefined ? { group: n.group } : {}) };
     const line = boxAt(l, l.anchors[0]!);
     const set = setBox(n, l, zoom, ratio, measure);
     byId.set(n.id, { n, line });

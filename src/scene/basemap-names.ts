@@ -43,6 +43,7 @@ export const COUNTRY_LABELS: readonly CountryLabel[] = [
       { at: [45.3, 44.7], maxZoom: 7 },
       { at: [46.2, 43.3], minZoom: 7, maxZoom: 9 },
       { at: [45.55, 43.15], minZoom: 7, maxZoom: 9 },
+      { at: [47.7, 42.0], minZoom: 7, maxZoom: 9 },
       { at: [45.56, 43.4], minZoom: 9 },
     ],
   },

@@ -167,8 +167,10 @@ describe('the camera that follows the story', () => {
     expect(await centre(page)).toEqual(start);
 
     await page.mouse.up();
-    await expect.poll(moves, { timeout: 5000 }).toBeGreaterThan(3); // eased, not jumped
+    // Eased, not jumped: a jump is one 'move'; an ease one per frame (fewer on a loaded machine, never one).
+    await expect.poll(moves, { timeout: 15_000 }).toBeGreaterThan(0);
     await settled(page);
+    expect(await moves()).toBeGreaterThan(1);
     expect(await page.evaluate(() => (window as any).flightmap.getState().dragging)).toBe(false);
     const at = await onMap(page, [point('crash-site'), point('sco')]);
     for (const p of at.pts) expect(inView(p, at.w, at.h)).toBe(true);
@@ -178,8 +180,9 @@ describe('the camera that follows the story', () => {
     const before = await moves();
     await page.locator('#time-slider').focus();
     await page.keyboard.press('Home');
-    await expect.poll(moves, { timeout: 5000 }).toBeGreaterThan(before + 3);
+    await expect.poll(moves, { timeout: 15_000 }).toBeGreaterThan(before);
     await settled(page);
+    expect(await moves()).toBeGreaterThan(before + 1); // eased
     // The same frame the link opened on (framed clear of the open legend, as a step is).
     const back = await centre(page);
     expect(back.lng).toBeCloseTo(start.lng, 3);

@@ -63,11 +63,12 @@ const SIZES = [
   { name: '--mm 180x120', spec: { mm: [180, 120] as [number, number] } },
 ];
 
-function views(L: ReturnType<typeof layoutExport>, on = true) {
+/** The main map's camera and the insets, as both renderers compute them (png/run.ts, vector/run.ts). */
+function views(L: ReturnType<typeof layoutExport>, on = true, lyr = layers, moment = wholeRoute(track)) {
   const s = insetSlots(L, on);
   const u = L.unit;
   const p = s.mapPadding;
-  const main = fitBounds(exportFrame(layers, wholeRoute(track)), L.map.w / u, L.map.h / u, {
+  const main = fitBounds(exportFrame(lyr, moment), L.map.w / u, L.map.h / u, {
     top: p.top / u,
     right: p.right / u,
     bottom: p.bottom / u,
@@ -272,15 +273,7 @@ describe('the strike-area detail shows Grozny airport, named, with the claims na
           const at = `${lang} ${when} ${name}`;
           const L = layoutExport({ ...input(spec), measure: wide });
           const u = L.unit;
-          const s = insetSlots(L);
-          const p = s.mapPadding;
-          const main = fitBounds(exportFrame(local, moment), L.map.w / u, L.map.h / u, {
-            top: p.top / u,
-            right: p.right / u,
-            bottom: p.bottom / u,
-            left: p.left / u,
-          });
-          const d = insetViews({ slots: s.slots, main, mapRect: L.map, ratio: u, strike }).find((v) => v.kind === 'detail');
+          const d = views(L, true, local, moment).v.find((v) => v.kind === 'detail');
           expect(d, at).toBeDefined();
           // What both renderers draw in the detail (png/run.ts and vector/inset.ts through vector/map.ts).
           const { claims, names } = detailMapNames(d!, scene.names, scene.aircraft, u, wide, storyLines(scene));

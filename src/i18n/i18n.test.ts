@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { matchLocale, negotiate } from './locales';
-import { createTranslator, type Catalogue } from './messages';
+import { createTranslator, formatSimple, type Catalogue } from './messages';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { checkCatalogues, factsOf, type CheckInput } from './check';
 import { pseudoAst, pseudoText } from './pseudo';
 import { msg, msgOr, useLocale } from './index';
@@ -58,6 +59,30 @@ describe('messages', () => {
   it('takes messages parsed at build time (the page has no parser)', () => {
     const tr = createTranslator('ru', { meta: read('ru').meta, messages: { x: parse(read('ru').messages['panel.daysAfter']!) } });
     expect(tr('x', { days: 4 })).toBe('4 дня после крушения');
+  });
+  it('a message of literals and plain arguments is written without the formatter, exactly as the formatter writes it', () => {
+    let simple = 0;
+    for (const l of ['en', 'ru', 'az', 'kk'] as const) {
+      for (const [key, m] of Object.entries(read(l).messages)) {
+        const ast = parse(m);
+        const names = [...m.matchAll(/\{\s*([A-Za-z]\w*)\s*[},]/g)].map((x) => x[1]!);
+        // Each select's options in turn (and a value none names); plain arguments as text and as numbers.
+        for (const pick of ['1', '5', '12', 'yes', 'no', 'none', 7]) {
+          const values = Object.fromEntries(names.map((n, i) => [n, /select/.test(m) ? pick : i % 2 ? 1234.5 : `<${n}>`]));
+          const fast = formatSimple(ast, values);
+          if (fast === undefined) continue;
+          simple++;
+          expect(fast, `${l} ${key} ${pick}`).toBe(String(new IntlMessageFormat(ast, l).format(values)));
+        }
+      }
+    }
+    expect(simple).toBeGreaterThan(100);
+    expect(formatSimple(parse(EN.messages['date.day']!), { day: '25', month: '12', year: '2024' })).toBe('25 Dec 2024');
+    const ast = parse('{n} of {total}');
+    expect(formatSimple(ast, { n: 3 })).toBeUndefined(); // a missing value: the formatter throws, naming it
+    expect(formatSimple(ast, { n: 3, total: new Date(0) })).toBeUndefined();
+    expect(formatSimple(parse('{n, plural, one {# day} other {# days}}'), { n: 1 })).toBeUndefined();
+    expect(formatSimple(parse('{n, number}'), { n: 1 })).toBeUndefined();
   });
   it('the page translator switches locale', () => {
     useLocale('ru', read('ru'));

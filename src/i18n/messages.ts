@@ -7,7 +7,7 @@
  * parser. In Node (unit tests, scripts) a message may still be a string with syntax and is parsed here.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser';
 import type { StoryText } from './story-text';
 
 export type Message = string | MessageFormatElement[];
@@ -40,6 +40,38 @@ export type Translate = (key: string, values?: Values) => string;
 /** A message with no ICU syntax at all: returned as it is, with no formatter. */
 export const isPlain = (m: string): boolean => !/[{}]/.test(m) && !m.includes("''");
 
+/** The parser's element types that need no locale: a literal, a plain `{name}` argument, a select (no number, date, plural…). */
+const LITERAL = 0 as TYPE.literal,
+  ARGUMENT = 1 as TYPE.argument,
+  SELECT = 5 as TYPE.select;
+
+/**
+ * A parsed message made only of literals, plain `{name}` arguments and selects (the date's month names), with every
+ * argument given as a string or a number: the text, exactly as intl-messageformat makes it (it writes such an
+ * argument as `String(value)`, and a select takes the option named by the value, else `other`). Else
+ * undefined: the message needs the formatter. No Intl object is made here: the formatter's first one loads ICU's
+ * locale data (~60 ms on this machine, the page's start; README, Performance), and most of our messages need none.
+ */
+export function formatSimple(els: MessageFormatElement[], values: Values | undefined): string | undefined {
+  let out = '';
+  for (const el of els) {
+    if (el.type === LITERAL) out += el.value;
+    else if (el.type === ARGUMENT) {
+      const v = values?.[el.value];
+      if (typeof v !== 'string' && typeof v !== 'number') return undefined; // missing, a date…: the formatter says
+      out += String(v);
+    } else if (el.type === SELECT) {
+      const v = values?.[el.value];
+      if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+      const opt = Object.hasOwn(el.options, v) ? el.options[v] : el.options.other;
+      const inner = opt && formatSimple(opt.value, values);
+      if (inner === undefined) return undefined; // no such option (the formatter throws), or a plural inside
+      out += inner;
+    } else return undefined;
+  }
+  return out;
+}
+
 /**
  * A translator for one locale. A key the catalogue lacks comes from the fallback (English); a key neither has
  * is returned as itself and logged, so a missing string is visible, never a crash. `npm run validate` makes
@@ -59,6 +91,8 @@ export function createTranslator(tag: string, catalogue: Catalogue, fallback?: C
       return key;
     }
     if (typeof msg === 'string' && isPlain(msg)) return msg;
+    const simple = typeof msg === 'string' ? undefined : formatSimple(msg, values);
+    if (simple !== undefined) return simple;
     let f = cache.get(key);
     if (!f) {
       f = new IntlMessageFormat(msg, msgTag);

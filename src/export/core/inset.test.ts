@@ -11,9 +11,9 @@ import type { Rect } from './tiles';
 import { INSET, fitPoints, insetColumn, insetScaleBox, insetSlots, insetViews, keepsAnchor, locatorNames } from './inset';
 import { sceneOf } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
-import { fitBounds } from './camera';
+import { mapViews } from './plan';
 import { projectOnMap } from './camera';
-import { exportFrame } from './frame';
+import { fitBounds } from './camera';
 import { storyFrames } from '../../scene/camera';
 import { wholeRoute } from '../../scene/scene';
 import type { LngLat } from '../../geo/mercator';
@@ -63,18 +63,10 @@ const SIZES = [
   { name: '--mm 180x120', spec: { mm: [180, 120] as [number, number] } },
 ];
 
-/** The main map's camera and the insets, as both renderers compute them (png/run.ts, vector/run.ts). */
+/** The main map's camera and the insets, as both renderers compute them (core/plan.ts). */
 function views(L: ReturnType<typeof layoutExport>, on = true, lyr = layers, moment = wholeRoute(track)) {
-  const s = insetSlots(L, on);
-  const u = L.unit;
-  const p = s.mapPadding;
-  const main = fitBounds(exportFrame(lyr, moment), L.map.w / u, L.map.h / u, {
-    top: p.top / u,
-    right: p.right / u,
-    bottom: p.bottom / u,
-    left: p.left / u,
-  });
-  return { s, main, v: insetViews({ slots: s.slots, main, mapRect: L.map, ratio: u, strike }) };
+  const { slots: s, camera: main, insets: v } = mapViews(L, on, lyr, moment, strike);
+  return { s, main, v };
 }
 
 describe('export insets', () => {

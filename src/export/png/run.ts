@@ -4,29 +4,20 @@
  * it on one 2D canvas. Loaded only when an export is asked for.
  */
 import type { App } from '../../api/flightmap';
-import { buildLayers } from '../../scene/layers';
-import { fitBounds, type Camera } from '../core/camera';
-import { exportFrame } from '../core/frame';
-import { layoutExport, type ExportLayout, mapRoomError } from '../core/layout';
-import { insetColumn, insetSlots, insetViews, type InsetView } from '../core/inset';
+import type { Camera } from '../core/camera';
+import type { ExportLayout } from '../core/layout';
+import { insetColumn, type InsetView } from '../core/inset';
 import { detailMapNames, drawnNames, mainMapNames, withPlaceNames, type MapNames } from '../core/map-names';
-import { storyFrames } from '../../scene/camera';
+import { planExport } from '../core/plan';
 import { drawInsets } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
-import { scaleBars } from '../core/scale';
-import { metresPerPixel } from '../../geo/mercator';
-import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
-import { themeFor } from '../core/theme';
-import { mapMomentAt, sceneOf, storyLines, wholeRoute } from '../../scene/scene';
+import { exportFilename } from '../core/text';
+import { storyLines } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 import { renderExportMap } from './render';
 import { withClaimNames, type PlacedClaimName } from '../core/claim-names';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
-import { legendEntries } from '../../ui/legend-data';
-import { exportMoment, inExportLegend } from '../core/moment';
-import { storyClock } from '../../story/content';
-import { msg } from '../../i18n';
 
 export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 
@@ -69,7 +60,6 @@ export async function renderExport(
   if (!r.ok) throw new ExportError(null, r.error);
   const req = r.value;
   const { outWidth: W, outHeight: H, ratio } = req.size;
-  const theme = themeFor(req.dark);
   const { timings, lap } = stopwatch(() => performance.now());
   await loadExportFonts(base);
   lap('fonts');
@@ -80,39 +70,14 @@ export async function renderExport(
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx || canvas.width !== W || canvas.height !== H) throw new ExportError('export.error.canvas', { width: W, height: H });
 
-  // The aircraft and "not yet flown" only mean something at a moment of the flight.
-  const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  // At the crash the aircraft is left out (the ✕ marks where it came down): core/moment.ts.
-  const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment, app.track.edges.length));
-  const layout = layoutExport({
-    width: W,
-    height: H,
-    unit: ratio,
-    title: exportTitle(),
-    subtitle: momentLine(req.moment, app.track),
-    note: reconstructedNote(app.track),
-    credit: creditLine(),
-    legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
-    measure: canvasMeasure(ctx),
-  });
-  const room = mapRoomError(layout);
-  if (room) throw new ExportError(null, room);
+  const measure = canvasMeasure(ctx);
+  // The moment, legend, layout, camera, insets and scene: the same plan as the SVG's and the PDF's (core/plan.ts).
+  const { theme, legend, layout, layers, slots, camera, insets, scene, bars } = planExport(app, req, measure);
   const { map } = layout;
-  // The insets (locator, strike-area detail) at the map's top right: the story's frame keeps clear of them.
-  const slots = insetSlots(layout, req.inset);
-  const p = slots.mapPadding;
-  const layers = buildLayers(app.story, app.track);
-  const frame = exportFrame(layers, moment);
-  const camera = fitBounds(frame, map.w / ratio, map.h / ratio, { top: p.top / ratio, right: p.right / ratio, bottom: p.bottom / ratio, left: p.left / ratio });
   // Names are anchored clear of the insets' column (and the picture's edges: core/map-names.ts).
   const column = insetColumn(slots.slots);
-  const strike = storyFrames(app.story).get('strike-area');
-  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
 
-  const scene = sceneOf({ layers, track: app.track }, moment);
   const lines = storyLines(scene); // the names stand off them, on the main map and in the detail
-  const measure = canvasMeasure(ctx);
   // The map's names (core/map-names.ts), the SVG/PDF's: the claims' with the live map's fallback, the others
   // drawn only where they are clear of the legend, the scale bars and the insets (and the claims' too).
   // The airports' and crash site's names at the anchors chosen there, clear of the marks (the ✕, the rings, the aircraft).
@@ -175,9 +140,7 @@ export async function renderExport(
     theme,
   );
   lap('insets');
-  // Scale bars for the map's centre: metres per output pixel there.
-  const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
-  drawFurniture(ctx, { layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar) });
+  drawFurniture(ctx, { layout, theme, legend, bars });
   lap('furniture');
 
   if (canvas.width !== W || canvas.height !== H)

@@ -6,20 +6,12 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { App } from '../../api/flightmap';
-import { buildLayers } from '../../scene/layers';
-import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
-import { legendEntries } from '../../ui/legend-data';
-import { exportMoment, inExportLegend } from '../core/moment';
-import { storyClock } from '../../story/content';
-import { fitBounds, type Camera } from '../core/camera';
-import { EDGE_INSET, exportFrame } from '../core/frame';
+import type { Camera } from '../core/camera';
+import { EDGE_INSET } from '../core/frame';
 import type { FontWeight, ExportLayout } from '../core/layout';
-import { layoutExport, mapRoomError } from '../core/layout';
+import { planExport } from '../core/plan';
 import { resolveRequest, type ResolvedExport } from '../core/request';
-import { scaleBars } from '../core/scale';
-import { metresPerPixel } from '../../geo/mercator';
-import { creditLine, exportTitle, exportFilename, momentLine, reconstructedNote } from '../core/text';
-import { themeFor } from '../core/theme';
+import { exportTitle, exportFilename } from '../core/text';
 import { canvasMeasure, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
 import { mapGroups } from './map';
@@ -27,8 +19,7 @@ import type { VDoc } from './model';
 import { fontFile as shippedFontFile } from '../../theme/fonts';
 import { fontsNeeded, type EmbeddedFont, type SubsetName } from './fonts';
 import { insetGroups } from './inset';
-import { insetColumn, insetSlots, insetViews, overMap, type InsetView } from '../core/inset';
-import { storyFrames } from '../../scene/camera';
+import { insetColumn, overMap, type InsetView } from '../core/inset';
 import { writeSvg } from './svg';
 // The PDF embeds the same Noto Sans as WOFF (1.0): fontkit cannot subset the WOFF2 files' composite glyphs (é, ü…).
 import woffLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
@@ -44,7 +35,7 @@ import woffCyrillicExt400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-e
 import woffCyrillicExt600 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-600-normal.woff?url';
 import woffCyrillicExt700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-700-normal.woff?url';
 import { HTML_LANG } from '../../i18n/locales';
-import { locale, msg } from '../../i18n';
+import { locale } from '../../i18n';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 
@@ -119,40 +110,10 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   const [basemap] = await Promise.all([assets(base), loadExportFonts(base)]);
   lap('assets');
   const { outWidth: W, outHeight: H, ratio } = req.size;
-  const theme = themeFor(req.dark);
   const measure = canvasMeasure(document.createElement('canvas').getContext('2d')!);
-  const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
-  // At the crash the aircraft is left out (the ✕ marks where it came down): core/moment.ts.
-  const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment, app.track.edges.length));
-  const subtitle = momentLine(req.moment, app.track);
-  const layout = layoutExport({
-    width: W,
-    height: H,
-    unit: ratio,
-    title: exportTitle(),
-    subtitle,
-    note: reconstructedNote(app.track),
-    credit: creditLine(),
-    legend: req.legend ? { title: msg('legend.title'), items: legend.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) } : null,
-    measure,
-  });
-  const room = mapRoomError(layout);
-  if (room) throw new ExportError(null, room);
+  // The moment, legend, layout, camera, insets and scene: the same plan as the PNG's (core/plan.ts).
+  const { theme, subtitle, legend, layout, slots, camera, insets, scene, bars } = planExport(app, req, measure);
   const { map } = layout;
-  // The insets (locator, strike-area detail) at the map's top right, as the PNG's: the story's frame keeps clear of them.
-  const slots = insetSlots(layout, req.inset);
-  const p = slots.mapPadding;
-  const layers = buildLayers(app.story, app.track);
-  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
-    top: p.top / ratio,
-    right: p.right / ratio,
-    bottom: p.bottom / ratio,
-    left: p.left / ratio,
-  });
-  const mpp = metresPerPixel(camera.center[1], camera.zoom) / ratio;
-  const strike = storyFrames(app.story).get('strike-area');
-  const insets = strike ? insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike }) : [];
   const doc: VDoc = {
     width: W,
     height: H,
@@ -161,7 +122,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
     layers: [
       ...mapGroups({
         basemap,
-        scene: sceneOf({ layers, track: app.track }, moment),
+        scene,
         palette: theme.palette,
         camera,
         ratio,
@@ -173,8 +134,8 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
         measure,
       }),
       // The detail names the claimed points, the name alone first (core/claim-names.ts).
-      ...insetGroups(insets, { basemap, scene: sceneOf({ layers, track: app.track }, moment), palette: theme.palette, ratio, measure }, theme),
-      ...furnitureGroups({ layout, theme, legend, bars: scaleBars(mpp, layout.scale.maxBar), measure }),
+      ...insetGroups(insets, { basemap, scene, palette: theme.palette, ratio, measure }, theme),
+      ...furnitureGroups({ layout, theme, legend, bars, measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.
     meta: { title: exportTitle(), subject: subtitle, date: new Date(app.timelines.aftermath.end), lang: HTML_LANG[locale()] },

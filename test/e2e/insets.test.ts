@@ -155,6 +155,29 @@ describe('export insets', () => {
 
 describe('the Export dialog’s insets box', () => {
   const app = useApp();
+  it('the main map and both insets are drawn on one off-screen map: one WebGL context for the picture, not one a map', async () => {
+    const { page, log, close } = await app.open('', { width: 1280, height: 800 });
+    try {
+      const r = await page.evaluate(async () => {
+        // The export's maps keep their drawing buffer (render.ts); the live map and the GPU probe do not.
+        let maps = 0;
+        const get = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, attrs?: { preserveDrawingBuffer?: boolean }) {
+          if (type === 'webgl2' && attrs?.preserveDrawingBuffer) maps++;
+          return get.call(this, type as '2d', attrs as never);
+        } as typeof get;
+        const w = window as unknown as { flightmap: { exportPng(r: unknown): Promise<{ meta: { insets: unknown[] } }> } };
+        const x = await w.flightmap.exportPng({ preset: '16x9', moment: 'route' });
+        HTMLCanvasElement.prototype.getContext = get;
+        return { maps, insets: x.meta.insets.length };
+      });
+      expect(r.insets).toBe(2);
+      expect(r.maps).toBe(1);
+      expect(log.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
   it('checked by default, the SVG it downloads has the locator and the detail; unchecked, neither, and the map is whole', async () => {
     const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
     try {

@@ -6,7 +6,6 @@
 import { locatorNames, type InsetView, type LocatorName } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import type { MapRenderRequest } from './render';
-import { renderExportMap } from './render';
 import { insetPolygon } from '../core/camera';
 import { canvasMeasure, drawText, EXPORT_FONT } from './compose';
 import { NAMES } from '../../theme/symbology';
@@ -33,24 +32,47 @@ function drawName(ctx: CanvasRenderingContext2D, n: LocatorName, fill: string, h
   ctx.restore();
 }
 
-export type InsetRenderBase = Omit<MapRenderRequest, 'camera' | 'rect' | 'keepInside' | 'only' | 'onProgress'>;
+export type InsetRenderBase = Omit<MapRenderRequest, 'camera' | 'rect' | 'keepInside' | 'only' | 'onProgress' | 'target'>;
 
-/** Draws each inset over the finished main map: its frame, its map, its marks. */
-export async function drawInsets(ctx: CanvasRenderingContext2D, views: readonly InsetView[], base: InsetRenderBase, theme: ExportTheme): Promise<void> {
+/**
+ * The insets' map requests, each drawn into a canvas of its own (render.ts draws them after the main map, on the
+ * same off-screen map); drawInsets then puts them over the main map in their frames. The maps are opaque, so
+ * drawn over the main map they replace its pixels exactly.
+ */
+export function insetRequests(views: readonly InsetView[], base: InsetRenderBase): { requests: MapRenderRequest[]; canvases: HTMLCanvasElement[] } {
+  const canvases = views.map((v) => {
+    const c = document.createElement('canvas');
+    c.width = v.map.w;
+    c.height = v.map.h;
+    return c;
+  });
+  const requests = views.map((v, i) => ({
+    ...base,
+    target: canvases[i]!.getContext('2d', { willReadFrequently: true })!,
+    camera: v.camera,
+    rect: { x: 0, y: 0, w: v.map.w, h: v.map.h },
+    keepInside: insetPolygon(v.camera, v.map.w, v.map.h, base.ratio, v.keepInside),
+    ...(v.kind === 'locator' ? { only: LOCATOR_LAYERS } : {}),
+  }));
+  return { requests, canvases };
+}
+
+/** Draws each inset over the finished main map: its frame, its map (drawn from insetRequests), its marks. */
+export function drawInsets(
+  ctx: CanvasRenderingContext2D,
+  views: readonly InsetView[],
+  maps: readonly HTMLCanvasElement[],
+  base: Pick<InsetRenderBase, 'ratio' | 'palette' | 'scene'>,
+  theme: ExportTheme,
+): void {
   const { ratio } = base;
-  for (const v of views) {
+  for (const [i, v] of views.entries()) {
     // The frame: a hairline box in the text colour, as a Datawrapper inset.
     ctx.save();
     ctx.fillStyle = theme.text;
     ctx.fillRect(v.box.x, v.box.y, v.box.w, v.box.h);
     ctx.restore();
-    await renderExportMap({
-      ...base,
-      camera: v.camera,
-      rect: v.map,
-      keepInside: insetPolygon(v.camera, v.map.w, v.map.h, ratio, v.keepInside),
-      ...(v.kind === 'locator' ? { only: LOCATOR_LAYERS } : {}),
-    });
+    ctx.drawImage(maps[i]!, v.map.x, v.map.y);
     if (v.extent) {
       ctx.save();
       ctx.beginPath();

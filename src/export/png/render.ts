@@ -9,7 +9,7 @@
  * still comes out smaller, the tiles are made smaller and it is tried again; a smaller picture is never
  * handed over.
  */
-import type { ExpressionSpecification, FilterSpecification, Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import type { StoryLayers } from '../../scene/layers';
 import type { TrackModel } from '../../track/interpolate';
@@ -18,7 +18,7 @@ import { CRASH_ICON, iconPathD } from '../../theme/symbology';
 import { renderCenter, type Camera } from '../core/camera';
 import { planTiles, type Rect } from '../core/tiles';
 import { createStoryMap, type StoryMap } from '../../map/story-map';
-import { EDGE_CLIPPED_LAYERS } from '../../map/style';
+import { buildStyle, EDGE_CLIPPED_LAYERS } from '../../map/style';
 import type { Scene } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 
@@ -212,25 +212,120 @@ function registerDashes(sm: StoryMap, style: StyleSpecification): void {
   }
 }
 
-async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRenderResult> {
-  const { rect, ratio } = req;
-  const plan = planTiles(rect.w, rect.h, ratio, maxTile);
+/** The layout properties a view may change (render.ts sets them per view and puts them back for the next). */
+const VIEW_LAYOUT = [
+  'visibility',
+  'text-variable-anchor',
+  'text-radial-offset',
+  'text-allow-overlap',
+  'text-anchor',
+  'text-offset',
+  'text-justify',
+  'text-max-width',
+] as const;
+
+/**
+ * Makes the map draw one view's request: its data (the names placed for it are in the claims' and places'
+ * properties), which names and layers are drawn, and what is kept inside the picture. Every filter and layout
+ * property a view may change is first put back as the style has it, so each view is drawn as if on a new map.
+ */
+function configureView(m: MlMap, style: StyleSpecification, req: MapRenderRequest, sources: Record<string, string>): void {
+  // The story's data for this view, where it differs from the last view's (a GeoJSON source's setData).
+  const next = buildStyle({ palette: req.palette, base: req.base, layers: req.layers }).sources;
+  for (const [id, src] of Object.entries(next)) {
+    if (src.type !== 'geojson' || typeof src.data === 'string' || !m.getSource(id)) continue;
+    const json = JSON.stringify(src.data);
+    if (sources[id] === json) continue;
+    if (sources[id] !== undefined) (m.getSource(id) as GeoJSONSource).setData(src.data as never);
+    sources[id] = json;
+  }
+  for (const l of style.layers) {
+    if (!m.getLayer(l.id)) continue;
+    if ('filter' in l || m.getFilter(l.id)) m.setFilter(l.id, ((l as { filter?: FilterSpecification }).filter ?? null) as FilterSpecification | null);
+    const layout = (l as { layout?: Record<string, unknown> }).layout ?? {};
+    for (const k of VIEW_LAYOUT) {
+      if (k !== 'visibility' && l.type !== 'symbol') continue;
+      m.setLayoutProperty(l.id, k, (layout[k] ?? (k === 'visibility' ? 'visible' : undefined)) as never);
+    }
+  }
+  // The same labels in every tile: MapLibre tries a label's anchors in turn and keeps the one it used
+  // in the previous view, so a label near a tile's edge could land on either side of its point; one
+  // anchor each (the first, as in a whole view) and no hiding by collision keep them where they are.
+  for (const l of style.layers) {
+    if (l.type !== 'symbol') continue;
+    const anchors = l.layout?.['text-variable-anchor'];
+    if (Array.isArray(anchors) && anchors.length > 1) {
+      m.setLayoutProperty(l.id, 'text-variable-anchor', [anchors[0]] as typeof anchors);
+      m.setLayoutProperty(l.id, 'text-allow-overlap', true);
+    }
+  }
+  if (req.claimsPlaced && m.getLayer('claims-label')) {
+    m.setLayoutProperty('claims-label', 'text-anchor', ['get', 'labelAnchor']);
+    m.setLayoutProperty('claims-label', 'text-offset', ['get', 'labelOffset']);
+    m.setLayoutProperty('claims-label', 'text-justify', 'auto');
+    m.setLayoutProperty('claims-label', 'text-max-width', 1000); // the lines are broken already
+    m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
+  }
+  if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
+  if (req.names) {
+    const ids = req.names;
+    for (const [id, key, list, overlap] of NAME_LAYERS) {
+      if (!m.getLayer(id)) continue;
+      const f = m.getFilter(id);
+      const only = ['in', key, ['literal', [...ids[list]]]];
+      m.setFilter(id, (f ? ['all', f, only] : only) as FilterSpecification);
+      if (overlap) m.setLayoutProperty(id, 'text-allow-overlap', true);
+      if (req.hideContextNames && list === 'context') m.setLayoutProperty(id, 'visibility', 'none');
+    }
+    // The story's names at the anchor chosen for each (no variable anchor): the PNG draws what the SVG/PDF draws.
+    for (const id of STORY_NAME_LAYERS) {
+      if (!m.getLayer(id)) continue;
+      m.setLayoutProperty(id, 'text-variable-anchor', undefined);
+      m.setLayoutProperty(id, 'text-radial-offset', undefined);
+      m.setLayoutProperty(id, 'text-anchor', ['get', 'labelAnchor']);
+      m.setLayoutProperty(id, 'text-offset', ['get', 'labelOffset']);
+      m.setLayoutProperty(id, 'text-max-width', 1000); // one line, as placed
+      if (req.hideStoryNames) m.setLayoutProperty(id, 'visibility', 'none');
+    }
+  }
+  if (req.keepInside) {
+    const area = req.keepInside;
+    for (const id of EDGE_CLIPPED_LAYERS) {
+      if (!m.getLayer(id)) continue;
+      const f = m.getFilter(id);
+      m.setFilter(id, (f ? ['all', f, ['within', area]] : ['within', area]) as FilterSpecification);
+    }
+  }
+}
+
+/**
+ * Draws the views (the main map, then each inset) one after the other on one off-screen map: its WebGL context,
+ * shader programs, the worker's basemap and the names' glyphs are made once, not once a view (with a software GPU
+ * that start was most of an inset's time). The map takes each view's size, data, names and camera in turn.
+ */
+async function renderOnce(reqs: readonly MapRenderRequest[], maxTile: number): Promise<MapRenderResult[]> {
+  const first = reqs[0]!;
+  const { ratio } = first;
+  const plans = reqs.map((r) => planTiles(r.rect.w, r.rect.h, ratio, maxTile));
   // Off-screen, but laid out (never display: none, or the map has no size).
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
-  container.style.cssText = `position:fixed;left:-${plan.cssW + 1000}px;top:0;width:${plan.cssW}px;height:${plan.cssH}px;pointer-events:none;visibility:hidden;contain:strict;`;
+  const size = (p: (typeof plans)[number]) =>
+    (container.style.cssText = `position:fixed;left:-${p.cssW + 1000}px;top:0;width:${p.cssW}px;height:${p.cssH}px;pointer-events:none;visibility:hidden;contain:strict;`);
+  size(plans[0]!);
   document.body.append(container);
   let fail: (e: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // handled where it is raced
   let sm: StoryMap | null = null;
+  const results: MapRenderResult[] = [];
   try {
     sm = createStoryMap({
       container,
-      layers: req.layers,
-      track: req.track,
-      palette: req.palette,
-      base: req.base,
+      layers: first.layers,
+      track: first.track,
+      palette: first.palette,
+      base: first.base,
       interactive: false,
       attribution: false,
       pixelRatio: ratio,
@@ -244,85 +339,57 @@ async function renderOnce(req: MapRenderRequest, maxTile: number): Promise<MapRe
     const style = sm.style; // built once, by createStoryMap
     registerDashes(sm, style);
     const m = sm.map;
+    const sources: Record<string, string> = {};
     m.once('load', () => {
-      // The same labels in every tile: MapLibre tries a label's anchors in turn and keeps the one it used
-      // in the previous view, so a label near a tile's edge could land on either side of its point; one
-      // anchor each (the first, as in a whole view) and no hiding by collision keep them where they are.
-      for (const l of style.layers) {
-        if (l.type !== 'symbol') continue;
-        const anchors = l.layout?.['text-variable-anchor'];
-        if (Array.isArray(anchors) && anchors.length > 1) {
-          m.setLayoutProperty(l.id, 'text-variable-anchor', [anchors[0]] as typeof anchors);
-          m.setLayoutProperty(l.id, 'text-allow-overlap', true);
-        }
-      }
-      if (req.claimsPlaced && m.getLayer('claims-label')) {
-        m.setLayoutProperty('claims-label', 'text-anchor', ['get', 'labelAnchor']);
-        m.setLayoutProperty('claims-label', 'text-offset', ['get', 'labelOffset']);
-        m.setLayoutProperty('claims-label', 'text-justify', 'auto');
-        m.setLayoutProperty('claims-label', 'text-max-width', 1000); // the lines are broken already
-        m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
-      }
-      splitCrashMark(m, req.palette, Math.max(2, ratio));
-      if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
-      if (req.names) {
-        const ids = req.names;
-        for (const [id, key, list, overlap] of NAME_LAYERS) {
-          if (!m.getLayer(id)) continue;
-          const f = m.getFilter(id);
-          const only = ['in', key, ['literal', [...ids[list]]]];
-          m.setFilter(id, (f ? ['all', f, only] : only) as FilterSpecification);
-          if (overlap) m.setLayoutProperty(id, 'text-allow-overlap', true);
-          if (req.hideContextNames && list === 'context') m.setLayoutProperty(id, 'visibility', 'none');
-        }
-        // The story's names at the anchor chosen for each (no variable anchor): the PNG draws what the SVG/PDF draws.
-        for (const id of STORY_NAME_LAYERS) {
-          if (!m.getLayer(id)) continue;
-          m.setLayoutProperty(id, 'text-variable-anchor', undefined);
-          m.setLayoutProperty(id, 'text-radial-offset', undefined);
-          m.setLayoutProperty(id, 'text-anchor', ['get', 'labelAnchor']);
-          m.setLayoutProperty(id, 'text-offset', ['get', 'labelOffset']);
-          m.setLayoutProperty(id, 'text-max-width', 1000); // one line, as placed
-          if (req.hideStoryNames) m.setLayoutProperty(id, 'visibility', 'none');
-        }
-      }
-      if (req.keepInside) {
-        const area = req.keepInside;
-        for (const id of EDGE_CLIPPED_LAYERS) {
-          if (!m.getLayer(id)) continue;
-          const f = m.getFilter(id);
-          m.setFilter(id, (f ? ['all', f, ['within', area]] : ['within', area]) as FilterSpecification);
-        }
-      }
+      splitCrashMark(m, first.palette, Math.max(2, ratio));
+      configureView(m, style, first, sources);
     });
-    const first = plan.tiles[0]!;
-    sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, first.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
-    sm.setScene(req.scene);
-    const t0 = performance.now();
-    await wait(sm.ready, null, failed, req.signal);
-    const t1 = performance.now();
-    const canvas = sm.map.getCanvas();
-    for (const [i, tile] of plan.tiles.entries()) {
-      if (i > 0) {
-        const idle = new Promise<void>((r) => sm!.map.once('idle', () => r()));
-        sm.map.jumpTo({ center: renderCenter(req.camera, rect.w, rect.h, ratio, tile.origin, plan.canvasW, plan.canvasH), zoom: req.camera.zoom });
-        sm.map.triggerRepaint();
-        await wait(idle, { part: i + 1, total: plan.tiles.length }, failed, req.signal);
+    for (const [v, req] of reqs.entries()) {
+      const plan = plans[v]!;
+      const at = (origin: { x: number; y: number }) => ({
+        center: renderCenter(req.camera, req.rect.w, req.rect.h, ratio, origin, plan.canvasW, plan.canvasH),
+        zoom: req.camera.zoom,
+      });
+      const t0 = performance.now();
+      if (v === 0) {
+        m.jumpTo(at(plan.tiles[0]!.origin));
+        sm.setScene(req.scene);
+        await wait(sm.ready, null, failed, req.signal);
+      } else {
+        size(plan);
+        m.resize();
+        configureView(m, style, req, sources);
+        m.jumpTo(at(plan.tiles[0]!.origin));
+        sm.setScene(req.scene);
+        const idle = new Promise<void>((r) => m.once('idle', () => r()));
+        m.triggerRepaint();
+        await wait(idle, null, failed, req.signal);
       }
-      if (canvas.width !== plan.canvasW || canvas.height !== plan.canvasH) {
-        throw new ClampError(canvas.width, canvas.height, plan.canvasW, plan.canvasH);
+      const t1 = performance.now();
+      const canvas = m.getCanvas();
+      for (const [i, tile] of plan.tiles.entries()) {
+        if (i > 0) {
+          const idle = new Promise<void>((r) => m.once('idle', () => r()));
+          m.jumpTo(at(tile.origin));
+          m.triggerRepaint();
+          await wait(idle, { part: i + 1, total: plan.tiles.length }, failed, req.signal);
+        }
+        if (canvas.width !== plan.canvasW || canvas.height !== plan.canvasH) {
+          throw new ClampError(canvas.width, canvas.height, plan.canvasW, plan.canvasH);
+        }
+        const { core, origin } = tile;
+        req.target.putImageData(readPixels(canvas, core.x - origin.x, core.y - origin.y, core.w, core.h), req.rect.x + core.x, req.rect.y + core.y);
+        req.onProgress?.(i + 1, plan.tiles.length);
       }
-      const { core, origin } = tile;
-      req.target.putImageData(readPixels(canvas, core.x - origin.x, core.y - origin.y, core.w, core.h), rect.x + core.x, rect.y + core.y);
-      req.onProgress?.(i + 1, plan.tiles.length);
+      results.push({
+        readyMs: Math.round(t1 - t0),
+        tilesMs: Math.round(performance.now() - t1),
+        tiles: plan.tiles.length,
+        canvas: [plan.canvasW, plan.canvasH],
+        maxTile,
+      });
     }
-    return {
-      readyMs: Math.round(t1 - t0),
-      tilesMs: Math.round(performance.now() - t1),
-      tiles: plan.tiles.length,
-      canvas: [plan.canvasW, plan.canvasH],
-      maxTile,
-    };
+    return results;
   } finally {
     sm?.destroy();
     container.remove();
@@ -340,8 +407,14 @@ class ClampError extends ExportError {
   }
 }
 
-/** Draws the map into req.target at req.rect, whole or in tiles; throws ExportError rather than draw it smaller. */
-export async function renderExportMap(req: MapRenderRequest): Promise<MapRenderResult> {
+/**
+ * Draws each request's map into its target at its rect, whole or in tiles, one after the other on one map (the
+ * requests share the story's track, palette, base and pixel ratio; each has its own data, names, camera and
+ * size); throws ExportError rather than draw any smaller.
+ */
+export async function renderExportMaps(reqs: readonly MapRenderRequest[]): Promise<MapRenderResult[]> {
+  if (!reqs.length) return [];
+  const req = reqs[0]!;
   // The largest canvas drawn in one go: MapLibre's default 4096, or 2048 with a software GPU (SwiftShader,
   // as in headless Chromium), which draws the same picture about a third faster in tiles; an asked
   // maxTile may be larger (up to the GPU's limit) or smaller (tests).
@@ -349,11 +422,16 @@ export async function renderExportMap(req: MapRenderRequest): Promise<MapRenderR
   let maxTile = Math.min(req.maxTile ?? (gpu.software ? SOFTWARE_MAX_TILE : DEFAULT_MAX_TILE), gpu.maxSide);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await renderOnce(req, maxTile);
+      return await renderOnce(reqs, maxTile);
     } catch (e) {
       // The canvas came out smaller than asked: draw in smaller tiles (twice at most), else give up and say so.
       if (!(e instanceof ClampError) || attempt >= 2) throw e;
       maxTile = Math.max(512, Math.floor(Math.min(maxTile / 2, Math.max(e.got, e.gotH) * 0.9)));
     }
   }
+}
+
+/** Draws the map into req.target at req.rect, whole or in tiles; throws ExportError rather than draw it smaller. */
+export async function renderExportMap(req: MapRenderRequest): Promise<MapRenderResult> {
+  return (await renderExportMaps([req]))[0]!;
 }

@@ -9,13 +9,13 @@ import type { ExportLayout } from '../core/layout';
 import { insetColumn, type InsetView } from '../core/inset';
 import { detailMapNames, drawnNames, mainMapNames, withPlaceNames, type MapNames } from '../core/map-names';
 import { planExport } from '../core/plan';
-import { drawInsets } from './inset';
+import { drawInsets, insetRequests } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { exportFilename } from '../core/text';
 import { storyLines } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
-import { renderExportMap } from './render';
+import { renderExportMaps } from './render';
 import { withClaimNames, type PlacedClaimName } from '../core/claim-names';
 import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
 
@@ -93,52 +93,54 @@ export async function renderExport(
     lines,
   });
 
-  lap('layout');
-  drawBackground(ctx, { layout, theme });
-  const drawn = await renderExportMap({
-    layers: withPlaceNames(withClaimNames(layers, claimNames), mapNames.story),
-    claimsPlaced: true,
-    track: app.track,
-    palette: theme.palette,
-    base,
-    scene,
-    camera,
-    ratio,
-    names: drawnNames(mapNames),
-    hideStoryNames: !req.placeNames,
-    hideContextNames: !req.contextNames,
-    target: ctx,
-    rect: map,
-    ...(req.maxTile ? { maxTile: req.maxTile } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
-  lap('map');
-  timings.mapReady = drawn.readyMs;
-  timings.mapTiles = drawn.tilesMs;
   // The detail names every claimed point, the name alone first (core/claim-names.ts), and its other names as the
   // SVG/PDF's inset places them (core/map-names.ts detailMapNames).
   const detail = insets.find((v) => v.kind === 'detail');
   const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, lines) : null;
   const insetClaimNames = detailNames?.claims ?? [];
-  await drawInsets(
-    ctx,
-    insets,
+  const inset = insetRequests(insets, {
+    layers: detailNames ? withPlaceNames(withClaimNames(layers, insetClaimNames), detailNames.names.story) : layers,
+    claimsPlaced: true,
+    ...(detailNames ? { names: drawnNames(detailNames.names) } : {}),
+    track: app.track,
+    palette: theme.palette,
+    base,
+    scene,
+    ratio,
+    ...(req.maxTile ? { maxTile: req.maxTile } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+
+  lap('layout');
+  drawBackground(ctx, { layout, theme });
+  // The main map, then the insets' maps, on one off-screen map (render.ts).
+  const maps = await renderExportMaps([
     {
-      layers: detailNames ? withPlaceNames(withClaimNames(layers, insetClaimNames), detailNames.names.story) : layers,
+      layers: withPlaceNames(withClaimNames(layers, claimNames), mapNames.story),
       claimsPlaced: true,
-      ...(detailNames ? { names: drawnNames(detailNames.names) } : {}),
       track: app.track,
       palette: theme.palette,
       base,
       scene,
+      camera,
       ratio,
+      names: drawnNames(mapNames),
+      hideStoryNames: !req.placeNames,
+      hideContextNames: !req.contextNames,
       target: ctx,
+      rect: map,
       ...(req.maxTile ? { maxTile: req.maxTile } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     },
-    theme,
-  );
+    ...inset.requests,
+  ]);
+  const drawn = maps[0]!;
+  timings.mapReady = drawn.readyMs;
+  timings.mapTiles = drawn.tilesMs;
+  timings.insetMaps = maps.slice(1).reduce((t, d) => t + d.readyMs + d.tilesMs, 0);
+  lap('map');
+  drawInsets(ctx, insets, inset.canvases, { ratio, palette: theme.palette, scene }, theme);
   lap('insets');
   drawFurniture(ctx, { layout, theme, legend, bars });
   lap('furniture');

@@ -1,6 +1,6 @@
 /**
  * The insets of an exported PNG (src/export/core/inset.ts lays them out): each a small map drawn off-screen
- * like the main one (render.ts) into its box, in a frame; the locator with the main map's extent, the detail
+ * after the main one, on the same map (render.ts renderExportMaps), then put in its box, in a frame; the locator with the main map's extent, the detail
  * with its own scale bar. DOM (canvas 2D); MapLibre through render.ts only.
  */
 import { locatorNames, type InsetView, type LocatorName } from '../core/inset';

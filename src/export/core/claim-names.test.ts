@@ -4,9 +4,9 @@ import { breakLines, placeClaimNames, withClaimNames, type LineMeasure } from '.
 import { layoutExport, type Measure } from './layout';
 import { PRESETS, exportSize } from './presets';
 import { layers, story, track } from './story.fixture';
-import { insetScaleBox, insetSlots, insetViews } from './inset';
-import { fitBounds, projectOnMap } from './camera';
-import { exportFrame } from './frame';
+import { insetScaleBox } from './inset';
+import { projectOnMap } from './camera';
+import { mapViews } from './plan';
 import { storyFrames } from '../../scene/camera';
 import { mapMomentAt, sceneOf, type SceneName } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
@@ -76,18 +76,8 @@ describe('claims’ names on an exported map', () => {
           legend: null,
           measure,
         });
-        const slots = insetSlots(L);
         const u = L.unit;
-        const p = slots.mapPadding;
-        const main = fitBounds(exportFrame(layers, firstImpact), L.map.w / u, L.map.h / u, {
-          top: p.top / u,
-          right: p.right / u,
-          bottom: p.bottom / u,
-          left: p.left / u,
-        });
-        const detail = insetViews({ slots: slots.slots, main, mapRect: L.map, ratio: u, strike: storyFrames(story).get('strike-area')! }).find(
-          (v) => v.kind === 'detail',
-        );
+        const detail = mapViews(L, true, layers, firstImpact, storyFrames(story).get('strike-area')).insets.find((v) => v.kind === 'detail');
         if (!detail) continue;
         const bar = insetScaleBox(detail, measure(detail.scale!.label, 600, detail.scale!.fontSize))!;
         for (const all of [names, later]) {

@@ -5,23 +5,18 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LINE_EM, type LineMeasure } from './claim-names';
-import { layoutExport, type ExportLayout } from './layout';
-import { PRESETS, exportSize, type SizeSpec } from './presets';
-import { layers, story, track } from './story.fixture';
-import { insetColumn, insetSlots, insetViews, keepsAnchor, overMap } from './inset';
-import { fitBounds, projectOnMap, unprojectOnMap } from './camera';
-import { EDGE_INSET, exportFrame } from './frame';
+import { PRESETS, type SizeSpec } from './presets';
+import { story, timelines, track } from './story.fixture';
+import { insetColumn, keepsAnchor, overMap } from './inset';
+import { projectOnMap, unprojectOnMap } from './camera';
+import { EDGE_INSET } from './frame';
+import { planExport } from './plan';
+import { resolveRequest } from './request';
 import { mainMapNames, placeMapNames, COVER_CLEARANCE, iconReach } from './map-names';
 import { linesMeetBox } from '../../map/label-layout';
-import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
-import { storyFrames } from '../../scene/camera';
-import { mapMomentAt, sceneOf, storyLines, wholeRoute, type SceneName } from '../../scene/scene';
-import { legendEntries } from '../../ui/legend-data';
-import { exportMoment, inExportLegend } from './moment';
+import { storyLines, type SceneName } from '../../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S } from '../../theme/symbology';
 import { COUNTRY_LABELS } from '../../scene/basemap-names';
-import { LIGHT } from '../../theme/palette';
-import { storyClock } from '../../story/content';
 import { pseudoText } from '../../i18n/pseudo';
 import { useLocale } from '../../i18n';
 import type { Catalogue } from '../../i18n/messages';
@@ -45,39 +40,17 @@ const CRASH = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.par
 const STORY_MOMENTS = { 'first impact': FIRST_IMPACT, divert: DIVERT, crash: CRASH, 'whole route': { kind: 'route' as const } };
 type Moment = (typeof STORY_MOMENTS)[keyof typeof STORY_MOMENTS];
 
-/** The picture as png/run.ts and vector/run.ts lay it out: layout with the real legend, insets, camera. */
+/** The picture as png/run.ts and vector/run.ts lay it out (core/plan.ts): layout with the real legend, insets, camera. */
 function picture(spec: SizeSpec, m: Moment, names: (ns: SceneName[]) => SceneName[] = (ns) => ns) {
-  const s = exportSize(spec, 1);
-  if (!s.ok) throw new Error(s.error);
-  const { outWidth: W, outHeight: H, ratio } = s.value;
-  const inFlight = m.kind === 'moment';
-  const moment = exportMoment(m.kind === 'route' ? wholeRoute(track) : mapMomentAt(track, m.chapter, m.t), track);
-  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, inFlight, moment, track.edges.length));
-  const layout: ExportLayout = layoutExport({
-    width: W,
-    height: H,
-    unit: ratio,
-    title: exportTitle(),
-    subtitle: momentLine(m, track),
-    note: reconstructedNote(track),
-    credit: creditLine(),
-    legend: { title: 'Legend', items: entries.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) },
-    measure,
-  });
-  const slots = insetSlots(layout);
-  const p = slots.mapPadding;
+  const r = resolveRequest({ ...spec, moment: m.kind === 'route' ? 'route' : { t: new Date(m.t).toISOString() } }, { timelines });
+  if (!r.ok) throw new Error(r.error);
+  const { ratio } = r.value.size;
+  const plan = planExport({ story, track }, r.value, measure);
+  const { layout, insets, camera, scene } = plan;
   const { map } = layout;
-  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
-    top: p.top / ratio,
-    right: p.right / ratio,
-    bottom: p.bottom / ratio,
-    left: p.left / ratio,
-  });
-  const insets = insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike: storyFrames(story).get('strike-area')! });
-  const scene = sceneOf({ layers, track }, moment);
   const all = names(scene.names);
   const lines = storyLines(scene);
-  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: all, aircraft: scene.aircraft, measure, lines });
+  const placed = mainMapNames({ layout, insets, column: insetColumn(plan.slots.slots), camera, ratio, names: all, aircraft: scene.aircraft, measure, lines });
   const onMap = lines.map((l) => l.map((ll) => projectOnMap(ll, camera, map.w, map.h, ratio)));
   return { layout, insets, camera, ratio, map, all, aircraft: scene.aircraft, lines: onMap, ...placed };
 }

@@ -1,21 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { LineMeasure } from './claim-names';
-import { layoutExport } from './layout';
-import { exportSize } from './presets';
-import { layers, story, track } from './story.fixture';
-import { insetColumn, insetSlots, insetViews } from './inset';
-import { fitBounds, projectOnMap } from './camera';
-import { exportFrame } from './frame';
+import { layers, story, timelines, track } from './story.fixture';
+import { insetColumn } from './inset';
+import { projectOnMap } from './camera';
+import { planExport } from './plan';
+import { resolveRequest } from './request';
 import { mainMapNames } from './map-names';
 import { exportMoment, inExportLegend } from './moment';
-import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
-import { storyFrames } from '../../scene/camera';
 import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
-import { legendEntries } from '../../ui/legend-data';
-import { LIGHT } from '../../theme/palette';
 import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
-import { storyClock } from '../../story/content';
 import { useLocale } from '../../i18n';
 import type { Catalogue } from '../../i18n/messages';
 
@@ -32,36 +26,15 @@ const square = (p: { x: number; y: number }, side: number): B => ({ x: p.x - sid
 
 const CRASH_T = Date.parse('2024-12-25T06:28:00Z'); // geo/events.json "crash"
 
-/** The picture at the crash as png/run.ts and vector/run.ts lay it out: legend, insets, camera, names. */
+/** The picture at the crash as png/run.ts and vector/run.ts lay it out (core/plan.ts): legend, insets, camera, names. */
 function atCrash(preset: '16x9' | '1x1') {
-  const s = exportSize({ preset }, 1);
-  if (!s.ok) throw new Error(s.error);
-  const { outWidth: W, outHeight: H, ratio } = s.value;
-  const moment = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
-  const entries = legendEntries(LIGHT, storyClock(story)).filter((e) => inExportLegend(e.key, true, moment, track.edges.length));
-  const layout = layoutExport({
-    width: W,
-    height: H,
-    unit: ratio,
-    title: exportTitle(),
-    subtitle: momentLine({ kind: 'moment', chapter: 'flight', t: CRASH_T }, track),
-    note: reconstructedNote(track),
-    credit: creditLine(),
-    legend: { title: 'Legend', items: entries.map((e) => ({ key: e.key, label: e.label, w: e.w, h: e.h })) },
-    measure,
-  });
-  const slots = insetSlots(layout);
-  const p = slots.mapPadding;
+  const r = resolveRequest({ preset, moment: { t: new Date(CRASH_T).toISOString() } }, { timelines });
+  if (!r.ok) throw new Error(r.error);
+  const { ratio } = r.value.size;
+  const plan = planExport({ story, track }, r.value, measure);
+  const { layout, insets, camera, scene, legend: entries } = plan;
   const { map } = layout;
-  const camera = fitBounds(exportFrame(layers, moment), map.w / ratio, map.h / ratio, {
-    top: p.top / ratio,
-    right: p.right / ratio,
-    bottom: p.bottom / ratio,
-    left: p.left / ratio,
-  });
-  const insets = insetViews({ slots: slots.slots, main: camera, mapRect: map, ratio, strike: storyFrames(story).get('strike-area')! });
-  const scene = sceneOf({ layers, track }, moment);
-  const placed = mainMapNames({ layout, insets, column: insetColumn(slots.slots), camera, ratio, names: scene.names, measure });
+  const placed = mainMapNames({ layout, insets, column: insetColumn(plan.slots.slots), camera, ratio, names: scene.names, measure });
   const project = (ll: readonly [number, number]) => projectOnMap([ll[0], ll[1]], camera, map.w, map.h, ratio);
   return { scene, entries, ratio, project, story: placed.names.story };
 }

@@ -16,6 +16,7 @@ import { addIcons } from './icons';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
 import { scaleControl } from './scale-control';
+import { skipAbsentSky } from './sky';
 import { paddingClearOf } from './label-layout';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
@@ -200,6 +201,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     ...(o.maxCanvasSize ? { maxCanvasSize: o.maxCanvasSize } : {}),
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer ?? false, antialias: o.antialias ?? false },
   });
+  skipAbsentSky(map); // before the first frame: no sky, no sky pass (sky.ts)
   map.touchZoomRotate.disableRotation();
   if (live) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

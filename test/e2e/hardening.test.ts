@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChrome, openPage, waitReady } from '../../scripts/lib/chrome.ts';
 import { serveDir, type ServeOptions, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { DIST, wholeRoute } from '../support/app';
+import { DIST, skyPrograms, wholeRoute } from '../support/app';
 import { colourCount, decode, hexToRgb, nearestColour } from '../support/pixels';
 import { LIGHT } from '../../src/theme/palette';
 
@@ -127,6 +127,7 @@ describe('a lost WebGL context', () => {
       });
       expect(mid.flown).toBe(true);
       expect(nearestColour(png, mid.x, mid.y, hexToRgb(LIGHT.track), 3)).toBeLessThan(40);
+      expect(await skyPrograms(page)).toBe(0); // the new painter draws no sky pass either
       await close();
     });
   });

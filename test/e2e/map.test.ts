@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, project, wholeRoute } from '../support/app';
+import { useApp, project, skyPrograms, wholeRoute } from '../support/app';
 import { decode, hexToRgb, nearestColour } from '../support/pixels';
 import { LIGHT } from '../../src/theme/palette';
 
@@ -47,6 +47,18 @@ describe('the map', () => {
     expect(await layersAt([45.6142, 43.5377])).toContain('claims');
     expect(log.errors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('draws no sky pass, as its style has no sky; a style with one is drawn with it (src/map/sky.ts)', async () => {
+    const { page, close } = await app.open('?event=crash');
+    expect(await skyPrograms(page)).toBe(0); // MapLibre compiles the sky's program at the first frame it draws one
+    await page.evaluate(async () => {
+      const { map } = await (window as any).flightmap.mapReady;
+      map.setSky({ 'sky-color': '#88aaff', 'horizon-color': '#ffffff', 'sky-horizon-blend': 0.5 });
+      map.redraw();
+    });
+    expect(await skyPrograms(page)).toBe(1);
     await close();
   });
 

@@ -63,3 +63,11 @@ export async function wholeRoute(page: Page): Promise<void> {
   await page.waitForFunction(() => !(window as any).flightmap.mapLife.current().map.isMoving(), null, { timeout: 15_000, polling: 100 });
   await page.waitForTimeout(100); // the names' layout after the last frame
 }
+
+/** How many sky programs the live map's painter has compiled: MapLibre makes one when it first draws a sky (src/map/sky.ts). */
+export function skyPrograms(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const { map } = await (window as any).flightmap.mapReady;
+    return Object.keys(map.painter.programCache.programs).filter((k) => k.startsWith('sky')).length;
+  });
+}

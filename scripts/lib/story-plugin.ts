@@ -28,12 +28,12 @@ export function storyBundle(root: string): string {
  * it is (the schemas change nothing, e.g. no text to trim): the browser then uses that file without
  * running the schemas (src/story/load.ts). Otherwise undefined, and the browser checks every load.
  */
-export function validatedDigest(root: string): string | undefined {
+export async function validatedDigest(root: string): Promise<string | undefined> {
   const result = validateStoryDir(root);
   if (!result.ok) return undefined;
   const text = storyBundle(root);
   const asIs = storyFromFiles(readBundle(text) as Parameters<typeof storyFromFiles>[0]);
-  return isDeepStrictEqual(asIs, result.story) ? storyDigest(text) : undefined;
+  return isDeepStrictEqual(asIs, result.story) ? ((await storyDigest(text)) ?? undefined) : undefined;
 }
 
 export function storyData(root: string): Plugin {
@@ -45,9 +45,9 @@ export function storyData(root: string): Plugin {
   };
   return {
     name: 'story-data',
-    config() {
+    async config() {
       // JSON.stringify(undefined) is not valid code: the page reads `typeof __STORY_DIGEST__`.
-      const digest = validatedDigest(root);
+      const digest = await validatedDigest(root);
       return { define: { __STORY_DIGEST__: digest === undefined ? 'undefined' : JSON.stringify(digest) } };
     },
     // The page's <title> and description: the English messages geo/content.json names (the page translates them).

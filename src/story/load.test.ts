@@ -17,12 +17,12 @@ afterEach(() => {
 });
 
 describe('loadStory', () => {
-  it('the build records the digest of the bundle it validated', () => {
-    expect(validatedDigest('.')).toBe(storyDigest(text));
+  it('the build records the digest of the bundle it validated', async () => {
+    expect(await validatedDigest('.')).toBe(await storyDigest(text));
   });
 
   it('uses the validated file as it is: the same story as the full check gives', async () => {
-    g.__STORY_DIGEST__ = storyDigest(text);
+    g.__STORY_DIGEST__ = (await storyDigest(text))!;
     expect(await loadStory('http://x/', serve(text))).toEqual(parseBundle(text));
   });
 
@@ -30,12 +30,12 @@ describe('loadStory', () => {
     const d = JSON.parse(text);
     d['geo/events.json'].events[3].time = 'soon';
     const other = JSON.stringify(d);
-    g.__STORY_DIGEST__ = storyDigest(other); // as if the build had shipped this file
+    g.__STORY_DIGEST__ = (await storyDigest(other))!; // as if the build had shipped this file
     expect((await loadStory('http://x/', serve(other))).events[3]!.time).toBe('soon');
   });
 
   it('checks any other file in full, naming the file, the event and the field', async () => {
-    g.__STORY_DIGEST__ = storyDigest(text);
+    g.__STORY_DIGEST__ = (await storyDigest(text))!;
     const d = JSON.parse(text);
     d['geo/events.json'].events[3].time = '25/12/2024 04:26';
     await expect(loadStory('http://x/', serve(JSON.stringify(d)))).rejects.toThrow(
@@ -50,8 +50,23 @@ describe('loadStory', () => {
     await expect(loadStory('http://x/', serve(JSON.stringify(d)))).rejects.toThrow(/url: must be an http\(s\) URL/);
   });
 
-  it('tells files apart that differ by one character', () => {
-    expect(storyDigest(text)).not.toBe(storyDigest(text.replace('Baku', 'Bakv')));
-    expect(storyDigest(text)).toMatch(/^[0-9a-f]{14}-\d+$/);
+  it('tells files apart that differ by one character', async () => {
+    expect(await storyDigest(text)).not.toBe(await storyDigest(text.replace('Baku', 'Bakv')));
+    expect(await storyDigest(text)).toMatch(/^[0-9a-f]{64}-\d+$/);
+  });
+
+  it('checks in full where there is no Web Crypto (a page served over plain http)', async () => {
+    g.__STORY_DIGEST__ = (await storyDigest(text))!;
+    const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    Object.defineProperty(globalThis, 'crypto', { value: {}, configurable: true });
+    try {
+      expect(await storyDigest(text)).toBeNull();
+      const d = JSON.parse(text);
+      d['geo/events.json'].events[3].time = 'soon';
+      await expect(loadStory('http://x/', serve(JSON.stringify(d)))).rejects.toThrow(/events\[3\].*time/);
+      expect(await loadStory('http://x/', serve(text))).toEqual(parseBundle(text));
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', crypto);
+    }
   });
 });

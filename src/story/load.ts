@@ -23,7 +23,7 @@ export async function loadStory(base: string, fetchFn: typeof fetch = fetch): Pr
   if (!res.ok) throw new StoryDataError([`${STORY_URL}: could not be loaded (HTTP ${res.status})`], { kind: 'http', file: STORY_URL, status: res.status });
   const text = await res.text();
   const built = builtDigest();
-  if (built && storyDigest(text) === built) return storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);
+  if (built && (await storyDigest(text)) === built) return storyFromFiles(readBundle(text) as Record<StoryFileKey, unknown>);
   const { parseBundle } = await import('./parse-bundle');
   return parseBundle(text);
 }

@@ -88,6 +88,8 @@ describe('the map', () => {
     const foreign = log.requests.filter((u) => !u.startsWith(app.server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(log.requests.some((u) => u.includes('basemap.json'))).toBe(true);
+    // The story the build validated is used as it is (its digest matches, src/story/load.ts): no schemas to load.
+    expect(log.requests.filter((u) => /parse-bundle/.test(u))).toEqual([]);
     await close();
   });
 

@@ -297,10 +297,13 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   };
 
   const ready = new Promise<void>((resolve) => {
+    // The moment goes in as soon as the style has its sources, before their first tiles: those are then made
+    // with its feature state, rather than drawn once without and again with it.
+    map.once('style.load', reapplyAll);
     map.once('load', () => {
       // Start with the attribution folded (it stays one tap away, and the page credits Natural Earth).
       o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-      reapplyAll();
+      applyScene();
       map.once('idle', () => resolve());
     });
   });

@@ -303,7 +303,6 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     map.once('load', () => {
       // Start with the attribution folded (it stays one tap away, and the page credits Natural Earth).
       o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-      applyScene();
       map.once('idle', () => resolve());
     });
   });

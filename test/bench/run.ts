@@ -16,6 +16,7 @@ import { serveDir, type StaticServer } from '../../scripts/lib/static-server.ts'
 import { buildApp, buildPages } from './lib/build.ts';
 import { appView, exportOnce, READY_PROBE, sweep, vectorOnce, type ExportResult, type SweepOptions, type VectorResult } from './lib/page.ts';
 import { firstLoadPaths, sizeFiles, sizeReport, type SizeReport } from './lib/size.ts';
+import { chromeCpu, cpuBetween, type CpuByType } from './lib/cpu.ts';
 import { median, quantile, round } from './lib/stats.ts';
 import { stepTimes, TRACE_CATEGORIES } from './lib/trace.ts';
 
@@ -73,16 +74,18 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
 }
 
 /** Opens a URL in a fresh context (cold cache) and waits for `data-ready="map"`; returns ms from navigation start. */
-async function openReady(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; readyMs: number }> {
+async function openReady(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; readyMs: number; cpu: CpuByType | null }> {
   const { context, page } = await newPage(browser);
+  const cpuBefore = chromeCpu();
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { timeout: 120_000, polling: 50 });
   const { at, as } = await page.evaluate(() => ({
     at: (globalThis as unknown as { __readyAt: number }).__readyAt,
     as: document.documentElement.dataset.ready,
   }));
+  const cpuAfter = cpuBefore && chromeCpu();
   if (as !== 'map') throw new Error(`${url} did not draw its map (data-ready="${as}")`);
-  return { context, page, readyMs: at };
+  return { context, page, readyMs: at, cpu: cpuBefore && cpuAfter ? cpuBetween(cpuBefore, cpuAfter) : null };
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -108,10 +111,12 @@ const alternate = <T>(i: number, a: T, b: T): [T, T] => (i % 2 === 0 ? [a, b] : 
 async function measureLoad(browser: Browser, appUrl: string, bareUrl: string) {
   const app: number[] = [],
     base: number[] = [];
+  const cpu: { app: CpuByType[]; base: CpuByType[] } = { app: [], base: [] };
   for (let i = 0; i < OPTS.loadRuns; i++) {
-    for (const which of alternate(i, 'app', 'base')) {
-      const { context, readyMs } = await openReady(browser, which === 'app' ? appUrl : bareUrl);
+    for (const which of alternate(i, 'app' as const, 'base' as const)) {
+      const { context, readyMs, cpu: used } = await openReady(browser, which === 'app' ? appUrl : bareUrl);
       (which === 'app' ? app : base).push(readyMs);
+      if (used) cpu[which].push(used);
       await context.close();
     }
     log(`load ${i + 1}/${OPTS.loadRuns}: app ${round(app.at(-1)!, 0)} ms, bare ${round(base.at(-1)!, 0)} ms`);
@@ -123,7 +128,16 @@ async function measureLoad(browser: Browser, appUrl: string, bareUrl: string) {
     baseline_ms: round(baseline_ms, 0),
     ratio: round(app_ms / baseline_ms, 2),
     runs: { app: app.map((v) => round(v, 0)), baseline: base.map((v) => round(v, 0)) },
+    // The work behind the wall time: CPU ms of the browser's processes from navigation to ready (medians by
+    // process type; Linux only). Their total over the wall time says how busy the two cores were.
+    ...(cpu.app.length && cpu.base.length ? { cpu_ms: { app: medianCpu(cpu.app), baseline: medianCpu(cpu.base) } } : {}),
   };
+}
+
+/** Medians of CPU ms by process type over runs (the types the bench reports; the rest count in the total). */
+function medianCpu(runs: CpuByType[]) {
+  const of = (k: string) => round(median(runs.map((r) => r[k] ?? 0)), 0);
+  return { total: of('total'), renderer: of('renderer'), gpu: of('gpu-process'), browser: of('browser') };
 }
 
 interface Memory {
@@ -466,8 +480,18 @@ function table(r: Report): string {
     rows.push(['  our code and CSS (HTML incl.)', String(s.app_gzip_kb), '', '', pass('app_gzip_kb')]);
     rows.push(['  data (story, basemap, fonts)', String(s.data_gzip_kb), '', '', pass('data_gzip_kb')]);
   }
-  if (r.load)
+  if (r.load) {
     rows.push(['load: to idle with the story, ms', String(r.load.app_ms), `${r.load.baseline_ms} (bare page)`, String(r.load.ratio), pass('load_ratio')]);
+    const c = r.load.cpu_ms;
+    if (c)
+      for (const [k, label] of [
+        ['total', '  CPU of every browser process, ms'],
+        ['renderer', '    renderers (page, worker)'],
+        ['gpu', '    GPU process'],
+        ['browser', '    browser process'],
+      ] as const)
+        rows.push([label, String(c.app[k]), String(c.baseline[k]), String(round(c.app[k] / c.baseline[k], 2)), '']);
+  }
   if (r.scrub) {
     const s = r.scrub;
     rows.push(['scrub: main thread per step p50, ms', String(s.p50_ms), String(s.baseline_p50_ms), '', '']);

@@ -11,6 +11,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
 import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY } from '../theme/symbology';
+import { msg } from '../i18n';
 import { byZoom, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
@@ -50,7 +51,7 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'crash-mark';
-  b.setAttribute('aria-label', `${name}: what is known, and the sources`);
+  b.setAttribute('aria-label', msg('map.crashMark', { name })); // in the page's language
   b.title = name;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 22 22');

@@ -18,6 +18,7 @@ import { mapLabels } from './labels';
 import { scaleControl } from './scale-control';
 import { skipAbsentSky } from './sky';
 import { paddingClearOf } from './label-layout';
+import { POPUP_EDGE, POPUP_MAX_WIDTH, popupFit } from './popup-fit';
 import type { Padding } from '../geo/bounds';
 import { kmToPixels } from '../geo/mercator';
 import { sceneOf, wholeRoute, type MapMoment, type Scene } from '../scene/scene';
@@ -113,6 +114,7 @@ export interface StoryMap {
  */
 /** MapLibre's own words (the zoom buttons' titles, the gesture hint) in the page's language; the scale is ours (scale-control.ts). */
 const controlWords = (): Record<string, string> => ({
+  'Map.Title': msg('map.canvas'), // the canvas's accessible name
   'NavigationControl.ZoomIn': msg('map.zoomIn'),
   'NavigationControl.ZoomOut': msg('map.zoomOut'),
   'AttributionControl.ToggleAttribution': msg('map.toggleAttribution'),
@@ -307,7 +309,14 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     });
   });
 
-  const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px', focusAfterOpen: true, className: 'info-popup' });
+  // A feature's sources, over the map: a non-modal dialog that keeps inside the map (below).
+  const popup = new maplibregl.Popup({
+    closeButton: true,
+    maxWidth: `${POPUP_MAX_WIDTH}px`,
+    padding: { top: POPUP_EDGE, bottom: POPUP_EDGE, left: POPUP_EDGE, right: POPUP_EDGE },
+    focusAfterOpen: false,
+    className: 'info-popup',
+  });
 
   if (o.onSelect) {
     const pick = (e: maplibregl.MapMouseEvent) => {
@@ -364,12 +373,30 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       setScene(sceneOf(story, m));
     },
     showInfo(lngLat, content) {
-      // Focus moves into the popup; when it closes, it goes back to where the reader was.
+      // Focus moves into the popup; when it closes (its button, or Escape), it goes back to where the reader was.
       const back = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : map.getCanvas();
       popup.once('close', () => {
-        if (!document.activeElement || document.activeElement === document.body) back.focus({ preventScroll: true });
+        if (!document.activeElement || document.activeElement === document.body || content.contains(document.activeElement))
+          back.focus({ preventScroll: true });
       });
+      // It fits in the map: no wider than the map allows, no taller than the room on the side MapLibre puts it (the
+      // side with more room, when it fits there); a long text scrolls inside it, under its close button.
+      const c = map.getContainer();
+      const fit = popupFit({ width: c.clientWidth, height: c.clientHeight }, map.project(lngLat));
+      popup.setMaxWidth(`${fit.maxWidth}px`);
+      content.style.maxHeight = `${fit.maxHeight}px`;
+      content.classList.add('popup-body');
+      content.tabIndex = -1; // focused as a whole: its name first, then its links in order; arrows scroll it
       popup.setLngLat(lngLat).setDOMContent(content).addTo(map);
+      const el = popup.getElement();
+      el.setAttribute('role', 'dialog');
+      el.setAttribute('aria-label', content.querySelector('.fi-title')?.textContent ?? '');
+      el.addEventListener('keydown', (e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        popup.remove();
+      });
+      content.focus({ preventScroll: true });
     },
     focus(id, animate = true) {
       const b = featureBounds(o.layers, id);

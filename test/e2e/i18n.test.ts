@@ -15,7 +15,10 @@ import { exportCli } from '../support/export-cli';
 import { openPage, waitReady } from '../../scripts/lib/chrome';
 
 const app = useApp();
-type Cat = { messages: Record<string, string>; story?: { events?: Record<string, { title?: string; text?: string }> } };
+type Cat = {
+  messages: Record<string, string>;
+  story?: { events?: Record<string, { title?: string; text?: string }>; features?: Record<string, { name?: string }> };
+};
 const cat = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Cat;
 const en = cat('en');
 const events = JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { id: string; title: string; text: string }[] };
@@ -70,6 +73,10 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       // The chrome: the play button and the event list's heading.
       expect(await page.locator('.ctl-play').getAttribute('aria-label')).toBe(c.messages['tl.play']);
       expect(await page.locator('#event-list-title').textContent()).toBe(c.messages['list.title']);
+      // The map's own accessible names: its canvas, and the crash mark's button (named after the crash site).
+      expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe(c.messages['map.canvas']);
+      const crashName = l === 'en' ? 'Crash site' : c.story!.features!['crash-site']!.name!;
+      expect(await page.locator('.crash-mark').getAttribute('aria-label')).toBe(c.messages['map.crashMark']!.replace('{name}', crashName));
       // The URL keeps the language as the moment changes.
       await page.evaluate(() => (window as any).flightmap.seekEvent('second-impact'));
       await page.waitForFunction(() => location.search.includes('second-impact'), undefined, { timeout: 15_000 });

@@ -219,6 +219,43 @@ describe('names on the map', () => {
     await close();
   });
 
+  it('keeps a feature’s popup inside the map, above its controls, on a phone too; Escape closes it and gives the focus back', async () => {
+    const phone = { hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+    for (const [viewport, extra] of [
+      [{ width: 1440, height: 900 }, {}],
+      [{ width: 390, height: 844 }, phone],
+    ] as const) {
+      const { page, close } = await app.open('?event=crash', viewport, extra);
+      await page.locator('.crash-mark').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.maplibregl-popup .feature-info').waitFor({ timeout: 5000 });
+      const r = await page.evaluate(() => {
+        const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        const m = box('#map'),
+          p = box('.maplibregl-popup'),
+          x = box('.maplibregl-popup-close-button');
+        const onTop = (el: string, b: DOMRect) => !!document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest(el);
+        const body = document.querySelector('.maplibregl-popup .feature-info')!;
+        const link = body.querySelector('a')!;
+        link.scrollIntoView({ block: 'nearest' }); // a source link scrolled to, inside the popup's body: readable there
+        return {
+          inside: [p.left - m.left, p.top - m.top, m.right - p.right, m.bottom - p.bottom].map((d) => Math.round(d)),
+          closeOnTop: onTop('.maplibregl-popup-close-button', x),
+          linkOnTop: onTop('.maplibregl-popup', link.getBoundingClientRect()),
+          focused: document.activeElement === body,
+          role: document.querySelector('.maplibregl-popup')!.getAttribute('role'),
+          name: document.querySelector('.maplibregl-popup')!.getAttribute('aria-label'),
+        };
+      });
+      expect(Math.min(...r.inside), `the popup's distance in from the map's edges at ${viewport.width} px: ${r.inside}`).toBeGreaterThanOrEqual(-1);
+      expect(r).toMatchObject({ closeOnTop: true, linkOnTop: true, focused: true, role: 'dialog', name: 'Crash site' });
+      await page.keyboard.press('Escape');
+      await page.locator('.maplibregl-popup').waitFor({ state: 'detached', timeout: 5000 });
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('crash-mark'))).toBe(true);
+      await close();
+    }
+  });
+
   it('never lets the crash mark take focus out of view (that would scroll the map away)', async () => {
     const { page, close } = await app.open('?event=first-impact');
     await page.evaluate(async () => {

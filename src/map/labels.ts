@@ -46,6 +46,22 @@ const MARK = 26;
 /** The ✕ with its halo, px (strokes from 5 to 17 of 22, a 7 px halo: 1.5 to 20.5); a name must not cover it. */
 const CROSS = 19;
 
+/**
+ * An element's box on screen, with its text where that runs out of it: a scale bar's unit longer than its bar
+ * ("20 мор. миль") is drawn out to the left of its box (app.css), and no name may be drawn under it.
+ */
+function extent(e: Element): DOMRect {
+  const r = e.getBoundingClientRect();
+  if (!e.classList.contains('maplibregl-ctrl-scale') || !e.textContent) return r;
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  const t = range.getBoundingClientRect();
+  if (!(t.width > 0)) return r;
+  const left = Math.min(r.left, t.left),
+    top = Math.min(r.top, t.top);
+  return new DOMRect(left, top, Math.max(r.right, t.right) - left, Math.max(r.bottom, t.bottom) - top);
+}
+
 /** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
   const b = document.createElement('button');
@@ -169,7 +185,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     const at = container.getBoundingClientRect();
     const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])];
     return els
-      .map((e) => e.getBoundingClientRect())
+      .map(extent)
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }));
   };

@@ -77,6 +77,9 @@ function expectApart(labels: Label[]) {
     }
 }
 
+/** The Caspian Sea's name's point (src/scene/basemap-names.ts). */
+const CASPIAN: [number, number] = [50.6, 41.9];
+
 // Between Grozny and its airport (8 km apart), so both are in view on a phone.
 const GROZNY: [number, number] = [45.695, 43.35];
 
@@ -157,6 +160,37 @@ describe('names on the map', () => {
   // point under the folded legend), Russia at 360 and 320 px at the alternates (its point under Makhachkala's name). Now each
   // is tried at its candidate points in turn (src/scene/basemap-names.ts, each on the country's land): named once, at
   // one of them, clear of what covers the map and of the other names.
+  it("draws no name under a scale bar's unit where it runs out of its bar (Russian: “20 мор. миль” is longer than its bar)", async () => {
+    const { page, close } = await app.open('?lang=ru&event=divert-aktau', { width: 1440, height: 900 });
+    try {
+      await settled(page);
+      // The sea's name moved to just left of the nautical bar, its right end over the unit's first letters (6 px),
+      // clear of the bar's own box: a layout that kept clear of the box alone would draw it over the unit.
+      const unit = await page.evaluate((sea) => {
+        const sm = (window as any).flightmap.mapLife.current();
+        const bar = [...document.querySelectorAll('.maplibregl-ctrl-scale')].find((e) => /мор/.test(e.textContent ?? ''))!;
+        const range = document.createRange();
+        range.selectNodeContents(bar);
+        const t = range.getBoundingClientRect(),
+          b = bar.getBoundingClientRect(),
+          at = sm.map.getContainer().getBoundingClientRect();
+        const label = [...document.querySelectorAll<HTMLElement>('.map-label')].find((e) => e.textContent === 'Каспийское море')!;
+        const w = label.getBoundingClientRect().width;
+        const want = { x: t.left + 6 - w / 2 - at.left, y: (t.top + t.bottom) / 2 - at.top };
+        const p = sm.map.project(sea);
+        sm.map.panBy([p.x - want.x, p.y - want.y], { animate: false });
+        return { text: bar.textContent ?? '', x: t.x, y: t.y, w: t.width, h: t.height, outside: b.left - t.left };
+      }, CASPIAN);
+      expect(unit.outside, 'the unit runs out of its bar').toBeGreaterThan(6);
+      await settled(page);
+      await page.waitForTimeout(100);
+      const names = await shownNames(page);
+      for (const n of names) expectApart([n, unit]);
+    } finally {
+      await close();
+    }
+  });
+
   for (const [q, viewport, countries] of [
     ['?event=divert-aktau', { width: 1440, height: 900 }, ['GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
     ['?event=divert-aktau', { width: 360, height: 740 }, ['AZERBAIJAN', 'GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],

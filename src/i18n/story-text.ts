@@ -10,7 +10,7 @@ export const STORY_FIELDS = {
   events: ['title', 'text', 'via'],
   disputes: ['question'],
   accounts: ['who', 'said', 'undated'],
-  features: ['name', 'city', 'role', 'note', 'basis', 'claimedBy', 'start.basis', 'end.basis'],
+  features: ['name', 'city', 'role', 'note', 'basis', 'claimedBy', 'claimant', 'start.basis', 'end.basis'],
 } as const;
 export type StoryKind = keyof typeof STORY_FIELDS;
 

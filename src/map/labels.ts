@@ -138,8 +138,9 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
   const lines = storyLines(scene);
 
-  // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name alone).
-  const forms = all.map((s) => (s.short && s.short !== s.text ? [s.text, s.short] : [s.text]));
+  // Each name's forms: its text, then the shorter forms tried where the text finds no room (a claim's name with its
+  // claimant, then the claim alone).
+  const forms = all.map((s) => [s.text, s.short, s.bare].filter((t, i, a): t is string => !!t && a.indexOf(t) === i));
   const drawn = all.map(() => 0); // the form each element shows now
   const show = (i: number, form: number) => {
     if (drawn[i] === form) return;

@@ -64,7 +64,9 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
       // A number and its unit ("2,400 m", "7 км") and the date ("26 Dec 2024") never break over two lines.
-      const name = keepTogether(p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name);
+      // Who claims it first ("VChK-OGPU: 18 km NNW …"): a claim is never drawn without its claimant, in either form.
+      const claim = p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name;
+      const name = keepTogether(msg('map.claimName', { claimant: p.claimant, name: claim }));
       claims.push({
         type: 'Feature',
         id: i,
@@ -73,8 +75,10 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
           id: p.id,
           status: p.status,
           firstReported: utcDayStart(p.firstReported),
-          // The claim's name without its prefix (the label's first line; alone where the label finds no room).
+          // The claim's name without its prefix, after its claimant (the label's first line; alone where the label
+          // finds no room), and the claim alone (where not even that fits: a small picture's detail inset).
           name,
+          claim: keepTogether(claim),
           label: msg('map.claimLabel', { name, date: day(utcDayStart(p.firstReported)).replace(/ /g, '\u00a0') }),
         },
       });

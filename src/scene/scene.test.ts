@@ -74,3 +74,20 @@ describe('the scene', () => {
     expect(new Set(s.names.map((n) => n.id)).size).toBe(s.names.length);
   });
 });
+
+describe('a claim on the map says who claims it', () => {
+  it('in its label and its short form; only the last resort is the claim alone', () => {
+    const claims = data.strike.features.filter((f) => f.properties.kind === 'claim');
+    expect(claims).toHaveLength(3);
+    const names = sceneOf(story, wholeRoute(track)).names.filter((n) => n.kind === 'claim');
+    for (const f of claims) {
+      const p = f.properties as { id: string; claimant: string; name: string };
+      const n = names.find((x) => x.feature === p.id)!;
+      const claimant = p.claimant.replace(/ /g, '\u00a0');
+      expect(n.text.split('\n')[0]!.replace(/ /g, '\u00a0').startsWith(`${claimant}:`), n.text).toBe(true);
+      expect(n.short!.replace(/ /g, '\u00a0').startsWith(`${claimant}:`), n.short).toBe(true);
+      expect(n.bare && !n.bare.includes(p.claimant), n.bare).toBe(true);
+      expect(n.short!.endsWith(n.bare!)).toBe(true);
+    }
+  });
+});

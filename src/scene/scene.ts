@@ -102,6 +102,8 @@ export interface SceneName {
   text: string;
   /** A shorter form, drawn where the full text finds no room (a claim's name without its date line). */
   short?: string;
+  /** The last resort, where even the short form finds no room: a claim alone, without who claims it. */
+  bare?: string;
   at: LngLat;
   /** From NAMES[kind]: placed first where names collide (higher first). */
   priority: number;
@@ -241,6 +243,7 @@ export function sceneNames(layers: StoryLayers, m: MapMoment): SceneName[] {
         id: `claim:${p.id}`,
         text: String(p.label),
         short: String(p.name),
+        bare: String(p.claim),
         at: f.geometry.coordinates as LngLat,
         shown: claimShown(m, from),
         visibleFrom: from,

@@ -145,6 +145,8 @@ export const ClaimProps = z.strictObject({
   ...common,
   kind: z.literal('claim'),
   claimedBy: text(160),
+  /** Who claims it, in a few words: the map names it with the claim ("VChK-OGPU: 18 km NNW …"). */
+  claimant: text(40),
   /** When the claim was first published (drives the aftermath chapter). */
   firstReported: IsoDate,
   altitudeM: z.number().nonnegative().max(15000).optional(),

@@ -139,7 +139,14 @@ describe('export insets', () => {
     for (const id of ['inset-locator', 'inset-detail', 'inset-locator-basemap', 'inset-detail-claims', 'inset-detail-marks', 'inset-locator-marks'])
       expect(svg).toContain(`<g id="${id}"`);
     const detail = svg.slice(svg.indexOf('<g id="inset-detail"')).replace(/\u00a0/g, ' '); // spaces, or no-break spaces
-    for (const words of ['18 km NNW of the airport', '15 km from the airport', 'target 7 km from the launcher']) expect(detail).toContain(words);
+    // Each claim named whole, after who claims it (its lines joined: a name may be broken over two or three).
+    const said = [...detail.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+      .map((m) => m[1])
+      .join(' ')
+      .replace(/&#8220;|&#8221;|&quot;/g, '"')
+      .replace(/[“”]/g, '"');
+    for (const words of ['VChK-OGPU: 18 km NNW of the airport', 'Russian media: 15 km from the airport', '"Paladichuk" leak: target 7 km from the launcher'])
+      expect(said).toContain(words);
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
     // Grozny airport, which two of the claims are measured from: named, and its ring (the airports' circle) drawn.
     const group = (id: string) => detail.slice(detail.indexOf(`<g id="${id}"`), detail.indexOf('</g>', detail.indexOf(`<g id="${id}"`)));

@@ -21,9 +21,11 @@ interface Label {
 }
 
 /** Each claimed point's name (its label's first line), as the map shows it in English. */
-const CLAIM_NAMES = (JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { kind: string; name: string } }[] }).features
+const CLAIM_NAMES = (
+  JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { kind: string; name: string; claimant?: string } }[] }
+).features
   .filter((f) => f.properties.kind === 'claim')
-  .map((f) => f.properties.name.replace(/^Claim: /, ''));
+  .map((f) => `${f.properties.claimant}: ${f.properties.name.replace(/^Claim: /, '')}`);
 
 /** Waits (bounded, polling) until the map is still. */
 const settled = (page: Page) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { breakLines, placeClaimNames, withClaimNames, type LineMeasure } from './claim-names';
 import { layoutExport, type Measure } from './layout';
-import { PRESETS, exportSize } from './presets';
+import { PRESET_IDS, PRESETS, exportSize } from './presets';
 import { layers, story, track } from './story.fixture';
 import { insetScaleBox } from './inset';
 import { projectOnMap } from './camera';
@@ -19,15 +19,17 @@ const firstImpact = mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31
 const scene = sceneOf({ layers, track }, firstImpact);
 
 /** The claims' names in Kazakh (geo/i18n/kk.json), with the date line as the catalogue writes it. */
-const kk = JSON.parse(readFileSync('geo/i18n/kk.json', 'utf8')) as { story: { features: Record<string, { name?: string }> } };
+const kk = JSON.parse(readFileSync('geo/i18n/kk.json', 'utf8')) as { story: { features: Record<string, { name?: string; claimant?: string }> } };
 const LANGS: Record<string, (n: SceneName) => SceneName> = {
   en: (n) => n,
   kk: (n) => {
-    const name = kk.story.features[n.feature!]!.name!.replace(/^Тұжырым: /, '');
-    return { ...n, text: `${name}\n(тұжырым, алғаш рет 2025 ж. 1 шілде жарияланды)`, short: name };
+    const f = kk.story.features[n.feature!]!;
+    const bare = f.name!.replace(/^Тұжырым: /, '');
+    const name = `${f.claimant}: ${bare}`;
+    return { ...n, text: `${name}\n(тұжырым, алғаш рет 2025 ж. 1 шілде жарияланды)`, short: name, bare };
   },
   // The pseudo-locale: accented and ~40 % longer.
-  pseudo: (n) => ({ ...n, text: n.text.split('\n').map(pseudoText).join('\n'), short: pseudoText(n.short!) }),
+  pseudo: (n) => ({ ...n, text: n.text.split('\n').map(pseudoText).join('\n'), short: pseudoText(n.short!), bare: pseudoText(n.bare!) }),
 };
 
 const SIZES = [
@@ -99,8 +101,16 @@ describe('claims’ names on an exported map', () => {
             expect(a.fits, at).toBe(true);
             expect(a.x >= 0 && a.y >= 0 && a.x + a.width <= detail.map.w && a.y + a.height <= detail.map.h, at).toBe(true);
             expect(overlaps(a, bar), at).toBe(false);
-            // The name alone (never the date line), whole: its lines hold all its words.
-            expect(a.lines.join(' ').replace(/\u00a0/g, ' '), at).toBe(shown.find((n) => n.id === a.id)!.short!.replace(/\u00a0/g, ' '));
+            // The name alone (never the date line), whole: its lines hold all its words; with its claimant, but in a
+            // small picture's detail where only the claim alone finds room.
+            const n = shown.find((x) => x.id === a.id)!;
+            const words = a.lines.join(' ').replace(/\u00a0/g, ' ');
+            if (PRESET_IDS.includes(name as never)) expect(words, at).toBe(n.short!.replace(/\u00a0/g, ' '));
+            else
+              expect(
+                [n.short, n.bare].map((t) => t!.replace(/\u00a0/g, ' ')),
+                at,
+              ).toContain(words);
             for (const b of placed.slice(i + 1)) expect(overlaps(a, b), `${at} and ${b.lines.join(' / ')}`).toBe(false);
             for (const n of shown) {
               const q = project(n.at);

@@ -1,7 +1,8 @@
 /**
  * The claimed points' names on an exported map (the main map from the claims' zoom, and the strike-area detail
  * inset), placed by the live map's rules (src/map/label-layout.ts) with its fallback: each name's full label,
- * then shorter forms (the name alone, then the name broken over two and three lines), each tried at every anchor
+ * then shorter forms (the name alone, with its claimant, then broken over two and three lines; last the claim
+ * without its claimant, likewise, where none of those fits), each tried at every anchor
  * (right of the point, then left), inside the map and clear of the names placed before it (the airports' and the
  * crash site's, core/map-names.ts; the cities'), of the marks (the claimed points' dots, the ✕, the airports' rings,
  * the aircraft) and of the claims' names placed before it. A name that finds no room
@@ -150,9 +151,12 @@ export function placeClaimNames({ names, project, view, zoom, ratio, measure, st
   for (const n of claims) {
     const name = n.short ?? n.text.split('\n')[0]!;
     const full = n.text.split('\n').flatMap((l) => wrapAt(l, maxWidth, width));
-    const fs: string[][] = [...(start === 'full' && n.text !== name ? [full] : []), [name], breakLines(name, 2, width), breakLines(name, 3, width)].filter(
-      (f, i, all) => all.findIndex((g) => g.join('\n') === f.join('\n')) === i,
-    );
+    // Last, the claim without its claimant: only where none of the forms with it fits.
+    const bare = n.bare ?? name;
+    const fs: string[][] = [
+      ...(start === 'full' && n.text !== name ? [full] : []),
+      ...[name, bare].flatMap((t) => [[t], breakLines(t, 2, width), breakLines(t, 3, width)]),
+    ].filter((f, i, all) => all.findIndex((g) => g.join('\n') === f.join('\n')) === i);
     forms.set(n.id, fs);
     const box = (f: string[]) => ({ width: Math.max(...f.map(width)), height: f.length * LINE_EM * size });
     const p = project(n.at);

@@ -125,14 +125,17 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     container.addEventListener('scroll', unscroll);
   }
 
-  // The places' marks (the crash ✕, the airports' rings): no other place's name is drawn over them.
+  // The marks (the crash ✕, the airports' rings, the claimed points' dots, as the export keeps its names off them):
+  // no other name is drawn over them. A claim's dot counts once it is drawn (its name shown: the day it was reported).
   const ring = SYMBOLOGY.airport.radius + SYMBOLOGY.airport.strokeWidth;
+  const dot = SYMBOLOGY.claim.radius + SYMBOLOGY.claim.strokeWidth;
   const markPoints = scene.features
-    .filter((f) => (f.role === 'crash' || f.role === 'airport') && f.geometry.type === 'Point')
+    .filter((f) => (f.role === 'crash' || f.role === 'airport' || f.role === 'claim') && f.geometry.type === 'Point')
     .map((f) => ({
       at: (f.geometry as GeoJSON.Point).coordinates as LngLat,
-      half: f.role === 'crash' ? CROSS / 2 : ring,
+      half: f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring,
       owner: all.find((n) => n.feature === f.id)?.id,
+      claim: f.role === 'claim',
     }));
 
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
@@ -219,10 +222,12 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       });
     });
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
-    const marks: Mark[] = markPoints.map(({ at, half, owner }) => {
-      const p = map.project(at);
-      return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
-    });
+    const marks: Mark[] = markPoints
+      .filter((m) => !m.claim || shown[all.findIndex((n) => n.id === m.owner)])
+      .map(({ at, half, owner }) => {
+        const p = map.project(at);
+        return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
+      });
     const view = { width: container.clientWidth, height: container.clientHeight };
     const onScreen: Line[] = lines.map((l) => l.map((ll) => map.project(ll)));
     last = layoutLabels(inputs, view, covers, 2, marks, aircraftBox(), onScreen, STORY_LINE_HALF_WIDTH);

@@ -136,6 +136,8 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       half: f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring,
       owner: all.find((n) => n.feature === f.id)?.id,
       claim: f.role === 'claim',
+      /** Index of its name in `all` (-1: none): a claim's dot counts while its name is shown. */
+      name: all.findIndex((n) => n.feature === f.id),
     }));
 
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
@@ -223,7 +225,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     });
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
     const marks: Mark[] = markPoints
-      .filter((m) => !m.claim || shown[all.findIndex((n) => n.id === m.owner)])
+      .filter((m) => !m.claim || shown[m.name])
       .map(({ at, half, owner }) => {
         const p = map.project(at);
         return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };

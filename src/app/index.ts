@@ -137,7 +137,7 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     chapterEffect(env.root),
   ]);
   drivePlayback(store, timelines, { clock: env.clock, reducedMotion, loop: flags.loop });
-  if (flags.autoplay && !flags.static && !reducedMotion.matches) dispatch({ type: 'play' });
+  if (flags.autoplay && !flags.static && !reducedMotion.matches) dispatch({ type: 'play', rest: flags.loop });
 
   const getMoment = () => store.get().moment;
   const seek = (t: number, chapter?: Chapter) => dispatch({ type: 'seek', t, ...(chapter ? { chapter } : {}) });

@@ -60,6 +60,9 @@ describe('reduce', () => {
   it('play, pause, toggle; playing at the end starts from the start', () => {
     expect(reduce(at(10), { type: 'play' }, tls)).toEqual(at(10, { playing: true }));
     expect(reduce(at(100_000), { type: 'play' }, tls)).toEqual(at(0, { playing: true }));
+    // a looping embed opened at the end rests there first (the player restarts it)
+    expect(reduce(at(100_000), { type: 'play', rest: true }, tls)).toEqual(at(100_000, { playing: true }));
+    expect(reduce(at(10), { type: 'play', rest: true }, tls)).toEqual(at(10, { playing: true }));
     expect(reduce(at(10, { playing: true }), { type: 'pause' }, tls)).toEqual(at(10));
     expect(reduce(at(10, { playing: true }), { type: 'toggle' }, tls).playing).toBe(false);
     expect(reduce(at(10), { type: 'toggle' }, tls).playing).toBe(true);

@@ -46,7 +46,8 @@ export type Intent =
   | { type: 'seekEvent'; id: string; follow?: boolean }
   /** Playback moved the moment (the driver); `done`: it reached the end and stops. Ignored when not playing. */
   | { type: 'step'; t: number; done?: boolean }
-  | { type: 'play' }
+  /** `rest`: at the end, stay there (a looping embed opened at the crash rests on it first); else start again. */
+  | { type: 'play'; rest?: boolean }
   | { type: 'pause' }
   | { type: 'toggle' }
   | { type: 'speed'; id: string }
@@ -99,8 +100,8 @@ export function reduce(s: AppState, intent: Intent, timelines: Timelines): AppSt
     }
     case 'play': {
       if (s.playing) return s;
-      // At the end, playing starts again from the start.
-      const moment = s.moment.t >= tl.end ? { chapter: s.moment.chapter, t: tl.start } : s.moment;
+      // At the end, playing starts again from the start (or, resting first, from the end: the player restarts it).
+      const moment = s.moment.t >= tl.end && !intent.rest ? { chapter: s.moment.chapter, t: tl.start } : s.moment;
       return withMoment(s, moment, { playing: true });
     }
     case 'pause':

@@ -37,6 +37,18 @@ describe('the playback driver', () => {
     expect(vi.getTimerCount()).toBe(0); // no frame left asked for
   });
 
+  it('with loop, opened at the end and playing with rest: it stays on the end for the loop rest, then starts again', () => {
+    const store = createStateStore(initialState(tls, { event: 'c' }), tls);
+    drivePlayback(store, tls, { clock: fakeClock(), reducedMotion: { matches: false }, loop: true });
+    store.dispatch({ type: 'play', rest: true });
+    vi.advanceTimersByTime(LOOP_DWELL_MS - 200);
+    expect(store.get().moment.t).toBe(600_000);
+    expect(store.get().playing).toBe(true);
+    vi.advanceTimersByTime(400);
+    expect(store.get().moment.t).toBeLessThan(60_000); // started again from the start
+    expect(store.get().playing).toBe(true);
+  });
+
   it('pause cancels the frame; the speed is read from the state', () => {
     const store = createStateStore(initialState(tls, {}), tls);
     drivePlayback(store, tls, { clock: fakeClock(), reducedMotion: { matches: false } });

@@ -37,6 +37,14 @@ describe('advance', () => {
 });
 
 describe('advanceLooping (loop)', () => {
+  it('playing from the end (an embed opened at the crash) rests there first, then starts again', () => {
+    let s = advanceLooping(tl, { t: 100_000, dwell: 0, done: false }, 100, 60);
+    expect(s).toEqual({ t: 100_000, dwell: LOOP_DWELL_MS - 100, done: false });
+    s = advanceLooping(tl, s, LOOP_DWELL_MS - 200, 60);
+    expect(s).toEqual({ t: 100_000, dwell: 100, done: false });
+    s = advanceLooping(tl, s, 100, 60);
+    expect(s).toEqual({ t: 0, dwell: 0, done: false });
+  });
   it('after the last event it dwells LOOP_DWELL_MS, then starts again from the start, and is never done', () => {
     let s = advanceLooping(tl, { t: 99_000, dwell: 0, done: false }, 100, 60);
     expect(s).toEqual({ t: 100_000, dwell: LOOP_DWELL_MS, done: false });

@@ -64,6 +64,8 @@ export const LOOP_DWELL_MS = 6000;
  */
 export function advanceLooping(tl: ChapterTimeline, s: PlayState, dtMs: number, rate: number, jump = false, loopDwellMs = LOOP_DWELL_MS): PlayState {
   if (s.t >= tl.end) {
+    // Playing from the end (an embed opened at the crash): the rest comes first.
+    if (s.dwell === 0 && loopDwellMs > dtMs) return { t: tl.end, dwell: loopDwellMs - dtMs, done: false };
     if (s.dwell > dtMs) return { t: s.t, dwell: s.dwell - dtMs, done: false };
     return { t: tl.start, dwell: 0, done: false };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oembed, pngSize, DEFAULT_PUBLIC_URL } from './oembed-plugin.ts';
+import { oembed, pngSize, DEFAULT_PUBLIC_URL, publicUrlWarning } from './oembed-plugin.ts';
 import { CONTENT } from '../../test/support/content.ts';
 
 describe('oEmbed plugin', () => {
@@ -24,6 +24,14 @@ describe('oEmbed plugin', () => {
       CONTENT.title,
     );
     expect(() => oembed('/x', { FLIGHTMAP_PUBLIC_URL: 'graphics/j2' })).toThrow(/FLIGHTMAP_PUBLIC_URL/);
+  });
+});
+
+describe('a build without FLIGHTMAP_PUBLIC_URL', () => {
+  it('warns that its absolute links point at the local preview, and names the setting', () => {
+    expect(publicUrlWarning({})).toMatch(/FLIGHTMAP_PUBLIC_URL is not set.*127\.0\.0\.1:4173/);
+    expect(publicUrlWarning({ FLIGHTMAP_PUBLIC_URL: '  ' })).toMatch(/not set/);
+    expect(publicUrlWarning({ FLIGHTMAP_PUBLIC_URL: 'https://news.example.com/j2/' })).toBeUndefined();
   });
 });
 

@@ -19,6 +19,16 @@ import { routeFile } from '../../src/opendata/build-info.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4173/';
 
+/** What a build without FLIGHTMAP_PUBLIC_URL says: its absolute links point at the local preview, not at the site. */
+export function publicUrlWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.FLIGHTMAP_PUBLIC_URL?.trim()) return undefined;
+  return (
+    `FLIGHTMAP_PUBLIC_URL is not set: the page's language links (hreflang), the oEmbed link and oembed*.json, and the ` +
+    `downloads' url point at ${DEFAULT_PUBLIC_URL} (what npm run preview serves). For a site, build with ` +
+    `FLIGHTMAP_PUBLIC_URL=https://example.org/graphics/j2-8243/ npm run build`
+  );
+}
+
 /** Width and height of a PNG from its IHDR chunk, or undefined. */
 export function pngSize(buf: Uint8Array): { width: number; height: number } | undefined {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -58,6 +68,8 @@ export function oembed(root: string, env: NodeJS.ProcessEnv = process.env): Plug
       handler: () => [{ tag: 'link', attrs: oembedLinkAttrs(baseUrl, copy().title), injectTo: 'head' }],
     },
     generateBundle() {
+      const warning = publicUrlWarning(env);
+      if (warning) this.warn(warning); // said once, by this plugin, for the three that use the URL
       this.emitFile({ type: 'asset', fileName: OEMBED_FILE, source: json() });
       for (const l of LOCALES) if (l !== 'en') this.emitFile({ type: 'asset', fileName: oembedFile(l), source: localJson(l) });
     },

@@ -12,6 +12,7 @@ import type { StoryMap } from '../map/story-map';
 import type { createPanel } from '../ui/panel';
 import type { createTimelineControl } from '../ui/timeline-control';
 import type { createEventList } from '../ui/event-list';
+import type { Legend } from '../ui/legend';
 
 /** Shows the state; `prev` is undefined the first time (everything is shown). */
 export type Effect = (s: AppState, prev: AppState | undefined) => void;
@@ -48,6 +49,23 @@ export function uiEffect(
 export function mapMomentEffect(track: TrackModel, map: () => StoryMap | null): Effect {
   return (s, prev) => {
     if (momentChanged(s, prev)) drawMoment(track, map(), s.moment);
+  };
+}
+
+/**
+ * The legend names what the map draws at the moment (no aircraft and nothing "not yet flown" in the year after):
+ * what it names changes only with the chapter and at the track's end, so it is looked at only then.
+ */
+export function legendEffect(track: TrackModel, legend: Pick<Legend, 'show'>): Effect {
+  let shownFor = '';
+  return (s) => {
+    const m = s.moment;
+    const key = `${m.chapter}:${m.t >= track.end}`;
+    if (key === shownFor) return;
+    shownFor = key;
+    const mm = mapMomentAt(track, m.chapter, m.t);
+    // At the track's end (the crash) every edge has been flown: nothing is ahead.
+    legend.show({ aircraft: mm.aircraft, flownEdges: m.t >= track.end ? track.edges.length : mm.flownEdges }, track.edges.length);
   };
 }
 

@@ -21,7 +21,7 @@ import { storyClock } from '../story/content';
 import { storyParts } from './parts';
 import { storyCamera } from './camera';
 import { framePadding } from '../scene/camera';
-import { chapterEffect, connectEffects, drawMoment, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
+import { chapterEffect, connectEffects, drawMoment, legendEffect, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 import type { App, AppHooks } from '../api/flightmap';
 
 export type { App, AppHooks, MapLife, Moment } from '../api/flightmap';
@@ -124,12 +124,14 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     control.input.focus({ preventScroll: true });
   });
   // The legend is open where the map is large enough for the story to stay clear of it (at 1280 × 720 it would cover Grozny); else one tap away.
-  els.mapWrap.append(createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches, storyClock(story)));
+  const legend = createLegend(palette, !flags.embed && env.media('(min-width: 1400px) and (min-height: 850px)').matches, storyClock(story));
+  els.mapWrap.append(legend.el);
   const follow = createFollowButton(els.mapWrap, () => dispatch({ type: 'follow' }));
 
   connectEffects(store, [
     uiEffect(timelines, track, { panel, control, list }),
     mapMomentEffect(track, mapLife.current),
+    legendEffect(track, legend),
     (s) => follow.show(s.camera === 'reader'),
     camera.effect,
     urlEffect(timelines, env.location, env.history),

@@ -76,6 +76,16 @@ const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({
 /** The keys of the items that only make sense at a moment of the flight (not for the whole route). */
 export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
 
+/**
+ * Whether the live map's legend names `key` now: the aircraft while the map draws it (at a moment of the flight,
+ * the crash included), "not yet flown" while some of the track is still ahead; in the year after, neither.
+ */
+export function inLiveLegend(key: string, m: { aircraft: unknown; flownEdges: number }, edges: number): boolean {
+  if (key === 'aircraft') return m.aircraft !== null;
+  if (key === 'ahead') return m.aircraft !== null && m.flownEdges < edges;
+  return true;
+}
+
 /** The story's times the legend names (src/story/content.ts, storyClock): the crash, the reconstruction's start. */
 export interface LegendTimes {
   reconstructedFrom: number | null;

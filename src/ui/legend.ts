@@ -1,6 +1,6 @@
 /** The legend: every style on the map, in words. Swatches are small SVGs drawn with the map's palette. */
 import type { Palette } from '../theme/palette';
-import { legendEntries, legendNote, type LegendTimes, type SwatchShape } from './legend-data';
+import { inLiveLegend, legendEntries, legendNote, MOMENT_ONLY_KEYS, type LegendTimes, type SwatchShape } from './legend-data';
 import { h } from './dom';
 import { msg } from '../i18n';
 
@@ -69,8 +69,14 @@ export function legendItems(c: Palette, times: LegendTimes): LegendItem[] {
   return legendEntries(c, times).map((e) => ({ key: e.key, label: e.label, swatch: () => svg(e.w, e.h, ...e.shapes.map(shape)) }));
 }
 
-export function createLegend(c: Palette, open: boolean, times: LegendTimes): HTMLElement {
-  return h(
+export interface Legend {
+  el: HTMLElement;
+  /** Names only what the map draws at this moment (the aircraft, "not yet flown": not in the year after). */
+  show(m: { aircraft: unknown; flownEdges: number }, edges: number): void;
+}
+
+export function createLegend(c: Palette, open: boolean, times: LegendTimes): Legend {
+  const el = h(
     'details',
     { class: 'legend', open, 'data-map-obstacle': true }, // the map keeps its names out from under it
     h('summary', {}, msg('legend.title')),
@@ -81,4 +87,14 @@ export function createLegend(c: Palette, open: boolean, times: LegendTimes): HTM
     ),
     h('p', { class: 'legend-note' }, legendNote(times)),
   );
+  const momentOnly = [...el.querySelectorAll<HTMLElement>('li[data-key]')].filter((li) => MOMENT_ONLY_KEYS.includes(li.dataset.key!));
+  return {
+    el,
+    show(m, edges) {
+      for (const li of momentOnly) {
+        const hide = !inLiveLegend(li.dataset.key!, m, edges);
+        if (li.hidden !== hide) li.hidden = hide;
+      }
+    },
+  };
 }

@@ -272,6 +272,30 @@ describe('names on the map', () => {
   });
 });
 
+describe('the legend', () => {
+  it('names the aircraft and “not yet flown” only while the map draws them: not in the year after, nothing ahead at the crash', async () => {
+    const shown = async (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.legend li[data-key]')].filter((li) => !li.hidden && li.offsetHeight > 0).map((li) => li.dataset.key),
+      );
+    const { page, close } = await app.open('?event=first-impact');
+    expect(await page.locator('.legend').getAttribute('open')).not.toBeNull(); // open at 1440 × 900
+    expect(await shown(page)).toEqual(expect.arrayContaining(['ahead', 'aircraft', 'planned', 'claim']));
+    await page.evaluate(() => (window as any).flightmap.seekEvent('putin-admission'));
+    await page.waitForFunction(() => document.documentElement.dataset.chapter === 'aftermath');
+    const after = await shown(page);
+    expect(after).not.toContain('aircraft');
+    expect(after).not.toContain('ahead');
+    expect(after).toEqual(expect.arrayContaining(['planned', 'approximate', 'reconstructed', 'area', 'claim', 'crash']));
+    await page.evaluate(() => (window as any).flightmap.seekEvent('crash'));
+    await page.waitForFunction(() => document.documentElement.dataset.chapter === 'flight');
+    const crash = await shown(page);
+    expect(crash).toContain('aircraft'); // the live map draws it at the crash
+    expect(crash).not.toContain('ahead');
+    await close();
+  });
+});
+
 describe('zooming to a place', () => {
   it('frames the place clear of the open legend', async () => {
     const { page, close } = await app.open('?event=first-impact');

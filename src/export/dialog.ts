@@ -9,7 +9,7 @@ import '../styles/export.css';
 import type { App } from '../api/flightmap';
 import { appBase } from './exports';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
-import { exportFilename, type ExportFormat } from './core/text';
+import { exportFilename, fileSize, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
@@ -24,8 +24,6 @@ export function openExportDialog(app: App, opener: HTMLElement): void {
   dialog.refresh();
   dialog.frame.open(opener);
 }
-
-const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`);
 
 function radios<T extends string>(name: string, options: { value: T; label: string; hint?: string }[], checked: T) {
   const inputs = new Map<T, HTMLInputElement>();
@@ -230,7 +228,7 @@ function buildDialog(app: App, base: string) {
         status.textContent = msg('export.saved', {
           file: meta.filename,
           dims: msg('export.px', { width: meta.width, height: meta.height }),
-          size: fmtBytes(blob.size),
+          size: fileSize(blob.size),
         });
       } else {
         const run = await import('./vector/run');
@@ -243,7 +241,7 @@ function buildDialog(app: App, base: string) {
         status.textContent = msg('export.saved', {
           file: made.filename,
           dims: mm ? msg('export.mm', { width: +mm.width.toFixed(1), height: +mm.height.toFixed(1) }) : msg('export.px', { width, height }),
-          size: fmtBytes(blob.size),
+          size: fileSize(blob.size),
         });
       }
     } catch (err) {

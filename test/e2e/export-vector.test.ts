@@ -143,11 +143,11 @@ describe('the Export dialog (SVG and PDF)', () => {
     await dialog.getByLabel('A3 landscape, 300 dpi').check();
     // Vectors have no pixel scale to choose.
     expect(await dialog.getByRole('group', { name: 'Pixel scale' }).isVisible()).toBe(false);
-    expect(await dialog.locator('#export-summary').textContent()).toBe('420 × 297 mm · j2-8243_2024-12-25T051331Z_a3@1x.pdf');
+    expect(await dialog.locator('#export-summary').textContent()).toBe('420 × 297 mm · j2-8243_2024-12-25T051331Z_a3.pdf');
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Export PDF' }).click();
     const d = await download;
-    expect(d.suggestedFilename()).toBe('j2-8243_2024-12-25T051331Z_a3@1x.pdf');
+    expect(d.suggestedFilename()).toBe('j2-8243_2024-12-25T051331Z_a3.pdf');
     const file = await d.path();
     expect(readFileSync(file).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     expect(run('pdfinfo', [file])).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/);

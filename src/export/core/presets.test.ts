@@ -58,6 +58,7 @@ describe('export sizes', () => {
     const d = exportSize({ mm: [180, 120] }, 1);
     expect(c.ok && sizeTag(c.value)).toBe('a4-portrait@1x');
     expect(d.ok && sizeTag(d.value)).toBe('180x120mm@1x');
+    expect(c.ok && sizeTag(c.value, false)).toBe('a4-portrait'); // a vector file: no pixel scale
   });
   it('makes print sizes in millimetres at 300 dpi, landscape or portrait', () => {
     expect(exportSize({ preset: 'a4', orientation: 'portrait' }, 1)).toMatchObject({

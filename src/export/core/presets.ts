@@ -176,13 +176,16 @@ export function scalesFor(preset: PresetId): number[] {
   return SCALES.filter((s) => exportSize({ preset }, s).ok);
 }
 
-/** "16x9@2x", "1600x900@1x", "a4@1x", "a4-portrait@1x", "180x120mm@1x": the size part of a file name. */
-export function sizeTag(size: ExportSize): string {
+/**
+ * "16x9@2x", "1600x900@1x", "a4@1x", "a4-portrait@1x", "180x120mm@1x": the size part of a file name. A vector file
+ * has no pixel scale (`scale: false`): "a4", "16x9".
+ */
+export function sizeTag(size: ExportSize, scale = true): string {
   const name =
     size.preset !== 'custom'
       ? `${size.preset}${size.orientation === 'portrait' ? '-portrait' : ''}`
       : size.mm
         ? `${+size.mm.width.toFixed(1)}x${+size.mm.height.toFixed(1)}mm`
         : `${size.width}x${size.height}`;
-  return `${name}@${size.scale}x`;
+  return scale ? `${name}@${size.scale}x` : name;
 }

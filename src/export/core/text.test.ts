@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { creditLine, exportTitle, exportFilename, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
+import { readFileSync } from 'node:fs';
+import { creditLine, exportTitle, exportFilename, fileSize, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
 import { exportSize } from './presets';
 import { track, story } from './story.fixture';
 import { legendEntries } from '../../ui/legend-data';
@@ -37,6 +40,9 @@ describe('export text', () => {
     expect(exportFilename({ size, moment: at('2024-12-25T05:13:00Z'), dark: true })).toBe('j2-8243_2024-12-25T0513Z_16x9@2x_dark.png');
     expect(exportFilename({ size, moment: { kind: 'route' }, dark: false })).toBe('j2-8243_route_16x9@2x.png');
     expect(exportFilename({ size, moment: at('2024-12-27T00:00:00Z', 'aftermath'), dark: false })).toBe('j2-8243_2024-12-27_16x9@2x.png');
+    // a vector file has no pixel scale in its name
+    expect(exportFilename({ size, moment: { kind: 'route' }, dark: true }, 'svg')).toBe('j2-8243_route_16x9_dark.svg');
+    expect(exportFilename({ size, moment: { kind: 'route' }, dark: false }, 'pdf')).toBe('j2-8243_route_16x9.pdf');
   });
   it('draws the arrow itself; every other character is in the shipped fonts', () => {
     expect(textRuns('Baku → Grozny')).toEqual([{ kind: 'text', text: 'Baku ' }, { kind: 'arrow' }, { kind: 'text', text: ' Grozny' }]);
@@ -50,5 +56,19 @@ describe('export text', () => {
     ];
     for (const e of story.events.filter((e) => e.chapter === 'flight')) texts.push(momentLine(at(e.time), track));
     for (const t of texts) expect(missingGlyphs(t), t).toEqual([]);
+  });
+});
+
+describe("a file's size, in the page's language", () => {
+  const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+  it('is in kB below a megabyte and in MB above, with the language’s unit and decimal sign', () => {
+    try {
+      useLocale('en', read('en'));
+      expect([fileSize(264_143), fileSize(1_316_000)]).toEqual(['264 kB', '1.3 MB']);
+      useLocale('ru', read('ru'));
+      expect([fileSize(264_143), fileSize(1_316_000)]).toEqual(['264 кБ', '1,3 МБ']);
+    } finally {
+      useLocale('en', read('en'));
+    }
   });
 });

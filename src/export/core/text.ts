@@ -6,7 +6,15 @@ import { positionAt, type TrackModel } from '../../track/interpolate';
 import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
 import { fontCovers } from '../../theme/fonts';
-import { msg } from '../../i18n';
+import { intlTag, msg } from '../../i18n';
+
+/** A file's size in the page's language: "264 kB", "1.3 MB"; «264 кБ», «1,3 МБ» (kB and MB of 1000). */
+export function fileSize(bytes: number): string {
+  const mb = bytes >= 1e6;
+  return new Intl.NumberFormat(intlTag(), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0 }).format(
+    mb ? bytes / 1e6 : bytes / 1e3,
+  );
+}
 
 /** The picture's title, sources and credit, in the page's language (geo/i18n). */
 export const exportTitle = (): string => msg('export.title');
@@ -77,7 +85,7 @@ export function exportFilename(r: Pick<ResolvedExport, 'size' | 'moment' | 'dark
       when = `${iso.slice(0, 10)}T${hhmm}${ss === '00' ? '' : ss}Z`;
     }
   }
-  return `j2-8243_${when}_${sizeTag(r.size)}${r.dark ? '_dark' : ''}.${format}`;
+  return `j2-8243_${when}_${sizeTag(r.size, format === 'png')}${r.dark ? '_dark' : ''}.${format}`;
 }
 
 /**

@@ -99,6 +99,10 @@ function buildDialog(app: App, base: string) {
   );
   const legendBox = h('input', { type: 'checkbox', id: 'export-legend', name: 'legend', checked: true });
   const insetBox = h('input', { type: 'checkbox', id: 'export-inset', name: 'inset', checked: true });
+  // The print sizes (A4, A3, Letter) turn upright; the screen sizes have their own shape.
+  const portraitBox = h('input', { type: 'checkbox', id: 'export-portrait', name: 'portrait' });
+  const portraitOpt = h('div', { class: 'dialog-opt export-portrait-opt' }, portraitBox, h('label', { for: 'export-portrait' }, msg('export.portrait')));
+  const isPrint = () => PRESETS.some((p) => p.id === preset.value() && p.mm);
   const summary = h('p', { class: 'export-summary', id: 'export-summary' });
   const status = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { class: 'export-error', role: 'alert' });
@@ -124,7 +128,7 @@ function buildDialog(app: App, base: string) {
     h(
       'div',
       { class: 'export-grid' },
-      fieldset(msg('export.size'), 'export-sizes', ...preset.rows),
+      fieldset(msg('export.size'), 'export-sizes', ...preset.rows, portraitOpt),
       h('div', { class: 'export-col' }, scaleSet, fieldset(msg('dialog.colours'), 'export-colours', ...colours.rows)),
     ),
     fieldset(msg('export.moment'), 'export-moments', ...moment.rows),
@@ -143,6 +147,7 @@ function buildDialog(app: App, base: string) {
     dark: colours.value() === 'dark',
     legend: legendBox.checked,
     inset: insetBox.checked,
+    ...(isPrint() && portraitBox.checked ? { orientation: 'portrait' as const } : {}),
   });
   /** Whether the error line shows the request's problem (cleared when the request is right again), not a failed export's reason. */
   let requestError = false;
@@ -152,6 +157,7 @@ function buildDialog(app: App, base: string) {
     go.textContent = msg('export.go', { format: f.toUpperCase() });
     // Vectors have no pixels to multiply: the scale is for the PNG.
     scaleSet.hidden = vector;
+    portraitOpt.hidden = !isPrint();
     const allowed = scalesFor(preset.value());
     for (const [s, input] of scale.inputs) {
       const okScale = allowed.includes(Number(s));
@@ -181,7 +187,7 @@ function buildDialog(app: App, base: string) {
   const setBusy = (b: AbortController | null) => {
     busy = b;
     form.setAttribute('aria-busy', String(!!b));
-    for (const el of form.querySelectorAll<HTMLInputElement>('fieldset input, #export-legend, #export-inset')) el.disabled = !!b;
+    for (const el of form.querySelectorAll<HTMLInputElement>('fieldset input, #export-legend, #export-inset, #export-portrait')) el.disabled = !!b;
     if (!b) update();
     go.disabled = !!b;
   };

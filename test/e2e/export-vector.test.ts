@@ -140,9 +140,15 @@ describe('the Export dialog (SVG and PDF)', () => {
     const dialog = page.getByRole('dialog', { name: 'Export the map' });
     await dialog.waitFor();
     await dialog.getByLabel('PDF').check();
-    await dialog.getByLabel('A3 landscape, 300 dpi').check();
+    // The screen sizes have their own shape: no portrait option for them.
+    expect(await dialog.getByLabel('Portrait: the page upright').isVisible()).toBe(false);
+    await dialog.getByLabel('A3, 300 dpi').check();
     // Vectors have no pixel scale to choose.
     expect(await dialog.getByRole('group', { name: 'Pixel scale' }).isVisible()).toBe(false);
+    // A print size turns upright.
+    await dialog.getByLabel('Portrait: the page upright').check();
+    expect(await dialog.locator('#export-summary').textContent()).toBe('297 × 420 mm · j2-8243_2024-12-25T051331Z_a3-portrait.pdf');
+    await dialog.getByLabel('Portrait: the page upright').uncheck();
     expect(await dialog.locator('#export-summary').textContent()).toBe('420 × 297 mm · j2-8243_2024-12-25T051331Z_a3.pdf');
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Export PDF' }).click();

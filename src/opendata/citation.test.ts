@@ -9,6 +9,11 @@ describe('citation', () => {
       'Example News. “How flight J2-8243 was lost.” Interactive map, version 1.2.3, data as of 21 Nov 2026. https://news.example/maps/j2-8243/?event=first-impact',
     );
   });
+  it('names the language it was cited in, when not English', () => {
+    const m = { t: Date.parse('2024-12-25T05:13:31Z'), event: 'first-impact' };
+    expect(momentUrl('https://news.example/j2/', m, 'ru')).toBe('https://news.example/j2/?event=first-impact&lang=ru');
+    expect(momentUrl('https://news.example/j2/', m, 'en')).toBe('https://news.example/j2/?event=first-impact');
+  });
   it('a moment between events is cited by its UTC time', () => {
     expect(momentUrl('https://news.example/j2/', { t: Date.parse('2024-12-25T05:00:00Z') })).toBe('https://news.example/j2/?t=2024-12-25T05:00:00Z');
   });

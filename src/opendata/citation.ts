@@ -2,7 +2,8 @@
  * "Cite this map": one line naming the publisher, the title, the version, the date the data is as of,
  * and the permanent URL of the moment shown. Pure: no DOM.
  */
-import { withMoment } from '../state/url';
+import { withLang, withMoment } from '../state/url';
+import type { AnyLocale } from '../i18n/locales';
 import { day } from '../time/format';
 import { msg } from '../i18n';
 
@@ -16,12 +17,16 @@ export interface CitationParts {
   url: string;
 }
 
-/** The map's address for a moment: the public base URL with `?event=<id>` (at an event) or `?t=<ISO UTC>`. */
-export function momentUrl(base: string, moment: { t: number; event?: string | undefined }): string {
+/**
+ * The map's address for a moment: the public base URL with `?event=<id>` (at an event) or `?t=<ISO UTC>`, and the
+ * language cited in (`&lang=ru`) when it is not English: a citation copied from the Russian page opens in Russian.
+ */
+export function momentUrl(base: string, moment: { t: number; event?: string | undefined }, lang?: AnyLocale): string {
   const u = new URL(base);
   u.search = '';
   u.hash = '';
-  return u.href + withMoment('', moment);
+  const q = withMoment('', moment);
+  return u.href + (lang && lang !== 'en' ? withLang(q, lang) : q);
 }
 
 /** In the page's language (cite.line): `J2-8243 flight map. “How … lost, 25 December 2024.” Interactive map, version 0.1.0, data as of 21 Nov 2026. https://…/?event=crash` */

@@ -6,7 +6,7 @@
 import { BUILD_INFO } from '../opendata/build-info';
 import { citationText, momentUrl } from '../opendata/citation';
 import { h } from './dom';
-import { msg } from '../i18n';
+import { locale, msg } from '../i18n';
 import '../styles/opendata.css';
 import '../styles/tool-button.css';
 
@@ -35,7 +35,7 @@ export function createCitation(base: string, id: string): Citation | null {
   el.setAttribute('role', 'group');
   el.setAttribute('aria-labelledby', `${id}-label`);
   const set: Citation['set'] = (m) => {
-    const line = citationText({ ...info, url: momentUrl(info.url ?? base, m) });
+    const line = citationText({ ...info, url: momentUrl(info.url ?? base, m, locale()) });
     if (text.textContent !== line) text.textContent = line;
     status.textContent = '';
   };

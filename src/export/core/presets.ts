@@ -59,9 +59,9 @@ export const PRESETS: readonly Preset[] = [
   { id: '16x9', label: '16:9', use: 'slides, video, web', width: 1920, height: 1080, density: 1 },
   { id: '1x1', label: '1:1', use: 'social posts', width: 1080, height: 1080, density: 1 },
   { id: '4x5', label: '4:5', use: 'portrait social posts', width: 1080, height: 1350, density: 1 },
-  print('a4', 'A4 landscape, 300 dpi', 297, 210),
-  print('a3', 'A3 landscape, 300 dpi', 420, 297),
-  print('letter', 'US Letter landscape, 300 dpi', 279.4, 215.9),
+  print('a4', 'A4, 300 dpi', 297, 210),
+  print('a3', 'A3, 300 dpi', 420, 297),
+  print('letter', 'US Letter, 300 dpi', 279.4, 215.9),
 ];
 
 /** Custom print sizes, in millimetres. */

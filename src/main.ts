@@ -118,7 +118,7 @@ async function main() {
       { map: $('map'), mapWrap: $('map-wrap'), panel: $('panel'), timeline: $('timeline'), events: $('events'), notices: $('notices') },
       { base, env: browserEnv(window), hooks, preloaded },
     );
-    wireSkipLinks(document, { scroll: !early.embed }); // "Skip to the timeline", now that the slider is there
+    wireSkipLinks(document, { scroll: !early.embed, timeline: !early.static }); // "Skip to the timeline", now that the slider is there (none in static)
     if (!early.embed) citeWhenNear($('credit'), app);
     if (lang.locale !== locale()) $('notices').prepend(h('p', { class: 'notice notice-warning' }, msg('i18n.loadFailed')));
     embedChild?.attach(app);

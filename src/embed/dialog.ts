@@ -1,12 +1,14 @@
 /**
  * The 'Embed' dialog: options (start moment, controls, autoplay, colours, plain, static) and the embed
- * code to copy, in the page's one dialog frame (src/ui/dialog.ts); all text is set as text.
+ * code to copy, in the page's one dialog frame (src/ui/dialog.ts); all text is set as text. Static (a picture of
+ * the whole route) unticks and disables the options it has no use for (`NOT_STATIC`), and gives them back as they
+ * were when unticked.
  */
 import '../styles/embed-dialog.css';
 import type { App } from '../api/flightmap';
 import type { DarkMode } from '../state/url';
 import { isoUtc } from '../time/format';
-import { embedSnippet, embedUrl, type EmbedOptions } from './snippet';
+import { embedSnippet, embedUrl, NOT_STATIC, type EmbedOptions } from './snippet';
 import { valueText } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 import { createDialog } from '../ui/dialog';
@@ -88,6 +90,22 @@ function buildDialog(app: App) {
     cite?.el,
   );
   const d = frame.el;
+
+  // Static: the start moment, the timeline, autoplay and loop do nothing. Untick and disable them, remembering how
+  // they were, so that unticking Static gives them back (the snippet leaves them out of a static embed anyway).
+  const byName = { start, controls: controls.input, autoplay: autoplay.input, loop: loop.input };
+  const notStatic = NOT_STATIC.map((n) => byName[n]);
+  let beforeStatic: boolean[] | null = null;
+  stat.input.addEventListener('change', () => {
+    if (stat.input.checked === (beforeStatic !== null)) return;
+    if (stat.input.checked) beforeStatic = notStatic.map((i) => i.checked);
+    notStatic.forEach((input, k) => {
+      input.checked = stat.input.checked ? false : beforeStatic![k]!;
+      input.disabled = stat.input.checked;
+      input.closest('.dialog-opt')!.classList.toggle('is-disabled', stat.input.checked);
+    });
+    if (!stat.input.checked) beforeStatic = null;
+  }); // before the dialog's own change listener (the event reaches the input first), so the code follows
 
   const base = `${location.origin}${location.pathname}`;
   const options = (): EmbedOptions => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED, embedSnippet, embedUrl, initialHeight } from './snippet';
+import { DEFAULT_EMBED, effectiveOptions, embedSnippet, embedUrl, initialHeight } from './snippet';
 import { parseUrl } from '../state/url';
 import { EN_IFRAME_TITLE } from '../../test/support/content';
 import { parseHostMessage, viewMessage } from './protocol';
@@ -20,12 +20,43 @@ describe('embed URL', () => {
     expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&autoplay&loop&childId=flightmap-j2-8243');
     expect(parseUrl(new URL(u).search, { hasEvent: () => true, inRange: () => true }).flags).toMatchObject({ autoplay: true, loop: true });
   });
-  it('writes a time readably, and dark=1, static', () => {
-    const u = embedUrl({ url: URL_ + '?old=1#x', time: '2024-12-25T05:13:31Z', ...DEFAULT_EMBED, dark: 'dark', static: true });
-    expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&t=2024-12-25T05:13:31Z&dark=1&static&childId=flightmap-j2-8243');
+  it('writes a time readably, and dark=1', () => {
+    const u = embedUrl({ url: URL_ + '?old=1#x', time: '2024-12-25T05:13:31Z', ...DEFAULT_EMBED, dark: 'dark' });
+    expect(u).toBe('https://news.example.com/graphics/j2-8243/?embed&t=2024-12-25T05:13:31Z&dark=1&childId=flightmap-j2-8243');
     const p = parseUrl(new URL(u).search, { hasEvent: () => true, inRange: () => true });
     expect(p.moment.t).toBe(Date.parse('2024-12-25T05:13:31Z'));
     expect(p.flags.dark).toBe('dark');
+  });
+  it('static drops what a picture of the whole route has no use for: the start moment, controls=0, autoplay, loop', () => {
+    const all = {
+      url: URL_,
+      ...DEFAULT_EMBED,
+      event: 'first-impact',
+      controls: false,
+      autoplay: true,
+      loop: true,
+      plain: true,
+      dark: 'dark' as const,
+      lang: 'ru',
+    };
+    expect(embedUrl({ ...all, static: true })).toBe('https://news.example.com/graphics/j2-8243/?embed&dark=1&plain&static&lang=ru&childId=flightmap-j2-8243');
+    expect(embedUrl({ ...all, event: undefined, time: '2024-12-25T05:13:31Z', static: true })).toBe(
+      'https://news.example.com/graphics/j2-8243/?embed&dark=1&plain&static&lang=ru&childId=flightmap-j2-8243',
+    );
+    const p = parseUrl(new URL(embedUrl({ ...all, static: true })).search, { hasEvent: () => true, inRange: () => true });
+    expect(p.flags).toMatchObject({ static: true, controls: true, autoplay: false, loop: false, plain: true, dark: 'dark' });
+    expect(p.moment.event).toBeUndefined();
+    // the snippet too; not static, every option stays
+    const snippet = embedSnippet({ ...all, static: true, title: EN_IFRAME_TITLE });
+    expect(snippet).toContain(
+      'src="https://news.example.com/graphics/j2-8243/?embed&amp;dark=1&amp;plain&amp;static&amp;lang=ru&amp;childId=flightmap-j2-8243"',
+    );
+    expect(snippet).not.toMatch(/autoplay|loop|controls=0|event=|t=2024/);
+    expect(embedUrl({ ...all, static: false })).toBe(
+      'https://news.example.com/graphics/j2-8243/?embed&event=first-impact&controls=0&autoplay&loop&dark=1&plain&lang=ru&childId=flightmap-j2-8243',
+    );
+    const notStatic = { ...all, static: false };
+    expect(effectiveOptions(notStatic)).toBe(notStatic);
   });
   it('replaces an unsafe id with the default', () => {
     expect(embedUrl({ url: URL_, ...DEFAULT_EMBED, id: 'a"><script>' })).toContain('childId=flightmap-j2-8243');
@@ -58,8 +89,12 @@ describe('embed snippet', () => {
     expect(s).toMatch(/height="\d{3}"/);
     expect(s).not.toMatch(/<script[^>]+src=/);
     expect(s).toContain('e.source !== f.contentWindow');
-    expect(s).toContain('var o = new URL(f.src, location.href).origin');
-    expect(s).toContain('e.origin !== o');
+    // the map's origin from the iframe's src as it is now, at each message and each post (a CMS may change the src)
+    expect(s).toContain('function o() { return new URL(f.src, location.href).origin; }');
+    expect(s).toContain('e.origin !== o()');
+    expect(s).toContain('var t = o();');
+    expect(s).toContain("view: near ? 'near' : 'far' }, t);");
+    expect(s).not.toMatch(/var o\b/);
   });
   it('escapes the id in the script’s pattern', () => {
     const s = embedSnippet({ url: URL_, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, id: 'j2.map' });
@@ -136,6 +171,36 @@ describe('embed snippet', () => {
     expect(posted).toHaveLength(n);
   });
 
+  it('follows its iframe when the src changes after it ran (a CMS, a lazy-loader, examples/*.html?app=)', () => {
+    const { iframe, posted, observers, send } = run();
+    observers[0]!.cb([{ isIntersecting: true }]);
+    expect(posted.at(-1)).toEqual([viewMessage(true), 'https://news.example.com']);
+    iframe.src = 'https://maps.example.org/j2-8243/?embed&childId=flightmap-j2-8243';
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx640', iframe.contentWindow, 'https://maps.example.org');
+    expect(iframe.style.height).toBe('640px');
+    expect(posted.at(-1)).toEqual([viewMessage(true), 'https://maps.example.org']); // the map at its new origin hears it
+    observers[0]!.cb([{ isIntersecting: false }]);
+    expect(posted.at(-1)).toEqual([viewMessage(false), 'https://maps.example.org']);
+    // the old origin (a late message from the first document) no longer counts
+    const n = posted.length;
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx900', iframe.contentWindow, 'https://news.example.com');
+    expect(iframe.style.height).toBe('640px');
+    expect(posted).toHaveLength(n);
+    // a lazy-loader's about:blank (an opaque origin, 'null'): nothing to tell yet, and no error; told once it reports
+    iframe.src = 'about:blank';
+    const m = posted.length;
+    observers[0]!.cb([{ isIntersecting: true }]);
+    expect(posted).toHaveLength(m);
+    iframe.src = 'https://maps.example.org/j2-8243/?embed&childId=flightmap-j2-8243';
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx630', iframe.contentWindow, 'https://maps.example.org');
+    expect(iframe.style.height).toBe('630px');
+    expect(posted.at(-1)).toEqual([viewMessage(true), 'https://maps.example.org']);
+    // a relative src is read against the host page
+    iframe.src = '/maps/j2-8243/?embed';
+    send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx650', iframe.contentWindow, 'https://host.example');
+    expect(iframe.style.height).toBe('650px');
+  });
+
   it('without IntersectionObserver it still sizes the iframe, and tells nothing', () => {
     const { iframe, posted, send } = run(undefined, false);
     send('pymxPYMxflightmap-j2-8243xPYMxheightxPYMx700');
@@ -157,6 +222,14 @@ describe('the example host page', () => {
     const local = 'http://127.0.0.1:4173/';
     expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, event: 'first-impact' }));
     expect(html).toContain(embedSnippet({ url: local, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, plain: true, controls: false, id: 'flightmap-scrolly' }));
+  });
+  it('carries the snippets exactly as generated (examples/live-blog.html: ten, each at its event)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(new URL('../../examples/live-blog.html', import.meta.url), 'utf8');
+    const events = [...html.matchAll(/<iframe id="flightmap-(\d+)" src="[^"]*&amp;event=([\w-]+)&amp;/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(events.map(([n]) => n)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    for (const [n, event] of events)
+      expect(html).toContain(embedSnippet({ url: 'http://127.0.0.1:4173/', ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, event, id: `flightmap-${n}` }));
   });
 });
 

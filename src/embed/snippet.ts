@@ -4,7 +4,8 @@
  * AMP format), accepted only from that iframe and the map's origin, and tell the map when its iframe comes
  * within one screen of the host's viewport (`flightmap:view` near / far, to the map's origin only: a
  * cross-origin iframe cannot see the host's viewport with a margin, so it would start its map only once
- * on screen). The iframe alone works too. Pure: no DOM.
+ * on screen). The map's origin is read from the iframe's src each time, not once: a CMS or lazy-loader may set
+ * or change the src after the script ran. The iframe alone works too. Pure: no DOM.
  */
 import type { DarkMode } from '../state/url.ts';
 import { DEFAULT_CHILD_ID, VIEW, VIEW_VERSION } from './protocol.ts';
@@ -32,8 +33,20 @@ export interface EmbedOptions {
 
 export const DEFAULT_EMBED: Omit<EmbedOptions, 'url' | 'title'> = { controls: true, autoplay: false, dark: 'light', plain: false, static: false };
 
+/**
+ * The options a static embed has no use for: it is a picture of the whole route and the event list, with no
+ * timeline, no playback and no moment to open at. The Embed dialog disables these while Static is ticked.
+ */
+export const NOT_STATIC = ['start', 'controls', 'autoplay', 'loop'] as const;
+
+/** The options as the embed will use them: `static` drops the start moment, controls, autoplay and loop. */
+export function effectiveOptions<T extends Omit<EmbedOptions, 'title'>>(o: T): T {
+  return o.static ? { ...o, event: undefined, time: undefined, controls: true, autoplay: false, loop: false } : o;
+}
+
 /** The iframe's URL: the app with `embed`, the options and Pym's `childId`. */
-export function embedUrl(o: Omit<EmbedOptions, 'title'>): string {
+export function embedUrl(options: Omit<EmbedOptions, 'title'>): string {
+  const o = effectiveOptions(options);
   const id = safeId(o.id);
   const q: string[] = ['embed'];
   if (o.event) q.push(`event=${encodeURIComponent(o.event)}`);
@@ -70,7 +83,8 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The HTML to paste: the iframe, then the height script. */
-export function embedSnippet(o: EmbedOptions): string {
+export function embedSnippet(options: EmbedOptions): string {
+  const o = effectiveOptions(options);
   const id = safeId(o.id);
   const src = embedUrl(o);
   const h = initialHeight(o);
@@ -84,16 +98,18 @@ export function embedSnippet(o: EmbedOptions): string {
     `  var f = document.getElementById(${JSON.stringify(id)});`,
     `  var pym = /^pymxPYMx${reEscape(id)}xPYMxheightxPYMx(\\d+)$/;`,
     '  if (!f) return;',
-    '  var o = new URL(f.src, location.href).origin, near = null;',
+    '  var near = null;',
+    '  function o() { return new URL(f.src, location.href).origin; }',
     '  function tell() {',
-    `    if (near !== null && f.contentWindow) f.contentWindow.postMessage({ type: '${VIEW}', v: ${VIEW_VERSION}, view: near ? 'near' : 'far' }, o);`,
+    '    var t = o();', // 'null': no map there yet (about:blank before a lazy-loader sets the src); it hears once it reports
+    `    if (near !== null && f.contentWindow && t !== 'null') f.contentWindow.postMessage({ type: '${VIEW}', v: ${VIEW_VERSION}, view: near ? 'near' : 'far' }, t);`,
     '  }',
     '  if (window.IntersectionObserver) new window.IntersectionObserver(function (es) {',
     '    near = es[es.length - 1].isIntersecting;',
     '    tell();',
     "  }, { rootMargin: '100% 0px' }).observe(f);",
     "  window.addEventListener('message', function (e) {",
-    '    if (e.source !== f.contentWindow || e.origin !== o) return;',
+    '    if (e.source !== f.contentWindow || e.origin !== o()) return;',
     '    var d = e.data, m, h = 0;',
     "    if (typeof d === 'string' && (m = pym.exec(d))) h = +m[1];",
     "    else if (d && d.sentinel === 'amp' && d.type === 'embed-size') h = +d.height;",

@@ -235,6 +235,82 @@ describe('the embed in a host page on another origin', () => {
   });
 });
 
+describe('the snippet follows its iframe when the src changes after it ran', () => {
+  // A CMS's lazy-loader or a host's script sets or rewrites the iframe's src after the snippet's script has run: the
+  // script must read the map's origin from the src as it is then, or it drops every height message and tells its
+  // view to the wrong origin, and the iframe stays at its first height.
+  const lastPym = (ms: Msg[], id: string) => {
+    const d = ms.map((m) => m.data).filter((x): x is string => isPym(x, id));
+    return d.length ? pymPx(d.at(-1)!) : -1;
+  };
+  for (const [name, first] of [
+    ['a lazy-loader sets it (about:blank first)', () => 'about:blank'],
+    ['the host rewrites it from another origin', () => `${host.origin}/page?id=placeholder`],
+  ] as const)
+    it(`${name}: the iframe takes the embed's height`, async () => {
+      pages.set('placeholder', '<!doctype html><title>placeholder</title>');
+      const snippet = embedSnippet({ url: app.server.url, ...DEFAULT_EMBED, title: EN_IFRAME_TITLE, id: 'moved' });
+      const src = /src="([^"]+)"/.exec(snippet)![1]!;
+      const lazy = snippet.replace(`src="${src}"`, `src="${first()}" data-src="${src}"`);
+      // the host's loader, after the snippet's script: a moment later, as a lazy-loader does
+      const loader = `<script>setTimeout(function () { var f = document.getElementById('moved'); f.src = f.dataset.src; }, 300);</script>`;
+      const id = `moved-${++pageNo}`;
+      pages.set(id, hostPage(lazy, 1000, { after: `${loader}<p>After the map.</p>` }));
+      const { page, log, close } = await openPage(app.browser, { viewport: { width: 1040, height: 900 } });
+      await page.goto(`${host.origin}/page?id=${id}`);
+      const frame = await frameOf(page, app.server.url);
+      const msgs = () => page.evaluate(() => (window as unknown as { __msgs: Msg[] }).__msgs.map((m) => ({ origin: m.origin, data: m.data })));
+      await page.waitForFunction(() => (window as any).__msgs.some((m: any) => typeof m.data === 'string'), undefined, { timeout: 10_000 });
+      const initial = initialHeight(DEFAULT_EMBED);
+      let reported = -1,
+        applied = -1;
+      for (let i = 0; i < 40; i++) {
+        reported = lastPym(await msgs(), 'moved');
+        applied = await page.evaluate(() => document.getElementById('moved')!.getBoundingClientRect().height);
+        if (reported > 0 && Math.abs(applied - reported) < 0.5) break;
+        await page.waitForTimeout(250);
+      }
+      expect(reported).toBeGreaterThan(0);
+      expect(Math.abs(reported - initial)).toBeGreaterThan(20); // a real change from the snippet's first height
+      expect(applied).toBeCloseTo(reported, 0);
+      const i = await inner(frame);
+      expect(i.sh).toBeLessThanOrEqual(i.ch); // sized to its content: no inner scrollbar
+      expect(log.errors).toEqual([]);
+      await close();
+    });
+
+  it('examples/live-blog.html?app=<this build>: the repointed embeds take their heights', async () => {
+    const { page, log, close } = await openPage(app.browser, { viewport: { width: 1040, height: 900 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __pym: string[] };
+      w.__pym = [];
+      addEventListener('message', (e) => typeof e.data === 'string' && w.__pym.push(e.data));
+    });
+    await page.goto(`${host.origin}/live-blog.html?app=${encodeURIComponent(app.server.url)}`);
+    await frameOf(page, app.server.url, false);
+    const state = () =>
+      page.evaluate(() => {
+        const pym = (window as unknown as { __pym: string[] }).__pym.filter((d) => d.startsWith('pymxPYMxflightmap-1xPYMx'));
+        return {
+          src: document.getElementById('flightmap-1')!.getAttribute('src')!,
+          reported: pym.length ? Number(pym.at(-1)!.split('xPYMx')[3]) : -1,
+          applied: document.getElementById('flightmap-1')!.getBoundingClientRect().height,
+        };
+      });
+    let s = await state();
+    for (let i = 0; i < 60 && !(s.reported > 0 && Math.abs(s.applied - s.reported) < 0.5); i++) {
+      await page.waitForTimeout(250);
+      s = await state();
+    }
+    expect(s.src.startsWith(app.server.url)).toBe(true);
+    expect(s.reported).toBeGreaterThan(0);
+    expect(Math.abs(s.reported - 900)).toBeGreaterThan(20); // not the snippet's first height
+    expect(s.applied).toBeCloseTo(s.reported, 0);
+    expect(log.errors).toEqual([]);
+    await close();
+  });
+});
+
 describe('host control', () => {
   it('moves the embed on flightmap:seek (time or event) and hears flightmap:state back', async () => {
     const e = await embedIn({}, 600);
@@ -540,6 +616,52 @@ describe('the Embed dialog', () => {
       true,
     ]);
     await hclose();
+  });
+
+  it('Static unticks and disables what a picture of the whole route cannot use, and gives it back when unticked', async () => {
+    const { page, close } = await app.open('?event=first-impact', { width: 1100, height: 900 });
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+    await dialog.waitFor();
+    const code = dialog.getByRole('textbox', { name: 'Embed code' });
+    const opt = {
+      start: dialog.getByLabel('Start at the current moment', { exact: false }),
+      controls: dialog.getByLabel('Show the timeline controls'),
+      autoplay: dialog.getByLabel('Play on load', { exact: false }),
+      loop: dialog.getByLabel('Loop', { exact: false }),
+    };
+    const plain = dialog.getByLabel('Plain', { exact: false });
+    const stat = dialog.getByLabel('Static', { exact: false });
+    expect(await stat.evaluate((e) => (e as HTMLInputElement).labels![0]!.textContent)).toMatch(/whole route/);
+    await opt.autoplay.check();
+    await opt.loop.check();
+    await opt.controls.uncheck();
+    await plain.check();
+    expect(await code.inputValue()).toContain('?embed&amp;event=first-impact&amp;controls=0&amp;autoplay&amp;loop&amp;plain&amp;childId=');
+    const states = () => Promise.all(Object.values(opt).map(async (l) => [await l.isChecked(), await l.isDisabled()]));
+    await stat.check();
+    expect(await states()).toEqual([
+      [false, true],
+      [false, true],
+      [false, true],
+      [false, true],
+    ]);
+    let v = await code.inputValue();
+    expect(v).toContain(`src="${app.server.url}?embed&amp;plain&amp;static&amp;childId=flightmap-j2-8243"`);
+    expect(v).not.toMatch(/autoplay|loop|controls=0|event=|[?&;]t=/);
+    expect(await dialog.locator('.embed-preview').getAttribute('href')).toBe(`${app.server.url}?embed&plain&static&childId=flightmap-j2-8243`);
+    expect(await axe(page)).toEqual([]);
+    // unticked: each option as it was
+    await stat.uncheck();
+    expect(await states()).toEqual([
+      [true, false],
+      [false, false],
+      [true, false],
+      [true, false],
+    ]);
+    v = await code.inputValue();
+    expect(v).toContain('?embed&amp;event=first-impact&amp;controls=0&amp;autoplay&amp;loop&amp;plain&amp;childId=');
+    await close();
   });
 
   it('is not offered inside an embed', async () => {

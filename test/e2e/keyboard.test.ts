@@ -73,13 +73,17 @@ describe('keyboard and names', () => {
       await close();
     });
 
-  it('no skip link where there is no timeline (controls=0)', async () => {
-    const { page, close } = await app.open('?event=first-impact&embed&controls=0', { width: 640, height: 600 });
-    expect(await page.locator('#skip-timeline').isVisible()).toBe(false);
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).key).not.toBe('skip-timeline');
-    await close();
-  });
+  // controls=0 hides the timeline; static shows none (a picture and the event list): no link to a slider not there.
+  for (const q of ['?event=first-impact&embed&controls=0', '?embed&static&event=first-impact&lang=ru', '?static&event=first-impact'])
+    it(`no skip link where there is no timeline (${q})`, async () => {
+      const { page, close } = await app.open(q, { width: 640, height: 600 });
+      expect(await page.locator('#time-slider').isVisible()).toBe(false);
+      expect(await page.locator('#skip-timeline').isVisible()).toBe(false);
+      expect(await page.locator('#skip-timeline').evaluate((a) => (a as HTMLElement).hidden)).toBe(true);
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).key).not.toBe('skip-timeline');
+      await close();
+    });
 
   for (const [button, dialog] of [
     ['export-button', 'export-dialog'],

@@ -3,6 +3,7 @@
  * free) with a mark at every event, play/pause with speeds, previous/next event and start/end.
  * It only reports intents; the app owns the moment. Dragging the thumb (mouse) or the track (touch, pen) reports
  * `drag` seeks and then one `release` when the reader lets go; buttons and keys report plain seeks (steps).
+ * A readout under the slider shows the moment (its time, and the event exactly at it) while it is dragged or played.
  */
 import type { Chapter } from '../story/schema';
 import type { ChapterTimeline, Timelines } from '../time/timeline';
@@ -34,10 +35,15 @@ export interface TimelineIntents {
   setSpeed(id: string): void;
 }
 
-export function valueText(tl: ChapterTimeline, t: number): string {
+/** A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it, if any. */
+export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string } {
   const cur = stopsAt(tl, t)[0];
-  const when = tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t);
-  return cur ? `${when}, ${cur.event.title}` : when;
+  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? cur.event.title : '' };
+}
+
+export function valueText(tl: ChapterTimeline, t: number): string {
+  const { when, event } = momentWords(tl, t);
+  return event ? `${when}, ${event}` : when;
 }
 
 export function createTimelineControl(root: HTMLElement, tls: Timelines, intents: TimelineIntents, opts: { compact?: boolean } = {}) {
@@ -56,7 +62,15 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
 
   const input = h('input', { type: 'range', class: 'slider', id: 'time-slider', 'aria-label': msg('tl.time') });
   const marks = h('div', { class: 'marks', 'aria-hidden': 'true' });
-  const axis = h('div', { class: 'axis', 'aria-hidden': 'true' });
+  // The slider's first and last times (ticks at its ends) and the live readout of the moment (the time, and the
+  // event when the moment is exactly at one), so a reader sees where the thumb is while dragging even when the panel
+  // is below the fold (phones). Under the slider, between the ticks (app.css). Not a live region: the slider's value
+  // text and the panel's announcer already speak the moment.
+  const tickStart = h('span', { class: 'tick tick-start', 'aria-hidden': 'true' });
+  const tickEnd = h('span', { class: 'tick tick-end', 'aria-hidden': 'true' });
+  const readWhen = h('span', { class: 'readout-when' });
+  const readEvent = h('span', { class: 'readout-event' });
+  const readout = h('span', { class: 'readout', id: 'time-readout', 'aria-hidden': 'true' }, readWhen, readEvent);
   const btn = (label: string, cls: string, onclick: () => void, path: string) =>
     h('button', { type: 'button', class: `ctl ${cls}`, 'aria-label': label, title: label, onclick }, icon(path));
   const toStart = btn(msg('tl.start'), 'ctl-start', () => intents.seek(tl.start), ICONS.start);
@@ -68,7 +82,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
 
   root.replaceChildren(
     h('div', { class: 'timeline-head' }, tabList, h('div', { class: 'buttons' }, toStart, prev, play, next, toEnd, speed)),
-    h('div', { class: 'slider-wrap' }, marks, input, axis),
+    h('div', { class: 'slider-wrap' }, marks, input, tickStart, readout, tickEnd),
   );
   if (opts.compact) root.classList.add('compact');
 
@@ -144,18 +158,20 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
     input.max = String(scale.max);
     input.step = String(scale.step);
     for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.chapter === tl.chapter));
-    const span = tl.end - tl.start || 1;
     const range = scale.max - scale.min || 1;
     marks.replaceChildren(...tl.stops.map((s) => h('span', { class: `mark mark-${s.event.status}`, 'data-event': s.id, title: s.event.title })));
     // Positions are set through the CSSOM (not a style attribute), which a strict CSP allows.
     tl.stops.forEach((s, i) => ((marks.children[i] as HTMLElement).style.left = `${((scale.toValue(s.time) - scale.min) / range) * 100}%`));
-    const ticks = tl.chapter === 'flight' ? [tl.start, tl.start + span / 2, tl.end] : [tl.start, scale.toTime((scale.min + scale.max) / 2), tl.end];
-    axis.replaceChildren(...ticks.map((x) => h('span', {}, tl.chapter === 'flight' ? clock(x, 'UTC', false) : day(x))));
+    const tick = (x: number) => (tl.chapter === 'flight' ? clock(x, 'UTC', false) : day(x));
+    tickStart.textContent = tick(tl.start);
+    tickEnd.textContent = tick(tl.end);
     speed.replaceChildren(...SPEEDS[tl.chapter].map((s, i) => h('option', { value: s.id, selected: i === 0 }, s.label)));
   }
   renderChapter();
   let shownPlaying: boolean | undefined;
   let shownStop: string | undefined;
+  let shownWhen: string | undefined;
+  let shownEvent: string | undefined;
 
   return {
     input,
@@ -172,6 +188,10 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       const stopChanged = chapterChanged || cur !== shownStop;
       // While playing, the value text changes with the event only, so a screen reader is not read the clock every frame.
       if (!playing || stopChanged) input.setAttribute('aria-valuetext', valueText(tl, time));
+      // The readout follows every step, playing too; the DOM is touched only where its words changed.
+      const words = momentWords(tl, time);
+      if (words.when !== shownWhen) readWhen.textContent = shownWhen = words.when;
+      if (words.event !== shownEvent) readEvent.textContent = shownEvent = words.event;
       if (playing !== shownPlaying) {
         play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
         play.setAttribute('aria-label', playing ? msg('tl.pause') : msg('tl.play'));

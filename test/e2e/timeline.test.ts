@@ -97,6 +97,48 @@ describe('the time slider', () => {
     await close();
   });
 
+  it('reads out the moment under the slider on a phone, on the first screen, in the page’s language', async () => {
+    const phone = { hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+    for (const [lang, first, crash] of [
+      ['en', 'First impact near Grozny', 'Crash on approach to Aktau'],
+      ['ru', 'Первое поражение у Грозного', 'Крушение при заходе на посадку в Актау'],
+    ] as const) {
+      const { page, close } = await app.open(`?lang=${lang}&event=first-impact`, { width: 390, height: 844 }, phone);
+      const readout = page.locator('#time-readout');
+      const words = async () => ({ when: await readout.locator('.readout-when').textContent(), event: await readout.locator('.readout-event').textContent() });
+      // The readout and the slider are on screen together once the timeline is (a long title wraps to a second line).
+      const inView = async () => {
+        await page.locator('#timeline').scrollIntoViewIfNeeded();
+        const b = (await readout.boundingBox())!;
+        const sl = (await page.locator('#time-slider').boundingBox())!;
+        return b.width > 0 && b.height > 0 && sl.y >= 0 && b.y + b.height <= 844;
+      };
+      // Plain text that is not a live region: the slider's value text and the panel's announcer speak the moment.
+      expect(await readout.evaluate((e) => !!e.closest('[aria-hidden="true"]') && !e.closest('[aria-live]') && e.children.length === 2)).toBe(true);
+      expect(await words()).toEqual({ when: '05:13:31 UTC', event: first });
+      // In English the slider and its readout are on the first screen (title, map, timeline), with no scrolling.
+      if (lang === 'en') expect(await readout.evaluate((e) => scrollY === 0 && e.getBoundingClientRect().bottom <= 844)).toBe(true);
+      // In Russian the title block is longer: the reader brings the timeline into view.
+      expect(await inView()).toBe(true);
+      const slider = page.locator('#time-slider');
+      const box = (await slider.boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height / 2);
+      await expect.poll(async () => (await moment(page)).t).toBeLessThan(Date.parse('2024-12-25T05:00:00Z'));
+      const t = (await moment(page)).t;
+      // The moment the slider was set to, not the chapter's midpoint or the event it left.
+      await expect.poll(async () => (await words()).when).toBe(`${iso(t).slice(11, 19)} UTC`);
+      const { when, event } = await words();
+      expect(await slider.getAttribute('aria-valuetext')).toBe(event ? `${when}, ${event}` : when);
+      expect(event).not.toBe(first);
+      expect(await inView()).toBe(true);
+      // At an event, its title in the page's language.
+      await page.keyboard.press('End');
+      await expect.poll(words).toEqual({ when: '06:28:00 UTC', event: crash });
+      expect(await inView()).toBe(true);
+      await close();
+    }
+  });
+
   it('plays with Space and pauses again', async () => {
     const { page, close } = await app.open('?event=divert-aktau');
     await page.getByRole('slider', { name: 'Time' }).focus();

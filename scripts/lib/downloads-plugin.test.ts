@@ -72,6 +72,10 @@ describe('downloads plugin', () => {
       const geo = JSON.parse(files[`j2-8243-${l}.geojson`]!) as typeof enGeo & { translation: string };
       expect(geo.language).toBe(l === 'az' ? 'az-Latn' : l);
       expect(geo.translation).toMatch(/Not reviewed by a native-speaking editor/);
+      // its title in the language (as the oEmbed response's), not English's
+      const title = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')).messages['embed.flightTitle'] as string;
+      expect(geo.title).toBe(title);
+      expect(geo.title).not.toBe(enGeo.title);
       expect(geo.features.map((f) => [f.id, f.geometry, f.properties.status, f.properties.sources])).toEqual(
         enGeo.features.map((f) => [f.id, f.geometry, f.properties.status, f.properties.sources]),
       );
@@ -88,6 +92,7 @@ describe('downloads plugin', () => {
       const folder = JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')).messages['kml.folder.events'] as string;
       expect(kml).toContain(`<name>${folder}</name>`);
       expect(kml).not.toContain('Events, each at its time');
+      expect(kml).toContain(`<name>${title}</name>`); // the document's name in the language
     }
   });
 

@@ -93,9 +93,10 @@ export function translatedDownloads(d: OpenData, root = '.'): Record<string, str
       const story = localizeStory(d.story, cat.story);
       const m = cat.meta;
       const translation = `${m.translator}${m.reviewed ? '' : ' Not reviewed by a native-speaking editor.'} Ids, times, places and sources as in the English files.`;
-      out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, d.meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
+      const meta = { ...d.meta, title: msg('embed.flightTitle') }; // the dataset's title in the language, as oEmbed's
+      out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
       out[downloadFile(EVENTS_CSV, l)] = eventsCsv(story, d.story);
-      out[downloadFile(KML_FILE, l)] = storyKml(story, track, d.meta);
+      out[downloadFile(KML_FILE, l)] = storyKml(story, track, meta);
     }
   } finally {
     useLocale('en', english);

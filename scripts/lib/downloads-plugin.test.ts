@@ -51,6 +51,7 @@ describe('downloads plugin', () => {
     const en = parse(files['events.csv']!, { columns: true }) as Record<string, string>[];
     const enGeo = JSON.parse(files['j2-8243.geojson']!) as {
       language?: string;
+      title: string;
       features: { id: string; geometry: unknown; properties: Record<string, unknown> }[];
     };
     expect(enGeo.language).toBeUndefined(); // the English files as they were

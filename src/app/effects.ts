@@ -65,7 +65,7 @@ export function legendEffect(track: TrackModel, legend: Pick<Legend, 'show'>): E
     shownFor = key;
     const mm = mapMomentAt(track, m.chapter, m.t);
     // At the track's end (the crash) every edge has been flown: nothing is ahead.
-    legend.show({ aircraft: mm.aircraft, flownEdges: m.t >= track.end ? track.edges.length : mm.flownEdges }, track.edges.length);
+    legend.show(m.chapter === 'flight', { aircraft: mm.aircraft, flownEdges: m.t >= track.end ? track.edges.length : mm.flownEdges }, track.edges.length);
   };
 }
 

@@ -131,14 +131,17 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   const dot = SYMBOLOGY.claim.radius + SYMBOLOGY.claim.strokeWidth;
   const markPoints = scene.features
     .filter((f) => (f.role === 'crash' || f.role === 'airport' || f.role === 'claim') && f.geometry.type === 'Point')
-    .map((f) => ({
-      at: (f.geometry as GeoJSON.Point).coordinates as LngLat,
-      half: f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring,
-      owner: all.find((n) => n.feature === f.id)?.id,
-      claim: f.role === 'claim',
-      /** Index of its name in `all` (-1: none): a claim's dot counts while its name is shown. */
-      name: all.findIndex((n) => n.feature === f.id),
-    }));
+    .map((f) => {
+      /** Index of its name in `all` (-1: none): the name it belongs to, and a claim's dot counts while that is shown. */
+      const name = all.findIndex((n) => n.feature === f.id);
+      return {
+        at: (f.geometry as GeoJSON.Point).coordinates as LngLat,
+        half: f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring,
+        owner: all[name]?.id,
+        claim: f.role === 'claim',
+        name,
+      };
+    });
 
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
   const lines = storyLines(scene);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLiveLegend, legendEntries, legendNote, MOMENT_ONLY_KEYS } from './legend-data';
+import { inLegend, legendEntries, legendNote, MOMENT_ONLY_KEYS } from './legend-data';
 import { storyClock } from '../story/content';
 import { story } from '../export/core/story.fixture';
 import { DARK, LIGHT, DASH } from '../theme/palette';
@@ -24,12 +24,12 @@ describe('legend data', () => {
   });
   it('on the live map, names the aircraft and "not yet flown" only while the map draws them', () => {
     const flying = { aircraft: {}, flownEdges: 2 };
-    expect(MOMENT_ONLY_KEYS.map((k) => inLiveLegend(k, flying, 6))).toEqual([true, true]);
+    expect(MOMENT_ONLY_KEYS.map((k) => inLegend(k, true, flying, 6))).toEqual([true, true]);
     // at the crash: the aircraft is drawn, every edge flown
-    expect(MOMENT_ONLY_KEYS.map((k) => inLiveLegend(k, { aircraft: {}, flownEdges: 6 }, 6))).toEqual([false, true]);
+    expect(MOMENT_ONLY_KEYS.map((k) => inLegend(k, true, { aircraft: {}, flownEdges: 6 }, 6))).toEqual([false, true]);
     // the year after: neither
-    expect(MOMENT_ONLY_KEYS.map((k) => inLiveLegend(k, { aircraft: null, flownEdges: 6 }, 6))).toEqual([false, false]);
-    expect(inLiveLegend('planned', { aircraft: null, flownEdges: 6 }, 6)).toBe(true);
+    expect(MOMENT_ONLY_KEYS.map((k) => inLegend(k, false, { aircraft: null, flownEdges: 6 }, 6))).toEqual([false, false]);
+    expect(inLegend('planned', false, { aircraft: null, flownEdges: 6 }, 6)).toBe(true);
   });
   it("names the story's times from the data: the crash and the reconstruction's start", () => {
     const times = storyClock(story);

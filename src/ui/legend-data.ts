@@ -77,13 +77,14 @@ const dot = (c: Palette, s: CircleSymbol): SwatchShape => ({
 export const MOMENT_ONLY_KEYS: readonly string[] = ['ahead', 'aircraft'];
 
 /**
- * Whether the live map's legend names `key` now: the aircraft while the map draws it (at a moment of the flight,
- * the crash included), "not yet flown" while some of the track is still ahead; in the year after, neither.
+ * Whether a legend names `key` at a moment (the live map's and every exported picture's): the aircraft only where it
+ * is drawn, "not yet flown" only at a moment of the flight with some of the track still ahead (not at the crash,
+ * where every edge is flown: `edges` is the track's number of edges; not in the year after).
  */
-export function inLiveLegend(key: string, m: { aircraft: unknown; flownEdges: number }, edges: number): boolean {
+export function inLegend(key: string, inFlight: boolean, m: { aircraft: unknown; flownEdges: number }, edges: number): boolean {
   if (key === 'aircraft') return m.aircraft !== null;
-  if (key === 'ahead') return m.aircraft !== null && m.flownEdges < edges;
-  return true;
+  if (key === 'ahead') return inFlight && m.flownEdges < edges;
+  return inFlight || !MOMENT_ONLY_KEYS.includes(key);
 }
 
 /** The story's times the legend names (src/story/content.ts, storyClock): the crash, the reconstruction's start. */

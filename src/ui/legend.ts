@@ -1,6 +1,6 @@
 /** The legend: every style on the map, in words. Swatches are small SVGs drawn with the map's palette. */
 import type { Palette } from '../theme/palette';
-import { inLiveLegend, legendEntries, legendNote, MOMENT_ONLY_KEYS, type LegendTimes, type SwatchShape } from './legend-data';
+import { inLegend, legendEntries, legendNote, MOMENT_ONLY_KEYS, type LegendTimes, type SwatchShape } from './legend-data';
 import { h } from './dom';
 import { msg } from '../i18n';
 
@@ -71,8 +71,8 @@ export function legendItems(c: Palette, times: LegendTimes): LegendItem[] {
 
 export interface Legend {
   el: HTMLElement;
-  /** Names only what the map draws at this moment (the aircraft, "not yet flown": not in the year after). */
-  show(m: { aircraft: unknown; flownEdges: number }, edges: number): void;
+  /** Names only what the map draws at this moment (the aircraft, "not yet flown": not in the year after); `inLegend`'s arguments. */
+  show(inFlight: boolean, m: { aircraft: unknown; flownEdges: number }, edges: number): void;
 }
 
 export function createLegend(c: Palette, open: boolean, times: LegendTimes): Legend {
@@ -90,9 +90,9 @@ export function createLegend(c: Palette, open: boolean, times: LegendTimes): Leg
   const momentOnly = [...el.querySelectorAll<HTMLElement>('li[data-key]')].filter((li) => MOMENT_ONLY_KEYS.includes(li.dataset.key!));
   return {
     el,
-    show(m, edges) {
+    show(inFlight, m, edges) {
       for (const li of momentOnly) {
-        const hide = !inLiveLegend(li.dataset.key!, m, edges);
+        const hide = !inLegend(li.dataset.key!, inFlight, m, edges);
         if (li.hidden !== hide) li.hidden = hide;
       }
     },

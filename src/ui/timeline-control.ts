@@ -35,15 +35,20 @@ export interface TimelineIntents {
   setSpeed(id: string): void;
 }
 
-/** A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it, if any. */
-export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string } {
+/**
+ * A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it
+ * (its title, and its id in `stop`), if any.
+ */
+export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string; stop: string | undefined } {
   const cur = stopsAt(tl, t)[0];
-  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? cur.event.title : '' };
+  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? cur.event.title : '', stop: cur?.id };
 }
 
+/** The slider's value text: "05:13:31 UTC, First impact near Grozny". */
+const spoken = ({ when, event }: { when: string; event: string }) => (event ? `${when}, ${event}` : when);
+
 export function valueText(tl: ChapterTimeline, t: number): string {
-  const { when, event } = momentWords(tl, t);
-  return event ? `${when}, ${event}` : when;
+  return spoken(momentWords(tl, t));
 }
 
 export function createTimelineControl(root: HTMLElement, tls: Timelines, intents: TimelineIntents, opts: { compact?: boolean } = {}) {
@@ -184,12 +189,13 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       }
       t = time;
       input.value = String(scale.toValue(time));
-      const cur = stopsAt(tl, time)[0]?.id;
+      // The moment's words, looked up once a step: the value text, the readout and the current mark.
+      const words = momentWords(tl, time);
+      const cur = words.stop;
       const stopChanged = chapterChanged || cur !== shownStop;
       // While playing, the value text changes with the event only, so a screen reader is not read the clock every frame.
-      if (!playing || stopChanged) input.setAttribute('aria-valuetext', valueText(tl, time));
+      if (!playing || stopChanged) input.setAttribute('aria-valuetext', spoken(words));
       // The readout follows every step, playing too; the DOM is touched only where its words changed.
-      const words = momentWords(tl, time);
       if (words.when !== shownWhen) readWhen.textContent = shownWhen = words.when;
       if (words.event !== shownEvent) readEvent.textContent = shownEvent = words.event;
       if (playing !== shownPlaying) {

@@ -7,7 +7,8 @@ import { projectOnMap } from './camera';
 import { planExport } from './plan';
 import { resolveRequest } from './request';
 import { mainMapNames } from './map-names';
-import { exportMoment, inExportLegend } from './moment';
+import { exportMoment } from './moment';
+import { inLegend } from '../../ui/legend-data';
 import { mapMomentAt, sceneOf, wholeRoute } from '../../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, SYMBOLOGY as S } from '../../theme/symbology';
 import { useLocale } from '../../i18n';
@@ -74,18 +75,18 @@ describe('an exported picture at the crash (issue 12)', () => {
     expect(atCrash('16x9').entries.map((e) => e.key)).not.toContain('aircraft');
     const before = mapMomentAt(track, 'flight', CRASH_T - 60_000);
     expect(exportMoment(before, track)).toBe(before);
-    expect(inExportLegend('aircraft', true, before, track.edges.length)).toBe(true);
-    expect(inExportLegend('ahead', false, before, track.edges.length)).toBe(false);
+    expect(inLegend('aircraft', true, before, track.edges.length)).toBe(true);
+    expect(inLegend('ahead', false, before, track.edges.length)).toBe(false);
   });
 
   it('lists "Not yet flown" only while some of the track is ahead: a minute before the crash, not at it', () => {
     useLocale('en', EN);
     const n = track.edges.length;
     const end = exportMoment(mapMomentAt(track, 'flight', CRASH_T), track);
-    expect(inExportLegend('ahead', true, end, n)).toBe(false);
+    expect(inLegend('ahead', true, end, n)).toBe(false);
     expect(atCrash('16x9').entries.map((e) => e.key)).not.toContain('ahead');
-    expect(inExportLegend('ahead', true, mapMomentAt(track, 'flight', CRASH_T - 60_000), n)).toBe(true);
-    expect(inExportLegend('ahead', true, mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')), n)).toBe(true);
-    expect(inExportLegend('ahead', false, wholeRoute(track), n)).toBe(false);
+    expect(inLegend('ahead', true, mapMomentAt(track, 'flight', CRASH_T - 60_000), n)).toBe(true);
+    expect(inLegend('ahead', true, mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')), n)).toBe(true);
+    expect(inLegend('ahead', false, wholeRoute(track), n)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { TrackModel } from '../../track/interpolate';
 import { buildLayers, type StoryLayers } from '../../scene/layers';
 import { mapMomentAt, sceneOf, wholeRoute, type MapMoment, type Scene } from '../../scene/scene';
 import { storyFrames, type ViewFrame } from '../../scene/camera';
-import { legendEntries, type LegendEntry } from '../../ui/legend-data';
+import { inLegend, legendEntries, type LegendEntry } from '../../ui/legend-data';
 import { storyClock } from '../../story/content';
 import { metresPerPixel } from '../../geo/mercator';
 import { msg } from '../../i18n';
@@ -17,7 +17,7 @@ import { fitBounds, type Camera } from './camera';
 import { exportFrame } from './frame';
 import { layoutExport, mapRoomError, type ExportLayout, type Measure } from './layout';
 import { insetSlots, insetViews, type InsetSlots, type InsetView } from './inset';
-import { exportMoment, inExportLegend } from './moment';
+import { exportMoment } from './moment';
 import { scaleBars } from './scale';
 import { creditLine, exportTitle, momentLine, reconstructedNote } from './text';
 import { themeFor, type ExportTheme } from './theme';
@@ -74,7 +74,7 @@ export function planExport(app: { story: StoryData; track: TrackModel }, req: Re
   // The aircraft and "not yet flown" only mean something at a moment of the flight.
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
   const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
-  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inExportLegend(e.key, inFlight, moment, app.track.edges.length));
+  const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inLegend(e.key, inFlight, moment, app.track.edges.length));
   const subtitle = momentLine(req.moment, app.track);
   const layout = layoutExport({
     width: req.size.outWidth,

@@ -25,6 +25,7 @@ import { GEOJSON_FILE, storyGeoJson, type DatasetMeta } from '../../src/opendata
 import { EVENTS_CSV, eventsCsv, SOURCES_CSV, sourcesCsv } from '../../src/opendata/csv.ts';
 import { KML_FILE, storyKml } from '../../src/opendata/kml.ts';
 import { changelogPage, CREDIT_MARKER, creditHtml } from '../../src/opendata/html.ts';
+import { datasetTitle } from '../../src/opendata/citation.ts';
 import { changelogFile, downloadFile } from '../../src/opendata/build-info.ts';
 import { localizeStory } from '../../src/i18n/story-text.ts';
 import { msg, useLocale } from '../../src/i18n/index.ts';
@@ -93,7 +94,7 @@ export function translatedDownloads(d: OpenData, root = '.'): Record<string, str
       const story = localizeStory(d.story, cat.story);
       const m = cat.meta;
       const translation = `${m.translator}${m.reviewed ? '' : ' Not reviewed by a native-speaking editor.'} Ids, times, places and sources as in the English files.`;
-      const meta = { ...d.meta, title: msg('embed.flightTitle') }; // the dataset's title in the language, as oEmbed's
+      const meta = { ...d.meta, title: datasetTitle(d.meta.title, l) }; // the dataset's title in the language, as oEmbed's
       out[downloadFile(GEOJSON_FILE, l)] = JSON.stringify(storyGeoJson(story, meta, { language: HTML_LANG[l], translation }), null, 1) + '\n';
       out[downloadFile(EVENTS_CSV, l)] = eventsCsv(story, d.story);
       out[downloadFile(KML_FILE, l)] = storyKml(story, track, meta);

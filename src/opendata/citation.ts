@@ -29,6 +29,14 @@ export function momentUrl(base: string, moment: { t: number; event?: string | un
   return u.href + (lang && lang !== 'en' ? withLang(q, lang) : q);
 }
 
+/**
+ * The data set's title in a language: English's is the story's own (geo/content.json); another language's is its
+ * catalogue's `embed.flightTitle` (as its oEmbed, GeoJSON and KML say it). `msg` must be in that language.
+ */
+export function datasetTitle(english: string, l: AnyLocale): string {
+  return l === 'en' ? english : msg('embed.flightTitle');
+}
+
 /** In the page's language (cite.line): `J2-8243 flight map. “How … lost, 25 December 2024.” Interactive map, version 0.1.0, data as of 21 Nov 2026. https://…/?event=crash` */
 export function citationText(c: CitationParts): string {
   const title = /[.!?]$/.test(c.title) ? c.title : `${c.title}.`;

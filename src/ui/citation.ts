@@ -4,7 +4,7 @@
  * costs nothing. Text is set as text.
  */
 import { BUILD_INFO } from '../opendata/build-info';
-import { citationText, momentUrl } from '../opendata/citation';
+import { citationText, datasetTitle, momentUrl } from '../opendata/citation';
 import { h } from './dom';
 import { locale, msg } from '../i18n';
 import '../styles/opendata.css';
@@ -35,7 +35,8 @@ export function createCitation(base: string, id: string): Citation | null {
   el.setAttribute('role', 'group');
   el.setAttribute('aria-labelledby', `${id}-label`);
   const set: Citation['set'] = (m) => {
-    const line = citationText({ ...info, url: momentUrl(info.url ?? base, m, locale()) });
+    const l = locale();
+    const line = citationText({ ...info, title: datasetTitle(info.title, l), url: momentUrl(info.url ?? base, m, l) });
     if (text.textContent !== line) text.textContent = line;
     status.textContent = '';
   };

@@ -203,6 +203,21 @@ describe('Cite this map', { timeout: 120_000 }, () => {
     }
   });
 
+  it('cites in the page’s language: the title in Russian, the URL opening in Russian', async () => {
+    const ru = JSON.parse(readFileSync('geo/i18n/ru.json', 'utf8')).messages as Record<string, string>;
+    const { page, close } = await openApp('?event=divert-aktau&lang=ru', { width: 1100, height: 900 });
+    try {
+      await page.locator('#credit').scrollIntoViewIfNeeded();
+      await page.locator('#cite-text').waitFor({ timeout: 10_000 });
+      const text = (await page.textContent('#cite-text')) ?? '';
+      expect(text).toContain(`«${ru['embed.flightTitle']}.»`);
+      expect(text).not.toContain('How Azerbaijan Airlines');
+      expect(text).toMatch(/\?event=divert-aktau&lang=ru$/);
+    } finally {
+      await close();
+    }
+  });
+
   it('the embed itself has no citation (its host cites it), also with its credit in view', async () => {
     const embed = await open('?embed');
     try {

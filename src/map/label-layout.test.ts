@@ -15,6 +15,7 @@ import {
   radialShift,
   segmentMeetsBox,
   type LabelInput,
+  PLACE_EDGE,
 } from './label-layout';
 
 const label = (o: Partial<LabelInput> & { id: string }): LabelInput => ({ x: 100, y: 100, width: 80, height: 16, anchors: ['center'], priority: 0, ...o });
@@ -491,5 +492,30 @@ describe('framing a place clear of the legend', () => {
       ),
     ).toEqual(base);
     expect(paddingClearOf(base, [{ x: 0, y: 0, width: 400, height: 420 }], view)).toEqual(base);
+  });
+});
+
+describe("a place's name keeps off the view's edge", () => {
+  // Grozny on the whole route in a 4:5 export: its point 88 px from the left edge, its name 74 px wide; to the right
+  // of the point is on the track, so it stood to the left, 4.6 px from the edge.
+  const grozny = { id: 'grv', x: 88, y: 300, width: 74, height: 16, anchors: ['right', 'top'] as const, radial: 9, priority: 1 };
+  it('without an edge, a label may touch the edge (MapLibre keeps it inside the view only)', () => {
+    const [p] = placeLabels([grozny], { width: 800, height: 600 });
+    expect(p).toMatchObject({ anchor: 'right' });
+    expect(p!.x).toBeLessThan(PLACE_EDGE);
+  });
+  it('with one, the anchor that comes nearer the edge is passed over for the next', () => {
+    const [p] = placeLabels([{ ...grozny, edge: PLACE_EDGE }], { width: 800, height: 600 });
+    expect(p).toMatchObject({ anchor: 'top' });
+    expect(p!.x).toBeGreaterThanOrEqual(PLACE_EDGE);
+  });
+  it('on every side: a box fits where it leaves the edge room all round', () => {
+    const view = { width: 200, height: 100 };
+    const at = (width: number, height: number, edge: number) =>
+      placeLabels([{ id: 'a', x: 100, y: 50, width, height, anchors: ['center'], priority: 1, edge }], view).length;
+    expect(at(184, 84, PLACE_EDGE)).toBe(1);
+    expect(at(185, 84, PLACE_EDGE)).toBe(0);
+    expect(at(184, 85, PLACE_EDGE)).toBe(0);
+    expect(at(200, 100, 0)).toBe(1);
   });
 });

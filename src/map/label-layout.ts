@@ -38,7 +38,18 @@ export interface LabelInput {
    * the place of the group's first label in priority order, and the first that fits is placed; never two of a group.
    */
   group?: string;
+  /**
+   * How far inside the view's edges the label's box must stay, in pixels (0: it may touch them). The story's places'
+   * names keep PLACE_EDGE: "Grozny GRV", the route's westernmost name, was drawn touching the map's left edge.
+   */
+  edge?: number;
 }
+
+/**
+ * The room a place's name (an airport's, the crash site's) keeps from the map's edge, CSS px (design px in the
+ * export): where its box would come nearer, another of its anchors is tried, as where a mark or a name is in the way.
+ */
+export const PLACE_EDGE = 8;
 
 export interface Placed {
   id: string;
@@ -216,7 +227,7 @@ export function placingOrder(labels: readonly LabelInput[]): LabelInput[] {
 
 /**
  * Places the labels, highest priority first, each at the first of its anchors where it lies wholly in the
- * view and overlaps no label placed before it, no obstacle (what covers the map: its controls, the
+ * view (at least its `edge` inside it) and overlaps no label placed before it, no obstacle (what covers the map: its controls, the
  * legend), no other place's mark (the crash ✕, an airport's ring: a name is never drawn over them) and
  * not the aircraft (its icon's box, iconBox); then below or above its point past those marks; failing that,
  * its shorter forms in turn at each anchor. Where the aircraft turned it away from one of those places and
@@ -260,7 +271,8 @@ export function layoutLabels(
     /** The label's box at a try, if it is clear of the edge, the labels placed, the obstacles, the marks and the aircraft. */
     const clear = (form: LabelInput, anchor: Anchor, further: number): Box | null => {
       const b = boxAt(further ? { ...form, radial: form.radial! + further } : form, anchor);
-      if (b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height) return null;
+      const e = form.edge ?? 0;
+      if (b.x < e || b.y < e || b.x + b.width > view.width - e || b.y + b.height > view.height - e) return null;
       // MapLibre's text-padding (2 px): kept around every label, so two labels stay at least 4 px apart.
       const padded = grow(b, padding);
       if (boxes.some((o) => overlaps(o, padded))) return null;

@@ -12,7 +12,7 @@ import type { LngLat } from '../geo/mercator';
 import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY } from '../theme/symbology';
 import { msg } from '../i18n';
-import { byZoom, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, type Box, type LabelInput } from './label-layout';
+import { byZoom, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, PLACE_EDGE, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
   /**
@@ -223,6 +223,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
         anchors: n.anchors,
         priority: s.priority,
         ...(s.group !== undefined ? { group: s.group } : {}), // a country's candidate points: the first that fits
+        ...(s.kind === 'airport' || s.kind === 'crash' ? { edge: PLACE_EDGE } : {}), // a place's name kept off the map's edge
         ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
       });
     });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useApp } from '../support/app';
-import { linesMeetBox } from '../../src/map/label-layout';
+import { linesMeetBox, PLACE_EDGE } from '../../src/map/label-layout';
 import { COUNTRY_LABELS } from '../../src/scene/basemap-names';
 
 const app = useApp();
@@ -119,6 +119,43 @@ describe('names on the map', () => {
         expectApart(close10);
       } finally {
         await close();
+      }
+    });
+
+  // The whole route on a phone: Grozny is the westernmost place, its point ~37 px from the map's left edge. Its name
+  // stood centred above the point, touching the edge ("Grozny GRV" at 0 px in English at 390 px, "Qroznı GRV" at
+  // 0.5 px in Azerbaijani at 360 px); a place's name keeps PLACE_EDGE from the edge (label-layout.ts) and stands
+  // at another of its anchors.
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ])
+    it(`at ${viewport.width} × ${viewport.height}, the opening view: the airports' and crash site's names are ${PLACE_EDGE} px inside the map, Grozny's too, in every language`, async () => {
+      for (const lang of ['en', 'ru', 'az', 'kk']) {
+        const { page, close } = await app.open(`?lang=${lang}`, viewport, { hasTouch: true, isMobile: true });
+        try {
+          await settled(page);
+          const { names, map } = await page.evaluate(() => {
+            const m = document.querySelector('#map')!.getBoundingClientRect();
+            return {
+              map: { x: m.x, y: m.y, w: m.width, h: m.height },
+              names: [...document.querySelectorAll<HTMLElement>('.map-label-airport, .map-label-crash')]
+                .filter((e) => e.style.visibility !== 'hidden')
+                .map((e) => {
+                  const r = e.getBoundingClientRect();
+                  return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+                }),
+            };
+          });
+          const grozny = names.find((n) => n.text.endsWith(' GRV'));
+          expect(grozny, `${lang}: ${names.map((n) => n.text).join(' | ')}`).toBeDefined();
+          for (const n of names) {
+            const inside = Math.min(n.x - map.x, n.y - map.y, map.x + map.w - n.x - n.w, map.y + map.h - n.y - n.h);
+            expect(inside, `${lang}: “${n.text}” is ${inside.toFixed(1)} px inside the map`).toBeGreaterThanOrEqual(PLACE_EDGE - 0.5);
+          }
+        } finally {
+          await close();
+        }
       }
     });
 

@@ -14,6 +14,8 @@ import { planExport } from './plan';
 import { resolveRequest } from './request';
 import { mainMapNames, placeMapNames, COVER_CLEARANCE, iconReach } from './map-names';
 import { linesMeetBox } from '../../map/label-layout';
+import { notoMeasure } from '../../../test/support/font-measure';
+import { localizeStory } from '../../i18n/story-text';
 import { storyLines, type SceneName } from '../../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, SYMBOLOGY as S } from '../../theme/symbology';
 import { COUNTRY_LABELS } from '../../scene/basemap-names';
@@ -22,8 +24,10 @@ import { useLocale } from '../../i18n';
 import type { Catalogue } from '../../i18n/messages';
 
 /** Wider than Noto Sans (capitals about 0.65 em, small letters about 0.5): a name clear here is clear in the picture. */
-const measure: LineMeasure = (text, weight, size) =>
+const wideMeasure: LineMeasure = (text, weight, size) =>
   [...text].reduce((w, ch) => w + size * (ch !== ch.toLowerCase() ? 0.72 : 0.56) * (weight >= 600 ? 1.07 : 1), 0);
+
+const measure = wideMeasure;
 
 const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
 const EN = read('en');
@@ -41,11 +45,11 @@ const STORY_MOMENTS = { 'first impact': FIRST_IMPACT, divert: DIVERT, crash: CRA
 type Moment = (typeof STORY_MOMENTS)[keyof typeof STORY_MOMENTS];
 
 /** The picture as png/run.ts and vector/run.ts lay it out (core/plan.ts): layout with the real legend, insets, camera. */
-function picture(spec: SizeSpec, m: Moment, names: (ns: SceneName[]) => SceneName[] = (ns) => ns) {
+function picture(spec: SizeSpec, m: Moment, names: (ns: SceneName[]) => SceneName[] = (ns) => ns, measure: LineMeasure = wideMeasure, st = story) {
   const r = resolveRequest({ ...spec, moment: m.kind === 'route' ? 'route' : { t: new Date(m.t).toISOString() } }, { timelines });
   if (!r.ok) throw new Error(r.error);
   const { ratio } = r.value.size;
-  const plan = planExport({ story, track }, r.value, measure);
+  const plan = planExport({ story: st, track }, r.value, measure);
   const { layout, insets, camera, scene } = plan;
   const { map } = layout;
   const all = names(scene.names);
@@ -383,6 +387,36 @@ describe('the main map’s names on an exported picture', () => {
     expect(all).toBeGreaterThan(500);
     expect(onLine).toEqual([]);
   });
+
+  // Grozny, the westernmost place, stands 2 to 5 px from the map's left edge at the whole route (its name to the
+  // left of its point: to the right is the track) in 1:1, 4:5 and every portrait print, in every language, with
+  // Noto Sans's widths. A place's name keeps PLACE_EDGE from every edge (label-layout.ts) and stands
+  // below its point there; it is still named.
+  const ROOM = 8; // PLACE_EDGE, as a number: the rule this pins
+  for (const [what, m] of [
+    ['Noto Sans', notoMeasure],
+    ['wide', wideMeasure],
+  ] as const)
+    it(`the airports’ and the crash site’s names are ${ROOM} design px inside the map (every preset, language, moment; ${what} widths)`, {
+      timeout: 60_000,
+    }, () => {
+      const near: string[] = [];
+      const unnamed: string[] = [];
+      for (const [lang, names] of Object.entries(LANGS))
+        for (const { name, spec } of SIZES)
+          for (const [when, mo] of Object.entries(STORY_MOMENTS)) {
+            // The places' names in the picture's language ("Грозный GRV", "Qroznı GRV"), as the app gives the export.
+            const P = picture(spec, mo, names(), m, lang === 'pseudo' ? story : localizeStory(story, read(lang).story));
+            for (const n of P.names.story) {
+              const inside = Math.min(n.x, n.y, P.map.w - n.x - n.width, P.map.h - n.y - n.height) / P.ratio;
+              if (inside < ROOM - 1e-6) near.push(`${lang} ${name} ${when}: ${n.text} ${inside.toFixed(1)} px (${n.anchor})`);
+            }
+            if (when === 'whole route' && !P.names.story.some((n) => n.id === 'place:grv')) unnamed.push(`${lang} ${name}`);
+          }
+      useLocale('en', EN);
+      expect(near).toEqual([]);
+      expect(unnamed).toEqual([]);
+    });
 
   it('at the crash on 1:1 "Aktau SCO" and "Crash site" stand apart, each beside its own mark; the offsets are MapLibre’s', () => {
     useLocale('en', EN);

@@ -21,7 +21,7 @@
  * goes with it. Pure.
  */
 import type { LngLat } from '../../geo/mercator';
-import { boxAt, placeLabels, radialShift, type Anchor, type Box, type LabelInput, type Line, type Mark } from '../../map/label-layout';
+import { boxAt, PLACE_EDGE, placeLabels, radialShift, type Anchor, type Box, type LabelInput, type Line, type Mark } from '../../map/label-layout';
 import type { SceneAircraft, SceneName } from '../../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, NAMES, nameSize, STORY_LINE_HALF_WIDTH, SYMBOLOGY as S, type IconSymbol, type NameKind } from '../../theme/symbology';
 import { GLYPH_BUFFER_EM, LINE_EM, placeClaimNames, type LineMeasure, type PlacedClaimName, wrapAt } from './claim-names';
@@ -224,7 +224,8 @@ export function placeStoryNames({
     const at = project(n.at);
     // An airport whose ring is not drawn (its point near an edge, in the insets' column or under a cover) is not named.
     if (n.kind === 'airport' && (!keep(at) || over.some((c) => meets(c, square(at, ring))))) continue;
-    inputs.push({ n, l: nameLabel(n, at, zoom, ratio, measure) });
+    // Kept PLACE_EDGE inside the map's edges, as on the live map.
+    inputs.push({ n, l: { ...nameLabel(n, at, zoom, ratio, measure), edge: PLACE_EDGE * ratio } });
   }
   const byId = new Map(inputs.map((i) => [i.n.id, i]));
   const onMap: Line[] = lines.map((line) => line.map((ll) => project(ll)));

@@ -5,6 +5,10 @@
  *                       and without JavaScript, and the embed's fallback
  *   public/route-ru.png, route-az.png, route-kk.png   the same picture in each language (`--lang`): the static
  *                       embed and the no-script page in that language show it
+ *   public/route-narrow.png, route-narrow-ru.png …   9:16, 810×1440, the whole route for phone-width boxes (up to
+ *                       NARROW_MAX_WIDTH, 600 CSS px): the export's layout at 405 × 720 px (540 × 960 design px,
+ *                       the smallest type, its legend in a band under the map) at scale 2, so its type is about
+ *                       9 px at 360 px wide and 12 px at 480 (the wide one's: 2.4 and 3.3)
  *   docs/screenshot.png 1600×900 at 1×, the moment of the decision to divert: the README's picture
  * Run it after changing the story (geo/), the style or the layout, and commit every file. Output is
  * byte-identical from run to run on one machine; another machine's fonts do not matter (the app ships
@@ -14,11 +18,19 @@ import { resolve } from 'node:path';
 import type { ExportRequest } from '../src/export/core/request.ts';
 import { buildApp, CliError, firstLine, formatBytes, ROOT, startExporter } from './lib/export-png.ts';
 import { LOCALES } from '../src/i18n/locales.ts';
-import { routeFile } from '../src/opendata/build-info.ts';
+import { ROUTE_PICTURE, routeFile } from '../src/opendata/build-info.ts';
 
-const ROUTE = { request: { preset: '16x9', moment: 'route' }, size: [1920, 1080] } as const;
+const size = (s: { width: number; height: number }) => [s.width, s.height] as const;
+const ROUTE = { request: { preset: '16x9', moment: 'route' }, size: size(ROUTE_PICTURE.wide) } as const;
+const NARROW = {
+  request: { width: ROUTE_PICTURE.narrow.width / 2, height: ROUTE_PICTURE.narrow.height / 2, scale: 2, moment: 'route' },
+  size: size(ROUTE_PICTURE.narrow),
+} as const;
 const JOBS: { lang: string; out: string; request: ExportRequest; size: readonly [number, number] }[] = [
-  ...LOCALES.map((lang) => ({ lang, out: `public/${routeFile(lang)}`, ...ROUTE })),
+  ...LOCALES.flatMap((lang) => [
+    { lang, out: `public/${routeFile(lang)}`, ...ROUTE },
+    { lang, out: `public/${routeFile(lang, 'narrow')}`, ...NARROW },
+  ]),
   { lang: 'en', out: 'docs/screenshot.png', request: { width: 1600, height: 900, moment: { event: 'divert-aktau' } }, size: [1600, 900] },
 ];
 /** Keep the committed pictures small (they ship with the app and the repository). */

@@ -35,11 +35,17 @@ root.classList.toggle('static', early.static);
 // the story) loads alongside the story; if it cannot, the page falls back to English and says so.
 const lang = negotiate(new URLSearchParams(location.search).get('lang'), navigator.languages ?? []);
 root.lang = HTML_LANG[lang.locale];
-// The route picture (?static, no WebGL, the embed's poster) with its words in the language: route-ru.png …
+// The route picture (?static, no WebGL, the embed's poster) with its words in the language: route-ru.png, and
+// route-narrow-ru.png for phone-width boxes (the <source> of index.html); English's if the language's is missing.
 const picture = document.querySelector<HTMLImageElement>('#static-map img');
-if (picture && routeFile(lang.locale) !== 'route.png') {
-  picture.addEventListener('error', () => picture.setAttribute('src', 'route.png'), { once: true });
-  picture.setAttribute('src', routeFile(lang.locale));
+const narrowSource = document.querySelector<HTMLSourceElement>('#static-map source');
+if (picture && routeFile(lang.locale) !== routeFile('en')) {
+  const set = (l: string) => {
+    narrowSource?.setAttribute('srcset', routeFile(l, 'narrow'));
+    picture.setAttribute('src', routeFile(l));
+  };
+  picture.addEventListener('error', () => set('en'), { once: true });
+  set(lang.locale);
 }
 const catalogue = loadCatalogue(lang.locale, base).then(
   (cat) => ({ locale: lang.locale, cat }),

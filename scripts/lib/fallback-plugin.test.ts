@@ -57,6 +57,10 @@ describe('no-script event list in every language', () => {
       expect(page).toContain(`<a href="./?lang=${l}">`);
       expect(page).toContain('class="translation-note"');
       expect(page).toContain(`<img src="route-${l}.png"`); // the route picture with its words in the language (npm run images)
+      // … and its 9:16 design on a phone, with its size (the page does not jump as it loads)
+      expect(page).toContain(
+        `<picture><source media="(max-width: 600px)" srcset="route-narrow-${l}.png" width="810" height="1440" /><img src="route-${l}.png"`,
+      );
       expect(page).not.toMatch(/<script|\son\w+=/i);
       // The build's own language is English again afterwards.
       expect(eventListHtml(r.story.events, r.story.sources)).toContain('Every event, with its sources');

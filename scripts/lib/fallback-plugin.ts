@@ -5,7 +5,7 @@
  * - `events-<locale>.html` (ru, az, kk): a page of its own in that language (`<html lang>`, the story's words and
  *   the dates in that language, the note that the translation is unreviewed), so a reader (or a CMS preview)
  *   without JavaScript still gets the whole story in their language next to the route picture (in the language:
- *   public/route-<locale>.png, `npm run images`, when it is there).
+ *   public/route-<locale>.png, `npm run images`, when it is there; route-narrow-<locale>.png on a phone).
  */
 import type { Plugin } from 'vite';
 import type { Source, StoryEvent } from '../../src/story/schema.ts';
@@ -18,7 +18,7 @@ import { msg, useLocale } from '../../src/i18n/index.ts';
 import { ENDONYM, HTML_LANG, LOCALES, type Locale } from '../../src/i18n/locales.ts';
 import { localizeStory } from '../../src/i18n/story-text.ts';
 import { shippedCatalogue } from './i18n-files.ts';
-import { routeFile } from '../../src/opendata/build-info.ts';
+import { NARROW_MEDIA, ROUTE_PICTURE, routeFile, type RouteShape } from '../../src/opendata/build-info.ts';
 
 export const MARKER = '<!-- noscript-events -->';
 
@@ -68,6 +68,19 @@ export function languageLinks(current: Locale): string {
     .join(' · ')}</p>`;
 }
 
+/**
+ * The route picture in a language (public/, `npm run images`; English's where the language's is missing): the 9:16
+ * design for phone-width pages (NARROW_MEDIA), the 16:9 one otherwise, each with its size so the page does not jump.
+ */
+export function routePictureHtml(root: string, l: Locale, alt: string): string {
+  const file = (shape: RouteShape) => (existsSync(resolve(root, 'public', routeFile(l, shape))) ? routeFile(l, shape) : routeFile('en', shape));
+  const { wide, narrow } = ROUTE_PICTURE;
+  return (
+    `<picture><source media="${NARROW_MEDIA}" srcset="${file('narrow')}" width="${narrow.width}" height="${narrow.height}" />` +
+    `<img src="${file('wide')}" alt="${esc(alt)}" width="${wide.width}" height="${wide.height}" /></picture>`
+  );
+}
+
 /** A language's no-script page: the whole list in that language, with the map's picture and the way back. */
 export function fallbackPage(root: string, l: Locale): string | undefined {
   const result = validateStoryDir(root);
@@ -86,7 +99,7 @@ export function fallbackPage(root: string, l: Locale): string | undefined {
       `<style>body{font-family:'Noto Sans',system-ui,sans-serif;max-width:44rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1b}img{max-width:100%;height:auto}.muted,.small{color:#555}.badge{font-size:.85em;border:1px solid #999;border-radius:3px;padding:0 .3em}ol{padding-left:1.2em}.sources-list{display:inline;padding:0;list-style:none}.sources-list li{display:inline;margin-right:.5em}</style>\n` +
       `</head>\n<body>\n<main>\n<p>${esc(msg('page.kicker'))}</p>\n<h1>${esc(msg('page.h1'))}</h1>\n<p>${esc(msg('page.dek'))}</p>\n${note}\n` +
       `<p><a href="./?lang=${l}">${esc(msg('page.fullLink'))}</a></p>\n${languageLinks(l)}\n` +
-      `<img src="${existsSync(resolve(root, 'public', routeFile(l))) ? routeFile(l) : 'route.png'}" alt="${esc(msg('page.mapAlt'))}" width="1920" height="1080" />\n` +
+      `${routePictureHtml(root, l, msg('page.mapAlt'))}\n` +
       `${eventListHtml(story.events, story.sources)}\n</main>\n</body>\n</html>\n`
     );
   } finally {

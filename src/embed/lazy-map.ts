@@ -18,19 +18,27 @@
  */
 import type { App, AppHooks } from '../api/flightmap';
 import type { Camera } from '../map/story-map';
-import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, SETTLE_MS, type Peer } from './lifecycle';
+import { applyMessage, CHANNEL, decide, IDLE_RELEASE_MS, idleReleaseIn, MAP_BUDGET, parsePeerMessage, routeShapeFor, SETTLE_MS, type Peer } from './lifecycle';
 import { momentLine } from '../export/core/text';
+import { routeFile } from '../opendata/build-info';
 import '../styles/tool-button.css';
 
 /** Draws a poster for the map's box (a picture, or a drawing of the scene); null: the box stays empty. */
 export type PosterSource = (box: { width: number; height: number }) => HTMLElement | null;
 
-/** The route picture the page already has for no-WebGL readers (`route.png`), filling the map's box. */
-export const routePicture: PosterSource = () => {
+/**
+ * The route picture the page already has for no-WebGL readers, in its language (main.ts sets them), filling the
+ * map's box: of its two designs the one that fills more of the box (`routeShapeFor`: the embed's 4:3 box takes the
+ * 16:9 `route.png`, a portrait box the 9:16 `route-narrow.png`).
+ */
+export const routePicture: PosterSource = (box) => {
   const src = document.querySelector<HTMLImageElement>('#static-map img');
   if (!src) return null;
+  const shape = routeShapeFor(box);
+  const narrow = document.querySelector<HTMLSourceElement>('#static-map source')?.getAttribute('srcset');
   const img = document.createElement('img');
-  img.src = src.getAttribute('src') ?? 'route.png';
+  img.addEventListener('error', () => img.setAttribute('src', routeFile('en', shape)), { once: true });
+  img.src = (shape === 'narrow' ? narrow : src.getAttribute('src')) || routeFile('en', shape);
   img.alt = '';
   img.decoding = 'async';
   return img;

@@ -9,6 +9,7 @@
  * embeds keep a map (`keepers`, at most `budget`). An embed starts a map only when it is one of them and
  * every embed that is not has released its own: the number of live maps never passes the budget.
  */
+import { ROUTE_PICTURE, type RouteShape } from '../opendata/build-info';
 
 /** Live maps per origin (the issue's budget: ten embeds on a page, at most 3 maps). */
 export const MAP_BUDGET = 3;
@@ -104,4 +105,13 @@ export function decide(self: Peer, others: readonly Peer[], budget = MAP_BUDGET)
 export function idleReleaseIn(self: Peer, now: number, idleMs = IDLE_RELEASE_MS): number | null {
   if (!self.alive || self.visible || self.near) return null;
   return Math.max(0, self.seenAt + idleMs - now);
+}
+
+/**
+ * The design that fills more of a box when drawn whole in it (object-fit: contain), for a picture in a box of its
+ * own shape (the embed's first poster, 4:3: the wide one); the wide one on a tie or an empty box.
+ */
+export function routeShapeFor(box: { width: number; height: number }): RouteShape {
+  const filled = ({ width, height }: { width: number; height: number }) => Math.min(box.width / width, box.height / height) ** 2 * width * height;
+  return box.width > 0 && box.height > 0 && filled(ROUTE_PICTURE.narrow) > filled(ROUTE_PICTURE.wide) ? 'narrow' : 'wide';
 }

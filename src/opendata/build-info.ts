@@ -37,5 +37,23 @@ export const downloadFile = (file: string, l: string): string =>
   translated(l) && TRANSLATED_DOWNLOADS.includes(file) ? file.replace(/(\.[a-z]+)$/, `-${l}$1`) : file;
 export const TRANSLATED_DOWNLOADS: readonly string[] = ['events.csv', 'j2-8243.geojson', 'j2-8243.kml'];
 
-/** The route picture (public/, `npm run images`) in a language: route.png (English, and the pseudo-locale), route-ru.png … */
-export const routeFile = (l: string): string => (translated(l) ? `route-${l}.png` : 'route.png');
+/**
+ * The route picture's two designs (public/, `npm run images`): `wide`, 16:9 for boxes wider than NARROW_MAX_WIDTH
+ * (and oEmbed's thumbnail); `narrow`, 9:16 (the export's layout at 405 × 720, the smallest design width of 540
+ * design px, at scale 2) for phone-width boxes, where the wide one's legend and credits would be 2–4 px tall.
+ */
+export type RouteShape = 'wide' | 'narrow';
+/** Each design's file size in pixels (the width and height attributes that keep the page from jumping as it loads). */
+export const ROUTE_PICTURE: Readonly<Record<RouteShape, { width: number; height: number }>> = {
+  wide: { width: 1920, height: 1080 },
+  narrow: { width: 810, height: 1440 },
+};
+/** A page, or embed, this wide (CSS px) or narrower shows the narrow picture: the `<source media>` of index.html and the no-script pages. */
+export const NARROW_MAX_WIDTH = 600;
+export const NARROW_MEDIA = `(max-width: ${NARROW_MAX_WIDTH}px)`;
+
+/**
+ * The route picture (public/, `npm run images`) in a language and design: route.png (English, and the pseudo-locale),
+ * route-ru.png …; route-narrow.png, route-narrow-ru.png …
+ */
+export const routeFile = (l: string, shape: RouteShape = 'wide'): string => `route${shape === 'narrow' ? '-narrow' : ''}${translated(l) ? `-${l}` : ''}.png`;

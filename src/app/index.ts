@@ -19,6 +19,7 @@ import { DARK, LIGHT } from '../theme/palette';
 import { createMapLife, type StoryMapModule } from './map-life';
 import { storyClock } from '../story/content';
 import { storyParts } from './parts';
+import { fitFirstScreen } from '../ui/first-screen';
 import { storyCamera } from './camera';
 import { framePadding } from '../scene/camera';
 import { chapterEffect, connectEffects, drawMoment, legendEffect, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
@@ -88,6 +89,11 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
   const panel = parts.panel(els.panel);
   const control = parts.control(els.timeline, flags.embed);
   if (!flags.controls) els.timeline.hidden = true;
+  // On a phone the slider stays on the first screen: the map gives up the room a longer title block takes (app.css).
+  if (!flags.embed && flags.controls) {
+    const titleBlock = env.root.querySelector<HTMLElement>('#title-block');
+    fitFirstScreen(env.root, { above: [...(titleBlock ? [titleBlock] : []), els.notices], mapWrap: els.mapWrap, timeline: els.timeline });
+  }
   const camera = storyCamera(
     story,
     timelines,

@@ -241,7 +241,10 @@ describe('names on the map', () => {
 
   for (const [q, viewport, countries] of [
     ['?event=divert-aktau', { width: 1440, height: 900 }, ['GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
-    ['?event=divert-aktau', { width: 360, height: 740 }, ['AZERBAIJAN', 'GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
+    // 360 × 800, the commonest Android screen: at 360 × 740 the map gives the slider the first screen (first-screen.ts)
+    // and is 388 px tall, where the divert's frame leaves Azerbaijan no room south of Baku; Baku GYD is named there.
+    ['?event=divert-aktau', { width: 360, height: 800 }, ['AZERBAIJAN', 'GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
+    ['?event=divert-aktau', { width: 360, height: 740 }, ['GEORGIA', 'RUSSIA', 'KAZAKHSTAN']],
     ['?event=weather-requests', { width: 360, height: 740 }, ['RUSSIA', 'GEORGIA']],
     ['?event=weather-requests', { width: 320, height: 640 }, ['RUSSIA', 'GEORGIA']],
     // At take-off on a wide screen the map shows Dagestan from Makhachkala to the Azerbaijani border, and Russia's

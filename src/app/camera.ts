@@ -39,6 +39,7 @@ export function storyCamera(
   whole: BBox,
 ): StoryCamera {
   const frames = storyFrames(story);
+  const openingFrame = frames.get(story.content.openingFrame);
   const frameOf = (m: Moment): ViewFrame | undefined =>
     framesFor(
       story,
@@ -55,7 +56,7 @@ export function storyCamera(
     shown = f.id;
   };
   const opening = (m: Moment, v: View) =>
-    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding, v.covers ?? mapControls(v.width, v.height));
+    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding, v.covers ?? mapControls(v.width, v.height), openingFrame);
   return {
     opening,
     effect(s, prev) {

@@ -188,6 +188,31 @@ describe('story camera', () => {
     },
   );
 
+  // Session 14: the page opened on the whole route at 1440 × 900 (the legend open) showed Mineralnye Vody's ring cut
+  // by the map's top edge, its name under it.
+  it.each([
+    [1056, 594, { top: 50, right: 100, bottom: 80, left: 306 }, { x: 10, y: 222, width: 280, height: 362 }],
+    [1056, 594, framePadding(1056), undefined],
+    [360, 429, framePadding(360), undefined],
+    [1000, 560, framePadding(1000), undefined],
+  ] as const)('openingCamera on the whole route, %i × %i: no place’s ring cut by the edge, the opening frame’s points in view', (w, h, pad, legend) => {
+    const open = frames.get(story.content.openingFrame)!;
+    const covers = [...mapControls(w, h), ...(legend ? [legend] : [])];
+    const cam = openingCamera(undefined, open.bbox, w, h, pad, covers, open);
+    for (const p of open.places) {
+      const q = on(cam, w, h, p);
+      const whole = Math.min(q.x, w - q.x, q.y, h - q.y) >= PLACE_ROOM - 0.01;
+      const gone = q.x <= -PLACE_ROOM + 0.01 || q.x >= w + PLACE_ROOM - 0.01 || q.y <= -PLACE_ROOM + 0.01 || q.y >= h + PLACE_ROOM - 0.01;
+      expect(whole || gone, JSON.stringify({ p, q })).toBe(true);
+    }
+    for (const p of open.points) expect(inside(on(cam, w, h, p), w, h, { top: 0, right: 0, bottom: 0, left: 0 }), JSON.stringify(p)).toBe(true);
+  });
+  it('the fault without it: the opening frame fitted as it is leaves Mineralnye Vody’s ring on the top edge at 1440 × 900', () => {
+    const open = frames.get(story.content.openingFrame)!;
+    const q = on(fitBounds(open.bbox, 1056, 594, { top: 50, right: 100, bottom: 80, left: 306 }, 12), 1056, 594, pt('mrv'));
+    expect(Math.abs(q.y)).toBeLessThan(PLACE_ROOM);
+  });
+
   it('openingCamera frames clear of the covers it is given (the poster passes mapControls, the live map what it measures)', () => {
     const f = framesFor(story, frames, ['takeoff'])!;
     const whole: [number, number, number, number] = [46, 40, 52, 44];

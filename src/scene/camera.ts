@@ -262,10 +262,23 @@ export function mapControls(w: number, h: number): Cover[] {
 
 /**
  * The camera a map of w × h CSS px opens with: the moment's frame (frameCamera), or, with none (a page opened
- * on the whole route, before the story first moves), the story's opening frame fitted as it is. The live map
+ * on the whole route, before the story first moves), the story's opening frame fitted as it is, then moved by the
+ * fewest px that leave no place's ring cut by the edge (as every frame is: Mineralnye Vody's was cut by the top edge
+ * of the 1440 × 900 page's opening view). The live map
  * (src/app/camera.ts) and the embed's drawn poster (src/export/vector/poster-source.ts) both take it from here,
  * so the map replaces the poster without the view moving.
  */
-export function openingCamera(frame: ViewFrame | undefined, whole: BBox, w: number, h: number, pad: Padding, covers: readonly Cover[] = []): Camera {
-  return frame ? frameCamera(frame, w, h, pad, covers) : fitBounds(whole, w, h, pad, FRAME_MAX_ZOOM);
+export function openingCamera(
+  frame: ViewFrame | undefined,
+  whole: BBox,
+  w: number,
+  h: number,
+  pad: Padding,
+  covers: readonly Cover[] = [],
+  /** The opening frame's own points and the story's places: no place's ring is left cut by the edge there either. */
+  overview?: ViewFrame,
+): Camera {
+  if (frame) return frameCamera(frame, w, h, pad, covers);
+  const cam = fitBounds(whole, w, h, pad, FRAME_MAX_ZOOM);
+  return overview ? wholePlaces(cam, overview, w, h, covers) : cam;
 }

@@ -312,4 +312,26 @@ describe('the camera that follows the story', () => {
       expect(gap(aircraft, legend), JSON.stringify({ aircraft, legend })).toBeGreaterThanOrEqual(8);
       await close();
     });
+
+  // Session 14: the page opened on the whole route at 1440 × 900 showed Mineralnye Vody's ring cut by the map's top
+  // edge (4 px of it in view), named beside it. The opening view keeps every place whole in view or whole out of it.
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ])
+    it(`the page opened on the whole route at ${viewport.width} × ${viewport.height}: no place’s ring cut by the map’s edge`, async () => {
+      const { page, close } = await app.open('', viewport);
+      try {
+        await settled(page);
+        const ids = ['mrv', 'grv', 'gyd', 'sco', 'mcx'];
+        const { pts, w, h } = await onMap(page, ids.map(point));
+        pts.forEach((p, i) => {
+          const whole = Math.min(p.x, w - p.x, p.y, h - p.y) >= 8; // the ring is 5.5 px
+          const gone = Math.max(-p.x, p.x - w, -p.y, p.y - h) >= 8;
+          expect(whole || gone, JSON.stringify({ id: ids[i], p, w, h })).toBe(true);
+        });
+      } finally {
+        await close();
+      }
+    });
 });

@@ -27,6 +27,7 @@ import { localizeStory } from '../../i18n/story-text';
 import { useLocale } from '../../i18n';
 import type { Catalogue } from '../../i18n/messages';
 import { NAMES, nameSize, SYMBOLOGY } from '../../theme/symbology';
+import { notoMeasure } from '../../../test/support/font-measure';
 
 const measure: Measure = (text, weight, size) => [...text].length * size * (weight >= 600 ? 0.58 : 0.53);
 const moment = { kind: 'moment' as const, chapter: 'flight' as const, t: Date.parse('2024-12-25T05:42:40Z') };
@@ -297,5 +298,41 @@ describe('the strike-area detail shows Grozny airport, named, with the claims na
           }
         }
       }
+    });
+});
+
+describe('the locator’s sea names', () => {
+  const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+  const EN = read('en');
+  afterAll(() => useLocale('en', EN));
+  // Every preset, portrait too, at the moments whose boxes differ most (the whole route's, the crash's, the first impact's).
+  const MOMENTS = [
+    wholeRoute(track),
+    mapMomentAt(track, 'flight', Date.parse('2024-12-25T06:28:00Z')),
+    mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z')),
+  ];
+  for (const lang of ['en', 'ru', 'az', 'kk'] as const)
+    it(`${lang}: two seas’ names stand at least a line apart, never side by side as one phrase (Noto Sans’s widths)`, () => {
+      const cat = read(lang);
+      useLocale(lang, cat, EN);
+      // Kazakh's A4 portrait had "Қара теңіз" 4 design px left of "Каспий теңізі", on the same line: read as one name.
+      const local = buildLayers(localizeStory(story, cat.story), track);
+      const close: string[] = [];
+      let pairs = 0;
+      for (const { name, spec } of SIZES)
+        for (const m of MOMENTS) {
+          const L = layoutExport({ ...input(spec), measure: notoMeasure });
+          const loc = views(L, true, local, exportMoment(m, track)).v.find((x) => x.kind === 'locator');
+          if (!loc) continue;
+          const seas = locatorNames(loc, sceneOf({ layers: local, track }, exportMoment(m, track)).names, L.unit, notoMeasure);
+          for (const [i, a] of seas.entries())
+            for (const b of seas.slice(i + 1)) {
+              pairs++;
+              const gap = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
+              if (gap < a.height - 1e-6) close.push(`${name}: “${a.text}” and “${b.text}” ${(gap / L.unit).toFixed(0)} px apart`);
+            }
+        }
+      expect(pairs).toBeGreaterThan(0);
+      expect(close).toEqual([]);
     });
 });

@@ -319,13 +319,15 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
     const p = projectOnMap(n.at, v.camera, v.map.w, v.map.h, ratio);
     const width = measure(n.text, sym.weight as 400 | 600 | 700, size) + spacing * [...n.text].length;
     const height = 1.2 * size;
+    // Two seas' names keep a line apart: side by side they read as one ("Қара теңіз Каспий теңізі", 4 px apart).
+    const gap = height;
     const fits = (b: Rect) =>
       b.x >= v.map.x + pad &&
       b.y >= v.map.y + pad &&
       b.x + b.w <= v.map.x + v.map.w - pad &&
       b.y + b.h <= v.map.y + v.map.h - pad &&
       !edges.some((r) => overlaps(b, r)) &&
-      !out.some((o) => overlaps(b, { x: o.x, y: o.y, w: o.width, h: o.height }));
+      !out.some((o) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.width + 2 * gap, h: o.height + 2 * gap }));
     const at = (dx: number, dy: number): Rect => ({ x: v.map.x + p.x - width / 2 + dx, y: v.map.y + p.y - height / 2 + dy, w: width, h: height });
     // Its point if it is in view, then up or down by a third of a line at a time, then sideways too.
     if (!fits(at(0, 0)) && (p.x < 0 || p.y < 0 || p.x > v.map.w || p.y > v.map.h)) continue;

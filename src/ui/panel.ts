@@ -45,6 +45,8 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
   const body = h('div', { class: 'panel-body' });
   // Screen readers hear the event when it changes, not the clock ticking during playback.
   const announce = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  // The region's name in the page's language (index.html's is English, for the page before the script).
+  root.setAttribute('aria-label', msg('panel.label'));
   fill(root, h('div', { class: 'panel-time' }, clockEl, localEl), positionEl, body, announce);
   let lastKey = '';
 

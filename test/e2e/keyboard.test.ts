@@ -110,6 +110,28 @@ describe('keyboard and names', () => {
       await close();
     });
 
+  // Every name a screen reader hears (a region's, a control's, a tooltip) is in the page's language: none is an
+  // English message whose translation differs (the panel's region was "Current event" on every page).
+  for (const lang of ['ru', 'az', 'kk'])
+    it(`no name in the page is left in English (${lang})`, async () => {
+      const en: Record<string, string> = JSON.parse(readFileSync('geo/i18n/en.json', 'utf8')).messages;
+      const tr: Record<string, string> = JSON.parse(readFileSync(`geo/i18n/${lang}.json`, 'utf8')).messages;
+      const english = new Set(
+        Object.keys(en)
+          .filter((k) => !en[k]!.includes('{') && tr[k] !== en[k])
+          .map((k) => en[k]!),
+      );
+      const { page, close } = await app.open(`?lang=${lang}&event=first-impact`, { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll('[aria-label], [title], [aria-valuetext]')].flatMap((e) =>
+          ['aria-label', 'title', 'aria-valuetext'].map((a) => e.getAttribute(a)).filter((v): v is string => !!v),
+        ),
+      );
+      expect(names.length).toBeGreaterThan(20);
+      expect(names.filter((n) => english.has(n))).toEqual([]);
+      await close();
+    });
+
   for (const lang of ['en', 'ru', 'az', 'kk'])
     it(`every control has a name (${lang}: page, open dialogs and embed)`, async () => {
       const { page, close } = await app.open(`?lang=${lang}&event=first-impact`);

@@ -175,7 +175,20 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
       const key = `${v.chapter}|${v.current.map((s) => s.id).join(',')}|${v.next?.id ?? ''}`;
       if (key !== lastKey) {
         lastKey = key;
+        // The body is built anew: a control in it that held the focus ("Next: …" pressed, a source link while
+        // playing) is gone, and the focus would fall to the page's start. It goes to the new "Next: …" when that
+        // was pressed (Enter again steps on), else to the panel.
+        const active = root.ownerDocument.activeElement;
+        const lost = active && body.contains(active) ? active : null;
         renderBody(v);
+        if (lost && !lost.isConnected) {
+          const next = lost.closest('.panel-next') ? body.querySelector<HTMLElement>('.panel-next button') : null;
+          if (next) next.focus();
+          else {
+            root.tabIndex = -1;
+            root.focus();
+          }
+        }
         const first = v.current[0];
         announce.textContent = first
           ? `${v.chapter === 'flight' ? `${eventTimeLabel(first.time, first.event.precision)} UTC` : day(first.time)}: ${v.current.map((c) => c.event.title).join('; ')}`

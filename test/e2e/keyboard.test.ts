@@ -110,6 +110,25 @@ describe('keyboard and names', () => {
       await close();
     });
 
+  // The panel's body is built anew at each event: the "Next: …" just pressed is gone. The focus stays in the panel,
+  // on the new "Next: …" (Enter again steps on), not on the page's start (it fell to <body>).
+  it('"Next: …" in the panel steps to that event and keeps the focus on the panel\'s new "Next: …"', async () => {
+    const { page, close } = await app.open('?event=first-impact');
+    await page.focus('#panel .panel-next button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => (window as unknown as { flightmap: { currentEventId(): string | undefined } }).flightmap.currentEventId() === 'second-impact',
+    );
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#panel .panel-next') && document.activeElement?.tagName)).toBe('BUTTON');
+    expect((await focused(page)).ring).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => (window as unknown as { flightmap: { currentEventId(): string | undefined } }).flightmap.currentEventId() === 'bird-strike-call',
+    );
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#panel'))).toBe(true);
+    await close();
+  });
+
   // Every name a screen reader hears (a region's, a control's, a tooltip) is in the page's language: none is an
   // English message whose translation differs (the panel's region was "Current event" on every page).
   for (const lang of ['ru', 'az', 'kk'])

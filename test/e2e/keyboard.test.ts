@@ -129,6 +129,39 @@ describe('keyboard and names', () => {
     await close();
   });
 
+  // A phone's embed has a 4:3 map (270 px at 360 px wide); the open legend is taller. It grew up past the map's top
+  // and the page's (its heading at -114 px in Russian, out of reach); now it stays in the map and scrolls there.
+  for (const lang of ['en', 'ru', 'kk'])
+    it(`the legend opened in a phone's embed stays inside the map, its heading in view, and scrolls to its last line (${lang})`, async () => {
+      const { page, close } = await app.open(`?lang=${lang}&event=bird-strike-call&embed`, { width: 360, height: 740 }, { hasTouch: true, isMobile: true });
+      await page.tap('.legend summary');
+      const box = () =>
+        page.evaluate(() => {
+          const lg = document.querySelector('.legend')!;
+          const r = lg.getBoundingClientRect();
+          const m = document.getElementById('map-wrap')!.getBoundingClientRect();
+          const last = lg.querySelector('.legend-note')!.getBoundingClientRect();
+          return {
+            open: (lg as HTMLDetailsElement).open,
+            inMap: r.top >= m.top && r.bottom <= m.bottom,
+            top: r.top,
+            lastBottom: last.bottom,
+            bottom: r.bottom,
+          };
+        });
+      const b = await box();
+      expect(b.open).toBe(true);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.inMap).toBe(true);
+      await page.evaluate(() => document.querySelector('.legend')!.scrollTo(0, 1e6));
+      const c = await box();
+      expect(c.lastBottom).toBeLessThanOrEqual(c.bottom + 1);
+      // Closed again by its heading, still in view.
+      await page.tap('.legend summary');
+      expect(await page.evaluate(() => (document.querySelector('.legend') as HTMLDetailsElement).open)).toBe(false);
+      await close();
+    });
+
   // Every name a screen reader hears (a region's, a control's, a tooltip) is in the page's language: none is an
   // English message whose translation differs (the panel's region was "Current event" on every page).
   for (const lang of ['ru', 'az', 'kk'])

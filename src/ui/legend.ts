@@ -87,6 +87,14 @@ export function createLegend(c: Palette, open: boolean, times: LegendTimes): Leg
     ),
     h('p', { class: 'legend-note' }, legendNote(times)),
   );
+  // Escape closes it, as the map's popups and the dialogs close, the focus on its heading (open over the map, it
+  // hides part of it; a keyboard reader had only the heading's Enter again).
+  el.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !el.open) return;
+    el.open = false;
+    el.querySelector('summary')!.focus();
+    e.stopPropagation();
+  });
   const momentOnly = [...el.querySelectorAll<HTMLElement>('li[data-key]')].filter((li) => MOMENT_ONLY_KEYS.includes(li.dataset.key!));
   return {
     el,

@@ -162,6 +162,21 @@ describe('keyboard and names', () => {
       await close();
     });
 
+  // The legend, opened over the map from its heading, closes on Escape as the popups and dialogs do (it did not), the
+  // focus staying on its heading.
+  it('Escape closes the legend opened from the keyboard, the focus on its heading', async () => {
+    const { page, close } = await app.open('?event=first-impact', { width: 1280, height: 720 });
+    await page.focus('.legend summary');
+    expect(await page.evaluate(() => (document.querySelector('.legend') as HTMLDetailsElement).open)).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.querySelector('.legend') as HTMLDetailsElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (document.querySelector('.legend') as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('.legend summary'))).toBe(true);
+    expect((await focused(page)).ring).toBe(true);
+    await close();
+  });
+
   // Every name a screen reader hears (a region's, a control's, a tooltip) is in the page's language: none is an
   // English message whose translation differs (the panel's region was "Current event" on every page).
   for (const lang of ['ru', 'az', 'kk'])

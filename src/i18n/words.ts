@@ -33,3 +33,11 @@ export const CERTAINTY_LABEL: Record<Certainty, string> = messages({
   approximate: 'certainty.approximate',
   reconstructed: 'certainty.reconstructed',
 });
+
+/**
+ * An event's title in a line that is heard or read without its badge (the slider's value text and readout, the
+ * panel's announcement): a claim says it is one, unverified, as its badge does in the panel.
+ */
+export function eventLine(e: { title: string; status: Status }): string {
+  return e.status === 'claim' ? msg('tl.claimEvent', { event: e.title }) : e.title;
+}

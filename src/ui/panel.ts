@@ -9,7 +9,7 @@ import type { TrackPosition } from '../track/interpolate';
 import { clock, day, eventTimeLabel, localTimes } from '../time/format';
 import { utcDayStart } from '../geo/day';
 import { fill, h } from './dom';
-import { CERTAINTY_LABEL } from '../i18n/words';
+import { CERTAINTY_LABEL, eventLine } from '../i18n/words';
 import { sourceList } from './sources';
 import { statusBadge } from './status-badge';
 import { msg } from '../i18n';
@@ -191,7 +191,7 @@ export function createPanel(root: HTMLElement, deps: PanelDeps) {
         }
         const first = v.current[0];
         announce.textContent = first
-          ? `${v.chapter === 'flight' ? `${eventTimeLabel(first.time, first.event.precision)} UTC` : day(first.time)}: ${v.current.map((c) => c.event.title).join('; ')}`
+          ? `${v.chapter === 'flight' ? `${eventTimeLabel(first.time, first.event.precision)} UTC` : day(first.time)}: ${v.current.map((c) => eventLine(c.event)).join('; ')}`
           : '';
       }
     },

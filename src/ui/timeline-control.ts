@@ -14,6 +14,7 @@ import { clock, day } from '../time/format';
 import { clamp } from '../geo/num';
 import { h, icon } from './dom';
 import { msg } from '../i18n';
+import { eventLine } from '../i18n/words';
 
 const ICONS = {
   play: 'M8 5v14l11-7z',
@@ -37,11 +38,11 @@ export interface TimelineIntents {
 
 /**
  * A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it
- * (its title, and its id in `stop`), if any.
+ * (its title, a claim saying it is one: `eventLine`; and its id in `stop`), if any.
  */
 export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string; stop: string | undefined } {
   const cur = stopsAt(tl, t)[0];
-  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? cur.event.title : '', stop: cur?.id };
+  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? eventLine(cur.event) : '', stop: cur?.id };
 }
 
 /** The slider's value text: "05:13:31 UTC, First impact near Grozny". */

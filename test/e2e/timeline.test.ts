@@ -58,7 +58,11 @@ describe('the time slider', () => {
     await page.keyboard.press('ArrowRight');
     expect(await live.textContent()).toBe('05:42:40 UTC: Decision to divert to Aktau');
     await page.keyboard.press('PageDown');
-    expect(await live.textContent()).toBe('05:52:46 UTC: Crew reports cabin oxygen running out');
+    expect(await live.textContent()).toBe('05:52:46 UTC: Crew reports cabin oxygen running out (claim, unverified)');
+    // A claim is said to be one, as its badge says in the panel (before, it was announced as a fact).
+    expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe(
+      '05:52:46 UTC, Crew reports cabin oxygen running out (claim, unverified)',
+    );
     await close();
   });
 

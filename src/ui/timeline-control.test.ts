@@ -1,0 +1,32 @@
+/**
+ * The slider's words at a moment (value text and readout, src/ui/timeline-control.ts): a claim is said to be one,
+ * unverified, as its badge says in the panel; before, "05:52:46 UTC, Crew reports cabin oxygen running out" was
+ * spoken as a fact.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { EventsFile } from '../story/schema';
+import { buildTimelines } from '../time/timeline';
+import { useLocale } from '../i18n';
+import { momentWords, valueText } from './timeline-control';
+
+const events = EventsFile.parse(JSON.parse(readFileSync('geo/events.json', 'utf8'))).events;
+const tls = buildTimelines(events, { start: Date.parse('2024-12-25T03:55:00Z'), end: Date.parse('2024-12-25T06:28:00Z') });
+const at = (id: string) => [...tls.flight.stops, ...tls.aftermath.stops].find((s) => s.id === id)!;
+const cat = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8'));
+
+afterAll(() => useLocale('en', cat('en')));
+
+describe("the slider's words", () => {
+  it('a claim says it is one, unverified; an event of another status is its title', () => {
+    expect(at('oxygen-call').event.status).toBe('claim');
+    expect(valueText(tls.flight, at('oxygen-call').time)).toBe('05:52:46 UTC, Crew reports cabin oxygen running out (claim, unverified)');
+    expect(momentWords(tls.flight, at('oxygen-call').time).event).toBe('Crew reports cabin oxygen running out (claim, unverified)');
+    expect(valueText(tls.flight, at('first-impact').time)).toBe('05:13:31 UTC, First impact near Grozny');
+    expect(valueText(tls.aftermath, at('paladichuk-leak').time)).toBe('1 Jul 2025, Leaked “Paladichuk” note and audio (claim, unverified)');
+  });
+  it("in the page's language", () => {
+    useLocale('ru', cat('ru'));
+    expect(valueText(tls.flight, at('oxygen-call').time)).toBe('05:52:46 UTC, Crew reports cabin oxygen running out (утверждение, не проверено)');
+  });
+});

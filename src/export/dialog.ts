@@ -228,7 +228,7 @@ function buildDialog(app: App, base: string) {
           },
         });
         status.textContent = msg('export.writing', { format: 'PNG' });
-        const blob = await run.canvasToBlob(canvas);
+        const blob = await run.pngBlob(canvas, meta);
         canvas.width = canvas.height = 0;
         save(blob, meta.filename);
         status.textContent = msg('export.saved', {

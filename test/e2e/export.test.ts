@@ -58,6 +58,18 @@ async function exportTo(name: string, args: string[]): Promise<{ png: PNG; buf: 
   return { png: decode(buf), buf, meta: JSON.parse(readFileSync(metaFile, 'utf8')) as Meta, run, file };
 }
 
+/** A PNG file's pHYs chunk (pixels per unit, unit 1 = the metre), or null when it has none. */
+function pngPhys(buf: Buffer): { x: number; y: number; unit: number } | null {
+  for (let at = 8; at + 8 <= buf.length; ) {
+    const len = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (type === 'pHYs') return { x: buf.readUInt32BE(at + 8), y: buf.readUInt32BE(at + 12), unit: buf[at + 16]! };
+    if (type === 'IDAT') return null;
+    at += 12 + len;
+  }
+  return null;
+}
+
 /** A place's pixel on the exported picture. */
 function at(meta: Meta, ll: [number, number]): { x: number; y: number } {
   const { map } = meta.layout;
@@ -167,6 +179,16 @@ describe('npm run export', () => {
     checkText(png, meta, DARK_THEME);
   });
 
+  it('says a print size’s resolution in the file (pHYs), so it opens at its size on paper; a screen size says none', async () => {
+    // 100 × 70 mm at 300 dpi: 1181 × 827 px, and 11811 pixels per metre (without it, 72 dpi: 417 × 292 mm).
+    const print = await exportTo('print-mm', ['--mm', '100x70', '--event', 'first-impact']);
+    expect([print.png.width, print.png.height]).toEqual([1181, 827]);
+    expect(pngPhys(print.buf)).toEqual({ x: 11811, y: 11811, unit: 1 });
+    expect((print.png.width / 11811) * 1000).toBeCloseTo(100, 0);
+    const screen = await exportTo('screen-phys', ['--width', '1000', '--height', '700', '--event', 'first-impact']);
+    expect(pngPhys(screen.buf)).toBeNull();
+  });
+
   it('refuses bad arguments with one line and exit code 2, before starting a browser', async () => {
     const cases: [string[], RegExp][] = [
       [['--preset', '3x2'], /^export: Unknown preset “3x2”: use 16x9, 1x1, 4x5, a4, a3, letter\.\n$/],
@@ -224,6 +246,24 @@ describe('the Export dialog (PNG)', () => {
     expect(log.errors).toEqual([]);
     await close();
   });
+
+  it('downloads a print size with its 300 dpi written in the file', async () => {
+    const { page, log, close } = await app.open('?event=crash', { width: 1280, height: 800 }, { acceptDownloads: true });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the map' });
+    await dialog.waitFor();
+    await dialog.getByLabel('A4, 300 dpi').check();
+    expect(await dialog.locator('#export-summary').textContent()).toBe('3508 × 2480 px · j2-8243_2024-12-25T0628Z_a4@1x.png');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await dialog.getByRole('button', { name: 'Export PNG' }).click();
+    const d = await download;
+    const buf = readFileSync(await d.path());
+    // 3508 px at 11811 px a metre: 297 mm, A4's width (a file without it opens at 72 dpi, 1237 mm wide).
+    expect(pngPhys(buf)).toEqual({ x: 11811, y: 11811, unit: 1 });
+    expect([decode(buf).width, decode(buf).height]).toEqual([3508, 2480]);
+    expect(log.errors).toEqual([]);
+    await close();
+  }, 120_000);
 
   it('draws the same picture whole or in tiles (labels included)', async () => {
     const { page, close } = await app.open('');

@@ -12,6 +12,7 @@ import { planExport } from '../core/plan';
 import { drawInsets, insetRequests } from './inset';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { exportFilename } from '../core/text';
+import { pngDpi, withPngDpi } from '../core/png-dpi';
 import { storyLines } from '../../scene/scene';
 import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
@@ -177,7 +178,8 @@ export async function exportPngDataUrl(
 ): Promise<{ dataUrl: string; width: number; height: number; filename: string; meta: ExportMeta }> {
   const { canvas, meta } = await renderExport(app, base, request);
   const t0 = performance.now();
-  const dataUrl = canvas.toDataURL('image/png');
+  // A print size goes through the bytes to say its resolution (png-dpi.ts); a screen size is encoded as before.
+  const dataUrl = pngDpi(meta.resolved.size) ? await blobToDataUrl(await pngBlob(canvas, meta)) : canvas.toDataURL('image/png');
   meta.timings.encode = Math.round(performance.now() - t0);
   canvas.width = canvas.height = 0; // free the memory now
   return { dataUrl, width: meta.width, height: meta.height, filename: meta.filename, meta };
@@ -185,4 +187,21 @@ export async function exportPngDataUrl(
 
 export function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('export.error.encode'))), 'image/png'));
+}
+
+/** The picture's PNG file: a print size (A4, A3, Letter, mm) says its dots per inch, so it opens at its size on paper. */
+export async function pngBlob(canvas: HTMLCanvasElement, meta: Pick<ExportMeta, 'resolved'>): Promise<Blob> {
+  const blob = await canvasToBlob(canvas);
+  const dpi = pngDpi(meta.resolved.size);
+  if (!dpi) return blob;
+  return new Blob([withPngDpi(new Uint8Array(await blob.arrayBuffer()), dpi) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+}
+
+function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(new ExportError('export.error.encode'));
+    reader.readAsDataURL(blob);
+  });
 }

@@ -156,6 +156,14 @@ describe('keyboard and names', () => {
       await page.evaluate(() => document.querySelector('.legend')!.scrollTo(0, 1e6));
       const c = await box();
       expect(c.lastBottom).toBeLessThanOrEqual(c.bottom + 1);
+      // Once the reader has moved the map, "Follow the story" stands at the map's top left: the legend stops below it.
+      await page.evaluate(() => (window as unknown as { flightmap: { dispatch(i: { type: 'gesture' }): void } }).flightmap.dispatch({ type: 'gesture' }));
+      await page.waitForSelector('#follow-story');
+      const f = await page.evaluate(() => [
+        document.getElementById('follow-story')!.getBoundingClientRect().bottom,
+        document.querySelector('.legend')!.getBoundingClientRect().top,
+      ]);
+      expect(f[1]).toBeGreaterThan(f[0]!);
       // Closed again by its heading, still in view.
       await page.tap('.legend summary');
       expect(await page.evaluate(() => (document.querySelector('.legend') as HTMLDetailsElement).open)).toBe(false);

@@ -118,6 +118,7 @@ const controlWords = (): Record<string, string> => ({
   'NavigationControl.ZoomIn': msg('map.zoomIn'),
   'NavigationControl.ZoomOut': msg('map.zoomOut'),
   'AttributionControl.ToggleAttribution': msg('map.toggleAttribution'),
+  'Popup.Close': msg('dialog.close'), // the popup's close button (MapLibre's word is English)
   'CooperativeGesturesHandler.WindowsHelpText': msg('map.gestures.windows'),
   'CooperativeGesturesHandler.MacHelpText': msg('map.gestures.mac'),
   'CooperativeGesturesHandler.MobileHelpText': msg('map.gestures.mobile'),

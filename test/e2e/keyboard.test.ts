@@ -206,6 +206,13 @@ describe('keyboard and names', () => {
       expect(names.length).toBeGreaterThan(20);
       expect(names.filter((n) => english.has(n))).toEqual([]);
       await close();
+      // MapLibre's popup names its close button itself ("Close popup"): the crash mark's popup says it in the page's language.
+      const atCrash = await app.open(`?lang=${lang}&event=crash`);
+      await atCrash.page.locator('.crash-mark').click();
+      const x = atCrash.page.locator('.maplibregl-popup-close-button');
+      await x.waitFor({ timeout: 5000 });
+      expect(await x.getAttribute('aria-label')).toBe(tr['dialog.close']);
+      await atCrash.close();
     });
 
   for (const lang of ['en', 'ru', 'az', 'kk'])

@@ -133,7 +133,7 @@ function buildDialog(app: App) {
   };
   const refresh = () => {
     const m = app.getMoment();
-    startLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
+    startLabel.textContent = `— ${valueText(app.timelines[m.chapter], m.t)}`; // a dash, not brackets: a claim's line ends in its own
     cite?.set({ t: m.t, event: app.currentEventId() });
     update();
   };

@@ -198,7 +198,7 @@ function buildDialog(app: App, base: string) {
   });
   const refresh = () => {
     const m = app.getMoment();
-    currentLabel.textContent = `(${valueText(app.timelines[m.chapter], m.t)})`;
+    currentLabel.textContent = `— ${valueText(app.timelines[m.chapter], m.t)}`; // a dash, not brackets: a claim's line ends in its own
     status.textContent = '';
     update();
   };

@@ -247,6 +247,22 @@ describe('the Export dialog (PNG)', () => {
     await close();
   });
 
+  it('names a claim’s moment in the Export and Embed dialogs with one pair of brackets, the claim’s own', async () => {
+    const { page, close } = await app.open('?event=bird-strike-call', { width: 1280, height: 800 });
+    for (const [button, dialog, label] of [
+      ['export-button', 'export-dialog', '.export-hint'],
+      ['embed-button', 'embed-dialog', 'label[for="embed-opt-start"] span'],
+    ] as const) {
+      await page.click(`#${button}`);
+      await page.waitForSelector(`#${dialog}[open]`);
+      const text = (await page.locator(`#${dialog} ${label}`).filter({ hasText: 'UTC' }).first().textContent()) ?? '';
+      // Was "(05:…:… UTC, … (claim, unverified))": the moment's line in brackets, ending in the claim's own.
+      expect(text, dialog).toMatch(/^— \d\d:\d\d:\d\d UTC, .+ \(claim, unverified\)$/);
+      await page.keyboard.press('Escape');
+    }
+    await close();
+  });
+
   it('downloads a print size with its 300 dpi written in the file', async () => {
     const { page, log, close } = await app.open('?event=crash', { width: 1280, height: 800 }, { acceptDownloads: true });
     await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -203,7 +203,6 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
         play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
         play.setAttribute('aria-label', playing ? msg('tl.pause') : msg('tl.play'));
         play.title = play.getAttribute('aria-label')!;
-        play.setAttribute('aria-pressed', String(playing));
         shownPlaying = playing;
       }
       if (stopChanged) {

@@ -8,11 +8,12 @@ import { LIGHT } from '../../theme/palette';
 import { storyClock } from '../../story/content';
 import { layers, story, track } from './story.fixture';
 import type { Rect } from './tiles';
-import { INSET, fitPoints, insetColumn, insetScaleBox, insetSlots, insetViews, keepsAnchor, locatorNames } from './inset';
+import { INSET, fitPoints, insetColumn, insetScaleBox, insetSlots, insetViews, keepsAnchor, landOf, locatorNames } from './inset';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { sceneOf } from '../../scene/scene';
 import { pseudoText } from '../../i18n/pseudo';
 import { mapViews } from './plan';
-import { projectOnMap } from './camera';
+import { projectOnMap, unprojectOnMap } from './camera';
 import { fitBounds } from './camera';
 import { storyFrames } from '../../scene/camera';
 import { wholeRoute } from '../../scene/scene';
@@ -302,6 +303,7 @@ describe('the strike-area detail shows Grozny airport, named, with the claims na
 });
 
 describe('the locator’s sea names', () => {
+  const LAND = landOf(JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')))!;
   const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
   const EN = read('en');
   afterAll(() => useLocale('en', EN));
@@ -318,13 +320,18 @@ describe('the locator’s sea names', () => {
       // Kazakh's A4 portrait had "Қара теңіз" 4 design px left of "Каспий теңізі", on the same line: read as one name.
       const local = buildLayers(localizeStory(story, cat.story), track);
       const close: string[] = [];
+      const onLand: string[] = [];
       let pairs = 0;
       for (const { name, spec } of SIZES)
         for (const m of MOMENTS) {
           const L = layoutExport({ ...input(spec), measure: notoMeasure });
           const loc = views(L, true, local, exportMoment(m, track)).v.find((x) => x.kind === 'locator');
           if (!loc) continue;
-          const seas = locatorNames(loc, sceneOf({ layers: local, track }, exportMoment(m, track)).names, L.unit, notoMeasure);
+          const seas = locatorNames(loc, sceneOf({ layers: local, track }, exportMoment(m, track)).names, L.unit, notoMeasure, LAND);
+          for (const n of seas) {
+            const middle = unprojectOnMap({ x: n.x + n.width / 2 - loc.map.x, y: n.y + n.height / 2 - loc.map.y }, loc.camera, loc.map.w, loc.map.h, L.unit);
+            if (booleanPointInPolygon(middle, LAND)) onLand.push(`${name}: “${n.text}” at ${middle.map((c) => c.toFixed(1)).join(', ')}`);
+          }
           for (const [i, a] of seas.entries())
             for (const b of seas.slice(i + 1)) {
               pairs++;
@@ -334,5 +341,7 @@ describe('the locator’s sea names', () => {
         }
       expect(pairs).toBeGreaterThan(0);
       expect(close).toEqual([]);
+      // Moved off the box's lines, "Black Sea" stood 4 lines up on the Russian steppe (en Letter) and "Qara dəniz" over Turkey.
+      expect(onLand).toEqual([]);
     });
 });

@@ -20,6 +20,8 @@ import { scaleBars } from './scale';
 import { projectOnMap, unprojectOnMap } from './camera';
 import { D, type ExportLayout, type Measure } from './layout';
 import type { SceneName } from '../../scene/scene';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { NAMES, nameSize } from '../../theme/symbology';
 import type { Rect } from './tiles';
 
@@ -291,12 +293,23 @@ export interface LocatorName {
   letterSpacing: number;
 }
 
+/** The basemap's land (public/basemap/basemap.json, its `land` feature), for keeping a sea's name on its sea. */
+export type Land = Polygon | MultiPolygon;
+
+/** The basemap's land from its features (null when it has none). */
+export function landOf(basemap: { features: readonly { properties: unknown; geometry: unknown }[] }): Land | null {
+  const f = basemap.features.find((x) => (x.properties as { layer?: string } | null)?.layer === 'land');
+  const g = f?.geometry as Land | undefined;
+  return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? g : null;
+}
+
 /**
  * The locator's sea names (as its map's seas in their zoom band), each at its point or, where the box of the main
- * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map.
+ * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map, with
+ * its middle still on water when the land is given (moved 4 lines up, "Black Sea" stood on the Russian steppe).
  * Drawn after the box, so no line runs through a name ("Caspian Se" cut by it).
  */
-export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: number, measure: Measure): LocatorName[] {
+export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: number, measure: Measure, land?: Land | null): LocatorName[] {
   if (v.kind !== 'locator') return [];
   const sym = NAMES.sea;
   const zoom = v.camera.zoom;
@@ -321,13 +334,16 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
     const height = 1.2 * size;
     // Two seas' names keep a line apart: side by side they read as one ("Қара теңіз Каспий теңізі", 4 px apart).
     const gap = height;
+    const onWater = (b: Rect) =>
+      !land || !booleanPointInPolygon(unprojectOnMap({ x: b.x + b.w / 2 - v.map.x, y: b.y + b.h / 2 - v.map.y }, v.camera, v.map.w, v.map.h, ratio), land);
     const fits = (b: Rect) =>
       b.x >= v.map.x + pad &&
       b.y >= v.map.y + pad &&
       b.x + b.w <= v.map.x + v.map.w - pad &&
       b.y + b.h <= v.map.y + v.map.h - pad &&
       !edges.some((r) => overlaps(b, r)) &&
-      !out.some((o) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.width + 2 * gap, h: o.height + 2 * gap }));
+      !out.some((o) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.width + 2 * gap, h: o.height + 2 * gap })) &&
+      onWater(b);
     const at = (dx: number, dy: number): Rect => ({ x: v.map.x + p.x - width / 2 + dx, y: v.map.y + p.y - height / 2 + dy, w: width, h: height });
     // Its point if it is in view, then up or down by a third of a line at a time, then sideways too.
     if (!fits(at(0, 0)) && (p.x < 0 || p.y < 0 || p.x > v.map.w || p.y > v.map.h)) continue;

@@ -4,7 +4,9 @@
  * loaded through the FontFace API under a name of their own, so no system font is ever used and the
  * picture is the same on every machine; the arrow, which those files lack, is drawn as a shape.
  */
+import type { FeatureCollection } from 'geojson';
 import type { ExportLayout, FontWeight, Measure, TextBlock } from '../core/layout';
+import { ExportError } from '../core/errors';
 import type { ScaleBar } from '../core/scale';
 import type { ExportTheme } from '../core/theme';
 import { textRuns } from '../core/text';
@@ -16,6 +18,19 @@ import type { LegendEntry, SwatchShape } from '../../ui/legend-data';
 export const EXPORT_FONT = 'J2 Export Noto Sans';
 
 let fontsLoaded: Promise<void> | null = null;
+let basemapCache: Promise<FeatureCollection> | null = null;
+
+/** The basemap (public/basemap/basemap.json), fetched once (forgotten on failure, so a retry can work). */
+export function loadExportBasemap(base: string): Promise<FeatureCollection> {
+  basemapCache ??= fetch(new URL('basemap/basemap.json', base).href)
+    .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : Promise.reject(new Error(String(r.status)))))
+    .catch(() => {
+      basemapCache = null;
+      throw new ExportError('export.error.basemap');
+    });
+  return basemapCache;
+}
+
 /**
  * Loads the three weights of the subsets the page's language needs (src/theme/fonts.ts) once; rejects (and
  * forgets, so a retry can work) if any cannot be loaded. A canvas does not wait for a font, so each is loaded first.

@@ -3,7 +3,7 @@
  * after the main one, on the same map (render.ts renderExportMaps), then put in its box, in a frame; the locator with the main map's extent, the detail
  * with its own scale bar. DOM (canvas 2D); MapLibre through render.ts only.
  */
-import { locatorNames, type InsetView, type LocatorName } from '../core/inset';
+import { locatorNames, type InsetView, type Land, type LocatorName } from '../core/inset';
 import type { ExportTheme } from '../core/theme';
 import type { MapRenderRequest } from './render';
 import { insetPolygon } from '../core/camera';
@@ -62,7 +62,7 @@ export function drawInsets(
   ctx: CanvasRenderingContext2D,
   views: readonly InsetView[],
   maps: readonly HTMLCanvasElement[],
-  base: Pick<InsetRenderBase, 'ratio' | 'palette' | 'scene'>,
+  base: Pick<InsetRenderBase, 'ratio' | 'palette' | 'scene'> & { land: Land | null },
   theme: ExportTheme,
 ): void {
   const { ratio } = base;
@@ -90,7 +90,7 @@ export function drawInsets(
       ctx.restore();
     }
     const c = base.palette;
-    for (const n of locatorNames(v, base.scene.names, ratio, canvasMeasure(ctx)))
+    for (const n of locatorNames(v, base.scene.names, ratio, canvasMeasure(ctx), base.land))
       drawName(ctx, n, c[NAMES.sea.colour], c[NAMES.sea.halo], NAMES.sea.haloWidth * ratio);
     if (v.scale) {
       const S = v.scale;

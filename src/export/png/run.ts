@@ -6,7 +6,7 @@
 import type { App } from '../../api/flightmap';
 import type { Camera } from '../core/camera';
 import type { ExportLayout } from '../core/layout';
-import { insetColumn, type InsetView } from '../core/inset';
+import { insetColumn, landOf, type InsetView } from '../core/inset';
 import { detailMapNames, drawnNames, mainMapNames, withPlaceNames, type MapNames } from '../core/map-names';
 import { planExport } from '../core/plan';
 import { drawInsets, insetRequests } from './inset';
@@ -18,7 +18,7 @@ import { ExportError } from '../core/errors';
 import { stopwatch } from '../core/timings';
 import { renderExportMaps } from './render';
 import { withClaimNames, type PlacedClaimName } from '../core/claim-names';
-import { canvasMeasure, drawBackground, drawFurniture, loadExportFonts } from './compose';
+import { canvasMeasure, drawBackground, drawFurniture, loadExportBasemap, loadExportFonts } from './compose';
 
 export type ExportSource = Pick<App, 'story' | 'track' | 'timelines' | 'getMoment'>;
 
@@ -62,7 +62,8 @@ export async function renderExport(
   const req = r.value;
   const { outWidth: W, outHeight: H, ratio } = req.size;
   const { timings, lap } = stopwatch(() => performance.now());
-  await loadExportFonts(base);
+  // The basemap's land keeps the locator's sea names on their seas (core/inset.ts); MapLibre has fetched it already.
+  const [basemap] = await Promise.all([loadExportBasemap(base), loadExportFonts(base)]);
   lap('fonts');
 
   const canvas = document.createElement('canvas');
@@ -141,7 +142,7 @@ export async function renderExport(
   timings.mapTiles = drawn.tilesMs;
   timings.insetMaps = maps.slice(1).reduce((t, d) => t + d.readyMs + d.tilesMs, 0);
   lap('map');
-  drawInsets(ctx, insets, inset.canvases, { ratio, palette: theme.palette, scene }, theme);
+  drawInsets(ctx, insets, inset.canvases, { ratio, palette: theme.palette, scene, land: landOf(basemap) }, theme);
   lap('insets');
   drawFurniture(ctx, { layout, theme, legend, bars });
   lap('furniture');

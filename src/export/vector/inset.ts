@@ -3,7 +3,7 @@
  * group holding its frame, its map (mapGroups at the inset's camera, clipped to its box) and its marks (the
  * locator's box of the main map, the detail's scale bar). Pure.
  */
-import { insetScaleBox, locatorNames, type InsetView } from '../core/inset';
+import { insetScaleBox, landOf, locatorNames, type InsetView } from '../core/inset';
 import { NAMES } from '../../theme/symbology';
 import type { ExportTheme } from '../core/theme';
 import { mapGroups, type VectorMapInput } from './map';
@@ -22,6 +22,7 @@ function prefixed(n: VNode, p: string): VNode {
 
 export function insetGroups(views: readonly InsetView[], base: InsetInputBase, theme: ExportTheme): VGroup[] {
   const { ratio } = base;
+  const land = landOf(base.basemap); // a sea's name keeps its middle on water
   return views.map((v) => {
     const id = `inset-${v.kind}` as const;
     const frame: VNode = { kind: 'rect', x: v.box.x, y: v.box.y, w: v.box.w, h: v.box.h, fill: theme.text };
@@ -45,7 +46,7 @@ export function insetGroups(views: readonly InsetView[], base: InsetInputBase, t
       );
     }
     const sea = NAMES.sea;
-    for (const n of locatorNames(v, base.scene.names, ratio, base.measure))
+    for (const n of locatorNames(v, base.scene.names, ratio, base.measure, land))
       marks.push({
         kind: 'text',
         x: n.x,

@@ -4,7 +4,6 @@
  * the text measured with the same fonts on a canvas, so the three files show the same picture. Loaded
  * only when a vector export is asked for (PDFKit is in its own chunk, loaded only for a PDF).
  */
-import type { FeatureCollection } from 'geojson';
 import type { App } from '../../api/flightmap';
 import type { Camera } from '../core/camera';
 import { EDGE_INSET } from '../core/frame';
@@ -12,7 +11,7 @@ import type { FontWeight, ExportLayout } from '../core/layout';
 import { planExport } from '../core/plan';
 import { resolveRequest, type ResolvedExport } from '../core/request';
 import { exportTitle, exportFilename } from '../core/text';
-import { canvasMeasure, loadExportFonts } from '../png/compose';
+import { canvasMeasure, loadExportBasemap, loadExportFonts } from '../png/compose';
 import { furnitureGroups } from './furniture';
 import { mapGroups } from './map';
 import type { VDoc } from './model';
@@ -72,18 +71,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-let basemapCache: Promise<FeatureCollection> | null = null;
 const fontBytes = new Map<string, Promise<Uint8Array>>();
-
-function assets(base: string) {
-  basemapCache ??= fetch(new URL('basemap/basemap.json', base).href)
-    .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : Promise.reject(new Error(String(r.status)))))
-    .catch(() => {
-      basemapCache = null;
-      throw new ExportError('export.error.basemap');
-    });
-  return basemapCache;
-}
 
 /** The font files a picture needs, fetched once each: the page's WOFF2 for the SVG, @fontsource's WOFF for the PDF. */
 async function embeddedFonts(files: { subset: SubsetName; weight: FontWeight }[], format: 'svg' | 'pdf', base: string): Promise<EmbeddedFont[]> {
@@ -107,7 +95,7 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
   if (!r.ok) throw new ExportError(null, r.error);
   const req = r.value;
   const { timings, lap } = stopwatch(() => performance.now());
-  const [basemap] = await Promise.all([assets(base), loadExportFonts(base)]);
+  const [basemap] = await Promise.all([loadExportBasemap(base), loadExportFonts(base)]);
   lap('assets');
   const { outWidth: W, outHeight: H, ratio } = req.size;
   const measure = canvasMeasure(document.createElement('canvas').getContext('2d')!);

@@ -9,7 +9,7 @@ import type { App } from '../api/flightmap';
 import type { DarkMode } from '../state/url';
 import { isoUtc } from '../time/format';
 import { embedSnippet, embedUrl, NOT_STATIC, type EmbedOptions } from './snippet';
-import { valueText } from '../ui/timeline-control';
+import { momentAside } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 import { createDialog } from '../ui/dialog';
 import { createCitation } from '../ui/citation';
@@ -133,7 +133,7 @@ function buildDialog(app: App) {
   };
   const refresh = () => {
     const m = app.getMoment();
-    startLabel.textContent = `— ${valueText(app.timelines[m.chapter], m.t)}`; // a dash, not brackets: a claim's line ends in its own
+    startLabel.textContent = momentAside(app.timelines[m.chapter], m.t);
     cite?.set({ t: m.t, event: app.currentEventId() });
     update();
   };

@@ -11,7 +11,7 @@ import { appBase } from './exports';
 import { PRESETS, SCALES, scalesFor, type PresetId } from './core/presets';
 import { exportFilename, fileSize, type ExportFormat } from './core/text';
 import { resolveRequest, type ExportRequest } from './core/request';
-import { valueText } from '../ui/timeline-control';
+import { momentAside } from '../ui/timeline-control';
 import { h } from '../ui/dom';
 import { createDialog } from '../ui/dialog';
 import { msg, type MessageKey } from '../i18n';
@@ -198,7 +198,7 @@ function buildDialog(app: App, base: string) {
   });
   const refresh = () => {
     const m = app.getMoment();
-    currentLabel.textContent = `— ${valueText(app.timelines[m.chapter], m.t)}`; // a dash, not brackets: a claim's line ends in its own
+    currentLabel.textContent = momentAside(app.timelines[m.chapter], m.t);
     status.textContent = '';
     update();
   };

@@ -45,6 +45,14 @@ export function momentWords(tl: ChapterTimeline, t: number): { when: string; eve
   return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? eventLine(cur.event) : '', stop: cur?.id };
 }
 
+/**
+ * The moment beside a dialog's option ("— 05:15:57 UTC, Crew reports … (claim, unverified)"): after a dash, not in
+ * brackets, so a claim's line keeps one pair, its own.
+ */
+export function momentAside(tl: ChapterTimeline, t: number): string {
+  return `— ${valueText(tl, t)}`;
+}
+
 /** The slider's value text: "05:13:31 UTC, First impact near Grozny". */
 const spoken = ({ when, event }: { when: string; event: string }) => (event ? `${when}, ${event}` : when);
 

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { useApp } from '../support/app';
+import { openExportDialog, useApp } from '../support/app';
 import { exportCli } from '../support/export-cli';
 import { decode } from '../support/pixels';
 import { launchChrome } from '../../scripts/lib/chrome';
@@ -136,9 +136,7 @@ describe('the Export dialog (SVG and PDF)', () => {
 
   it('offers PNG, SVG and PDF, and downloads a PDF of the chosen print size', async () => {
     const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export the map' });
-    await dialog.waitFor();
+    const dialog = await openExportDialog(page);
     await dialog.getByLabel('PDF').check();
     // The screen sizes have their own shape: no portrait option for them.
     expect(await dialog.getByLabel('Portrait: the page upright').isVisible()).toBe(false);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { DIST, useApp } from '../support/app';
+import { DIST, openExportDialog, useApp } from '../support/app';
 import { openPage, waitReady } from '../../scripts/lib/chrome.ts';
 import { colourCount, colourDistance, decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
 import { projectOnMap } from '../../src/export/core/camera';
@@ -221,10 +221,7 @@ describe('the Export dialog (PNG)', () => {
 
   it('exports the chosen size off-screen and downloads it', async () => {
     const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
-    const button = page.getByRole('button', { name: 'Export', exact: true });
-    await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Export the map' });
-    await dialog.waitFor();
+    const dialog = await openExportDialog(page);
     await dialog.getByLabel('1:1').check();
     await dialog.getByLabel('2×').check();
     await dialog.getByLabel('Dark').check();
@@ -265,9 +262,7 @@ describe('the Export dialog (PNG)', () => {
 
   it('downloads a print size with its 300 dpi written in the file', async () => {
     const { page, log, close } = await app.open('?event=crash', { width: 1280, height: 800 }, { acceptDownloads: true });
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export the map' });
-    await dialog.waitFor();
+    const dialog = await openExportDialog(page);
     await dialog.getByLabel('A4, 300 dpi').check();
     expect(await dialog.locator('#export-summary').textContent()).toBe('3508 × 2480 px · j2-8243_2024-12-25T0628Z_a4@1x.png');
     const download = page.waitForEvent('download', { timeout: 90_000 });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCli } from '../support/export-cli';
-import { useApp } from '../support/app';
+import { openExportDialog, useApp } from '../support/app';
 import { decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pixels';
 import { LIGHT_THEME } from '../../src/export/core/theme';
 import { projectOnMap } from '../../src/export/core/camera';
@@ -188,9 +188,7 @@ describe('the Export dialog’s insets box', () => {
   it('checked by default, the SVG it downloads has the locator and the detail; unchecked, neither, and the map is whole', async () => {
     const { page, log, close } = await app.open('?event=first-impact', { width: 1280, height: 800 }, { acceptDownloads: true });
     try {
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export the map' });
-      await dialog.waitFor();
+      const dialog = await openExportDialog(page);
       await dialog.getByLabel('SVG').check();
       const box = dialog.locator('#export-inset');
       expect(await box.isChecked()).toBe(true);

@@ -1,6 +1,6 @@
 /** Shared set-up for browser tests: the built app served on loopback and a Chromium per file. */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChrome, openPage, waitReady, type PageLog } from '../../scripts/lib/chrome.ts';
 import { serveDir, type ServeOptions, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { E2E_DIST } from './dist';
@@ -70,4 +70,12 @@ export function skyPrograms(page: Page): Promise<number> {
     const { map } = await (window as any).flightmap.mapReady;
     return Object.keys(map.painter.programCache.programs).filter((k) => k.startsWith('sky')).length;
   });
+}
+
+/** Opens the English page's Export dialog from its button and gives the dialog, open. */
+export async function openExportDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the map' });
+  await dialog.waitFor();
+  return dialog;
 }

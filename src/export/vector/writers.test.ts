@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { DOMParser } from '@xmldom/xmldom';
+import type { FeatureCollection } from 'geojson';
 import { group, num, type VDoc } from './model';
 import { writeSvg } from './svg';
 import { pageSize, writePdf } from './pdf';
+import { mapGroups } from './map';
+import { layers, track } from '../core/story.fixture';
+import { fitBounds } from '../core/camera';
+import { exportFrame } from '../core/frame';
+import { DARK_THEME, LIGHT_THEME } from '../core/theme';
+import { mapMomentAt, sceneOf } from '../../scene/scene';
 
 const woff = (w: number) => new Uint8Array(readFileSync(`node_modules/@fontsource/noto-sans/files/noto-sans-latin-${w}-normal.woff`));
 const FONTS = { 400: woff(400), 600: woff(600), 700: woff(700) };
@@ -69,7 +77,13 @@ describe('SVG writer', () => {
     expect(svg).toContain('<title>A title &lt;with&gt; “quotes” &amp; more</title>');
     expect(svg).toContain('>Aktau – é ü &lt;&amp;&gt;</text>');
     expect(svg).toContain('font-weight="700" letter-spacing="2"');
-    expect(svg).toContain('stroke="#ffffff" stroke-width="3.2" stroke-linejoin="round" paint-order="stroke">Grozny GRV</text>');
+    // A haloed name: its halo copy (stroked, hidden from screen readers), then its filled copy, in one group.
+    expect(svg).toContain(
+      ' <g>\n' +
+        `  <text aria-hidden="true" x="10" y="40" font-family="'Noto Sans', sans-serif" font-size="13" font-weight="600" fill="none" stroke="#ffffff" stroke-width="3.2" stroke-linejoin="round">Grozny GRV</text>\n` +
+        `  <text x="10" y="40" font-family="'Noto Sans', sans-serif" font-size="13" font-weight="600" fill="#1d1d1b">Grozny GRV</text>\n` +
+        ' </g>\n',
+    );
     expect(svg).toContain(`src:url(data:font/woff2;base64,${btoa('\x01\x02\x03')}) format('woff2')`);
     expect(svg).toContain('stroke-dasharray="5 5"');
     expect(svg).toContain('aria-label="→"');
@@ -81,6 +95,145 @@ describe('SVG writer', () => {
   it('is the same for the same input', () => {
     expect(writeSvg(doc(), { 400: new Uint8Array([1, 2, 3]) })).toBe(svg);
   });
+});
+
+/** The file as XML (xmldom: a parse error fails the test). */
+function parseSvg(svg: string): Document {
+  const errors: string[] = [];
+  const d = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(svg, 'image/svg+xml');
+  expect(errors).toEqual([]);
+  return d as unknown as Document;
+}
+
+/**
+ * What an SVG 1.1 importer (Illustrator's; Inkscape and Affinity are surest with SVG 1.1 too) drops or misreads:
+ * SVG 2 and CSS-only features, each named with the SVG 1.1 way the writer uses instead. Empty for a file they all
+ * read as a browser draws it.
+ */
+function svg2Features(svg: string): string[] {
+  const s = svg.replace(/base64,[A-Za-z0-9+/=]*/g, 'base64,');
+  const style = [...s.matchAll(/<style\b[^>]*>([^<]*)<\/style>/g)].map((m) => m[1]!).join('');
+  const found = [
+    ['paint-order (a halo is a stroked copy under the filled one)', /paint-order/],
+    ['dominant-baseline or alignment-baseline (y is the baseline)', /dominant-baseline|alignment-baseline/],
+    ['vector-effect', /vector-effect/],
+    ['mix-blend-mode or isolation', /mix-blend-mode|isolation/],
+    ['transform-origin or transform-box (the transform says it all)', /transform-origin|transform-box/],
+    ['a CSS custom property', /var\(--|[{;\s]--[\w-]+\s*:/],
+    ['an rgba(), rgb() or hsl() colour (fill-opacity, stroke-opacity)', /\b(?:rgba?|hsla?)\(/],
+    ['a 4- or 8-digit hex colour (fill-opacity, stroke-opacity)', /"#(?:[0-9a-f]{4}|[0-9a-f]{8})"/i],
+    ['the font shorthand (font-family, font-size, font-weight)', /\sfont="|["{;]\s*font\s*:/],
+    ['white-space (xml:space)', /white-space/],
+    ['a style attribute (presentation attributes)', /\sstyle="/],
+    ['href without xlink: (xlink:href)', /\shref=/],
+  ] as const;
+  const out: string[] = found.filter(([, re]) => re.test(s)).map(([what]) => what);
+  if (/xlink:href/.test(s) && !s.includes('xmlns:xlink="http://www.w3.org/1999/xlink"')) out.push('xlink:href without the xlink namespace');
+  if (style.replace(/@font-face\{[^}]*\}/g, '').trim()) out.push('a CSS rule other than @font-face (presentation attributes)');
+  if (/<style\b/.test(s) && !/<style type="text\/css">/.test(s)) out.push('<style> without type="text/css"');
+  return out;
+}
+
+/**
+ * Every haloed name in an SVG as SVG 1.1 draws it: a <g> of two copies of the same text at the same place in the
+ * same font, the first the halo (aria-hidden, no fill, a round-joined stroke), the second the fill (no stroke);
+ * every other text is filled and unstroked. Returns the names that a reader or a search finds (the copies not
+ * hidden), one per name drawn.
+ */
+function namesAsSvg11(svg: string): string[] {
+  const d = parseSvg(svg);
+  const texts = Array.from(d.getElementsByTagName('text'));
+  const attrs = (t: Element, names: string[]) => names.map((a) => t.getAttribute(a));
+  const FONT = ['x', 'y', 'font-family', 'font-size', 'font-weight', 'letter-spacing'];
+  for (const t of texts) {
+    expect(t.getAttribute('font-family'), t.textContent!).toBe("'Noto Sans', sans-serif");
+    if (t.getAttribute('aria-hidden') !== 'true') {
+      expect(t.getAttribute('stroke'), t.textContent!).toBeNull();
+      expect(t.getAttribute('fill'), t.textContent!).toMatch(/^#[0-9a-f]{6}$/i);
+      continue;
+    }
+    const g = t.parentNode as Element;
+    const pair = Array.from(g.childNodes).filter((n) => n.nodeType === 1) as Element[];
+    expect(g.tagName).toBe('g');
+    expect(g.getAttribute('inkscape:groupmode')).toBeNull(); // a group, not a layer
+    expect(pair.map((e) => e.tagName)).toEqual(['text', 'text']);
+    expect(pair[0]).toBe(t);
+    const fill = pair[1]!;
+    expect(fill.getAttribute('aria-hidden')).toBeNull();
+    expect(fill.textContent).toBe(t.textContent);
+    expect(attrs(fill, FONT)).toEqual(attrs(t, FONT));
+    expect(attrs(t, ['fill', 'stroke-linejoin'])).toEqual(['none', 'round']);
+    expect(t.getAttribute('stroke')).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(Number(t.getAttribute('stroke-width'))).toBeGreaterThan(0);
+  }
+  return texts.filter((t) => t.getAttribute('aria-hidden') !== 'true').map((t) => t.textContent!);
+}
+
+describe('SVG 1.1, as Illustrator, Inkscape and Affinity import it', () => {
+  const fonts = { 400: new Uint8Array([1, 2, 3]) };
+
+  it('has no SVG 2 or CSS-only feature: the fonts alone are CSS, text keeps its spaces by xml:space', () => {
+    const svg = writeSvg(doc(), fonts);
+    expect(svg2Features(svg)).toEqual([]);
+    const root = parseSvg(svg).documentElement;
+    expect(root.getAttribute('version')).toBe('1.1');
+    expect(root.getAttribute('xml:space')).toBe('preserve');
+    expect(svg).toContain('<style type="text/css">\n@font-face{font-family:\'Noto Sans\';');
+    // Without font files, no <style> at all.
+    expect(writeSvg(doc())).not.toContain('<style');
+  });
+
+  it('the audit names each such feature (the writer wrote the first four before)', () => {
+    const halo =
+      '<text x="10" y="40" font-size="13" fill="#1d1d1b" stroke="#ffffff" stroke-width="3.2" stroke-linejoin="round" paint-order="stroke">Grozny GRV</text>';
+    expect(svg2Features(`<svg><defs><style>\ntext{font-family:'Noto Sans',sans-serif;white-space:pre}\n</style></defs>${halo}</svg>`)).toEqual([
+      'paint-order (a halo is a stroked copy under the filled one)',
+      'white-space (xml:space)',
+      'a CSS rule other than @font-face (presentation attributes)',
+      '<style> without type="text/css"',
+    ]);
+    expect(svg2Features('<svg><text dominant-baseline="middle" fill="rgba(0,0,0,0.5)" stroke="#ffffff80">x</text><image href="a.png"/></svg>')).toEqual([
+      'dominant-baseline or alignment-baseline (y is the baseline)',
+      'an rgba(), rgb() or hsl() colour (fill-opacity, stroke-opacity)',
+      'a 4- or 8-digit hex colour (fill-opacity, stroke-opacity)',
+      'href without xlink: (xlink:href)',
+    ]);
+    expect(svg2Features('<svg><image xlink:href="a.png"/><text style="font:12px sans-serif">x</text></svg>')).toEqual([
+      'the font shorthand (font-family, font-size, font-weight)',
+      'a style attribute (presentation attributes)',
+      'xlink:href without the xlink namespace',
+    ]);
+    expect(svg2Features('<svg xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="a.png"/></svg>')).toEqual([]);
+  });
+
+  it('draws a haloed name as its halo copy then its fill copy, in one group; a reader and a search find each name once', () => {
+    const svg = writeSvg(doc(), fonts);
+    expect(namesAsSvg11(svg)).toEqual(['Grozny GRV', 'Aktau – é ü <&>']);
+    expect(svg.match(/aria-hidden="true"/g)).toHaveLength(1);
+    // The name without a halo stays one filled text, not grouped.
+    expect(svg).toContain(`\n <text x="10" y="80" font-family="'Noto Sans', sans-serif" font-size="30" font-weight="700" letter-spacing="2" fill="#000000">`);
+  });
+
+  const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
+  const measure = (text: string, _w: number, size: number) => text.length * size * 0.55;
+  const rect = { x: 0, y: 100, w: 1920, h: 860 };
+  for (const theme of [LIGHT_THEME, DARK_THEME])
+    it(`a whole map (${theme === LIGHT_THEME ? 'light' : 'dark'}, every kind of name, the symbology's colours) is SVG 1.1, each name once`, () => {
+      const moment = mapMomentAt(track, 'flight', Date.parse('2024-12-25T05:13:31Z'));
+      const camera = fitBounds(exportFrame(layers, moment), rect.w, rect.h, { top: 44, right: 124, bottom: 44, left: 64 });
+      const scene = sceneOf({ layers, track }, moment);
+      const map = mapGroups({ basemap, scene, palette: theme.palette, camera, ratio: 1, rect, keepInside: { x: 56, y: 14 }, measure });
+      const svg = writeSvg({ ...doc(), width: 1920, height: 1080, background: theme.background, layers: map }, fonts);
+      expect(svg2Features(svg)).toEqual([]);
+      const names = namesAsSvg11(svg);
+      expect(names).toEqual(expect.arrayContaining(['Grozny GRV', 'Makhachkala MCX', 'Caspian Sea']));
+      expect(names.length).toBeGreaterThan(8);
+      // Every map name has a halo: one hidden copy for each name a reader finds.
+      expect(svg.match(/aria-hidden="true"/g)).toHaveLength(names.length);
+      // The colours the writer is given are #rrggbb (an opacity is its own attribute), theme and palette alike.
+      for (const colour of [...Object.values(theme.palette), theme.background, theme.text, theme.muted, theme.rule, theme.accent, theme.panel])
+        expect(colour).toMatch(/^#[0-9a-f]{6}$/i);
+    });
 });
 
 describe('PDF writer', () => {

@@ -105,6 +105,20 @@ describe('SVG and PDF export', () => {
     expect(layers).toEqual(expect.arrayContaining(['title', 'legend', 'scale-bars', 'credits']));
     for (const words of ['J2-8243 (AHY8243): Baku', 'Grozny GRV', 'Caspian Sea', 'Legend'])
       expect(s).toMatch(new RegExp(`<text [^>]*>${words.replace(/[()]/g, '\\$&')}`));
+    // SVG 1.1, as Illustrator imports it (src/export/vector/writers.test.ts audits the writer): no paint-order or
+    // baseline property, no CSS beyond the fonts; a haloed name is its halo copy (aria-hidden) then its filled copy
+    // in one group, so a reader or a search finds each name once.
+    expect(s).not.toMatch(/paint-order|dominant-baseline|alignment-baseline|white-space|rgba\(|\bstyle="/);
+    expect(s).toMatch(
+      /<g>\n *<text aria-hidden="true" [^>]*fill="none" stroke="#[0-9a-f]{6}"[^>]*>Grozny GRV<\/text>\n *<text [^>]*fill="#[0-9a-f]{6}">Grozny GRV<\/text>\n *<\/g>/i,
+    );
+    const readable = [...s.matchAll(/<text (?!aria-hidden)[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const name of ['Grozny GRV', 'Makhachkala MCX', 'Caspian Sea'])
+      expect(
+        readable.filter((t) => t === name),
+        name,
+      ).toHaveLength(1);
+    expect(s.match(/<text aria-hidden="true"/g)?.length).toBe(s.match(/<g>\n/g)?.length);
 
     // Chromium draws it as the PNG shows it.
     const html = join(OUT, 'hd.html');

@@ -15,6 +15,7 @@ import { clamp } from '../geo/num';
 import { h, icon } from './dom';
 import { msg } from '../i18n';
 import { eventLine } from '../i18n/words';
+import { statusBadge } from './status-badge';
 
 const ICONS = {
   play: 'M8 5v14l11-7z',
@@ -40,9 +41,15 @@ export interface TimelineIntents {
  * A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it
  * (its title, a claim saying it is one: `eventLine`; and its id in `stop`), if any.
  */
-export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string; stop: string | undefined } {
+export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string; title: string; claim: boolean; stop: string | undefined } {
   const cur = stopsAt(tl, t)[0];
-  return { when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t), event: cur ? eventLine(cur.event) : '', stop: cur?.id };
+  return {
+    when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t),
+    event: cur ? eventLine(cur.event) : '',
+    title: cur?.event.title ?? '',
+    claim: cur?.event.status === 'claim',
+    stop: cur?.id,
+  };
 }
 
 /**
@@ -82,9 +89,12 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
   // text and the panel's announcer already speak the moment.
   const tickStart = h('span', { class: 'tick tick-start', 'aria-hidden': 'true' });
   const tickEnd = h('span', { class: 'tick tick-end', 'aria-hidden': 'true' });
+  // A claim's badge comes before its title, as in the panel: a title cut short to fit (one line beside the panel, two
+  // on a phone) still shows it is a claim, where "(claim, unverified)" at its end was cut first.
   const readWhen = h('span', { class: 'readout-when' });
+  const readClaim = h('span', { class: 'readout-claim', hidden: true }, statusBadge('claim'));
   const readEvent = h('span', { class: 'readout-event' });
-  const readout = h('span', { class: 'readout', id: 'time-readout', 'aria-hidden': 'true' }, readWhen, readEvent);
+  const readout = h('span', { class: 'readout', id: 'time-readout', 'aria-hidden': 'true' }, readWhen, readClaim, readEvent);
   const btn = (label: string, cls: string, onclick: () => void, path: string) =>
     h('button', { type: 'button', class: `ctl ${cls}`, 'aria-label': label, title: label, onclick }, icon(path));
   const toStart = btn(msg('tl.start'), 'ctl-start', () => intents.seek(tl.start), ICONS.start);
@@ -206,7 +216,8 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       if (!playing || stopChanged) input.setAttribute('aria-valuetext', spoken(words));
       // The readout follows every step, playing too; the DOM is touched only where its words changed.
       if (words.when !== shownWhen) readWhen.textContent = shownWhen = words.when;
-      if (words.event !== shownEvent) readEvent.textContent = shownEvent = words.event;
+      if (words.title !== shownEvent) readEvent.textContent = shownEvent = words.title;
+      if (readClaim.hidden === words.claim) readClaim.hidden = !words.claim;
       if (playing !== shownPlaying) {
         play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
         play.setAttribute('aria-label', playing ? msg('tl.pause') : msg('tl.play'));

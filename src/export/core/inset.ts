@@ -24,6 +24,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { NAMES, nameSize } from '../../theme/symbology';
 import type { Rect } from './tiles';
+import { BASELINE_EM, LINE_EM } from './claim-names';
 
 export type InsetKind = 'locator' | 'detail';
 
@@ -280,10 +281,17 @@ export function insetScaleBox(v: InsetView, labelWidth: number): { x: number; y:
   return { x: S.x - v.map.x, y: top - v.map.y, width: S.px + S.gap + labelWidth, height: S.y + S.fontSize * 0.6 - top };
 }
 
-/** A sea's name in the locator, drawn over its box of the main map: where it goes, in the picture's pixels. */
+/**
+ * A line of a sea's name in the locator, drawn over its box of the main map: where it goes, in the picture's pixels.
+ * A name on one line is one entry; a name broken over two lines (at a space, each line centred) is two entries
+ * with the same id, the second a line (LINE_EM) below the first, so both renderers draw each entry as it is.
+ */
 export interface LocatorName {
+  /** The sea's scene id ("sea:Black Sea"): the lines of one name share it. */
+  id: string;
+  /** This line's words. */
   text: string;
-  /** The box's top-left corner and size; the first line's baseline. */
+  /** The line's box: top-left corner and size; its baseline. */
   x: number;
   y: number;
   width: number;
@@ -291,6 +299,39 @@ export interface LocatorName {
   baseline: number;
   size: number;
   letterSpacing: number;
+}
+
+/** Each name's box around its lines (one entry per sea), in the order placed. */
+export function locatorNameBoxes(
+  lines: readonly LocatorName[],
+): { id: string; text: string; lines: LocatorName[]; x: number; y: number; width: number; height: number }[] {
+  const ids = [...new Set(lines.map((l) => l.id))];
+  return ids.map((id) => {
+    const ls = lines.filter((l) => l.id === id);
+    const x = Math.min(...ls.map((l) => l.x)),
+      y = Math.min(...ls.map((l) => l.y));
+    const width = Math.max(...ls.map((l) => l.x + l.width)) - x,
+      height = Math.max(...ls.map((l) => l.y + l.height)) - y;
+    return { id, text: ls.map((l) => l.text).join(' '), lines: ls, x, y, width, height };
+  });
+}
+
+/** A name over two lines at one of its spaces, the break whose longer line is shortest; null with no space. */
+export function twoLines(text: string, width: (s: string) => number): [string, string] | null {
+  const words = text.split(' ');
+  let best: [string, string] | null = null;
+  let least = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(' '),
+      b = words.slice(i).join(' ');
+    if (!a || !b) continue;
+    const w = Math.max(width(a), width(b));
+    if (w < least) {
+      least = w;
+      best = [a, b];
+    }
+  }
+  return best;
 }
 
 /** The basemap's land (public/basemap/basemap.json, its `land` feature), for keeping a sea's name on its sea. */
@@ -304,10 +345,54 @@ export function landOf(basemap: { features: readonly { properties: unknown; geom
 }
 
 /**
+ * Whether a point of the picture lies in the same water as `p` (a point of the locator's map, maybe just off it):
+ * the water reached from it over a grid of 2 design px cells (their centres on water, side by side), over the
+ * locator's map and the point. Always true without land.
+ */
+function sameWater(v: InsetView, p: { x: number; y: number }, ratio: number, onLand: (x: number, y: number) => boolean): (x: number, y: number) => boolean {
+  const cell = 2 * ratio;
+  const x0 = Math.min(v.map.x, v.map.x + p.x) - cell,
+    y0 = Math.min(v.map.y, v.map.y + p.y) - cell;
+  const cols = Math.ceil((Math.max(v.map.x + v.map.w, v.map.x + p.x) + cell - x0) / cell),
+    rows = Math.ceil((Math.max(v.map.y + v.map.h, v.map.y + p.y) + cell - y0) / cell);
+  const at = (x: number, y: number) => Math.floor((y - y0) / cell) * cols + Math.floor((x - x0) / cell);
+  const reached = new Uint8Array(cols * rows);
+  const start = at(v.map.x + p.x, v.map.y + p.y);
+  reached[start] = 1;
+  const queue = [start];
+  while (queue.length) {
+    const c = queue.pop()!;
+    const i = c % cols,
+      j = (c - i) / cols;
+    for (const [a, b] of [
+      [i - 1, j],
+      [i + 1, j],
+      [i, j - 1],
+      [i, j + 1],
+    ] as const) {
+      if (a < 0 || b < 0 || a >= cols || b >= rows) continue;
+      const k = b * cols + a;
+      if (reached[k]) continue;
+      reached[k] = 2; // looked at
+      if (onLand(x0 + (a + 0.5) * cell, y0 + (b + 0.5) * cell)) continue;
+      reached[k] = 1;
+      queue.push(k);
+    }
+  }
+  return (x, y) => {
+    const k = at(x, y);
+    return x >= x0 && y >= y0 && k >= 0 && k < reached.length && reached[k] === 1;
+  };
+}
+
+/**
  * The locator's sea names (as its map's seas in their zoom band), each at its point or, where the box of the main
  * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map, with
  * its middle still on water when the land is given (moved 4 lines up, "Black Sea" stood on the Russian steppe).
- * Drawn after the box, so no line runs through a name ("Caspian Se" cut by it).
+ * Where one line finds no such place (the Black Sea's visible part is narrower than "Чёрное море"), the name is
+ * tried over two lines, broken at a space, centred, a line (LINE_EM) apart, each line's middle on water. Else the
+ * name stands at its point (the Caspian, over the box's line) or, off the map there, is left out. Drawn after the
+ * box, so no line runs through a name ("Caspian Se" cut by it). One entry per line (LocatorName).
  */
 export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: number, measure: Measure, land?: Land | null): LocatorName[] {
   if (v.kind !== 'locator') return [];
@@ -317,6 +402,8 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
   const size = nameSize(sym, zoom) * ratio;
   const spacing = sym.letterSpacing * size;
   const pad = 2 * ratio;
+  const lineH = LINE_EM * size;
+  const lineWidth = (t: string) => measure(t, sym.weight as 400 | 600 | 700, size) + spacing * [...t].length;
   // The box's lines, each as a thin box (its stroke and halo, and a little room).
   const edges: Rect[] = [];
   const e = v.extent ?? [];
@@ -326,42 +413,81 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
     const h = 3.5 * ratio;
     edges.push({ x: Math.min(x0, x1) - h, y: Math.min(y0, y1) - h, w: Math.abs(x1 - x0) + 2 * h, h: Math.abs(y1 - y0) + 2 * h });
   }
-  const out: LocatorName[] = [];
-  for (const n of names) {
-    if (n.kind !== 'sea' || whole < (n.minZoom ?? 0) || whole >= (n.maxZoom ?? Infinity)) continue;
-    const p = projectOnMap(n.at, v.camera, v.map.w, v.map.h, ratio);
-    const width = measure(n.text, sym.weight as 400 | 600 | 700, size) + spacing * [...n.text].length;
-    const height = 1.2 * size;
-    // Two seas' names keep a line apart: side by side they read as one ("Қара теңіз Каспий теңізі", 4 px apart).
-    const gap = height;
-    const onWater = (b: Rect) =>
-      !land || !booleanPointInPolygon(unprojectOnMap({ x: b.x + b.w / 2 - v.map.x, y: b.y + b.h / 2 - v.map.y }, v.camera, v.map.w, v.map.h, ratio), land);
-    const fits = (b: Rect) =>
-      b.x >= v.map.x + pad &&
-      b.y >= v.map.y + pad &&
-      b.x + b.w <= v.map.x + v.map.w - pad &&
-      b.y + b.h <= v.map.y + v.map.h - pad &&
-      !edges.some((r) => overlaps(b, r)) &&
-      !out.some((o) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.width + 2 * gap, h: o.height + 2 * gap })) &&
-      onWater(b);
-    const at = (dx: number, dy: number): Rect => ({ x: v.map.x + p.x - width / 2 + dx, y: v.map.y + p.y - height / 2 + dy, w: width, h: height });
-    // Its point if it is in view, then up or down by a third of a line at a time, then sideways too.
-    if (!fits(at(0, 0)) && (p.x < 0 || p.y < 0 || p.x > v.map.w || p.y > v.map.h)) continue;
-    let best: Rect | null = null;
-    search: for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1].map((k) => k * width))
-      for (let k = 0; k <= 24; k++)
-        for (const dy of k ? [-k, k] : [0]) {
-          const b = at(dx, (dy * height) / 3);
-          if (fits(b)) {
-            best = b;
-            break search;
-          }
-        }
-    // No room clear of the box's lines (a tall box in a narrow locator): at its point, named all the same, if whole.
-    const c = at(0, 0);
-    if (!best && c.x >= v.map.x && c.y >= v.map.y && c.x + c.w <= v.map.x + v.map.w && c.y + c.h <= v.map.y + v.map.h) best = c;
-    if (!best) continue;
-    out.push({ text: n.text, x: best.x, y: best.y, width, height, baseline: best.y + 0.95 * size, size, letterSpacing: spacing });
+  // Two seas' names keep a line apart: side by side they read as one ("Қара теңіз Каспий теңізі", 4 px apart).
+  const gap = lineH;
+  const onLand = (x: number, y: number) =>
+    !!land && booleanPointInPolygon(unprojectOnMap({ x: x - v.map.x, y: y - v.map.y }, v.camera, v.map.w, v.map.h, ratio), land);
+  const inMap = (b: Rect, m: number) => b.x >= v.map.x + m && b.y >= v.map.y + m && b.x + b.w <= v.map.x + v.map.w - m && b.y + b.h <= v.map.y + v.map.h - m;
+  /** The lines' boxes in a box of `form` at b (each line centred). */
+  const linesIn = (form: readonly string[], b: Rect): Rect[] =>
+    form.map((t, i) => {
+      const w = lineWidth(t);
+      return { x: b.x + (b.w - w) / 2, y: b.y + i * lineH, w, h: lineH };
+    });
+  const seas = names
+    .filter((n) => n.kind === 'sea' && whole >= (n.minZoom ?? 0) && whole < (n.maxZoom ?? Infinity))
+    .map((n) => {
+      const p = projectOnMap(n.at, v.camera, v.map.w, v.map.h, ratio);
+      const split = twoLines(n.text, lineWidth);
+      // On its own sea: each line's middle on water, and in the water its point lies in (not the Sea of Azov, a
+      // strait narrower than a pixel away from the Black Sea; around Mangyshlak's capes in the Caspian).
+      return { n, p, oneLine: [n.text], split, bySea: sameWater(v, p, ratio, onLand) };
+    });
+  type Placed = { id: string; form: readonly string[]; box: Rect; clear: boolean };
+  /** Each sea's name in turn, clear of those before it; the seas in `twoFirst` tried over two lines first. */
+  const place = (twoFirst: ReadonlySet<string>): Placed[] => {
+    const placed: Placed[] = [];
+    for (const { n, p, oneLine, split, bySea } of seas) {
+      const forms = split ? (twoFirst.has(n.id) ? [split, oneLine] : [oneLine, split]) : [oneLine];
+      const fits = (form: readonly string[], b: Rect) =>
+        inMap(b, pad) &&
+        !edges.some((r) => overlaps(b, r)) &&
+        !placed.some(({ box: o }) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.w + 2 * gap, h: o.h + 2 * gap })) &&
+        linesIn(form, b).every((l) => !onLand(l.x + l.w / 2, l.y + l.h / 2) && bySea(l.x + l.w / 2, l.y + l.h / 2));
+      const boxAt = (form: readonly string[], dx: number, dy: number): Rect => {
+        const w = Math.max(...form.map(lineWidth)),
+          h = form.length * lineH;
+        return { x: v.map.x + p.x - w / 2 + dx, y: v.map.y + p.y - h / 2 + dy, w, h };
+      };
+      // Its point, then up or down by a third of a line at a time, then sideways too by sixteenths of its width (its
+      // point may lie just off the locator, as the Black Sea's in A4): on one line, then on two.
+      let best: Placed | null = null;
+      search: for (const form of forms) {
+        const w = Math.max(...form.map(lineWidth));
+        for (let i = 0; i <= 24; i++)
+          for (const dx of i ? [-i, i] : [0])
+            for (let k = 0; k <= 24; k++)
+              for (const dy of k ? [-k, k] : [0]) {
+                const b = boxAt(form, (dx * w) / 16, (dy * lineH) / 3);
+                if (fits(form, b)) {
+                  best = { id: n.id, form, box: b, clear: true };
+                  break search;
+                }
+              }
+      }
+      // No room clear of the box's lines (a tall box in a narrow locator): at its point, named all the same, if whole.
+      const c = boxAt(oneLine, 0, 0);
+      if (!best && inMap(c, 0)) best = { id: n.id, form: oneLine, box: c, clear: false };
+      if (best) placed.push(best);
+    }
+    return placed;
+  };
+  // One line first; where that leaves a sea unnamed (or over the box's line), the fewest names over two lines
+  // first that name more (A4 in Russian: "Каспийское море" on one line left no room for "Чёрное море").
+  const score = (r: Placed[]) => r.length * 100 + r.filter((x) => x.clear).length;
+  let result = place(new Set());
+  const twoable = seas.filter((s) => s.split).map((s) => s.n.id);
+  if (score(result) < seas.length * 101) {
+    const subsets = [[]] as string[][];
+    for (const id of twoable) for (const sub of subsets.slice()) subsets.push([...sub, id]);
+    for (const sub of subsets.slice(1).sort((a, b) => a.length - b.length)) {
+      const r = place(new Set(sub));
+      if (score(r) > score(result)) result = r;
+    }
   }
+  const out: LocatorName[] = [];
+  for (const { id, form, box } of result)
+    for (const [i, l] of linesIn(form, box).entries())
+      out.push({ id, text: form[i]!, x: l.x, y: l.y, width: l.w, height: l.h, baseline: l.y + BASELINE_EM * size, size, letterSpacing: spacing });
   return out;
 }

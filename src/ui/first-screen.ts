@@ -8,7 +8,7 @@
  * then just below the fold), not the slider off the screen. Measured
  * again when the title block, the notices or the timeline's head change size (a notice shown, the note opened, the
  * screen turned); the readout's own height is left out, so a long event title under the slider never resizes the
- * map while the reader scrubs.
+ * map while the reader scrubs: the CSS keeps room for the readout's two lines at most (app.css, .map-wrap).
  */
 export function fitFirstScreen(root: HTMLElement, parts: { above: readonly HTMLElement[]; mapWrap: HTMLElement; timeline: HTMLElement }): () => void {
   const slider = parts.timeline.querySelector<HTMLElement>('.slider');

@@ -6,9 +6,12 @@
  *   public/route-ru.png, route-az.png, route-kk.png   the same picture in each language (`--lang`): the static
  *                       embed and the no-script page in that language show it
  *   public/route-narrow.png, route-narrow-ru.png …   9:16, 810×1440, the whole route for phone-width boxes (up to
- *                       NARROW_MAX_WIDTH, 600 CSS px): the export's layout at 405 × 720 px (540 × 960 design px,
- *                       the smallest type, its legend in a band under the map) at scale 2, so its type is about
- *                       9 px at 360 px wide and 12 px at 480 (the wide one's: 2.4 and 3.3)
+ *                       NARROW_MAX_WIDTH, 600 CSS px): 405 × 720 px at scale 2, a tall picture a phone's column
+ *                       wide, so the export lays it out for 360 CSS px (presets.ts PHONE, layout.ts D_PHONE:
+ *                       360 × 640 design px, its legend in a band under the map): at 360 px wide the map's names
+ *                       are 12–13 px, the credits 11 and the legend 12 in English and Azerbaijani (9.25 and 10.25
+ *                       in Russian and Kazakh, whose words run longer, so that the map keeps a third of the
+ *                       picture); before, as the usual design at three quarters, 8–9 px (the wide one's: 2.4)
  *   docs/screenshot.png 1600×900 at 1×, the moment of the decision to divert: the README's picture
  * Run it after changing the story (geo/), the style or the layout, and commit every file. Output is
  * byte-identical from run to run on one machine; another machine's fonts do not matter (the app ships

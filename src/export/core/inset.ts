@@ -18,7 +18,7 @@ import { frameCamera, type ViewFrame } from '../../scene/camera';
 import { fromWorldPx, mercatorX, mercatorY, metresPerPixel, TILE_SIZE, type LngLat } from '../../geo/mercator';
 import { scaleBars } from './scale';
 import { projectOnMap, unprojectOnMap } from './camera';
-import { D, type ExportLayout, type Measure } from './layout';
+import { designOf, type ExportLayout, type Measure } from './layout';
 import type { SceneName } from '../../scene/scene';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -85,7 +85,7 @@ export function insetSlots(layout: ExportLayout, on = true): InsetSlots {
   if (!on) return none;
   const u = layout.unit;
   const m = layout.map;
-  const margin = D.inset * u;
+  const margin = designOf(layout.width, layout.height, u).inset * u;
   const taken: Rect[] = [layout.scale.box, ...(layout.legend?.placement === 'overlay' ? [layout.legend.box] : [])];
   const place = (kinds: InsetKind[]): InsetSlot[] | null => {
     const w = Math.max(...kinds.map((k) => INSET[k].w));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { layoutExport, mapRoomError, MIN_MAP_HEIGHT, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
-import { PRESETS, exportSize, type SizeSpec } from './presets';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { D, D_PHONE, designOf, layoutExport, mapRoomError, MIN_MAP_HEIGHT, wrap, type ExportLayout, type LayoutInput, type Measure } from './layout';
+import { PHONE, PRESETS, exportSize, type SizeSpec } from './presets';
+import { useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
+import { notoMeasure } from '../../../test/support/font-measure';
 import { exportTitle, creditLine, momentLine, reconstructedNote } from './text';
 import { legendEntries, MOMENT_ONLY_KEYS } from '../../ui/legend-data';
 import { LIGHT } from '../../theme/palette';
@@ -38,7 +42,7 @@ const textRect = (t: ExportLayout['title']): Rect => ({
   h: Math.round((t.lines.length - 1) * t.lineHeight + t.size * 1.3),
 });
 
-function checkInvariants(L: ExportLayout) {
+function checkInvariants(L: ExportLayout, m: Measure = measure, mapShare = 0.45) {
   const page: Rect = { x: 0, y: 0, w: L.width, h: L.height };
   // Header, map, (legend band), footer stack without gaps or overlaps and fill the picture.
   expect(L.header.y).toBe(0);
@@ -47,7 +51,7 @@ function checkInvariants(L: ExportLayout) {
   expect(below ? below.y : L.footer.y).toBe(L.map.y + L.map.h);
   if (below) expect(L.footer.y).toBe(below.y + below.h);
   expect(L.footer.y + L.footer.h).toBe(L.height);
-  expect(L.map.h).toBeGreaterThan(L.height * 0.45);
+  expect(L.map.h).toBeGreaterThan(L.height * mapShare);
   // Text sits in its band; overlays sit on the map, inside it, apart from each other.
   for (const t of [L.title, L.subtitle]) expect(inside(textRect(t), L.header)).toBe(true);
   for (const t of [L.note, L.credit]) expect(inside(textRect(t), L.footer)).toBe(true);
@@ -64,7 +68,7 @@ function checkInvariants(L: ExportLayout) {
   }
   // Every line fits the width it was wrapped to (allowing an unbreakable word).
   for (const t of [L.title, L.subtitle, L.note, L.credit])
-    for (const line of t.lines) expect(measure(line, t.weight, t.size)).toBeLessThanOrEqual(L.width - 2 * t.x + 1);
+    for (const line of t.lines) expect(m(line, t.weight, t.size)).toBeLessThanOrEqual(L.width - 2 * t.x + 1);
 }
 
 describe('export layout', () => {
@@ -142,5 +146,59 @@ describe('small pictures', () => {
       expect(L.unit, p.id).toBe(p.density); // 1 on screen, 300/96 in print
       expect(mapRoomError(L), p.id).toBeNull();
     }
+  });
+});
+
+describe('the narrow route picture: a phone’s design, read at 360 CSS px', () => {
+  // public/route-narrow.png (npm run images: 405 × 720 px at scale 2, shown in boxes up to 600 CSS px wide, 360 on
+  // most phones). Before, it was the usual design at three quarters (540 × 960 design px): at 360 px its credits
+  // were 8.3 CSS px, its legend 8.7, the map's names 8–8.7.
+  const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+  const EN = read('en');
+  afterAll(() => useLocale('en', EN));
+  /** CSS px at a display width of 360 of a size in the picture's output px. */
+  const css = (L: ExportLayout, px: number) => (px * 360) / L.width;
+  const top = (t: ExportLayout['title']) => t.y - (t.lineHeight / 2 + t.size * 0.357);
+  for (const lang of ['en', 'ru', 'az', 'kk'] as const)
+    it(`${lang}: laid out for the column (not shrunk), everything inside its band and apart, the type readable, the map a third of it`, () => {
+      useLocale(lang, read(lang), EN);
+      const L = layoutExport({ ...input({ width: 405, height: 720 }, 2, { route: true }), measure: notoMeasure });
+      expect([L.width, L.height]).toEqual([810, 1440]);
+      expect(L.unit).toBe(2.25); // 360 design px wide: a design px is a CSS px at 360
+      expect(designOf(L.width, L.height, L.unit)).toBe(D_PHONE);
+      checkInvariants(L, notoMeasure, 1 / 3);
+      // The legend's rows apart: each label's lines inside its band, above the next row's.
+      const rows = L.legend!.items.map((i) => ({ top: top(i.label), bottom: top(i.label) + i.label.lines.length * i.label.lineHeight }));
+      for (const [i, r] of rows.entries()) {
+        expect(r.top, `${lang}: row ${i}`).toBeGreaterThanOrEqual(L.legend!.box.y);
+        expect(r.bottom, `${lang}: row ${i}`).toBeLessThanOrEqual(L.legend!.box.y + L.legend!.box.h);
+        if (rows[i + 1]) expect(r.bottom, `${lang}: row ${i} over row ${i + 1}`).toBeLessThanOrEqual(rows[i + 1]!.top + 0.5);
+      }
+      // The type at 360 CSS px: the map's names at the symbology's sizes (12–13 px); the words at D_PHONE's sizes in
+      // English and Azerbaijani (credits 11, legend 12), a step or two smaller where they run longer.
+      const small = [L.credit.size, L.scale.fontSize, ...L.legend!.items.map((i) => i.label.size)].map((x) => css(L, x));
+      const big = [L.title.size, L.subtitle.size, L.note.size].map((x) => css(L, x));
+      expect(Math.min(...small), lang).toBeGreaterThanOrEqual(lang === 'en' || lang === 'az' ? 11 : 9.25);
+      expect(Math.min(...big), lang).toBeGreaterThanOrEqual(lang === 'en' || lang === 'az' ? 12 : 10.25);
+      expect(css(L, 12 * L.unit)).toBe(12); // a 12 px city name
+    });
+  it('only a tall picture a phone’s column wide is one: no preset, no portrait page, no wider or squarer picture', () => {
+    for (const p of PRESETS)
+      for (const o of p.mm ? (['landscape', 'portrait'] as const) : (['landscape'] as const)) {
+        const s = exportSize({ preset: p.id, orientation: o }, 1);
+        if (!s.ok) throw new Error(s.error);
+        expect(designOf(s.value.outWidth, s.value.outHeight, s.value.ratio), `${p.id} ${o}`).toBe(D);
+      }
+    for (const [w, h] of [
+      [500, 900],
+      [480, 700],
+      [1080, 1920],
+      [400, 400],
+    ] as const) {
+      const s = exportSize({ width: w, height: h }, 1);
+      if (!s.ok) throw new Error(s.error);
+      expect(designOf(w, h, s.value.ratio), `${w}×${h}`).toBe(D);
+    }
+    expect(PHONE.width).toBe(360);
   });
 });

@@ -11,6 +11,7 @@
 import type { Padding } from '../../geo/bounds';
 import type { Rect } from './tiles';
 import { scaleLabel } from './scale';
+import { isPhone } from './presets';
 
 /** Width in pixels of `text` set in Noto Sans at `weight` and `sizePx`. */
 export type Measure = (text: string, weight: FontWeight, sizePx: number) => number;
@@ -78,8 +79,40 @@ export interface LayoutInput {
   measure: Measure;
 }
 
+/** The design sizes of a layout (CSS pixels): the type, the margins, the legend, the scale bars, the frame's room. */
+export interface Design {
+  margin: number;
+  headerTop: number;
+  headerBottom: number;
+  title: { size: number; lh: number; weight: FontWeight };
+  subtitle: { size: number; lh: number; weight: FontWeight; gap: number };
+  footerTop: number;
+  footerBottom: number;
+  note: { size: number; lh: number; weight: FontWeight };
+  credit: { size: number; lh: number; weight: FontWeight; gap: number };
+  legend: {
+    width: number;
+    pad: number;
+    title: number;
+    itemSize: number;
+    itemLh: number;
+    swatchGap: number;
+    rowGap: number;
+    titleGap: number;
+    colMin: number;
+    colGap: number;
+    /** The swatches' column, at least. */
+    swatch: number;
+  };
+  scale: { maxBar: number; pad: number; row: number; font: number; gap: number };
+  /** Clear space kept around the story's frame inside the map. */
+  frame: { top: number; right: number; bottom: number; left: number; besideLegend: number };
+  /** Overlays keep this far from the map's edges. */
+  inset: number;
+}
+
 /** Design sizes (CSS pixels). */
-export const D = {
+export const D: Design = {
   margin: 32,
   headerTop: 22,
   headerBottom: 16,
@@ -89,13 +122,56 @@ export const D = {
   footerBottom: 16,
   note: { size: 13.5, lh: 1.4, weight: 600 as const },
   credit: { size: 12.5, lh: 1.45, weight: 400 as const, gap: 2 },
-  legend: { width: 312, pad: 12, title: 14, itemSize: 13, itemLh: 1.3, swatchGap: 9, rowGap: 7, titleGap: 8, colMin: 270, colGap: 28 },
+  legend: { width: 312, pad: 12, title: 14, itemSize: 13, itemLh: 1.3, swatchGap: 9, rowGap: 7, titleGap: 8, colMin: 270, colGap: 28, swatch: 34 },
   scale: { maxBar: 120, pad: 9, row: 20, font: 12.5, gap: 7 },
   /** Clear space kept around the story's frame inside the map. */
   frame: { top: 44, right: 124, bottom: 44, left: 64, besideLegend: 40 },
   /** Overlays keep this far from the map's edges. */
   inset: 20,
-} as const;
+};
+
+/**
+ * A phone's design (presets.ts PHONE: a tall picture at most PHONE.maxWidth design px wide, laid out for reading at
+ * PHONE.width CSS px, as the narrow route picture public/route-narrow.png, shown at 320–600 px): a design px is a
+ * CSS px there, so the map's names are at the symbology's sizes (12–13 px); its title, legend, note and credits in
+ * the smallest type that reads there (the legend 12, the credits 11), in narrower margins and a tighter legend, so
+ * that the map keeps room (a step smaller where the words run longer: PHONE_TYPE_STEPS). The other designs' sizes
+ * do not change.
+ */
+export const D_PHONE: Design = {
+  margin: 12,
+  headerTop: 10,
+  headerBottom: 7,
+  title: { size: 20, lh: 1.15, weight: 700 },
+  subtitle: { size: 13, lh: 1.25, weight: 400, gap: 2 },
+  footerTop: 6,
+  footerBottom: 8,
+  note: { size: 12, lh: 1.25, weight: 600 },
+  credit: { size: 11, lh: 1.2, weight: 400, gap: 3 },
+  legend: { width: 312, pad: 6, title: 12, itemSize: 12, itemLh: 1.15, swatchGap: 6, rowGap: 2, titleGap: 3, colMin: 270, colGap: 16, swatch: 34 },
+  scale: { maxBar: 80, pad: 6, row: 16, font: 11, gap: 5 },
+  frame: { top: 44, right: 110, bottom: 30, left: 64, besideLegend: 20 },
+  inset: 10,
+};
+/**
+ * A phone's type, smaller by these steps while its map is shorter than a third of the picture (Russian and Kazakh,
+ * whose legend and credits run a line or two longer): the words at D_PHONE's sizes left the Kazakh map 148 design px
+ * of 640, the route squeezed and its names crowded out.
+ */
+export const PHONE_TYPE_STEPS = [1, 0.95, 0.9, 0.85] as const;
+const q = (n: number) => Math.round(n * 4) / 4;
+/** A design with its words' type (title, moment, legend, note, credits) k times as large, to a quarter pixel. */
+export const typeScaled = (d: Design, k: number): Design => ({
+  ...d,
+  title: { ...d.title, size: q(d.title.size * k) },
+  subtitle: { ...d.subtitle, size: q(d.subtitle.size * k) },
+  note: { ...d.note, size: q(d.note.size * k) },
+  credit: { ...d.credit, size: q(d.credit.size * k) },
+  legend: { ...d.legend, title: q(d.legend.title * k), itemSize: q(d.legend.itemSize * k) },
+});
+
+/** The design a picture of width × height output pixels at `unit` is laid out in: a phone's, or the usual. */
+export const designOf = (width: number, height: number, unit: number): Design => (isPhone(width / unit, height / unit) ? D_PHONE : D);
 
 /** Greedy word wrap; a word longer than the line is kept whole. */
 export function wrap(text: string, maxWidth: number, width: (s: string) => number): string[] {
@@ -151,7 +227,22 @@ interface ItemBox {
   swatchH: number;
 }
 
+/**
+ * The layout of a picture: in its design (designOf); a phone's in the largest of its type steps (PHONE_TYPE_STEPS)
+ * that leaves the map a third of the picture's height, else the smallest.
+ */
 export function layoutExport(input: LayoutInput): ExportLayout {
+  const D = designOf(input.width, input.height, input.unit);
+  if (D !== D_PHONE) return layoutIn(input, D);
+  let L: ExportLayout | null = null;
+  for (const k of PHONE_TYPE_STEPS) {
+    L = layoutIn(input, typeScaled(D, k));
+    if (L.map.h >= input.height / 3) break;
+  }
+  return L!;
+}
+
+function layoutIn(input: LayoutInput, D: Design): ExportLayout {
   const { width: W, height: H, unit: u, measure } = input;
   const m = D.margin * u;
   const textW = W - 2 * m;
@@ -184,7 +275,9 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       return { key: it.key, w: it.w * u, h: Math.max(it.h * u, label.height), label, swatchW: it.w * u, swatchH: it.h * u };
     });
   const titleH = L.title * 1.3 * u;
-  const swatchCol = (items0: ItemBox[]) => Math.max(34 * u, ...items0.map((i) => i.swatchW));
+  const swatchCol = (items0: ItemBox[]) => Math.max(L.swatch * u, ...items0.map((i) => i.swatchW));
+  // The swatches' column as laid out below (its widest swatch), so that a label is measured at the width it is drawn in.
+  const swatchW = Math.max(L.swatch, ...(input.legend?.items ?? []).map((i) => i.w)) * u;
 
   let legend: LegendLayout | null = null;
   let bandH = 0;
@@ -195,7 +288,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     const wide = W / H >= 1.2;
     if (wide) {
       const boxW = L.width * u;
-      const labelWidth = boxW - 2 * L.pad * u - 34 * u - L.swatchGap * u;
+      const labelWidth = boxW - 2 * L.pad * u - swatchW - L.swatchGap * u;
       const its = items(labelWidth, 0);
       const h = 2 * L.pad * u + titleH + L.titleGap * u + its.reduce((a, i) => a + i.h, 0) + (its.length - 1) * L.rowGap * u;
       const mapH = H - headerH - footerH;
@@ -205,7 +298,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       const avail = textW;
       const cols = Math.max(1, Math.min(3, Math.floor((avail + L.colGap * u) / ((L.colMin + L.colGap) * u))));
       const colW = (avail - (cols - 1) * L.colGap * u) / cols;
-      const its = items(colW - 34 * u - L.swatchGap * u, 0);
+      const its = items(colW - swatchW - L.swatchGap * u, 0);
       const rows = Math.ceil(its.length / cols);
       const rowH = Array.from({ length: rows }, (_, r) => Math.max(...its.filter((_, i) => i % rows === r).map((i) => i.h)));
       below = { cols, colW, rows, rowH, items: its };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designDensity, exportSize, MAX_OUTPUT_PIXELS, MIN_DENSITY, PRESETS, printDensity, scalesFor, sizeTag } from './presets';
+import { designDensity, exportSize, isPhone, MAX_OUTPUT_PIXELS, MIN_DENSITY, PRESETS, printDensity, scalesFor, screenDensity, sizeTag } from './presets';
 import { readFileSync } from 'node:fs';
 
 describe('export sizes', () => {
@@ -114,5 +114,21 @@ describe('the type of a small picture', () => {
     expect(printDensity(3508, 2480)).toBe(300 / 96);
     expect(printDensity(827, 591)).toBe(0.75); // 70 × 50 mm
     expect(exportSize({ mm: [70, 50] }, 1)).toMatchObject({ ok: true, value: { density: 0.75 } });
+  });
+  it('a tall picture a phone’s column wide is laid out for 360 CSS px, not shrunk: the narrow route picture', () => {
+    // npm run images: 405 × 720 at scale 2 was 540 × 960 design px (0.75), its type 2/3 of its size at 360 px wide.
+    expect(exportSize({ width: 405, height: 720 }, 2)).toMatchObject({ ok: true, value: { outWidth: 810, outHeight: 1440, density: 1.125, ratio: 2.25 } });
+    expect(screenDensity(400, 700)).toBe(1); // 1.11, by eighths
+    expect(screenDensity(480, 854)).toBe(1.25); // 384 design px
+    // Not a phone's: wider, or not tall enough; these keep designDensity's type.
+    for (const [w, h] of [
+      [500, 900],
+      [480, 700],
+      [400, 400],
+      [1080, 1920],
+    ] as const) {
+      expect(isPhone(w, h), `${w}×${h}`).toBe(false);
+      expect(screenDensity(w, h), `${w}×${h}`).toBe(designDensity(w, h, 1));
+    }
   });
 });

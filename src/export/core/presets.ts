@@ -44,6 +44,18 @@ export function designDensity(width: number, height: number, max: number): numbe
   const d = Math.min(max, width / MIN_DESIGN.width, height / MIN_DESIGN.height);
   return Math.max(MIN_DENSITY, Math.floor(d * 8) / 8);
 }
+/**
+ * A phone's column: a tall picture (at least `tall` times as high as wide) at most `maxWidth` px wide is read in a
+ * phone's column of about `width` CSS px (the narrow route picture, 405 × 720 px at scale 2, shown at 320–600 px).
+ * Given in pixels, it is laid out for that column (density width / PHONE.width, in eighths, at least 1) in the
+ * phone's design (layout.ts D_PHONE), so its type reads there; a wider or less tall picture is not one.
+ */
+export const PHONE = { width: 360, maxWidth: 480, tall: 1.6 };
+export const isPhone = (width: number, height: number): boolean => width <= PHONE.maxWidth && height >= PHONE.tall * width;
+/** The density of a picture given in pixels (at scale 1): a phone's (PHONE), or designDensity's up to 1. */
+export function screenDensity(width: number, height: number): number {
+  return isPhone(width, height) ? Math.max(1, Math.floor((width / PHONE.width) * 8) / 8) : designDensity(width, height, 1);
+}
 export const printDensity = (width: number, height: number): number => designDensity(width, height, PRINT_DENSITY);
 const print = (id: PresetId, label: string, w: number, h: number): Preset => ({
   id,
@@ -157,7 +169,7 @@ export function exportSize(spec: SizeSpec, scale: number): Result<ExportSize> {
       orientation: spec.width >= spec.height ? 'landscape' : 'portrait',
       width: spec.width,
       height: spec.height,
-      density: designDensity(spec.width, spec.height, 1),
+      density: screenDensity(spec.width, spec.height),
       mm: undefined,
     };
   }

@@ -15,6 +15,7 @@ import { decode, hexToRgb, nearestColour, pixel, type RGB } from '../support/pix
 import { LIGHT_THEME } from '../../src/export/core/theme';
 import { projectOnMap } from '../../src/export/core/camera';
 import { LIGHT } from '../../src/theme/palette';
+import { LINE_EM } from '../../src/export/core/claim-names';
 
 const OUT = mkdtempSync(join(tmpdir(), 'insets-e2e-'));
 
@@ -130,6 +131,36 @@ describe('export insets', () => {
       expect(names.find((n) => n.feature === 'claim-paladichuk')!.lines.length).toBeGreaterThan(1);
       expectAirportInDetail(png, meta, 'Грозный GRV');
     });
+
+  // Session 16: "Чёрное море" (76 design px) is wider than the Black Sea's water in the locator, and was left out of
+  // most presets in Russian; now it breaks onto two lines, centred, a line apart, in the SVG and in the PNG alike.
+  it('Russian 16:9: the locator names the Black Sea over two lines, in the SVG and in the PNG', async () => {
+    const file = join(OUT, 'ru.svg');
+    const r = await cli(['--out', file, '--preset', '16x9', '--lang', 'ru']);
+    expect(r.stderr, r.stderr).toBe('');
+    const svg = readFileSync(file, 'utf8');
+    const marks = svg.slice(svg.indexOf('<g id="inset-locator-marks"'), svg.indexOf('<g id="inset-detail"'));
+    const lines = [...marks.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: +m[1]!,
+      y: +m[2]!,
+      size: +m[3]!,
+      text: m[4]!,
+    }));
+    const [a, b] = [lines.find((l) => l.text === 'Чёрное'), lines.find((l) => l.text === 'море')];
+    expect(a && b, JSON.stringify(lines.map((l) => l.text))).toBeTruthy();
+    expect(b!.y - a!.y).toBeCloseTo(LINE_EM * a!.size, 0); // the second line a line below
+    expect(b!.x).toBeGreaterThan(a!.x); // "море" is the shorter: centred under "Чёрное"
+    expect(lines.some((l) => l.text === 'Чёрное море')).toBe(false);
+    // The PNG of the same request draws both lines there: the seas' ink in each line's box.
+    const { png } = await exportPng('ru-16x9', ['--preset', '16x9', '--lang', 'ru']);
+    const ink = hexToRgb(LIGHT.seaLabel);
+    for (const l of [a!, b!]) {
+      let inked = 0;
+      for (let y = Math.round(l.y - 0.75 * l.size); y <= l.y; y++)
+        for (let x = Math.round(l.x); x < l.x + 2.5 * l.size; x++) if (near(pixel(png, x, y), ink, 60)) inked++;
+      expect(inked, `${l.text} in the PNG`).toBeGreaterThan(8);
+    }
+  });
 
   it('SVG: the inset groups, the claims named in the detail, its scale bar; none with --no-inset', async () => {
     const file = join(OUT, 'on.svg');

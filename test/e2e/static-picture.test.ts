@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage } from '../../scripts/lib/chrome';
 import { useApp } from '../support/app';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportCli } from '../support/export-cli';
+import { ROUTE_PICTURE } from '../../src/opendata/build-info';
+import type { ExportMeta } from '../../src/export/png/run';
 
 const app = useApp();
 
@@ -103,6 +109,42 @@ describe('the static picture', () => {
       await page.goto(app.server.url + path);
       expect((await shown(page, path ? 'main img' : '.noscript-map')).file, `${path || 'index'} at ${width}`).toBe(file);
       await close();
+    }
+  });
+
+  // Session 16: the narrow picture was the usual design at three quarters (540 × 960 design px), so at 360 px wide its
+  // credits were 8.3 CSS px, its legend 8.7 and the map's names 8–8.7. It is laid out for the column now.
+  it('the narrow picture (npm run images’ request) is laid out for 360 px: its type readable there, the map a third of it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'narrow-e2e-'));
+    const { width, height } = ROUTE_PICTURE.narrow;
+    for (const lang of ['en', 'kk'] as const) {
+      const meta = join(out, `${lang}.json`);
+      const r = await exportCli([
+        '--out',
+        join(out, `${lang}.png`),
+        '--width',
+        `${width / 2}`,
+        '--height',
+        `${height / 2}`,
+        '--scale',
+        '2',
+        '--lang',
+        lang,
+        '--meta',
+        meta,
+      ]);
+      expect(r.stderr, r.stderr).toBe('');
+      const m = JSON.parse(readFileSync(meta, 'utf8')) as ExportMeta;
+      expect([m.width, m.height]).toEqual([width, height]);
+      const css = (px: number) => (px * 360) / m.width; // CSS px where the picture is shown 360 px wide
+      const L = m.layout;
+      const small = Math.min(css(L.credit.size), css(L.scale.fontSize), ...(L.legend?.items ?? []).map((i) => css(i.label.size)));
+      expect(small, lang).toBeGreaterThanOrEqual(lang === 'en' ? 11 : 9.25);
+      // The airports' and the crash site's names 13 CSS px; every name drawn at 10 at least (the republics' 10, as on the page).
+      for (const n of m.mapNames.story) expect(css(n.size), n.text).toBeGreaterThanOrEqual(12.9);
+      for (const n of m.mapNames.context) expect(css(n.size), n.text).toBeGreaterThanOrEqual(9.9);
+      expect(m.mapNames.story.map((n) => n.id)).toEqual(expect.arrayContaining(['place:crash-site', 'place:gyd', 'place:grv', 'place:mcx', 'place:sco']));
+      expect(L.map.h, lang).toBeGreaterThanOrEqual(height / 3);
     }
   });
 

@@ -196,11 +196,30 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('.translation-note a[hreflang="en"]').isVisible()).toBe(true);
       await close();
     }
-    // A wide screen shows the whole note from the start.
-    const { page, close } = await app.open('?lang=ru');
-    expect(await page.locator('.translation-note').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    await close();
   });
+
+  // Open from the start on a wide screen, the note's three lines pushed the slider below the fold: at 879–911 px on a
+  // 1440 × 900 screen in Russian, Azerbaijani and Kazakh (797 in English), 779–811 on 1280 × 800.
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 800 },
+  ])
+    it(`on a ${viewport.width} × ${viewport.height} screen the note is one line, and the slider and its readout are on the first screen in every language`, async () => {
+      for (const l of ['en', 'ru', 'az', 'kk'] as const) {
+        const { page, close } = await app.open(`?lang=${l}&event=first-impact`, viewport);
+        try {
+          if (l !== 'en') expect(await page.locator('.translation-note').evaluate((d) => (d as HTMLDetailsElement).open), l).toBe(false);
+          const at = await page.evaluate(() => ({
+            slider: document.querySelector('#time-slider')!.getBoundingClientRect().bottom,
+            readout: document.querySelector('#time-readout')!.getBoundingClientRect().bottom,
+          }));
+          expect(at.slider, `${l}: the slider's bottom`).toBeLessThanOrEqual(viewport.height);
+          expect(at.readout, `${l}: the readout's bottom`).toBeLessThanOrEqual(viewport.height);
+        } finally {
+          await close();
+        }
+      }
+    });
 
   it('no fallback glyph: every letter of each language is drawn by the shipped Noto Sans (page and map names)', async () => {
     for (const { l } of LOCALES) {

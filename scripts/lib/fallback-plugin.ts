@@ -8,7 +8,7 @@
  *   public/route-<locale>.png, `npm run images`, when it is there; route-narrow-<locale>.png on a phone).
  */
 import type { Plugin } from 'vite';
-import type { Source, StoryEvent } from '../../src/story/schema.ts';
+import { outletName, type Source, type StoryEvent } from '../../src/story/schema.ts';
 import { validateStoryDir } from './story-files.ts';
 import { day, eventTimeLabel } from '../../src/time/format.ts';
 import { STATUS_LABEL } from '../../src/i18n/words.ts';
@@ -38,8 +38,8 @@ export function eventListHtml(events: readonly StoryEvent[], sources: readonly S
       .filter((s): s is Source => !!s)
       .map((s) =>
         s.url && /^https?:\/\//i.test(s.url)
-          ? `<li><a href="${esc(s.url)}" rel="noreferrer external">${esc(s.outlet)}</a></li>`
-          : `<li><span title="${esc(s.note ?? s.title)}">${esc(s.outlet)}</span></li>`,
+          ? `<li><a href="${esc(s.url)}" rel="noreferrer external">${esc(outletName(s))}</a></li>`
+          : `<li><span title="${esc(s.note ?? s.title)}">${esc(outletName(s))}</span></li>`,
       )
       .join('');
     return (

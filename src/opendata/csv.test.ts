@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { EVENT_COLUMNS, eventsCsv, SOURCE_COLUMNS, sourcesCsv } from './csv';
 import { story } from './fixture';
 import type { StoryData } from '../story/validate';
+import { outletName } from '../story/schema';
 
 /** Line breaks outside quoted fields that do not end a record (RFC 4180 allows none). */
 const strayBreaks = (text: string) =>
@@ -44,7 +45,9 @@ describe('eventsCsv', () => {
         place_id: e.place ?? '',
       });
       expect(r.sources!.split(' | ')).toEqual(
-        e.sources.map((id) => (src.get(id)!.url ? `${src.get(id)!.outlet} <${src.get(id)!.url}>` : `${src.get(id)!.outlet}: “${src.get(id)!.title}” (no URL)`)),
+        e.sources.map((id) =>
+          src.get(id)!.url ? `${outletName(src.get(id)!)} <${src.get(id)!.url}>` : `${outletName(src.get(id)!)}: “${src.get(id)!.title}” (no URL)`,
+        ),
       );
     });
   });
@@ -76,7 +79,11 @@ describe('sourcesCsv', () => {
   it('has one row per source with outlet, title and URL, and what cites it', () => {
     const rows = read(sourcesCsv(story));
     expect(Object.keys(rows[0]!)).toEqual([...SOURCE_COLUMNS]);
-    expect(rows.map(({ id, outlet, title, url, note }) => ({ id, outlet, title, url, note }))).toEqual(story.sources.map((s) => ({ url: '', note: '', ...s })));
+    // The outlet's name says when its text is a republished copy ("Simple Flying (republished)").
+    expect(rows.map(({ id, outlet, title, url, note }) => ({ id, outlet, title, url, note }))).toEqual(
+      story.sources.map(({ republished: _, ...s }) => ({ url: '', note: '', ...s, outlet: outletName({ ...s, republished: _ }) })),
+    );
+    expect(rows.find((r) => r.id === 'S6')!.outlet).toBe('Simple Flying (republished)');
     expect(rows.some((r) => !r.url && r.note)).toBe(true); // the seed articles: no URL, a note
     const crashSources = story.events.find((e) => e.id === 'crash')!.sources;
     for (const id of crashSources) expect(rows.find((r) => r.id === id)!.cited_by!.split(' ')).toContain('crash');

@@ -4,6 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { StoryData } from '../story/validate';
+import { outletName } from '../story/schema';
 import { areaCentre, sourceLookup, sourcesText } from './geojson';
 
 export const EVENTS_CSV = 'events.csv';
@@ -67,6 +68,6 @@ export function sourcesCsv(story: StoryData): string {
     cite(f.properties.id, f.properties.sources);
   for (const e of story.events) cite(e.id, e.sources);
   for (const d of story.disputes) for (const a of d.accounts) cite(`${d.id}/${a.id}`, a.sources);
-  const rows = story.sources.map((s) => [s.id, s.outlet, s.title, s.url ?? '', s.note ?? '', citedBy.get(s.id)!.join(' ')]);
+  const rows = story.sources.map((s) => [s.id, outletName(s), s.title, s.url ?? '', s.note ?? '', citedBy.get(s.id)!.join(' ')]);
   return stringify(rows, { ...OPTIONS, columns: [...SOURCE_COLUMNS] });
 }

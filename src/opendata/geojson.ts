@@ -5,7 +5,7 @@
  * scripts/lib/downloads-plugin.ts.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { Source } from '../story/schema';
+import { outletName, type Source } from '../story/schema';
 import type { StoryData } from '../story/validate';
 
 /** What a download says about itself (also the citation's parts). */
@@ -37,6 +37,8 @@ export interface FullSource {
   /** Absent for the few sources kept only as text (then `note` says where). */
   url?: string;
   note?: string;
+  /** The outlet's text as another site republished it (`url` is the copy's). */
+  republished?: true;
 }
 
 export const GEOJSON_FILE = 'j2-8243.geojson';
@@ -47,13 +49,20 @@ export function sourceLookup(sources: readonly Source[]): (ids: readonly string[
     ids.map((id) => {
       const s = byId.get(id);
       if (!s) throw new Error(`unknown source "${id}" (not in geo/sources.json)`);
-      return { id: s.id, outlet: s.outlet, title: s.title, ...(s.url ? { url: s.url } : {}), ...(s.note ? { note: s.note } : {}) };
+      return {
+        id: s.id,
+        outlet: s.outlet,
+        title: s.title,
+        ...(s.url ? { url: s.url } : {}),
+        ...(s.note ? { note: s.note } : {}),
+        ...(s.republished ? { republished: true as const } : {}),
+      };
     });
 }
 
 /** `Reuters <https://…> | TASS <https://…>`: the sources as one text field (CSV, KML, QGIS tables); one without a URL is named by its title. */
 export function sourcesText(sources: readonly FullSource[]): string {
-  return sources.map((s) => (s.url ? `${s.outlet} <${s.url}>` : `${s.outlet}: “${s.title}” (no URL)`)).join(' | ');
+  return sources.map((s) => (s.url ? `${outletName(s)} <${s.url}>` : `${outletName(s)}: “${s.title}” (no URL)`)).join(' | ');
 }
 
 /** Centre of an area: its `center` property when it has one, else its Point. */

@@ -3,7 +3,7 @@
  * embed) and the corrections log page (changelog.html). Every piece of text from the data is escaped.
  * Pure: no DOM, no fs.
  */
-import type { Source } from '../story/schema';
+import { outletName, type Source } from '../story/schema';
 import { day } from '../time/format';
 import type { Changelog } from './changelog';
 import { GEOJSON_FILE } from './geojson';
@@ -94,7 +94,7 @@ export function changelogPage(
   const entry = (e: Changelog['entries'][number]) => {
     const srcs = (e.sources ?? []).map((id) => byId.get(id)).filter((s): s is Source => !!s);
     const cites = srcs.length
-      ? `<p class="src"><span class="k">${esc(msg('log.sources'))}</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(s.outlet)}</a>` : `${esc(s.outlet)}: “${esc(s.title)}”`)).join(', ')}</p>`
+      ? `<p class="src"><span class="k">${esc(msg('log.sources'))}</span> ${srcs.map((s) => (s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer external">${esc(outletName(s))}</a>` : `${esc(outletName(s))}: “${esc(s.title)}”`)).join(', ')}</p>`
       : '';
     const t = translated ? text(e) : undefined;
     const say = (field: 'what' | 'why') => (t ? esc(t[field]).replace(/“[^”]*”/g, (q) => `<span lang="en">${q}</span>`) : words(e[field])); // quoted words stay English

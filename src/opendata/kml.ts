@@ -8,6 +8,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Geometry, Position } from 'geojson';
 import type { StoryData } from '../story/validate';
+import { outletName } from '../story/schema';
 import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
 import { SYMBOLOGY as S } from '../theme/symbology';
@@ -131,7 +132,7 @@ export function balloonHtml(status: string, parts: (string | undefined)[], sourc
       .filter((x): x is string => !!x)
       .map((x) => `<p>${esc(x)}</p>`)
       .join('') +
-    `<p><b>${esc(msg('kml.sources'))}</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(s.outlet)}</a>` : esc(s.outlet)}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? msg('kml.noUrl'))})`}</li>`).join('')}</ul>`
+    `<p><b>${esc(msg('kml.sources'))}</b></p><ul>${sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}">${esc(outletName(s))}</a>` : esc(outletName(s))}: ${esc(s.title)}${s.url ? '' : ` (${esc(s.note ?? msg('kml.noUrl'))})`}</li>`).join('')}</ul>`
   );
 }
 

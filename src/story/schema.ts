@@ -57,9 +57,15 @@ export const Source = z
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     /** Where the text is kept when its address was not recorded (the seeds). */
     note: text(300).optional(),
+    /** The outlet's text as another site republished it (the url is the copy's): said beside the outlet's name. */
+    republished: z.literal(true).optional(),
   })
   .refine((s) => s.url !== undefined || s.note !== undefined, { message: 'needs a url, or a note saying where its text is kept', path: ['url'] });
 export type Source = z.infer<typeof Source>;
+/** The outlet's name, and that its text is republished where it is (`word`: in the reader's language; English by default). */
+export function outletName(s: Pick<Source, 'outlet' | 'republished'>, word = 'republished'): string {
+  return s.republished ? `${s.outlet} (${word})` : s.outlet;
+}
 export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
 
 // ---------------------------------------------------------------- region.json

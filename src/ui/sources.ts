@@ -1,5 +1,5 @@
 /** The list of sources behind an item, as links. */
-import type { Source } from '../story/schema';
+import { outletName, type Source } from '../story/schema';
 import { extLink, h } from './dom';
 import { msg } from '../i18n';
 
@@ -19,8 +19,10 @@ export function sourceList(ids: readonly string[], lookup: SourceLookup, label =
         // A source kept without its address (the seeds) is named, with where its text is kept, but not linked.
         const link = s ? (s.url ? extLink(s.url, s.outlet) : h('span', { class: 'source-unlinked' }, s.outlet)) : null;
         link?.setAttribute('title', s!.note ? `${s!.title}. ${s!.note}` : s!.title);
-        link?.setAttribute('aria-label', `${s!.outlet}: ${s!.title}`);
-        return h('li', {}, link ?? id);
+        // A republished text: the outlet's name, then that it is a copy, in the reader's language (not in its name).
+        const word = msg('source.republished');
+        link?.setAttribute('aria-label', `${outletName(s!, word)}: ${s!.title}`);
+        return h('li', {}, link ?? id, s?.republished ? h('span', { class: 'source-republished' }, ` (${word})`) : null);
       }),
     ),
   );

@@ -221,6 +221,25 @@ describe('the story in each language', { timeout: 180_000 }, () => {
       }
     });
 
+  // "(republished)" was part of three sources' outlet names in geo/sources.json, so it stayed English on every page.
+  it("a republished source says so in the page's language, beside the outlet's own name", async () => {
+    for (const [l, word] of [
+      ['en', 'republished'],
+      ['ru', 'перепечатка'],
+      ['kk', 'қайта жарияланған'],
+    ] as const) {
+      const { page, close } = await app.open(`?lang=${l}&event=crash`);
+      try {
+        const items = await page.locator('#panel .sources-list li').allTextContents();
+        expect(items, l).toContain(`lifelines.name (${word})`);
+        expect(items, l).toContain(`Dayfr (${word})`);
+        if (l !== 'en') expect(items.join(' | '), l).not.toMatch(/republished/);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   it('no fallback glyph: every letter of each language is drawn by the shipped Noto Sans (page and map names)', async () => {
     for (const { l } of LOCALES) {
       const { page, close } = await app.open(`?lang=${l}&event=first-impact`);

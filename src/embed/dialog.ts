@@ -34,6 +34,10 @@ function buildDialog(app: App) {
   const startLabel = h('span', {});
   const start = h('input', { type: 'checkbox', name: 'start', id: 'embed-opt-start', checked: true });
   const startRow = h('div', { class: 'dialog-opt' }, start, h('label', { for: 'embed-opt-start' }, `${msg('embed.start')} `, startLabel));
+  // Ticked once the reader has left the page's opening (the flight's start, whole route): a snippet copied from a page
+  // just opened then opens as the page did, not pinned to take-off's frame. The reader's own choice stays.
+  let startChosen = false;
+  start.addEventListener('change', () => (startChosen = true));
   const controls = check('controls', msg('embed.controls'), true);
   const autoplay = check('autoplay', msg('embed.autoplay'), false);
   const loop = check('loop', msg('embed.loop'), false);
@@ -133,6 +137,7 @@ function buildDialog(app: App) {
   };
   const refresh = () => {
     const m = app.getMoment();
+    if (!startChosen && !start.disabled) start.checked = !(m.chapter === 'flight' && m.t === app.timelines.flight.start);
     startLabel.textContent = momentAside(app.timelines[m.chapter], m.t);
     cite?.set({ t: m.t, event: app.currentEventId() });
     update();

@@ -618,6 +618,35 @@ describe('the Embed dialog', () => {
     await hclose();
   });
 
+  // Ticked from the start, a snippet copied from a page just opened pinned the embed to take-off's frame
+  // (event=takeoff) where the page opens on the whole route.
+  it("'Start at the current moment' is ticked once the reader has left the page's opening, and stays as the reader sets it", async () => {
+    const { page, close } = await app.open('', { width: 1100, height: 900 });
+    try {
+      const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+      const start = dialog.getByLabel('Start at the current moment', { exact: false });
+      const code = dialog.getByRole('textbox', { name: 'Embed code' });
+      await page.getByRole('button', { name: 'Embed' }).click();
+      await dialog.waitFor();
+      expect(await start.isChecked()).toBe(false);
+      expect(await code.inputValue()).not.toMatch(/event=|[?&;]t=/);
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (window as any).flightmap.seekEvent('first-impact'));
+      await page.getByRole('button', { name: 'Embed' }).click();
+      await dialog.waitFor();
+      expect(await start.isChecked()).toBe(true);
+      expect(await code.inputValue()).toContain('event=first-impact');
+      await start.uncheck();
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (window as any).flightmap.seekEvent('crash'));
+      await page.getByRole('button', { name: 'Embed' }).click();
+      await dialog.waitFor();
+      expect(await start.isChecked(), "the reader's choice").toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
   it('Static unticks and disables what a picture of the whole route cannot use, and gives it back when unticked', async () => {
     const { page, close } = await app.open('?event=first-impact', { width: 1100, height: 900 });
     await page.getByRole('button', { name: 'Embed' }).click();

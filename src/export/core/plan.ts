@@ -19,7 +19,7 @@ import { layoutExport, mapRoomError, type ExportLayout, type Measure } from './l
 import { insetSlots, insetViews, type InsetSlots, type InsetView } from './inset';
 import { exportMoment } from './moment';
 import { scaleBars } from './scale';
-import { creditLine, exportTitle, momentLine, reconstructedNote } from './text';
+import { creditLine, exportTitle, momentLine, eventAt, reconstructedNote } from './text';
 import { themeFor, type ExportTheme } from './theme';
 import { ExportError } from './errors';
 import type { ResolvedExport } from './request';
@@ -75,7 +75,7 @@ export function planExport(app: { story: StoryData; track: TrackModel }, req: Re
   const inFlight = req.moment.kind === 'moment' && req.moment.chapter === 'flight';
   const moment = exportMoment(req.moment.kind === 'route' ? wholeRoute(app.track) : mapMomentAt(app.track, req.moment.chapter, req.moment.t), app.track);
   const legend = legendEntries(theme.palette, storyClock(app.story)).filter((e) => inLegend(e.key, inFlight, moment, app.track.edges.length));
-  const subtitle = momentLine(req.moment, app.track);
+  const subtitle = momentLine(req.moment, app.track, eventAt(req.moment, app.story.events));
   const layout = layoutExport({
     width: req.size.outWidth,
     height: req.size.outHeight,

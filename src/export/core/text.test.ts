@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { creditLine, exportTitle, exportFilename, fileSize, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
+import { creditLine, eventAt, exportTitle, exportFilename, fileSize, missingGlyphs, momentLine, reconstructedNote, textRuns } from './text';
 import { useLocale } from '../../i18n';
 import type { Catalogue } from '../../i18n/messages';
 import { exportSize } from './presets';
@@ -27,6 +27,17 @@ describe('export text', () => {
     expect(momentLine(at('2024-12-27T00:00:00Z', 'aftermath'), track)).toBe(
       'As reported by 27 Dec 2024: the whole flight, with the strike points claimed by then',
     );
+  });
+  // A picture at the second impact said only "25 Dec 2024, 05:13:56 UTC · Baku …": nothing on it named the event.
+  it('names the event a picture is at, a claim said to be one; none between events, at the whole route or in the year after', () => {
+    const line = (m: Parameters<typeof momentLine>[0]) => momentLine(m, track, eventAt(m, story.events));
+    expect(line({ ...at('2024-12-25T05:13:56Z'), event: 'second-impact' })).toMatch(/^25 Dec 2024, 05:13:56 UTC · Second impact · Baku 09:13 \(UTC\+4\)/);
+    // At its time, asked for as a time (the dialog's current moment)
+    expect(line(at('2024-12-25T05:13:56Z'))).toContain('05:13:56 UTC · Second impact · ');
+    expect(line(at('2024-12-25T05:15:57Z'))).toContain('05:15:57 UTC · Crew reports control failure and a bird strike (claim, unverified) · ');
+    expect(line(at('2024-12-25T05:50:00Z'))).toBe(momentLine(at('2024-12-25T05:50:00Z'), track));
+    expect(eventAt({ kind: 'route' }, story.events)).toBeUndefined();
+    expect(eventAt(at('2024-12-27T00:00:00Z', 'aftermath'), story.events)).toBeUndefined();
   });
   it('says which part of the path is reconstructed, from the data', () => {
     expect(reconstructedNote(track)).toMatch(/^The path between 04:25 and 06:28 UTC is reconstructed/);

@@ -7,6 +7,8 @@ import type { ResolvedExport, ResolvedMoment } from './request';
 import { sizeTag } from './presets';
 import { fontCovers } from '../../theme/fonts';
 import { intlTag, msg } from '../../i18n';
+import { eventLine } from '../../i18n/words';
+import type { Status } from '../../story/schema';
 
 /** A file's size in the page's language: "264 kB", "1.3 MB"; «264 кБ», «1,3 МБ» (kB and MB of 1000). */
 export function fileSize(bytes: number): string {
@@ -49,7 +51,7 @@ export function dataAsOfLine(date: string): string {
 }
 
 /** The date and moment shown: UTC plus the local times of Baku, Grozny / Moscow and Aktau. */
-export function momentLine(m: ResolvedMoment, track: TrackModel): string {
+export function momentLine(m: ResolvedMoment, track: TrackModel, event?: { title: string; status: Status }): string {
   if (m.kind === 'route') {
     const baku = LOCAL_ZONES[0]!.zone,
       aktau = LOCAL_ZONES[2]!.zone;
@@ -66,7 +68,15 @@ export function momentLine(m: ResolvedMoment, track: TrackModel): string {
   const p = positionAt(track, m.t);
   const km = Math.round(p.uncertaintyKm);
   const where = km > 0 ? ` · ${msg('export.estimated', { km })}` : '';
-  return `${day(m.t)}, ${clock(m.t)} UTC · ${locals}${where}`;
+  // The event the picture is at, named (a claim said to be one): a picture at the second impact said only its time.
+  const what = event ? ` · ${eventLine(event)}` : '';
+  return `${day(m.t)}, ${clock(m.t)} UTC${what} · ${locals}${where}`;
+}
+
+/** The flight's event a picture is at: the one asked for, or the one exactly at its time (none between events). */
+export function eventAt<E extends { id: string; chapter: string; time: string }>(m: ResolvedMoment, events: readonly E[]): E | undefined {
+  if (m.kind !== 'moment' || m.chapter !== 'flight') return undefined;
+  return m.event ? events.find((e) => e.id === m.event) : events.find((e) => e.chapter === 'flight' && Date.parse(e.time) === m.t);
 }
 
 export type ExportFormat = 'png' | 'svg' | 'pdf';

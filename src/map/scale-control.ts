@@ -17,19 +17,26 @@ export function liveScale(unit: ScaleUnit, metresPerPx: number, maxPx: number): 
   return unit === 'metric' ? bars.metric : bars.nautical;
 }
 
-/** A scale bar over the map (MapLibre's control classes, so it looks and sits as MapLibre's did). */
+/**
+ * A scale bar over the map (MapLibre's control classes, so it sits as MapLibre's did). The control's box holds its
+ * label and, under it, the bar (`.scale-bar`, exactly the scale's length, at the box's right): the box is as wide as
+ * the wider of the two, so a unit longer than its bar ("50 мор. миль", "50 теңіз милі") stays inside the box, on its
+ * background, rather than running out over the map. The box's text is the label alone.
+ */
 export function scaleControl(unit: ScaleUnit, maxWidth = 90): IControl {
   let map: MapLibreMap | undefined;
   let el: HTMLElement | undefined;
+  let label: HTMLElement | undefined;
+  let line: HTMLElement | undefined;
   const update = () => {
-    if (!map || !el) return;
+    if (!map || !el || !label || !line) return;
     const { clientWidth: w, clientHeight: h } = map.getContainer();
     const left = map.unproject([w / 2 - maxWidth / 2, h / 2]);
     const right = map.unproject([w / 2 + maxWidth / 2, h / 2]);
     const bar = liveScale(unit, left.distanceTo(right) / maxWidth, Math.min(maxWidth, w));
     if (!bar) return; // as MapLibre's: the last bar stays
-    el.style.width = `${bar.px}px`;
-    if (el.textContent !== bar.label) el.textContent = bar.label;
+    line.style.width = `${bar.px}px`;
+    if (label.textContent !== bar.label) label.textContent = bar.label;
   };
   return {
     onAdd(m) {
@@ -37,6 +44,11 @@ export function scaleControl(unit: ScaleUnit, maxWidth = 90): IControl {
       el = document.createElement('div');
       el.className = 'maplibregl-ctrl maplibregl-ctrl-scale';
       el.dataset.unit = unit;
+      label = document.createElement('span');
+      label.className = 'scale-label';
+      line = document.createElement('span');
+      line.className = 'scale-bar';
+      el.append(label, line);
       m.on('move', update);
       m.on('resize', update);
       update();
@@ -46,7 +58,7 @@ export function scaleControl(unit: ScaleUnit, maxWidth = 90): IControl {
       map?.off('move', update);
       map?.off('resize', update);
       el?.remove();
-      map = el = undefined;
+      map = el = label = line = undefined;
     },
   };
 }

@@ -146,9 +146,10 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
   const lines = storyLines(scene);
 
-  // Each name's forms: its text, then the shorter forms tried where the text finds no room (a claim's name with its
-  // claimant, then the claim alone).
-  const forms = all.map((s) => [s.text, s.short, s.bare].filter((t, i, a): t is string => !!t && a.indexOf(t) === i));
+  // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name with its
+  // claimant and the word for a claim: "ВЧК-ОГПУ (утверждение): 18 км …"). Not the exports' last resort (`bare`,
+  // the claim without its claimant): on the live map a claim is named with who claims it, or not at all.
+  const forms = all.map((s) => [s.text, s.short].filter((t, i, a): t is string => !!t && a.indexOf(t) === i));
   const drawn = all.map(() => 0); // the form each element shows now
   const show = (i: number, form: number) => {
     if (drawn[i] === form) return;

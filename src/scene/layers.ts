@@ -28,6 +28,22 @@ export function keepTogether(s: string): string {
   return s.replace(/(\d) (?=(?:k?m|к?м)(?!\p{L}))/gu, '$1\u00a0');
 }
 
+/**
+ * The forms a claimed point's name takes on the map and in the exports, longest first: `label`, the name with its
+ * claimant over "(claim, first published {date})"; `name`, the name with its claimant and the word for a claim
+ * ("Russian media (claim): 15 km from the airport, 2,400 m"), drawn where the label finds no room; `claim`, the
+ * exports' last resort where not even that fits (a small picture's detail inset): the claim with the word for a claim,
+ * as the story names it ("Claim: 18 km NNW of the airport, 2,400 m"; it was the bare "18 km NNW …", which read as
+ * fact). Each says it is a claim, in the page's language; the live map draws only the first two (labels.ts), which
+ * say who claims it too.
+ */
+export function claimForms(claimant: string, claim: string, date: string): { label: string; name: string; claim: string } {
+  const name = keepTogether(msg('map.claimShort', { claimant, name: claim }));
+  const first = keepTogether(msg('map.claimName', { claimant, name: claim }));
+  const bare = keepTogether(`${msg('map.claimPrefix')}${claim}`);
+  return { label: msg('map.claimLabel', { name: first, date: date.replace(/ /g, '\u00a0') }), name, claim: bare };
+}
+
 export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
   const places: Feature<Point>[] = story.places.features.map((f, i) => ({
     type: 'Feature',
@@ -64,23 +80,17 @@ export function buildLayers(story: StoryData, track: TrackModel): StoryLayers {
     } else if (p.kind === 'claim' && g.type === 'Point') {
       const c: [number, number] = [g.coordinates[0], g.coordinates[1]];
       // A number and its unit ("2,400 m", "7 км") and the date ("26 Dec 2024") never break over two lines.
-      // Who claims it first ("VChK-OGPU: 18 km NNW …"): a claim is never drawn without its claimant, in either form.
+      // Every form of a claim's name says who claims it and that it is a claim, in the page's language: the label
+      // ("VChK-OGPU: 18 km NNW …" over "(claim, first published 26 Dec 2024)") and, where it finds no room, the
+      // short form ("VChK-OGPU (claim): 18 km NNW …"). No layout choice, on the live map or in an export, can draw
+      // the claim as fact (claimForms).
       const claim = p.name.startsWith(msg('map.claimPrefix')) ? p.name.slice(msg('map.claimPrefix').length) : p.name;
-      const name = keepTogether(msg('map.claimName', { claimant: p.claimant, name: claim }));
+      const forms = claimForms(p.claimant, claim, day(utcDayStart(p.firstReported)));
       claims.push({
         type: 'Feature',
         id: i,
         geometry: { type: 'Point', coordinates: c },
-        properties: {
-          id: p.id,
-          status: p.status,
-          firstReported: utcDayStart(p.firstReported),
-          // The claim's name without its prefix, after its claimant (the label's first line; alone where the label
-          // finds no room), and the claim alone (where not even that fits: a small picture's detail inset).
-          name,
-          claim: keepTogether(claim),
-          label: msg('map.claimLabel', { name, date: day(utcDayStart(p.firstReported)).replace(/ /g, '\u00a0') }),
-        },
+        properties: { id: p.id, status: p.status, firstReported: utcDayStart(p.firstReported), ...forms },
       });
     }
   });

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { useLocale } from '../i18n';
+import type { Catalogue } from '../i18n/messages';
+import { localizeStory } from '../i18n/story-text';
+import { buildLayers } from './layers';
 import { layers, track } from '../export/core/story.fixture';
 import { buildScene, sceneOf, wholeRoute, mapMomentAt } from './scene';
 import { officialAreaId } from '../story/content';
@@ -7,6 +12,7 @@ import { NAMES } from '../theme/symbology';
 import { positionAt } from '../track/interpolate';
 
 const story = { layers, track };
+const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
 const impact = Date.parse('2024-12-25T05:13:31Z');
 
 describe('the scene', () => {
@@ -75,19 +81,31 @@ describe('the scene', () => {
   });
 });
 
-describe('a claim on the map says who claims it', () => {
-  it('in its label and its short form; only the last resort is the claim alone', () => {
-    const claims = data.strike.features.filter((f) => f.properties.kind === 'claim');
-    expect(claims).toHaveLength(3);
-    const names = sceneOf(story, wholeRoute(track)).names.filter((n) => n.kind === 'claim');
-    for (const f of claims) {
-      const p = f.properties as { id: string; claimant: string; name: string };
-      const n = names.find((x) => x.feature === p.id)!;
-      const claimant = p.claimant.replace(/ /g, '\u00a0');
-      expect(n.text.split('\n')[0]!.replace(/ /g, '\u00a0').startsWith(`${claimant}:`), n.text).toBe(true);
-      expect(n.short!.replace(/ /g, '\u00a0').startsWith(`${claimant}:`), n.short).toBe(true);
-      expect(n.bare && !n.bare.includes(p.claimant), n.bare).toBe(true);
-      expect(n.short!.endsWith(n.bare!)).toBe(true);
-    }
-  });
+describe('a claim on the map says who claims it and that it is a claim', () => {
+  afterEach(() => useLocale('en', read('en')));
+  for (const lang of ['en', 'ru', 'az', 'kk'] as const)
+    it(`${lang}: every form its name can take (the label, the short form, the last resort) says "claim", the label and the short form with its claimant`, () => {
+      const cat = read(lang);
+      useLocale(lang, cat);
+      const local = localizeStory(data, cat.story);
+      const names = sceneOf({ layers: buildLayers(local, track), track }, wholeRoute(track)).names.filter((n) => n.kind === 'claim');
+      const claims = local.strike.features.filter((f) => f.properties.kind === 'claim');
+      expect(claims).toHaveLength(3);
+      expect(names).toHaveLength(3);
+      // The catalogue's own word for a claim (status.claim: "Claim", "Утверждение", "İddia", "Тұжырым").
+      const word = String(cat.messages['status.claim']).toLocaleLowerCase(lang);
+      const flat = (s: string) => s.replace(/\u00a0/g, ' ');
+      for (const f of claims) {
+        const p = f.properties as { id: string; claimant: string };
+        const n = names.find((x) => x.feature === p.id)!;
+        // Every form the layouts may draw (labels.ts: text, short, bare; claim-names.ts: short ?? text's first line, bare ?? short).
+        const forms = [n.text, n.short ?? n.text.split('\n')[0]!, n.bare ?? n.short ?? n.text];
+        for (const t of forms) expect(flat(t).toLocaleLowerCase(lang), `${lang}: ${t}`).toContain(word);
+        // With its claimant, but for the exports' last resort (a small picture's detail inset): "Claim: 15 km …".
+        for (const t of forms.slice(0, 2)) expect(flat(t), `${lang}: ${t}`).toContain(p.claimant);
+        // The claimant first, as everywhere on the map.
+        expect(flat(n.short!).startsWith(p.claimant), n.short).toBe(true);
+        expect(flat(n.text).startsWith(`${p.claimant}:`), n.text).toBe(true);
+      }
+    });
 });

@@ -100,9 +100,9 @@ export interface SceneName {
   id: string;
   kind: NameKind;
   text: string;
-  /** A shorter form, drawn where the full text finds no room (a claim's name without its date line). */
+  /** A shorter form, drawn where the full text finds no room (a claim's name without its date line, with its claimant and the word for a claim). */
   short?: string;
-  /** The last resort, where even the short form finds no room: a claim alone, without who claims it. */
+  /** The exports' last resort, where even the short form finds no room: the claim with the word for a claim, without who claims it. */
   bare?: string;
   at: LngLat;
   /** From NAMES[kind]: placed first where names collide (higher first). */

@@ -9,6 +9,7 @@ import type { TrackModel } from '../../track/interpolate';
 import type { Chapter } from '../../story/schema';
 import { buildLayers } from '../../scene/layers';
 import { buildScene } from '../../scene/scene';
+import { mapControls } from '../../scene/camera';
 import { paletteFor } from '../../theme/symbology';
 import type { FontWeight } from '../core/layout';
 import { posterGroups } from './poster';
@@ -29,6 +30,17 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
   if (!res.ok) throw new Error(`basemap: ${res.status}`);
   const basemap = (await res.json()) as FeatureCollection;
   const layers = buildLayers(app.story, app.track);
+  // The names are measured to be placed as the live map places them: in the page's Noto Sans, once it has the
+  // names' letters (the subsets their scripts need), not in a fallback font of other widths.
+  const m0 = app.getMoment();
+  const letters = [
+    ...new Set(
+      buildScene({ layers, track: app.track }, { kind: 'moment', chapter: m0.chapter, t: m0.t }).names.flatMap((n) => [
+        ...`${n.text}${n.short ?? ''}${n.bare ?? ''}`,
+      ]),
+    ),
+  ].join('');
+  await Promise.all([400, 600].map((w) => document.fonts?.load(`${w} 12px 'Noto Sans'`, letters).catch(() => []))).catch(() => []);
   const ctx = document.createElement('canvas').getContext('2d')!;
   const measure = (text: string, weight: FontWeight, size: number) => {
     ctx.font = `${weight} ${size}px 'Noto Sans', sans-serif`;
@@ -41,7 +53,18 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
     const palette = paletteFor(document.documentElement.classList.contains('dark') ? 'dark' : 'light');
     // Framed as the live map will open (the same camera, one computation), so the view does not move when it replaces the poster.
     const camera = app.openingCamera(width, height);
-    const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera });
+    // What will cover the map: its controls' usual boxes (not made yet), and what the page has already put over the
+    // map's box (the legend, its width in the page's language), as the live map's names keep clear of them (labels.ts).
+    const wrap = document.getElementById('map-wrap');
+    const at = wrap?.getBoundingClientRect();
+    const over = at
+      ? [...wrap!.querySelectorAll('[data-map-obstacle]:not(#follow-story)')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0)
+          .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }))
+      : [];
+    const covers = [...mapControls(width, height), ...over];
+    const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera, covers });
     const box = document.createElement('div');
     box.className = 'scene-poster';
     box.dataset.camera = JSON.stringify(camera); // for tests

@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
-import { layers, track } from '../core/story.fixture';
+import { layers, story, timelines, track } from '../core/story.fixture';
+import { buildLayers } from '../../scene/layers';
+import { framePadding, framesFor, mapControls, openingCamera, storyFrames } from '../../scene/camera';
+import { stopsAt } from '../../time/timeline';
+import { localizeStory } from '../../i18n/story-text';
+import { msg, useLocale } from '../../i18n';
+import type { Catalogue } from '../../i18n/messages';
+import { NAMES } from '../../theme/symbology';
+import { notoMeasure } from '../../../test/support/font-measure';
 import { buildScene } from '../../scene/scene';
 import { LIGHT } from '../../theme/palette';
-import { posterGroups } from './poster';
+import { posterGroups, wrapLines } from './poster';
 import { walk } from './model';
 
 const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
@@ -31,5 +39,66 @@ describe('the embed’s poster, drawn from its scene', () => {
     const camera = { center: [47.5, 43.2] as [number, number], zoom: 7.25 };
     expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, camera }).camera).toBe(camera);
     expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure }).camera).not.toEqual(camera);
+  });
+});
+
+const read = (l: string) => JSON.parse(readFileSync(`geo/i18n/${l}.json`, 'utf8')) as Catalogue;
+const EN = read('en');
+
+/** The embed at first impact `width` px wide (its 4:3 map box), in a language: the scene, the live map's opening camera. */
+function firstImpact(lang: string, width: number) {
+  const cat = read(lang);
+  useLocale(lang as 'en', cat);
+  const local = localizeStory(story, cat.story);
+  const ls = buildLayers(local, track);
+  const t = Date.parse('2024-12-25T05:13:31Z');
+  const scene = buildScene({ layers: ls, track }, { kind: 'moment', chapter: 'flight', t });
+  const frames = storyFrames(local);
+  const height = (width * 3) / 4;
+  const frame = framesFor(
+    local,
+    frames,
+    stopsAt(timelines.flight, t).map((s) => s.id),
+  );
+  const camera = openingCamera(frame, ls.frame, width, height, framePadding(width), mapControls(width, height));
+  return { local, scene, camera, height };
+}
+
+describe('the poster’s names are the live map’s', () => {
+  afterAll(() => useLocale('en', EN));
+  for (const lang of ['en', 'ru', 'az', 'kk'])
+    it(`${lang}, 300 px at the first impact: every claim’s name drawn says who claims it and that it is a claim, and every name lies inside the poster`, () => {
+      const { local, scene, camera, height } = firstImpact(lang, 300);
+      expect(camera.zoom).toBeGreaterThanOrEqual(NAMES.claim.minZoom!); // the claims are named at this zoom
+      const { groups, names } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 300, height, measure: notoMeasure, camera });
+      const claims = names.filter((n) => n.kind === 'claim');
+      expect(claims.length).toBeGreaterThan(0);
+      const claimWord = msg('map.claimPrefix').replace(/:\s*$/, '').toLocaleLowerCase(lang);
+      for (const c of claims) {
+        const f = local.strike.features.find((x) => `claim:${x.properties.id}` === c.id)!.properties;
+        const text = c.lines.join(' ').replace(/\s+/g, ' ');
+        expect(f.kind).toBe('claim');
+        if (f.kind === 'claim') expect(text).toContain(f.claimant.replace(/\s+/g, ' '));
+        expect(text.toLocaleLowerCase(lang)).toContain(claimWord);
+      }
+      // Every name's box, and each of its lines as measured, inside the poster's box.
+      for (const n of names) {
+        expect(n.x, n.id).toBeGreaterThanOrEqual(0);
+        expect(n.y, n.id).toBeGreaterThanOrEqual(0);
+        expect(n.y + n.height, n.id).toBeLessThanOrEqual(height);
+        for (const line of n.lines) expect(n.x + notoMeasure(line, NAMES[n.kind].weight, n.size), `${n.id}: ${line}`).toBeLessThanOrEqual(300);
+      }
+      // What is drawn is what was placed: the claims' text nodes are the placed names' lines.
+      const drawn = [...walk(groups)].flatMap((g) =>
+        g.kind === 'group' && g.id === 'name-claim' ? [g.children.map((t) => (t.kind === 'text' ? t.text : '')).join(' ')] : [],
+      );
+      expect(drawn.sort()).toEqual(claims.map((c) => c.lines.join(' ')).sort());
+    });
+
+  it('a claim’s name is broken as the page breaks it: at its line breaks, then at 14 em, at spaces or after a hyphen', () => {
+    const w = (s: string) => s.length * 10;
+    expect(wrapLines('ab cd ef\n(claim)', 50, w)).toEqual(['ab cd', 'ef', '(claim)']);
+    expect(wrapLines('VChK-OGPU: 18\u00a0km', 60, w)).toEqual(['VChK-', 'OGPU:', '18\u00a0km']);
+    expect(wrapLines('short', 100, w)).toEqual(['short']);
   });
 });

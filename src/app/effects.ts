@@ -7,7 +7,8 @@ import { exactEvent } from '../state/app-state';
 import { withMoment } from '../state/url';
 import { nextStop, stopsAt, type Timelines } from '../time/timeline';
 import { positionAt, type TrackModel } from '../track/interpolate';
-import { mapMomentAt } from '../scene/scene';
+import { mapMomentAt, type MapMoment } from '../scene/scene';
+import { exportMoment } from '../export/core/moment';
 import type { StoryMap } from '../map/story-map';
 import type { createPanel } from '../ui/panel';
 import type { createTimelineControl } from '../ui/timeline-control';
@@ -63,14 +64,23 @@ export function legendEffect(track: TrackModel, legend: Pick<Legend, 'show'>): E
     const key = `${m.chapter}:${m.t >= track.end}`;
     if (key === shownFor) return;
     shownFor = key;
-    const mm = mapMomentAt(track, m.chapter, m.t);
+    const mm = drawnMoment(track, m);
     // At the track's end (the crash) every edge has been flown: nothing is ahead.
     legend.show(m.chapter === 'flight', { aircraft: mm.aircraft, flownEdges: m.t >= track.end ? track.edges.length : mm.flownEdges }, track.edges.length);
   };
 }
 
+/**
+ * The map's moment as the map and its legend draw it: the exported pictures' rule (export/core/moment.ts), one rule
+ * for both: where the aircraft has come down (the crash, the track's end) it is left out and the crash site's ✕
+ * marks where it came down (its icon covered the ✕ at 1440 and 360 px).
+ */
+export function drawnMoment(track: TrackModel, m: Moment): MapMoment {
+  return exportMoment(mapMomentAt(track, m.chapter, m.t), track);
+}
+
 export function drawMoment(track: TrackModel, map: StoryMap | null, m: Moment): void {
-  map?.setMoment(mapMomentAt(track, m.chapter, m.t));
+  map?.setMoment(drawnMoment(track, m));
 }
 
 /** The URL follows the reader without flooding history: replaced, 150 ms after the last change. */

@@ -272,6 +272,41 @@ describe('names on the map', () => {
   });
 });
 
+describe('the aircraft at the crash', () => {
+  // As the exports (export/core/moment.ts, one rule): where the aircraft has come down its icon would only cover the
+  // crash site's ✕; the live map drew it there at 1440 and 360 px.
+  for (const [viewport, extra] of [
+    [{ width: 1440, height: 900 }, {}],
+    [
+      { width: 360, height: 740 },
+      { isMobile: true, hasTouch: true },
+    ],
+  ] as const)
+    it(`at ${viewport.width} px: not drawn at the crash nor at the flight's end, the ✕ is; drawn a step before`, async () => {
+      const { page, close } = await app.open('?event=crash', viewport, extra);
+      try {
+        const drawn = () =>
+          page.evaluate(async () => {
+            const sm = await (window as any).flightmap.mapReady;
+            const svg = document.querySelector<SVGElement>('.flight-overlay');
+            return { at: sm.aircraft(), overlay: !!svg && getComputedStyle(svg).display !== 'none' };
+          });
+        expect(await drawn()).toEqual({ at: null, overlay: false });
+        expect(await page.locator('.crash-mark').isVisible()).toBe(true);
+        // The flight's end (End on the slider), and the moment before the crash, where it still flies.
+        await page.evaluate(() => (window as any).flightmap.seekEvent('emergency-landing-request-reported'));
+        await page.waitForFunction(async () => (await (window as any).flightmap.mapReady).aircraft() !== null, null, { timeout: 10_000, polling: 100 });
+        expect((await drawn()).overlay).toBe(true);
+        await page.getByRole('slider', { name: 'Time' }).focus();
+        await page.keyboard.press('End');
+        await page.waitForFunction(async () => (await (window as any).flightmap.mapReady).aircraft() === null, null, { timeout: 10_000, polling: 100 });
+        expect(await drawn()).toEqual({ at: null, overlay: false });
+      } finally {
+        await close();
+      }
+    });
+});
+
 describe('the legend', () => {
   it('names the aircraft and “not yet flown” only while the map draws them: not in the year after, nothing ahead at the crash', async () => {
     const shown = async (page: Page) =>
@@ -290,7 +325,7 @@ describe('the legend', () => {
     await page.evaluate(() => (window as any).flightmap.seekEvent('crash'));
     await page.waitForFunction(() => document.documentElement.dataset.chapter === 'flight');
     const crash = await shown(page);
-    expect(crash).toContain('aircraft'); // the live map draws it at the crash
+    expect(crash).not.toContain('aircraft'); // at the crash the ✕ marks where it came down, as in the exports
     expect(crash).not.toContain('ahead');
     await close();
   });

@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           // The code carries keys, not words: tests read the English catalogue as the page does (src/i18n).
           setupFiles: ['test/support/i18n-setup.ts'],
+          // The exports' layout tests go through every preset, language and moment (4–12 s each on two busy cores).
+          testTimeout: 30_000,
         },
       },
       {

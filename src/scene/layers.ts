@@ -32,15 +32,15 @@ export function keepTogether(s: string): string {
  * The forms a claimed point's name takes on the map and in the exports, longest first: `label`, the name with its
  * claimant over "(claim, first published {date})"; `name`, the name with its claimant and the word for a claim
  * ("Russian media (claim): 15 km from the airport, 2,400 m"), drawn where the label finds no room; `claim`, the
- * exports' last resort where not even that fits (a small picture's detail inset): the claim with the word for a claim,
- * as the story names it ("Claim: 18 km NNW of the airport, 2,400 m"; it was the bare "18 km NNW …", which read as
- * fact). Each says it is a claim, in the page's language; the live map draws only the first two (labels.ts), which
- * say who claims it too.
+ * exports' last resort where not even that fits over four lines (the detail inset of a picture as small as
+ * 180 × 120 mm): the claim alone ("15 km from the airport, 2,400 m"), its dot and the legend's "Claimed strike point
+ * (unverified)" saying it is a claim ("Claim: 15 km …" did not fit there either, and overlapped its neighbour). The
+ * first two say it is a claim and who claims it, in the page's language; the live map draws only those (labels.ts).
  */
 export function claimForms(claimant: string, claim: string, date: string): { label: string; name: string; claim: string } {
   const name = keepTogether(msg('map.claimShort', { claimant, name: claim }));
   const first = keepTogether(msg('map.claimName', { claimant, name: claim }));
-  const bare = keepTogether(`${msg('map.claimPrefix')}${claim}`);
+  const bare = keepTogether(claim);
   return { label: msg('map.claimLabel', { name: first, date: date.replace(/ /g, '\u00a0') }), name, claim: bare };
 }
 

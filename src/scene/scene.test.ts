@@ -84,7 +84,7 @@ describe('the scene', () => {
 describe('a claim on the map says who claims it and that it is a claim', () => {
   afterEach(() => useLocale('en', read('en')));
   for (const lang of ['en', 'ru', 'az', 'kk'] as const)
-    it(`${lang}: every form its name can take (the label, the short form, the last resort) says "claim", the label and the short form with its claimant`, () => {
+    it(`${lang}: the forms the live map and the exports draw (the label, the short form) say "claim" and who claims it`, () => {
       const cat = read(lang);
       useLocale(lang, cat);
       const local = localizeStory(data, cat.story);
@@ -99,9 +99,10 @@ describe('a claim on the map says who claims it and that it is a claim', () => {
         const p = f.properties as { id: string; claimant: string };
         const n = names.find((x) => x.feature === p.id)!;
         // Every form the layouts may draw (labels.ts: text, short, bare; claim-names.ts: short ?? text's first line, bare ?? short).
-        const forms = [n.text, n.short ?? n.text.split('\n')[0]!, n.bare ?? n.short ?? n.text];
+        // (The exports' last resort, the claim alone, is left out: layers.ts claimForms.)
+        const forms = [n.text, n.short ?? n.text.split('\n')[0]!];
         for (const t of forms) expect(flat(t).toLocaleLowerCase(lang), `${lang}: ${t}`).toContain(word);
-        // With its claimant, but for the exports' last resort (a small picture's detail inset): "Claim: 15 km …".
+        // With its claimant.
         for (const t of forms.slice(0, 2)) expect(flat(t), `${lang}: ${t}`).toContain(p.claimant);
         // The claimant first, as everywhere on the map.
         expect(flat(n.short!).startsWith(p.claimant), n.short).toBe(true);

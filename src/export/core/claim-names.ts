@@ -155,7 +155,8 @@ export function placeClaimNames({ names, project, view, zoom, ratio, measure, st
     const bare = n.bare ?? name;
     const fs: string[][] = [
       ...(start === 'full' && n.text !== name ? [full] : []),
-      ...[name, bare].flatMap((t) => [[t], breakLines(t, 2, width), breakLines(t, 3, width)]),
+      // Up to four lines: every form says it is a claim ("… (claim): …", "Claim: …"), which a small detail needs room for.
+      ...[name, bare].flatMap((t) => [[t], breakLines(t, 2, width), breakLines(t, 3, width), breakLines(t, 4, width)]),
     ].filter((f, i, all) => all.findIndex((g) => g.join('\n') === f.join('\n')) === i);
     forms.set(n.id, fs);
     const box = (f: string[]) => ({ width: Math.max(...f.map(width)), height: f.length * LINE_EM * size });

@@ -3,7 +3,7 @@
  * instant) the aircraft has come down where the crash site's ✕ is: its 30 px icon would only cover the ✕ and
  * Aktau's airport ring and push into their names (issue 12: at the whole route's scale, "Crash site" met the
  * aircraft's nose and "Aktau SCO" its tail), so the picture leaves it out and the ✕ marks where it came down.
- * The live map is not changed (it is drawn at a closer zoom, where the three stand apart). Pure.
+ * The live map follows the same rule (app/effects.ts drawnMoment): there too the ✕ marks where it came down. Pure.
  */
 import type { MapMoment } from '../../scene/scene';
 import type { TrackModel } from '../../track/interpolate';

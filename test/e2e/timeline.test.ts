@@ -201,7 +201,7 @@ describe('the time slider', () => {
           await close();
         }
       }
-    });
+    }, 180_000); // four languages × every event, on two cores
 
   // A readout one pixel taller at a claim (its badge) grew the timeline and resized the map beside the panel at every
   // claim and back: a new canvas and a redraw, ~35 ms, at a slider step (found by a CPU profile of the scrub).
@@ -229,7 +229,7 @@ describe('the time slider', () => {
         await close();
       }
     }
-  });
+  }, 180_000);
 
   it('plays with Space and pauses again', async () => {
     const { page, close } = await app.open('?event=divert-aktau');

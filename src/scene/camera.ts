@@ -244,18 +244,27 @@ export function framePadding(width: number): Padding {
 /**
  * What covers the live map where it cannot be measured (the embed's poster, drawn before its map exists): its
  * controls as MapLibre lays them out with the page's CSS, in CSS px (measured in Chromium): the scale bars
- * (nautical above metric, each at most 90 × 22, 10 px from the right, 54 and 86 px from the bottom) and the folded
- * attribution (24 × 24) in the bottom right corner; the folded legend (about 82 × 32) in the bottom left; from 600 px
- * the zoom buttons (29 × 58) and the whole-route button (29 × 29) in the top right. The live map passes the boxes
- * it measures instead (src/map/story-map.ts view()); test/e2e/camera.test.ts checks they are these.
+ * (nautical above metric, each at most 90 × 22, 10 px from the right) and the folded attribution (24 × 24) in the
+ * bottom right corner; the folded legend in the bottom left; from 600 px the zoom buttons (29 × 58) and the
+ * whole-route button (29 × 29) in the top right. A narrow page (`narrow`: a viewport up to 899 px, the phone's
+ * layout, app.css) gives its controls room to be tapped: the legend's pill is 44 tall (about 82 × 46), the
+ * attribution 12 px from the corner, the bars above them; elsewhere the pill is about 82 × 32. The live map passes
+ * the boxes it measures instead (src/map/story-map.ts view()); test/e2e/camera.test.ts checks they are these.
  */
-export function mapControls(w: number, h: number): Cover[] {
-  const out: Cover[] = [
-    { x: w - 100, y: h - 108, width: 90, height: 22 },
-    { x: w - 100, y: h - 76, width: 90, height: 22 },
-    { x: w - 34, y: h - 34, width: 24, height: 24 },
-    { x: 10, y: h - 42, width: 82, height: 32 },
-  ];
+export function mapControls(w: number, h: number, narrow = w < 900): Cover[] {
+  const out: Cover[] = narrow
+    ? [
+        { x: w - 100, y: h - 112, width: 90, height: 22 },
+        { x: w - 100, y: h - 80, width: 90, height: 22 },
+        { x: w - 36, y: h - 36, width: 24, height: 24 },
+        { x: 10, y: h - 55, width: 82, height: 46 },
+      ]
+    : [
+        { x: w - 100, y: h - 109, width: 90, height: 22 },
+        { x: w - 100, y: h - 77, width: 90, height: 22 },
+        { x: w - 34, y: h - 34, width: 24, height: 24 },
+        { x: 10, y: h - 42, width: 82, height: 32 },
+      ];
   if (w >= 600) out.push({ x: w - 39, y: 10, width: 29, height: 58 }, { x: w - 39, y: 78, width: 29, height: 29 });
   return out;
 }

@@ -247,7 +247,7 @@ describe('the camera that follows the story', () => {
       await settled(page);
       const { covers } = await corner(page);
       const { w, h } = await onMap(page, []);
-      const model = mapControls(w, h);
+      const model = mapControls(w, h, viewport.width < 900); // the phone's layout up to 899 px (app.css)
       const legendless = covers.filter((c) => c.height < h / 3); // the open legend (a tall box) is not a control
       expect(legendless).toHaveLength(model.length);
       for (const m of model) {

@@ -63,7 +63,8 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
           .filter((r) => r.width > 0 && r.height > 0)
           .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }))
       : [];
-    const covers = [...mapControls(width, height), ...over];
+    // The phone's layout (app.css, up to 899 px) gives its controls more room to be tapped.
+    const covers = [...mapControls(width, height, window.matchMedia('(max-width: 899px)').matches), ...over];
     const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera, covers });
     const box = document.createElement('div');
     box.className = 'scene-poster';

@@ -8,7 +8,8 @@
  *   public/route-<locale>.png, `npm run images`, when it is there; route-narrow-<locale>.png on a phone).
  */
 import type { Plugin } from 'vite';
-import { outletName, type Source, type StoryEvent } from '../../src/story/schema.ts';
+import type { Source, StoryEvent } from '../../src/story/schema.ts';
+import { outletName } from '../../src/story/outlet.ts';
 import { validateStoryDir } from './story-files.ts';
 import { day, eventTimeLabel } from '../../src/time/format.ts';
 import { STATUS_LABEL } from '../../src/i18n/words.ts';

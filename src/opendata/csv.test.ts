@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { EVENT_COLUMNS, eventsCsv, SOURCE_COLUMNS, sourcesCsv } from './csv';
 import { story } from './fixture';
 import type { StoryData } from '../story/validate';
-import { outletName } from '../story/schema';
+import { outletName } from '../story/outlet';
 
 /** Line breaks outside quoted fields that do not end a record (RFC 4180 allows none). */
 const strayBreaks = (text: string) =>

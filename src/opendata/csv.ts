@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { StoryData } from '../story/validate';
-import { outletName } from '../story/schema';
+import { outletName } from '../story/outlet';
 import { areaCentre, sourceLookup, sourcesText } from './geojson';
 
 export const EVENTS_CSV = 'events.csv';

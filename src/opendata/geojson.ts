@@ -5,7 +5,8 @@
  * scripts/lib/downloads-plugin.ts.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { outletName, type Source } from '../story/schema';
+import type { Source } from '../story/schema';
+import { outletName } from '../story/outlet';
 import type { StoryData } from '../story/validate';
 
 /** What a download says about itself (also the citation's parts). */

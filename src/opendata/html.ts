@@ -3,7 +3,8 @@
  * embed) and the corrections log page (changelog.html). Every piece of text from the data is escaped.
  * Pure: no DOM, no fs.
  */
-import { outletName, type Source } from '../story/schema';
+import type { Source } from '../story/schema';
+import { outletName } from '../story/outlet';
 import { day } from '../time/format';
 import type { Changelog } from './changelog';
 import { GEOJSON_FILE } from './geojson';

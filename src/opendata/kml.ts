@@ -8,7 +8,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Geometry, Position } from 'geojson';
 import type { StoryData } from '../story/validate';
-import { outletName } from '../story/schema';
+import { outletName } from '../story/outlet';
 import type { TrackModel } from '../track/interpolate';
 import { LIGHT, type Palette } from '../theme/palette';
 import { SYMBOLOGY as S } from '../theme/symbology';

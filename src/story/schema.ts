@@ -62,10 +62,6 @@ export const Source = z
   })
   .refine((s) => s.url !== undefined || s.note !== undefined, { message: 'needs a url, or a note saying where its text is kept', path: ['url'] });
 export type Source = z.infer<typeof Source>;
-/** The outlet's name, and that its text is republished where it is (`word`: in the reader's language; English by default). */
-export function outletName(s: Pick<Source, 'outlet' | 'republished'>, word = 'republished'): string {
-  return s.republished ? `${s.outlet} (${word})` : s.outlet;
-}
 export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
 
 // ---------------------------------------------------------------- region.json

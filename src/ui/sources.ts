@@ -1,5 +1,6 @@
 /** The list of sources behind an item, as links. */
-import { outletName, type Source } from '../story/schema';
+import type { Source } from '../story/schema';
+import { outletName } from '../story/outlet';
 import { extLink, h } from './dom';
 import { msg } from '../i18n';
 

@@ -176,8 +176,16 @@ describe('export insets', () => {
       .join(' ')
       .replace(/&#8220;|&#8221;|&quot;/g, '"')
       .replace(/[“”]/g, '"');
-    for (const words of ['VChK-OGPU: 18 km NNW of the airport', 'Russian media: 15 km from the airport', '"Paladichuk" leak: target 7 km from the launcher'])
-      expect(said).toContain(words);
+    // In its label (over "(claim, first published …)") or its short form, which says it is a claim too ("… (claim): …").
+    for (const [claimant, words] of [
+      ['VChK-OGPU', '18 km NNW of the airport'],
+      ['Russian media', '15 km from the airport'],
+      ['"Paladichuk" leak', 'target 7 km from the launcher'],
+    ])
+      expect(
+        [`${claimant}: ${words}`, `${claimant} (claim): ${words}`].some((w) => said.includes(w)),
+        `${claimant} in ${said}`,
+      ).toBe(true);
     expect(detail).toMatch(/>\d+ k?m<\/text>/);
     // Grozny airport, which two of the claims are measured from: named, and its ring (the airports' circle) drawn.
     const group = (id: string) => detail.slice(detail.indexOf(`<g id="${id}"`), detail.indexOf('</g>', detail.indexOf(`<g id="${id}"`)));

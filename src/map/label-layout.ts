@@ -50,6 +50,8 @@ export interface LabelInput {
  * export): where its box would come nearer, another of its anchors is tried, as where a mark or a name is in the way.
  */
 export const PLACE_EDGE = 8;
+/** The crash site's ✕ with its halo, px (strokes from 5 to 17 of 22, a 7 px halo: 1.5 to 20.5): no name covers it (the live map's names, the poster's). */
+export const CROSS = 19;
 
 export interface Placed {
   id: string;

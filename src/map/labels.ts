@@ -12,7 +12,7 @@ import type { LngLat } from '../geo/mercator';
 import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
 import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY } from '../theme/symbology';
 import { msg } from '../i18n';
-import { byZoom, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, PLACE_EDGE, type Box, type LabelInput } from './label-layout';
+import { byZoom, CROSS, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, PLACE_EDGE, type Box, type LabelInput } from './label-layout';
 
 export interface MapLabels {
   /**
@@ -43,24 +43,6 @@ function halo(colour: string, w: number): string {
 const SVG = 'http://www.w3.org/2000/svg';
 /** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
 const MARK = 26;
-/** The ✕ with its halo, px (strokes from 5 to 17 of 22, a 7 px halo: 1.5 to 20.5); a name must not cover it. */
-const CROSS = 19;
-
-/**
- * An element's box on screen, with its text where that runs out of it: a scale bar's unit longer than its bar
- * ("20 мор. миль") is drawn out to the left of its box (app.css), and no name may be drawn under it.
- */
-function extent(e: Element): DOMRect {
-  const r = e.getBoundingClientRect();
-  if (!e.classList.contains('maplibregl-ctrl-scale') || !e.textContent) return r;
-  const range = document.createRange();
-  range.selectNodeContents(e);
-  const t = range.getBoundingClientRect();
-  if (!(t.width > 0)) return r;
-  const left = Math.min(r.left, t.left),
-    top = Math.min(r.top, t.top);
-  return new DOMRect(left, top, Math.max(r.right, t.right) - left, Math.max(r.bottom, t.bottom) - top);
-}
 
 /** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
@@ -195,7 +177,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     const at = container.getBoundingClientRect();
     const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])];
     return els
-      .map(extent)
+      .map((e) => e.getBoundingClientRect()) // a scale bar's box holds its unit (app.css)
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }));
   };

@@ -102,7 +102,7 @@ export interface SceneName {
   text: string;
   /** A shorter form, drawn where the full text finds no room (a claim's name without its date line, with its claimant and the word for a claim). */
   short?: string;
-  /** The exports' last resort, where even the short form finds no room: the claim with the word for a claim, without who claims it. */
+  /** The exports' last resort, where even the short form over four lines finds no room: the claim alone (its dot and the legend say it is one). */
   bare?: string;
   at: LngLat;
   /** From NAMES[kind]: placed first where names collide (higher first). */

@@ -18,7 +18,7 @@ import { storyLines } from '../../scene/scene';
 import type { StoryLayers } from '../../scene/layers';
 import { mapControls } from '../../scene/camera';
 import { AIRCRAFT_ICON, type CircleSymbol, NAMES, nameSize, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY as S } from '../../theme/symbology';
-import { type Box, iconBox, type LabelInput, layoutLabels, type Mark, PLACE_EDGE } from '../../map/label-layout';
+import { type Box, CROSS, iconBox, type LabelInput, layoutLabels, type Mark, PLACE_EDGE } from '../../map/label-layout';
 import { fitBounds, projectOnMap, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { Measure } from '../core/layout';
@@ -134,7 +134,7 @@ export function posterNames(
     });
     drawn.set(s.id, { n: s, forms, size: px });
   }
-  // The marks no other name covers: the crash ✕ with its halo (19 px), the airports' rings, the shown claims' dots.
+  // The marks no other name covers: the crash ✕ with its halo (CROSS), the airports' rings, the shown claims' dots.
   const ring = S.airport.radius + S.airport.strokeWidth;
   const dot = S.claim.radius + S.claim.strokeWidth;
   const marks: Mark[] = [];
@@ -142,7 +142,7 @@ export function posterNames(
     if ((f.role !== 'crash' && f.role !== 'airport' && f.role !== 'claim') || f.geometry.type !== 'Point') continue;
     const name = scene.names.find((n) => n.feature === f.id);
     if (f.role === 'claim' && !name?.shown) continue;
-    const half = f.role === 'crash' ? 19 / 2 : f.role === 'claim' ? dot : ring;
+    const half = f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring;
     const p = project(f.geometry.coordinates as [number, number]);
     marks.push({ x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(name ? { owner: name.id } : {}) });
   }

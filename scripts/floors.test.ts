@@ -56,6 +56,7 @@ export const PURE = [
   'embed/oembed.ts',
   'embed/lifecycle.ts',
   'map/label-layout.ts',
+  'map/scene-labels.ts',
   'ui/legend-data.ts',
 ];
 /** Packages pure code may not import. */

@@ -12,6 +12,7 @@ import type { AppState, Intent, Moment } from '../state/app-state';
 import type { Camera, StoryMap } from '../map/story-map';
 import type { ExportRequest } from '../export/core/request';
 import type { Camera as FrameCamera } from '../geo/fit';
+import type { Cover } from '../scene/camera';
 
 export type { Moment } from '../state/app-state';
 
@@ -49,8 +50,11 @@ export interface App {
   /** Resolves when the map has drawn (or at once where there is no map); with `lazyMap`, the first map. */
   mapReady: Promise<StoryMap | null>;
   mapLife: MapLife;
-  /** The camera a new map of width × height CSS px would open with now (scene/camera.ts openingCamera); the embed's poster draws with it. */
-  openingCamera(width: number, height: number): FrameCamera;
+  /**
+   * The camera a new map of width × height CSS px would open with now (scene/camera.ts openingCamera), clear of what
+   * will cover it (by default its controls as the page's layout places them, mapControls); the embed's poster draws with it.
+   */
+  openingCamera(width: number, height: number, covers?: readonly Cover[]): FrameCamera;
 }
 
 /** `window.flightmap.exportPng(request)`: a PNG data URL of the export (src/export/png/run.ts). */

@@ -10,7 +10,7 @@
 import type { StoryData } from '../story/validate';
 import type { Moment } from '../state/app-state';
 import { stopsAt, type Timelines } from '../time/timeline';
-import { frameCamera, framesFor, mapControls, openingCamera, storyFrames, type Camera, type Cover, type ViewFrame } from '../scene/camera';
+import { frameCamera, framesFor, openingCamera, storyFrames, type Camera, type Cover, type ViewFrame } from '../scene/camera';
 import type { BBox, Padding } from '../geo/bounds';
 import type { StoryMap } from '../map/story-map';
 import type { Effect } from './effects';
@@ -21,13 +21,13 @@ export interface StoryCamera {
   mapMade(map: StoryMap, m: Moment, camera: 'story' | 'reader', restored: boolean): void;
   /**
    * The camera a new map of this view opens with at moment `m` (scene/camera.ts openingCamera): the embed's poster
-   * draws with it too, before the map's controls exist: without measured `covers`, the controls' usual boxes
-   * (mapControls), so the map opens where the poster drew.
+   * draws with it too, before the map's controls exist, with the boxes they will have (mapControls) and what the
+   * page has put over the map, so the map opens where the poster drew.
    */
   opening(m: Moment, view: View): Camera;
 }
 
-type View = { width: number; height: number; padding: Padding; covers?: readonly Cover[] };
+type View = { width: number; height: number; padding: Padding; covers: readonly Cover[] };
 
 export function storyCamera(
   story: StoryData,
@@ -55,8 +55,7 @@ export function storyCamera(
     map.moveTo(frameCamera(f, v.width, v.height, v.padding, v.covers), animate && !reducedMotion.matches);
     shown = f.id;
   };
-  const opening = (m: Moment, v: View) =>
-    openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding, v.covers ?? mapControls(v.width, v.height), openingFrame);
+  const opening = (m: Moment, v: View) => openingCamera(overview ? undefined : frameOf(m), whole, v.width, v.height, v.padding, v.covers, openingFrame);
   return {
     opening,
     effect(s, prev) {

@@ -21,7 +21,7 @@ import { storyClock } from '../story/content';
 import { storyParts } from './parts';
 import { fitFirstScreen } from '../ui/first-screen';
 import { storyCamera } from './camera';
-import { framePadding } from '../scene/camera';
+import { framePadding, mapControls, PHONE_LAYOUT } from '../scene/camera';
 import { chapterEffect, connectEffects, drawMoment, legendEffect, mapMomentEffect, momentListener, uiEffect, urlEffect } from './effects';
 import type { App, AppHooks } from '../api/flightmap';
 
@@ -162,6 +162,7 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     seekEvent,
     mapReady,
     mapLife,
-    openingCamera: (width, height) => camera.opening(store.get().moment, { width, height, padding: framePadding(width) }),
+    openingCamera: (width, height, covers = mapControls(width, height, env.media(PHONE_LAYOUT).matches)) =>
+      camera.opening(store.get().moment, { width, height, padding: framePadding(width), covers }),
   };
 }

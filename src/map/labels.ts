@@ -10,9 +10,10 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
 import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
-import { AIRCRAFT_ICON, CRASH_ICON, iconPathD, NAMES, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY } from '../theme/symbology';
+import { CRASH_ICON, iconPathD, NAMES, nameBaseSize, type Palette } from '../theme/symbology';
 import { msg } from '../i18n';
-import { byZoom, CROSS, iconBox, type Layout, layoutLabels, type Line, type Mark, needsRelayout, PLACE_EDGE, type Box, type LabelInput } from './label-layout';
+import { type Box, type Layout, needsRelayout } from './label-layout';
+import { aircraftBox, type FormSize, layoutSceneLabels, nameForms } from './scene-labels';
 
 export interface MapLabels {
   /**
@@ -88,7 +89,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     el.textContent = s.text; // text, never HTML
     el.style.color = c[n.colour];
     el.style.textShadow = halo(c[n.halo], n.haloWidth);
-    el.style.fontSize = `${typeof n.size === 'number' ? n.size : n.size[1]}px`;
+    el.style.fontSize = `${nameBaseSize(n)}px`;
     el.style.fontWeight = String(n.weight);
     if (n.letterSpacing) el.style.letterSpacing = `${n.letterSpacing}em`;
     box.append(el);
@@ -96,7 +97,8 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   });
   container.append(box);
 
-  const crashFeature = scene.features.find((f) => f.role === 'crash');
+  const features = scene.features; // a story's: fixed, as its names are
+  const crashFeature = features.find((f) => f.role === 'crash');
   const crash = crashFeature ? { id: crashFeature.id, at: (crashFeature.geometry as GeoJSON.Point).coordinates as LngLat } : null;
   const mark = crashFeature ? crashMark(c, crashFeature.title) : null;
   if (mark && crash) {
@@ -107,31 +109,10 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     container.addEventListener('scroll', unscroll);
   }
 
-  // The marks (the crash ✕, the airports' rings, the claimed points' dots, as the export keeps its names off them):
-  // no other name is drawn over them. A claim's dot counts once it is drawn (its name shown: the day it was reported).
-  const ring = SYMBOLOGY.airport.radius + SYMBOLOGY.airport.strokeWidth;
-  const dot = SYMBOLOGY.claim.radius + SYMBOLOGY.claim.strokeWidth;
-  const markPoints = scene.features
-    .filter((f) => (f.role === 'crash' || f.role === 'airport' || f.role === 'claim') && f.geometry.type === 'Point')
-    .map((f) => {
-      /** Index of its name in `all` (-1: none): the name it belongs to, and a claim's dot counts while that is shown. */
-      const name = all.findIndex((n) => n.feature === f.id);
-      return {
-        at: (f.geometry as GeoJSON.Point).coordinates as LngLat,
-        half: f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring,
-        owner: all[name]?.id,
-        claim: f.role === 'claim',
-        name,
-      };
-    });
-
   // The lines drawn (the route, every edge of the track): a name stands off them where it can, as in the export.
   const lines = storyLines(scene);
 
-  // Each name's forms: its text, then the shorter form tried where the text finds no room (a claim's name with its
-  // claimant and the word for a claim: "ВЧК-ОГПУ (утверждение): 18 км …"). Not the exports' last resort (`bare`,
-  // the claim without its claimant): on the live map a claim is named with who claims it, or not at all.
-  const forms = all.map((s) => [s.text, s.short].filter((t, i, a): t is string => !!t && a.indexOf(t) === i));
+  const forms = all.map(nameForms); // its text, then its shorter form (scene-labels.ts)
   const drawn = all.map(() => 0); // the form each element shows now
   const show = (i: number, form: number) => {
     if (drawn[i] === form) return;
@@ -139,7 +120,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     els[i]!.textContent = forms[i]![form]!; // text, never HTML
   };
   // Sizes of every form at the drawn font size, read once (and again when a font arrives): no layout read while moving.
-  let sizes: { w: number; h: number }[][] = [];
+  let sizes: FormSize[][] = [];
   // Every form is written before any is read (a copy of the element for each shorter form), so the browser lays
   // them out once, not once per name and form (a layout each, tens of ms at load).
   const measure = () => {
@@ -155,19 +136,15 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
         }),
       ];
     });
-    sizes = boxes.map((b) => b.map((e) => ({ w: e.offsetWidth, h: e.offsetHeight })));
+    sizes = boxes.map((b) => b.map((e) => ({ width: e.offsetWidth, height: e.offsetHeight })));
     for (const b of boxes) for (const copy of b.slice(1)) copy.remove();
   };
   let covers: Box[] | null = null;
   /** The aircraft the names keep clear of (the scene's; null: hidden), and the last layout, made with it. */
   let aircraft: SceneAircraft | null = null;
   let last: Layout | null = null;
-  /** The aircraft's box on screen: its icon's size and shape from the symbology table, turned as the overlay turns it. */
-  const aircraftBox = (): Box | null => {
-    if (!aircraft) return null;
-    const p = map.project(aircraft.at);
-    return iconBox(AIRCRAFT_ICON, p.x, p.y, aircraft.bearing - map.getBearing());
-  };
+  const project = (ll: LngLat) => map.project(ll);
+  const aircraftNow = () => aircraftBox(aircraft, project, map.getBearing());
   // What each element shows now: written only when it changes (a step that moves the aircraft past a name
   // restyles that name, not all of them).
   const drawnAt = all.map(() => '');
@@ -183,43 +160,22 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   };
 
   const layout = () => {
-    if (!sizes.length || sizes.every((z) => z[0]!.w === 0)) measure(); // again if measured while the map was hidden
-    const zoom = map.getZoom();
-    const inputs: LabelInput[] = [];
-    const scales = new Map<string, number>();
-    all.forEach((s, i) => {
-      const n = NAMES[s.kind];
-      if ((s.minZoom !== undefined && zoom < s.minZoom) || (s.maxZoom !== undefined && zoom >= s.maxZoom)) return;
-      if (!shown[i]) return;
-      const base = typeof n.size === 'number' ? n.size : n.size[1];
-      const px = typeof n.size === 'number' ? n.size : byZoom(zoom, n.size[0], n.size[1], n.size[2], n.size[3]);
-      const k = px / base;
-      scales.set(s.id, k);
-      const p = map.project(s.at);
-      inputs.push({
-        id: s.id,
-        x: p.x,
-        y: p.y,
-        width: sizes[i]![0]!.w * k,
-        height: sizes[i]![0]!.h * k,
-        ...(sizes[i]!.length > 1 ? { variants: sizes[i]!.slice(1).map((z) => ({ width: z.w * k, height: z.h * k })) } : {}),
-        anchors: n.anchors,
-        priority: s.priority,
-        ...(s.group !== undefined ? { group: s.group } : {}), // a country's candidate points: the first that fits
-        ...(s.kind === 'airport' || s.kind === 'crash' ? { edge: PLACE_EDGE } : {}), // a place's name kept off the map's edge
-        ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
-      });
-    });
+    if (!sizes.length || sizes.every((z) => z[0]!.width === 0)) measure(); // again if measured while the map was hidden
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
-    const marks: Mark[] = markPoints
-      .filter((m) => !m.claim || shown[m.name])
-      .map(({ at, half, owner }) => {
-        const p = map.project(at);
-        return { x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(owner ? { owner } : {}) };
-      });
-    const view = { width: container.clientWidth, height: container.clientHeight };
-    const onScreen: Line[] = lines.map((l) => l.map((ll) => map.project(ll)));
-    last = layoutLabels(inputs, view, covers, 2, marks, aircraftBox(), onScreen, STORY_LINE_HALF_WIDTH);
+    const laid = layoutSceneLabels({
+      names: all,
+      features,
+      shown,
+      lines,
+      aircraft,
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      project,
+      sizes: (i) => sizes[i]!,
+      view: { width: container.clientWidth, height: container.clientHeight },
+      covers,
+    });
+    last = laid.layout;
     const placed = new Map(last.placed.map((p) => [p.id, p]));
     all.forEach((s, i) => {
       const p = placed.get(s.id);
@@ -230,7 +186,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       }
       if (drawnAt[i] === 'hidden' || !drawnAt[i]) el.style.visibility = '';
       show(i, p.variant);
-      const k = scales.get(s.id)!;
+      const k = laid.names.get(s.id)!.scale;
       const at = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)${k !== 1 ? ` scale(${k.toFixed(3)})` : ''}`;
       if (drawnAt[i] !== at) el.style.transform = drawnAt[i] = at;
     });
@@ -279,7 +235,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       if (changed.some((n) => n.minZoom === undefined || zoom >= n.minZoom)) layout();
       // The aircraft moved: the names are laid out again only where it can change them (it meets a name's box, or
       // it turned a name away or pushed one at the last layout); elsewhere a step costs one projected point.
-      else if (last && needsRelayout(last, aircraftBox())) layout();
+      else if (last && needsRelayout(last, aircraftNow())) layout();
     },
     remove() {
       map.off('move', layout);

@@ -118,7 +118,7 @@ describe('story camera', () => {
   it('keeps a frame’s points out from under the map’s controls: Baku at take-off on a phone, clear of the scale bars and the attribution', () => {
     const [w, h] = [360, 429];
     const pad = framePadding(w);
-    const covers = mapControls(w, h);
+    const covers = mapControls(w, h, w < 900);
     const f = framesFor(story, frames, ['takeoff'])!;
     const bare = frameCamera(f, w, h, pad);
     // Without the covers Baku falls within the scale bars' room (the fault); with them, MARK_ROOM clear of each.
@@ -142,7 +142,7 @@ describe('story camera', () => {
     ['360 × 740', 360, 429],
     ['1440 × 900', 1056, 594],
   ] as const)('at the crash (%s) frames the coast around the airport and the crash site: at most zoom 10, the two 100 px apart and well inside', (_n, w, h) => {
-    const cam = frameCamera(framesFor(story, frames, ['crash'])!, w, h, framePadding(w), mapControls(w, h));
+    const cam = frameCamera(framesFor(story, frames, ['crash'])!, w, h, framePadding(w), mapControls(w, h, w < 900));
     expect(cam.zoom).toBeLessThanOrEqual(10);
     expect(apart(cam, w, h, pt('crash-site'), pt('sco'))).toBeGreaterThanOrEqual(100);
     for (const id of ['crash-site', 'sco']) expect(inside(on(cam, w, h, pt(id)), w, h, { top: 60, right: 100, bottom: 100, left: 60 }), id).toBe(true);
@@ -153,7 +153,7 @@ describe('story camera', () => {
     const [w, h] = [1056, 594];
     const pad = { top: 50, right: 100, bottom: 80, left: 306 };
     const f = framesFor(story, frames, ['divert-aktau'])!;
-    const cam = frameCamera(f, w, h, pad, mapControls(w, h));
+    const cam = frameCamera(f, w, h, pad, mapControls(w, h, w < 900));
     for (const p of f.places) {
       const q = on(cam, w, h, p);
       const edge = Math.min(Math.abs(q.x), Math.abs(w - q.x), Math.abs(q.y), Math.abs(h - q.y));
@@ -162,7 +162,7 @@ describe('story camera', () => {
     const mrv = on(cam, w, h, pt('mrv'));
     expect(mrv.x).toBeGreaterThan(0); // in view, as before the fix it was cut at the left edge
     // The fault without it: the fitted frame leaves the ring on the edge.
-    const bare = on(frameCamera({ ...f, places: [] }, w, h, pad, mapControls(w, h)), w, h, pt('mrv'));
+    const bare = on(frameCamera({ ...f, places: [] }, w, h, pad, mapControls(w, h, w < 900)), w, h, pt('mrv'));
     expect(Math.abs(bare.x)).toBeLessThan(PLACE_ROOM);
   });
 
@@ -176,7 +176,12 @@ describe('story camera', () => {
     (_l, legend) => {
       const [w, h] = [1056, 594];
       const pad = { top: 50, right: 100, bottom: 80, left: 306 };
-      const covers = [...mapControls(w, h).slice(0, 3), legend, { x: w - 39, y: 10, width: 29, height: 58 }, { x: w - 39, y: 78, width: 29, height: 29 }];
+      const covers = [
+        ...mapControls(w, h, w < 900).slice(0, 3),
+        legend,
+        { x: w - 39, y: 10, width: 29, height: 58 },
+        { x: w - 39, y: 78, width: 29, height: 29 },
+      ];
       const f = framesFor(story, frames, ['divert-aktau'])!;
       const cam = frameCamera(f, w, h, pad, covers);
       const mrv = on(cam, w, h, pt('mrv'));
@@ -197,7 +202,7 @@ describe('story camera', () => {
     [1000, 560, framePadding(1000), undefined],
   ] as const)('openingCamera on the whole route, %i × %i: no place’s ring cut by the edge, the opening frame’s points in view', (w, h, pad, legend) => {
     const open = frames.get(story.content.openingFrame)!;
-    const covers = [...mapControls(w, h), ...(legend ? [legend] : [])];
+    const covers = [...mapControls(w, h, w < 900), ...(legend ? [legend] : [])];
     const cam = openingCamera(undefined, open.bbox, w, h, pad, covers, open);
     for (const p of open.places) {
       const q = on(cam, w, h, p);
@@ -216,17 +221,26 @@ describe('story camera', () => {
   it('openingCamera frames clear of the covers it is given (the poster passes mapControls, the live map what it measures)', () => {
     const f = framesFor(story, frames, ['takeoff'])!;
     const whole: [number, number, number, number] = [46, 40, 52, 44];
-    const covers = mapControls(360, 429);
+    const covers = mapControls(360, 429, true);
     expect(openingCamera(f, whole, 360, 429, framePadding(360), covers)).toEqual(frameCamera(f, 360, 429, framePadding(360), covers));
   });
 
   it('mapControls: the scale bars and attribution in the bottom right, the folded legend bottom left; the zoom buttons from 600 px', () => {
-    expect(mapControls(360, 429)).toHaveLength(4);
-    expect(mapControls(1000, 600)).toHaveLength(6);
-    for (const c of mapControls(1000, 600)) {
+    expect(mapControls(360, 429, true)).toHaveLength(4);
+    expect(mapControls(1000, 600, false)).toHaveLength(6);
+    for (const c of mapControls(1000, 600, false)) {
       expect(c.x).toBeGreaterThanOrEqual(0);
       expect(c.x + c.width).toBeLessThanOrEqual(1000);
       expect(c.y + c.height).toBeLessThanOrEqual(600);
     }
+  });
+
+  it('mapControls follows the page’s layout, not the map’s width: a 700 px map beside the panel has the desktop’s boxes', () => {
+    const desk = mapControls(700, 500, false),
+      phone = mapControls(700, 500, true);
+    expect(desk).not.toEqual(phone);
+    const legend = (cs: typeof desk) => cs.find((c) => c.x === 10)!;
+    expect(legend(desk).height).toBe(32);
+    expect(legend(phone).height).toBe(46); // the phone's 44 px tap target
   });
 });

@@ -241,17 +241,20 @@ export function framePadding(width: number): Padding {
   return { top: Math.round(20 + 30 * k), bottom: Math.round(60 + 20 * k), left: Math.round(20 + 40 * k), right: Math.round(80 + 20 * k) };
 }
 
+/** The page's phone layout (app.css: up to 899 px wide), whose controls have more room to be tapped. */
+export const PHONE_LAYOUT = '(max-width: 899px)';
+
 /**
  * What covers the live map where it cannot be measured (the embed's poster, drawn before its map exists): its
  * controls as MapLibre lays them out with the page's CSS, in CSS px (measured in Chromium): the scale bars
  * (nautical above metric, each at most 90 × 22, 10 px from the right) and the folded attribution (24 × 24) in the
  * bottom right corner; the folded legend in the bottom left; from 600 px the zoom buttons (29 × 58) and the
- * whole-route button (29 × 29) in the top right. A narrow page (`narrow`: a viewport up to 899 px, the phone's
- * layout, app.css) gives its controls room to be tapped: the legend's pill is 44 tall (about 82 × 46), the
+ * whole-route button (29 × 29) in the top right. A page in the phone's layout (`narrow`: PHONE_LAYOUT matches; said by the
+ * page, not guessed from the map's width: an embed 1000 px wide has the desktop's controls beside a 700 px map) gives its controls room to be tapped: the legend's pill is 44 tall (about 82 × 46), the
  * attribution 12 px from the corner, the bars above them; elsewhere the pill is about 82 × 32. The live map passes
  * the boxes it measures instead (src/map/story-map.ts view()); test/e2e/camera.test.ts checks they are these.
  */
-export function mapControls(w: number, h: number, narrow = w < 900): Cover[] {
+export function mapControls(w: number, h: number, narrow: boolean): Cover[] {
   const out: Cover[] = narrow
     ? [
         { x: w - 100, y: h - 112, width: 90, height: 22 },

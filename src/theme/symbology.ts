@@ -345,6 +345,14 @@ export const NAMES: Record<NameKind, NameSymbol> = {
   },
 };
 
+/**
+ * The size a name's element is laid out at, px (the live map's and the poster's names): its size at the first zoom of
+ * its range; nameSize over this is the scale it is drawn at.
+ */
+export function nameBaseSize(s: NameSymbol): number {
+  return typeof s.size === 'number' ? s.size : s.size[1];
+}
+
 /** A name's size in px at a zoom. */
 export function nameSize(s: NameSymbol, zoom: number): number {
   if (typeof s.size === 'number') return s.size;

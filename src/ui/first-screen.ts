@@ -10,12 +10,14 @@
  * screen turned); the readout's own height is left out, so a long event title under the slider never resizes the
  * map while the reader scrubs: the CSS keeps room for the readout's two lines at most (app.css, .map-wrap).
  */
+import { PHONE_LAYOUT } from '../scene/camera';
+
 export function fitFirstScreen(root: HTMLElement, parts: { above: readonly HTMLElement[]; mapWrap: HTMLElement; timeline: HTMLElement }): () => void {
   const slider = parts.timeline.querySelector<HTMLElement>('.slider');
   if (!slider || typeof ResizeObserver !== 'function') return () => {};
   // Only the phone's layout reads the two (app.css, max-width 899px): elsewhere nothing is measured, and the page's
   // start forces no layout before its map is made.
-  const phone = window.matchMedia('(max-width: 899px)');
+  const phone = window.matchMedia(PHONE_LAYOUT);
   let shown = '';
   const measure = () => {
     if (!phone.matches) return;

@@ -9,7 +9,7 @@ import type { TrackModel } from '../../track/interpolate';
 import type { Chapter } from '../../story/schema';
 import { buildLayers } from '../../scene/layers';
 import { buildScene } from '../../scene/scene';
-import { mapControls } from '../../scene/camera';
+import { type Cover, mapControls, PHONE_LAYOUT } from '../../scene/camera';
 import { paletteFor } from '../../theme/symbology';
 import type { FontWeight } from '../core/layout';
 import { posterGroups } from './poster';
@@ -20,8 +20,8 @@ export interface PosterApp {
   story: StoryData;
   track: TrackModel;
   getMoment(): { chapter: Chapter; t: number };
-  /** The camera the live map would open with now at this size (scene/camera.ts openingCamera). */
-  openingCamera(width: number, height: number): Camera;
+  /** The camera the live map would open with now at this size, clear of what will cover it (scene/camera.ts openingCamera). */
+  openingCamera(width: number, height: number, covers: readonly Cover[]): Camera;
 }
 
 /** A poster source for lazy-map's setPoster: each call draws the app's moment now, at the box's size. */
@@ -51,10 +51,10 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
     const m = app.getMoment();
     const scene = buildScene({ layers, track: app.track }, { kind: 'moment', chapter: m.chapter, t: m.t });
     const palette = paletteFor(document.documentElement.classList.contains('dark') ? 'dark' : 'light');
-    // Framed as the live map will open (the same camera, one computation), so the view does not move when it replaces the poster.
-    const camera = app.openingCamera(width, height);
-    // What will cover the map: its controls' usual boxes (not made yet), and what the page has already put over the
-    // map's box (the legend, its width in the page's language), as the live map's names keep clear of them (labels.ts).
+    // What will cover the map: its controls' boxes as the page's layout will place them (not made yet), and what the
+    // page has already put over the map's box (the legend, its width in the page's language). The live map frames its
+    // opening view clear of them (story-map.ts view()) and keeps its names off them (labels.ts): the poster does both
+    // with the same boxes, so the view and the names do not move when the map replaces it.
     const wrap = document.getElementById('map-wrap');
     const at = wrap?.getBoundingClientRect();
     const over = at
@@ -63,8 +63,8 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
           .filter((r) => r.width > 0 && r.height > 0)
           .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }))
       : [];
-    // The phone's layout (app.css, up to 899 px) gives its controls more room to be tapped.
-    const covers = [...mapControls(width, height, window.matchMedia('(max-width: 899px)').matches), ...over];
+    const covers = [...mapControls(width, height, window.matchMedia(PHONE_LAYOUT).matches), ...over];
+    const camera = app.openingCamera(width, height, covers);
     const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera, covers });
     const box = document.createElement('div');
     box.className = 'scene-poster';

@@ -17,11 +17,12 @@ import { walk } from './model';
 
 const basemap = JSON.parse(readFileSync('public/basemap/basemap.json', 'utf8')) as FeatureCollection;
 const measure = (text: string, _w: number, size: number) => text.length * size * 0.55;
+const covers = mapControls(400, 300, false);
 
 describe('the embed’s poster, drawn from its scene', () => {
   it('draws the moment in the map’s box: the aircraft and its ring, the names, nothing outside the box', () => {
     const scene = buildScene({ layers, track }, { kind: 'moment', chapter: 'flight', t: Date.parse('2024-12-25T05:13:31Z') });
-    const { groups } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure });
+    const { groups } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, covers });
     const byId = Object.fromEntries(groups.map((g) => [g.id, g]));
     expect(byId.aircraft!.children.length).toBe(2);
     expect(byId['uncertainty-ring']!.children.length).toBeGreaterThan(0);
@@ -31,14 +32,14 @@ describe('the embed’s poster, drawn from its scene', () => {
   });
   it('in the year after: no aircraft', () => {
     const scene = buildScene({ layers, track }, { kind: 'moment', chapter: 'aftermath', t: Date.parse('2024-12-27T00:00:00Z') });
-    const { groups } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure });
+    const { groups } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, covers });
     expect(groups.find((g) => g.id === 'aircraft')!.children).toEqual([]);
   });
   it('draws at the camera it is given (the live map’s opening camera), else fits the export’s frame', () => {
     const scene = buildScene({ layers, track }, { kind: 'moment', chapter: 'flight', t: Date.parse('2024-12-25T05:13:31Z') });
     const camera = { center: [47.5, 43.2] as [number, number], zoom: 7.25 };
-    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, camera }).camera).toBe(camera);
-    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure }).camera).not.toEqual(camera);
+    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, camera, covers }).camera).toBe(camera);
+    expect(posterGroups({ basemap, layers, scene, palette: LIGHT, width: 400, height: 300, measure, covers }).camera).not.toEqual(camera);
   });
 });
 
@@ -60,17 +61,19 @@ function firstImpact(lang: string, width: number) {
     frames,
     stopsAt(timelines.flight, t).map((s) => s.id),
   );
-  const camera = openingCamera(frame, ls.frame, width, height, framePadding(width), mapControls(width, height));
-  return { local, scene, camera, height };
+  // A phone's embed: the page's phone layout (its controls' boxes).
+  const covers = mapControls(width, height, true);
+  const camera = openingCamera(frame, ls.frame, width, height, framePadding(width), covers);
+  return { local, scene, camera, height, covers };
 }
 
 describe('the poster’s names are the live map’s', () => {
   afterAll(() => useLocale('en', EN));
   for (const lang of ['en', 'ru', 'az', 'kk'])
     it(`${lang}, 300 px at the first impact: every claim’s name drawn says who claims it and that it is a claim, and every name lies inside the poster`, () => {
-      const { local, scene, camera, height } = firstImpact(lang, 300);
+      const { local, scene, camera, height, covers } = firstImpact(lang, 300);
       expect(camera.zoom).toBeGreaterThanOrEqual(NAMES.claim.minZoom!); // the claims are named at this zoom
-      const { groups, names } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 300, height, measure: notoMeasure, camera });
+      const { groups, names } = posterGroups({ basemap, layers, scene, palette: LIGHT, width: 300, height, measure: notoMeasure, camera, covers });
       const claims = names.filter((n) => n.kind === 'claim');
       expect(claims.length).toBeGreaterThan(0);
       const claimWord = msg('map.claimPrefix').replace(/:\s*$/, '').toLocaleLowerCase(lang);

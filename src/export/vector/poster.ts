@@ -7,18 +7,18 @@
  * Its names are the live map's, not the export's: the scene's names in the forms the live map draws (a name's text,
  * then its shorter forms: a claim's always with its claimant and the word for a claim, src/scene/layers.ts), sized
  * as the live map's page sets them (src/map/labels.ts with app.css: one line, a claim's broken at 14 em, 1.2 lines
- * high) and placed by the same layout (map/label-layout.ts layoutLabels: anchors, offsets, edges, marks, the
- * aircraft, the lines, what covers the map: scene/camera.ts mapControls, the boxes the opening camera keeps clear
- * of too), so the names stay where they are when the map replaces the poster. A name that fits nowhere is left
+ * high) and placed by the same code (map/scene-labels.ts layoutSceneLabels: sizes by zoom, anchors, offsets, edges,
+ * marks, the aircraft, the lines; what covers the map: scene/camera.ts mapControls, the boxes the opening camera keeps
+ * clear of too), so the names stay where they are when the map replaces the poster. A name that fits nowhere is left
  * out, as on the live map: none is cut by the poster's edge.
  */
 import type { FeatureCollection } from 'geojson';
 import type { Scene, SceneName } from '../../scene/scene';
 import { storyLines } from '../../scene/scene';
 import type { StoryLayers } from '../../scene/layers';
-import { mapControls } from '../../scene/camera';
-import { AIRCRAFT_ICON, type CircleSymbol, NAMES, nameSize, type Palette, STORY_LINE_HALF_WIDTH, SYMBOLOGY as S } from '../../theme/symbology';
-import { type Box, CROSS, iconBox, type LabelInput, layoutLabels, type Mark, PLACE_EDGE } from '../../map/label-layout';
+import { type CircleSymbol, NAMES, nameBaseSize, type Palette, SYMBOLOGY as S } from '../../theme/symbology';
+import type { Box } from '../../map/label-layout';
+import { layoutSceneLabels, nameForms } from '../../map/scene-labels';
 import { fitBounds, projectOnMap, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { Measure } from '../core/layout';
@@ -38,8 +38,8 @@ export interface PosterInput {
   padding?: number;
   /** The camera to draw with (the live map's opening camera for this moment and size). */
   camera?: Camera;
-  /** What will cover the live map (its controls, the folded legend), CSS px; by default scene/camera.ts mapControls. */
-  covers?: readonly Box[];
+  /** What will cover the live map (its controls: scene/camera.ts mapControls; the folded legend), CSS px. */
+  covers: readonly Box[];
 }
 
 /** A name as the poster draws it: its lines, the top-left corner of its box and its size, CSS px. */
@@ -86,75 +86,48 @@ export function wrapLines(text: string, max: number, width: (s: string) => numbe
 }
 
 /**
- * Where the live map puts the scene's names for this camera and box (labels.ts's inputs to label-layout's
- * layoutLabels), each in the form it draws.
+ * Where the live map puts the scene's names for this camera and box (the layout labels.ts makes, scene-labels.ts),
+ * each in the form it draws, broken into its lines.
  */
-export function posterNames(
-  scene: Scene,
-  camera: Camera,
-  view: { width: number; height: number },
-  measure: Measure,
-  covers: readonly Box[] = mapControls(view.width, view.height),
-): PosterName[] {
-  const zoom = camera.zoom;
-  const project = (ll: readonly [number, number]) => projectOnMap([ll[0], ll[1]], camera, view.width, view.height, 1);
-  const inputs: LabelInput[] = [];
-  const drawn = new Map<string, { n: SceneName; forms: string[][]; size: number }>();
-  for (const s of scene.names) {
-    if (!s.shown || (s.minZoom !== undefined && zoom < s.minZoom) || (s.maxZoom !== undefined && zoom >= s.maxZoom)) continue;
+export function posterNames(scene: Scene, camera: Camera, view: { width: number; height: number }, measure: Measure, covers: readonly Box[]): PosterName[] {
+  // Each name's forms broken into lines as the page breaks them, and their boxes as the page reports them
+  // (offsetWidth, offsetHeight: whole px; a broken claim is as wide as its max), at its kind's base size.
+  const broken = new Map<number, { forms: string[][]; sizes: { width: number; height: number }[] }>();
+  const lines = (i: number) => {
+    const s = scene.names[i]!;
+    const had = broken.get(i);
+    if (had) return had;
     const n = NAMES[s.kind];
-    // Measured at the kind's own size, as the page lays the element out, then scaled (labels.ts: scale(k)).
-    const base = typeof n.size === 'number' ? n.size : n.size[1];
-    const px = nameSize(n, zoom);
-    const k = px / base;
+    const base = nameBaseSize(n);
     const spacing = n.letterSpacing * base;
     const width = (t: string) => measure(t, n.weight, base) + spacing * [...t].length;
     const max = s.kind === 'claim' ? (n.maxWidth ?? 14) * base : Infinity;
-    // Its text, then its shorter form (a claim's: with its claimant and the word for a claim); never `bare`, the
-    // exports' last resort without the claimant: as on the live map, a claim is named with who claims it or not at all.
-    const texts = [s.text, s.short].filter((t, i, a): t is string => !!t && a.indexOf(t) === i);
+    const texts = nameForms(s);
     const forms = texts.map((t) => (s.kind === 'claim' ? wrapLines(t, max, width) : [t.replace(/\n/g, ' ')]));
-    // The element's size as the page reports it (offsetWidth, offsetHeight): whole px; a broken claim is as wide as its max.
-    const sizes = texts.map((t, i) => ({
-      width: Math.round(Math.min(max, Math.max(...t.split('\n').map(width)))) * k,
-      height: Math.round(forms[i]!.length * LINE * base) * k,
+    const sizes = texts.map((t, j) => ({
+      width: Math.round(Math.min(max, Math.max(...t.split('\n').map(width)))),
+      height: Math.round(forms[j]!.length * LINE * base),
     }));
-    const p = project(s.at);
-    inputs.push({
-      id: s.id,
-      x: p.x,
-      y: p.y,
-      ...sizes[0]!,
-      ...(sizes.length > 1 ? { variants: sizes.slice(1) } : {}),
-      anchors: n.anchors,
-      priority: s.priority,
-      ...(s.group !== undefined ? { group: s.group } : {}),
-      ...(s.kind === 'airport' || s.kind === 'crash' ? { edge: PLACE_EDGE } : {}),
-      ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
-    });
-    drawn.set(s.id, { n: s, forms, size: px });
-  }
-  // The marks no other name covers: the crash ✕ with its halo (CROSS), the airports' rings, the shown claims' dots.
-  const ring = S.airport.radius + S.airport.strokeWidth;
-  const dot = S.claim.radius + S.claim.strokeWidth;
-  const marks: Mark[] = [];
-  for (const f of scene.features) {
-    if ((f.role !== 'crash' && f.role !== 'airport' && f.role !== 'claim') || f.geometry.type !== 'Point') continue;
-    const name = scene.names.find((n) => n.feature === f.id);
-    if (f.role === 'claim' && !name?.shown) continue;
-    const half = f.role === 'crash' ? CROSS / 2 : f.role === 'claim' ? dot : ring;
-    const p = project(f.geometry.coordinates as [number, number]);
-    marks.push({ x: p.x - half, y: p.y - half, width: 2 * half, height: 2 * half, ...(name ? { owner: name.id } : {}) });
-  }
-  const a = scene.aircraft;
-  const aircraft = a ? (({ x, y }) => iconBox(AIRCRAFT_ICON, x, y, a.bearing))(project(a.at)) : null;
-  const lines = storyLines(scene).map((l) => l.map(project));
-  const { placed } = layoutLabels(inputs, view, covers, 2, marks, aircraft, lines, STORY_LINE_HALF_WIDTH);
-  return placed.map((p) => {
-    const { n, forms, size } = drawn.get(p.id)!;
-    const l = inputs.find((i) => i.id === p.id)!;
-    const box = p.variant ? l.variants![p.variant - 1]! : l;
-    return { id: n.id, kind: n.kind, lines: forms[p.variant]!, x: p.x, y: p.y, width: box.width, height: box.height, size };
+    broken.set(i, { forms, sizes });
+    return { forms, sizes };
+  };
+  const index = new Map(scene.names.map((n, i) => [n.id, i]));
+  const { layout, names } = layoutSceneLabels({
+    names: scene.names,
+    features: scene.features,
+    lines: storyLines(scene),
+    aircraft: scene.aircraft,
+    zoom: camera.zoom,
+    project: (ll) => projectOnMap([ll[0], ll[1]], camera, view.width, view.height, 1),
+    sizes: (i) => lines(i).sizes, // only the names laid out are measured
+    view,
+    covers,
+  });
+  return layout.placed.map((p) => {
+    const i = index.get(p.id)!;
+    const n = scene.names[i]!;
+    const { size, forms } = names.get(p.id)!;
+    return { id: n.id, kind: n.kind, lines: lines(i).forms[p.variant]!, x: p.x, y: p.y, ...forms[p.variant]!, size };
   });
 }
 

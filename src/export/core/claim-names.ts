@@ -96,6 +96,12 @@ export interface ClaimNamesInput {
    * when absent, each is taken at its first anchor.
    */
   story?: readonly Box[];
+  /**
+   * Whether the last resort, the claim without its claimant (SceneName.bare), may be drawn: only where the picture's
+   * legend says what a claimed point's dot is (default). Without a legend nothing on the picture would say the words
+   * are a claim: a claim is then named with its claimant and its word for a claim, or drawn over what it meets.
+   */
+  bare?: boolean;
 }
 
 /** The box of a name the picture always draws at its first anchor (airports, the crash site) or in its band (cities). */
@@ -119,7 +125,19 @@ function fixedBox(n: SceneName, at: { x: number; y: number }, zoom: number, rati
  * Where each shown claim's name goes (from the claims' minimum zoom), and in which form. Claims not shown at the
  * moment, or below their zoom, get none.
  */
-export function placeClaimNames({ names, project, view, zoom, ratio, measure, start, covers = [], keep, story }: ClaimNamesInput): PlacedClaimName[] {
+export function placeClaimNames({
+  names,
+  project,
+  view,
+  zoom,
+  ratio,
+  measure,
+  start,
+  covers = [],
+  keep,
+  story,
+  bare: bareOk = true,
+}: ClaimNamesInput): PlacedClaimName[] {
   const sym = NAMES.claim;
   if (zoom < (sym.minZoom ?? 0)) return [];
   const size = nameSize(sym, zoom) * ratio;
@@ -151,8 +169,8 @@ export function placeClaimNames({ names, project, view, zoom, ratio, measure, st
   for (const n of claims) {
     const name = n.short ?? n.text.split('\n')[0]!;
     const full = n.text.split('\n').flatMap((l) => wrapAt(l, maxWidth, width));
-    // Last, the claim without its claimant: only where none of the forms with it fits.
-    const bare = n.bare ?? name;
+    // Last, the claim without its claimant: only where none of the forms with it fits, and a legend explains the dot.
+    const bare = bareOk ? (n.bare ?? name) : name;
     const fs: string[][] = [
       ...(start === 'full' && n.text !== name ? [full] : []),
       // Up to four lines: every form says it is a claim ("… (claim): …", "Claim: …"), which a small detail needs room for.

@@ -300,6 +300,44 @@ describe('the strike-area detail shows Grozny airport, named, with the claims na
         }
       }
     });
+
+  // The last resort, the claim without its claimant ("18 km NNW of the airport, 2,400 m"), is drawn only where a
+  // legend says what a claimed point's dot is: without one, nothing on the picture would say the words are a claim.
+  it('without a legend no claim is named without its claimant, in any language, preset or moment (with one, the small detail uses it)', () => {
+    const words = (lines: string[]) => lines.join(' ').replace(/\u00a0/g, ' ');
+    let bareWithLegend = 0;
+    for (const lang of ['en', 'ru', 'az', 'kk'] as const) {
+      const cat = read(lang);
+      useLocale(lang, cat, EN);
+      const local = buildLayers(localizeStory(story, cat.story), track);
+      for (const m of Object.values(MOMENTS)) {
+        const moment = exportMoment(m, track);
+        const scene = sceneOf({ layers: local, track }, moment);
+        const bare = (id: string, lines: string[]) => {
+          const n = scene.names.find((x) => x.id === id)!;
+          return !!n.bare && n.bare !== n.short && words(lines) === n.bare.replace(/\u00a0/g, ' ');
+        };
+        for (const { name, spec } of [
+          ...SIZES,
+          ...[
+            [150, 100],
+            [130, 90],
+            [120, 80],
+            [100, 70],
+          ].map(([w, h]) => ({ name: `--mm ${w}x${h}`, spec: { mm: [w, h] as [number, number] } })),
+        ])
+          for (const legend of [true, false]) {
+            const L = layoutExport({ ...input(spec, 1, legend), measure: wide });
+            const d = views(L, true, local, moment).v.find((v) => v.kind === 'detail');
+            if (!d) continue; // too small a picture for the detail
+            const { claims } = detailMapNames(d, scene.names, scene.aircraft, L.unit, wide, storyLines(scene), legend);
+            if (legend) bareWithLegend += claims.filter((c) => bare(c.id, c.lines)).length;
+            else for (const c of claims) expect(bare(c.id, c.lines), `${lang} ${name}: ${c.lines.join(' / ')}`).toBe(false);
+          }
+      }
+    }
+    expect(bareWithLegend).toBeGreaterThan(0); // the case the rule is for exists
+  });
 });
 
 describe('the locator’s sea names', () => {

@@ -300,6 +300,8 @@ export interface AllNamesInput extends Omit<MapNamesInput, 'story' | 'claims' | 
   aircraft: Pick<SceneAircraft, 'at' | 'bearing'> | null;
   /** The claims' names: the full label first (the main map) or the name alone (the detail inset). */
   start: 'full' | 'name';
+  /** Whether a claim may be named without its claimant as a last resort: only with a legend (claim-names.ts). */
+  bare?: boolean;
 }
 
 /**
@@ -307,7 +309,7 @@ export interface AllNamesInput extends Omit<MapNamesInput, 'story' | 'claims' | 
  * SVG/PDF both draw them; in the map's output pixels.
  */
 export function placeAllNames(input: AllNamesInput): { claims: PlacedClaimName[]; names: MapNames } {
-  const { names, project, view, zoom, ratio, measure, keep, covers, aircraft, start } = input;
+  const { names, project, view, zoom, ratio, measure, keep, covers, aircraft, start, bare } = input;
   const marks = storyMarks(names, project, ratio, keep, aircraft);
   const story = placeStoryNames({ ...input, marks });
   // The claims' names clear of the story's, of the marks (their own dots are counted there) and of the covers.
@@ -322,6 +324,7 @@ export function placeAllNames(input: AllNamesInput): { claims: PlacedClaimName[]
     covers: [...covers, ...marks],
     story,
     keep: (_n, at) => keep(at),
+    ...(bare !== undefined ? { bare } : {}),
   });
   return { claims, names: placeMapNames({ ...input, story, claims, marks }) };
 }
@@ -339,6 +342,8 @@ export interface MainMapNamesInput {
   measure: LineMeasure;
   /** The lines drawn (storyLines). */
   lines?: readonly (readonly LngLat[])[];
+  /** Whether the picture has a legend (a claim may then be named without its claimant as a last resort). */
+  bare?: boolean;
 }
 
 /**
@@ -346,7 +351,7 @@ export interface MainMapNamesInput {
  * vector/map.ts with the same covers and anchor rule): placeAllNames, clear of what the layout draws over the
  * map, all in the map's output pixels.
  */
-export function mainMapNames({ layout, insets, column, camera, ratio, names, aircraft = null, measure, lines = [] }: MainMapNamesInput): {
+export function mainMapNames({ layout, insets, column, camera, ratio, names, aircraft = null, measure, lines = [], bare = true }: MainMapNamesInput): {
   covers: Box[];
   claims: PlacedClaimName[];
   names: MapNames;
@@ -358,7 +363,7 @@ export function mainMapNames({ layout, insets, column, camera, ratio, names, air
   const edge = { x: EDGE_INSET.x * ratio, y: EDGE_INSET.y * ratio };
   const col = column && { x: column.x - map.x, y: column.y - map.y, w: column.w, h: column.h };
   const keep = (at: { x: number; y: number }) => keepsAnchor(at, view, edge, col);
-  return { covers, ...placeAllNames({ names, project, view, zoom: camera.zoom, ratio, measure, keep, covers, aircraft, start: 'full', lines }) };
+  return { covers, ...placeAllNames({ names, project, view, zoom: camera.zoom, ratio, measure, keep, covers, aircraft, start: 'full', lines, bare }) };
 }
 
 /**
@@ -394,6 +399,8 @@ export function detailMapNames(
   ratio: number,
   measure: LineMeasure,
   lines: readonly (readonly LngLat[])[] = [],
+  /** Whether the picture has a legend (a claim may then be named without its claimant as a last resort). */
+  bare = true,
 ): { claims: PlacedClaimName[]; names: MapNames } {
   const bar = v.scale ? insetScaleBox(v, measure(v.scale.label, 600, v.scale.fontSize)) : null;
   const view = { width: v.map.w, height: v.map.h };
@@ -409,6 +416,7 @@ export function detailMapNames(
     aircraft,
     start: 'name',
     lines,
+    bare,
   });
 }
 

@@ -93,12 +93,13 @@ export async function renderExport(
     aircraft: scene.aircraft,
     measure,
     lines,
+    bare: !!layout.legend, // a claim named without its claimant only where the legend says what its dot is
   });
 
   // The detail names every claimed point, the name alone first (core/claim-names.ts), and its other names as the
   // SVG/PDF's inset places them (core/map-names.ts detailMapNames).
   const detail = insets.find((v) => v.kind === 'detail');
-  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, lines) : null;
+  const detailNames = detail ? detailMapNames(detail, scene.names, scene.aircraft, ratio, measure, lines, !!layout.legend) : null;
   const insetClaimNames = detailNames?.claims ?? [];
   const inset = insetRequests(insets, {
     layers: detailNames ? withPlaceNames(withClaimNames(layers, insetClaimNames), detailNames.names.story) : layers,

@@ -54,6 +54,8 @@ export interface VectorMapInput {
   /** Boxes over the map (the legend drawn over it), in output pixels: context names are placed clear of them. */
   covers?: readonly Rect[];
   measure: Measure;
+  /** Whether the picture has a legend: a claim may then be named without its claimant as a last resort (default). */
+  bareClaims?: boolean;
 }
 
 // ------------------------------------------------------------------ geometry in output pixels
@@ -335,6 +337,7 @@ function placeNames(
     aircraft: scene.aircraft,
     start: input.claimNames ?? 'full',
     lines: storyLines(scene),
+    bare: input.bareClaims ?? true,
   });
   for (const p of claimNames) {
     const n = scene.names.find((x) => x.id === p.id)!;

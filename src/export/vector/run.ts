@@ -120,9 +120,10 @@ export async function vectorDoc(app: VectorSource, base: string, request: unknow
         // A name under the legend, the scale bars or an inset would be hidden: it is placed clear of them, or left out.
         covers: overMap(layout, insets),
         measure,
+        bareClaims: !!layout.legend, // a claim named without its claimant only where the legend says what its dot is
       }),
       // The detail names the claimed points, the name alone first (core/claim-names.ts).
-      ...insetGroups(insets, { basemap, scene, palette: theme.palette, ratio, measure }, theme),
+      ...insetGroups(insets, { basemap, scene, palette: theme.palette, ratio, measure, bareClaims: !!layout.legend }, theme),
       ...furnitureGroups({ layout, theme, legend, bars, measure }),
     ],
     // The last day the story reports on: a date from the data, never the clock, so the file is the same every time.

@@ -4,7 +4,7 @@
  * font to fetch and glyphs to make for the worker, each of which cost the first load a frame of its own
  * (see the README, Performance). The text is the page's own font, sharp at any zoom and pixel ratio, and
  * the crash mark can be reached with the keyboard. Where each label goes follows MapLibre's rules
- * (label-layout.ts). The names are the scene's (src/scene/scene.ts), drawn in their kind's symbology
+ * (label-layout.ts, through scene-labels.ts, which the embed's poster uses too). The names are the scene's (src/scene/scene.ts), drawn in their kind's symbology
  * (src/theme/symbology.ts NAMES). The export keeps the symbol layers (style.ts), so its picture has the same names.
  */
 import type { Map as MlMap } from 'maplibre-gl';
@@ -12,6 +12,7 @@ import type { LngLat } from '../geo/mercator';
 import { type Scene, type SceneAircraft, type SceneName, storyLines } from '../scene/scene';
 import { CRASH_ICON, iconPathD, NAMES, nameBaseSize, type Palette } from '../theme/symbology';
 import { msg } from '../i18n';
+import { boxesIn } from '../ui/dom';
 import { type Box, type Layout, needsRelayout } from './label-layout';
 import { aircraftBox, type FormSize, layoutSceneLabels, nameForms } from './scene-labels';
 
@@ -150,14 +151,9 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   const drawnAt = all.map(() => '');
 
   /** The boxes of what covers the map, in its pixels: its controls, and what the page marks `data-map-obstacle`. */
-  const obstacles = (): Box[] => {
-    const at = container.getBoundingClientRect();
-    const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])];
-    return els
-      .map((e) => e.getBoundingClientRect()) // a scale bar's box holds its unit (app.css)
-      .filter((r) => r.width > 0 && r.height > 0)
-      .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }));
-  };
+  const obstacles = (): Box[] =>
+    // a scale bar's box holds its unit (app.css)
+    boxesIn(container, [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])]);
 
   const layout = () => {
     if (!sizes.length || sizes.every((z) => z[0]!.width === 0)) measure(); // again if measured while the map was hidden

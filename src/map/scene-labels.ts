@@ -37,10 +37,10 @@ export interface SceneLabelsInput {
 export interface SceneLabels {
   layout: Layout;
   /**
-   * Each name laid out (in its zoom band and shown), by id: its font size, px, the scale from the size it was measured
-   * at (nameBaseSize), and its forms' boxes at its size.
+   * Each name laid out (in its zoom band and shown), by id: its index in `names`, its font size, px, the scale from the
+   * size it was measured at (nameBaseSize), and its forms' boxes at its size.
    */
-  names: Map<string, { size: number; scale: number; forms: FormSize[] }>;
+  names: Map<string, { index: number; size: number; scale: number; forms: FormSize[] }>;
 }
 
 /**
@@ -83,7 +83,7 @@ export function layoutSceneLabels(o: SceneLabelsInput): SceneLabels {
       ...(s.kind === 'airport' || s.kind === 'crash' ? { edge: PLACE_EDGE } : {}), // a place's name kept off the map's edge
       ...(n.offsetEm !== undefined ? { radial: n.offsetEm * px, baseline: (7 / 24) * px } : {}),
     });
-    names.set(s.id, { size: px, scale: k, forms });
+    names.set(s.id, { index: i, size: px, scale: k, forms });
   });
   // The marks no other name covers: the crash ✕ with its halo, the airports' rings, a claim's dot once it is drawn
   // (its name shown: the day it was reported). The name of a mark's own feature may come near it.

@@ -49,3 +49,12 @@ export function icon(d: string): SVGSVGElement {
   svg.append(path);
   return svg;
 }
+
+/** The boxes of the elements drawn (not empty), in `within`'s CSS px from its top left corner: what covers a map. */
+export function boxesIn(within: Element, els: Iterable<Element>): { x: number; y: number; width: number; height: number }[] {
+  const at = within.getBoundingClientRect();
+  return [...els]
+    .map((e) => e.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }));
+}

@@ -14,6 +14,7 @@ import { paletteFor } from '../../theme/symbology';
 import type { FontWeight } from '../core/layout';
 import { posterGroups } from './poster';
 import { svgElement } from './svg-dom';
+import { boxesIn } from '../../ui/dom';
 import type { Camera } from '../../geo/fit';
 
 export interface PosterApp {
@@ -56,13 +57,7 @@ export async function scenePoster(app: PosterApp, base: string): Promise<(box: {
     // opening view clear of them (story-map.ts view()) and keeps its names off them (labels.ts): the poster does both
     // with the same boxes, so the view and the names do not move when the map replaces it.
     const wrap = document.getElementById('map-wrap');
-    const at = wrap?.getBoundingClientRect();
-    const over = at
-      ? [...wrap!.querySelectorAll('[data-map-obstacle]:not(#follow-story)')]
-          .map((e) => e.getBoundingClientRect())
-          .filter((r) => r.width > 0 && r.height > 0)
-          .map((r) => ({ x: r.left - at.left, y: r.top - at.top, width: r.width, height: r.height }))
-      : [];
+    const over = wrap ? boxesIn(wrap, wrap.querySelectorAll('[data-map-obstacle]:not(#follow-story)')) : [];
     const covers = [...mapControls(width, height, window.matchMedia(PHONE_LAYOUT).matches), ...over];
     const camera = app.openingCamera(width, height, covers);
     const { groups } = posterGroups({ basemap, layers, scene, palette, width, height, measure, camera, covers });

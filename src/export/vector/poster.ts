@@ -18,7 +18,7 @@ import { storyLines } from '../../scene/scene';
 import type { StoryLayers } from '../../scene/layers';
 import { type CircleSymbol, NAMES, nameBaseSize, type Palette, SYMBOLOGY as S } from '../../theme/symbology';
 import type { Box } from '../../map/label-layout';
-import { layoutSceneLabels, nameForms } from '../../map/scene-labels';
+import { type FormSize, layoutSceneLabels, nameForms } from '../../map/scene-labels';
 import { fitBounds, projectOnMap, type Camera } from '../core/camera';
 import { EDGE_INSET, exportFrame } from '../core/frame';
 import type { Measure } from '../core/layout';
@@ -92,7 +92,7 @@ export function wrapLines(text: string, max: number, width: (s: string) => numbe
 export function posterNames(scene: Scene, camera: Camera, view: { width: number; height: number }, measure: Measure, covers: readonly Box[]): PosterName[] {
   // Each name's forms broken into lines as the page breaks them, and their boxes as the page reports them
   // (offsetWidth, offsetHeight: whole px; a broken claim is as wide as its max), at its kind's base size.
-  const broken = new Map<number, { forms: string[][]; sizes: { width: number; height: number }[] }>();
+  const broken = new Map<number, { forms: string[][]; sizes: FormSize[] }>();
   const lines = (i: number) => {
     const s = scene.names[i]!;
     const had = broken.get(i);
@@ -111,7 +111,6 @@ export function posterNames(scene: Scene, camera: Camera, view: { width: number;
     broken.set(i, { forms, sizes });
     return { forms, sizes };
   };
-  const index = new Map(scene.names.map((n, i) => [n.id, i]));
   const { layout, names } = layoutSceneLabels({
     names: scene.names,
     features: scene.features,
@@ -124,10 +123,9 @@ export function posterNames(scene: Scene, camera: Camera, view: { width: number;
     covers,
   });
   return layout.placed.map((p) => {
-    const i = index.get(p.id)!;
-    const n = scene.names[i]!;
-    const { size, forms } = names.get(p.id)!;
-    return { id: n.id, kind: n.kind, lines: lines(i).forms[p.variant]!, x: p.x, y: p.y, ...forms[p.variant]!, size };
+    const { index, size, forms } = names.get(p.id)!;
+    const n = scene.names[index]!;
+    return { id: n.id, kind: n.kind, lines: lines(index).forms[p.variant]!, x: p.x, y: p.y, ...forms[p.variant]!, size };
   });
 }
 

@@ -561,7 +561,7 @@ async function main() {
     // The old about:blank page of each new tab is otherwise torn down 1 s after navigation, on the page's main
     // thread (Chromium's DelayLayerTreeViewDeletionOnLocalSwap): a pause that lands only in loads slower than
     // 1 s. Torn down at once instead, for the app and the baselines alike.
-    browser = await launchChrome(['--enable-precise-memory-info', '--disable-features=DelayLayerTreeViewDeletionOnLocalSwap']);
+    browser = await launchChrome(['--enable-precise-memory-info'], ['DelayLayerTreeViewDeletionOnLocalSwap']);
     report.machine = {
       cpus: cpus().length,
       cpu_model: cpus()[0]?.model.trim(),

@@ -234,3 +234,19 @@ describe('hostile or broken data', () => {
 });
 
 void ({} as Page);
+
+describe('the test browser', () => {
+  it('loads none of its own UI beside the page (the omnibox pop-ups cost ~1.2 s of CPU per new window)', async () => {
+    await withServer({}, async (s) => {
+      const { ready, close } = await open(s);
+      expect(ready).toBe('map');
+      await new Promise((r) => setTimeout(r, 3000)); // the pop-ups load within a few seconds of a new window
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      await cdp.detach();
+      await close();
+      expect(targetInfos.filter((t) => t.type === 'page').length).toBeGreaterThan(0);
+      expect(targetInfos.filter((t) => t.type === 'browser_ui' || t.url.startsWith('chrome://')).map((t) => t.url)).toEqual([]);
+    });
+  });
+});

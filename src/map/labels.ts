@@ -4,8 +4,9 @@
  * font to fetch and glyphs to make for the worker, each of which cost the first load a frame of its own
  * (see the README, Performance). The text is the page's own font, sharp at any zoom and pixel ratio, and
  * the crash mark can be reached with the keyboard. Where each label goes follows MapLibre's rules
- * (label-layout.ts, through scene-labels.ts, which the embed's poster uses too). The names are the scene's (src/scene/scene.ts), drawn in their kind's symbology
- * (src/theme/symbology.ts NAMES). The export keeps the symbol layers (style.ts), so its picture has the same names.
+ * (label-layout.ts, through scene-labels.ts, which the embed's poster uses too). The names are the scene's
+ * (src/scene/scene.ts), drawn in their kind's symbology (src/theme/symbology.ts NAMES). The export keeps the
+ * symbol layers (style.ts), so its picture has the same names.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';

@@ -2,6 +2,8 @@
  * A tiny element builder. Text is always set as text (never parsed as HTML), so nothing from the data
  * or the URL can become markup.
  */
+import type { Box } from '../map/label-layout';
+
 type Child = Node | string | number | false | null | undefined;
 type Attrs = Record<string, string | number | boolean | undefined | null | ((e: Event) => void)>;
 
@@ -51,7 +53,7 @@ export function icon(d: string): SVGSVGElement {
 }
 
 /** The boxes of the elements drawn (not empty), in `within`'s CSS px from its top left corner: what covers a map. */
-export function boxesIn(within: Element, els: Iterable<Element>): { x: number; y: number; width: number; height: number }[] {
+export function boxesIn(within: Element, els: Iterable<Element>): Box[] {
   const at = within.getBoundingClientRect();
   return [...els]
     .map((e) => e.getBoundingClientRect())

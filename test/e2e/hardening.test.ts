@@ -233,8 +233,6 @@ describe('hostile or broken data', () => {
   });
 });
 
-void ({} as Page);
-
 describe('the test browser', () => {
   it('loads none of its own UI beside the page (the omnibox pop-ups cost ~1.2 s of CPU per new window)', async () => {
     await withServer({}, async (s) => {
@@ -250,3 +248,5 @@ describe('the test browser', () => {
     });
   });
 });
+
+void ({} as Page);

@@ -16,7 +16,8 @@ import type { FeatureCollection } from 'geojson';
 import type { Scene, SceneName } from '../../scene/scene';
 import { storyLines } from '../../scene/scene';
 import type { StoryLayers } from '../../scene/layers';
-import { type CircleSymbol, NAMES, nameBaseSize, type Palette, SYMBOLOGY as S } from '../../theme/symbology';
+import { type CircleSymbol, NAMES, nameBaseSize, type Palette } from '../../theme/symbology';
+import { DOT_SYMBOL, sceneDots } from '../../scene/dots';
 import type { Box } from '../../map/label-layout';
 import { type FormSize, layoutSceneLabels, nameForms } from '../../map/scene-labels';
 import { fitBounds, projectOnMap, type Camera } from '../core/camera';
@@ -165,9 +166,8 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
     keepInside: EDGE_INSET,
     measure: o.measure,
   });
-  // … with the live map's dots (every airport's ring, a city's dot in its zoom band: its style's layers) …
+  // … with the live map's dots (every airport's ring, a city's dot in its zoom band: scene/dots.ts) …
   const c = o.palette;
-  const whole = Math.floor(camera.zoom);
   const circle = (sym: CircleSymbol, at: { x: number; y: number }): VNode => ({
     kind: 'circle',
     cx: at.x,
@@ -177,21 +177,18 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
     stroke: c[sym.stroke],
     strokeWidth: sym.strokeWidth,
   });
-  const at = (ll: readonly number[]) => projectOnMap([ll[0]!, ll[1]!], camera, o.width, o.height, 1);
   const near = (p: { x: number; y: number }) => p.x > -12 && p.y > -12 && p.x < o.width + 12 && p.y < o.height + 12;
-  const cities = o.scene.names.filter((n) => n.kind === 'city' && whole >= (n.minZoom ?? 0) && whole < (n.maxZoom ?? Infinity)).map((n) => at(n.at));
-  const airports = o.scene.features
-    .filter((f) => f.role === 'airport' && f.geometry.type === 'Point')
-    .map((f) => at((f.geometry as GeoJSON.Point).coordinates));
+  const dots = sceneDots(o.scene, camera.zoom);
+  const drawn = (kind: 'city' | 'airport') =>
+    dots
+      .filter((d) => d.kind === kind && d.shown)
+      .map((d) => projectOnMap(d.at, camera, o.width, o.height, 1))
+      .filter(near)
+      .map((p) => circle(DOT_SYMBOL[kind], p));
   const places = groups.find((g) => g.id === 'places')!;
   // places: the crash ✕'s halos, then its strokes (map.ts): the rings between them, as there.
   const half = places.children.length / 2;
-  places.children = [
-    ...cities.filter(near).map((p) => circle(S.city, p)),
-    ...places.children.slice(0, half),
-    ...airports.filter(near).map((p) => circle(S.airport, p)),
-    ...places.children.slice(half),
-  ];
+  places.children = [...drawn('city'), ...places.children.slice(0, half), ...drawn('airport'), ...places.children.slice(half)];
   // … and the live map's names, over everything (its names are text over the canvas).
   const names = posterNames(o.scene, camera, view, o.measure, o.covers);
   const named = groups.find((g) => g.id === 'names')!;

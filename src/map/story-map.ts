@@ -2,8 +2,9 @@
  * The one place that touches MapLibre: creates the map, draws the story layers, and moves the aircraft.
  * A moment update is incremental. On the live map the aircraft, its ring and the flown part of its edge
  * are an SVG over the canvas (flight-overlay.ts): a slider step does not redraw the map. The flown edges
- * are feature state on the track source, which is never re-uploaded. An export (not interactive) draws
- * the aircraft, ring and head with map layers, on two tiny sources.
+ * are feature state on the track source, which is never re-uploaded. Its dots (claims, airports, named cities) are
+ * an SVG too (dot-overlay.ts): the live map has no circle layer. An export (not interactive) draws the aircraft,
+ * ring, head and dots with map layers, the aircraft's on two tiny sources.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -13,6 +14,7 @@ import type { TrackModel } from '../track/interpolate';
 import type { Palette } from '../theme/palette';
 import { buildStyle, CLICKABLE_LAYERS } from './style';
 import { addIcons } from './icons';
+import { dotOverlay } from './dot-overlay';
 import { flightOverlay } from './flight-overlay';
 import { mapLabels } from './labels';
 import { scaleControl } from './scale-control';
@@ -88,6 +90,8 @@ export interface StoryMap {
   focus(id: string, animate?: boolean): boolean;
   /** Where the live map draws the aircraft now (null: hidden; always null on an export's map). For tests. */
   aircraft(): [number, number] | null;
+  /** The dots the live map draws now, where on the map (CSS px; none on an export's map: its dots are layers). For tests. */
+  dots(): { id: string; kind: string; x: number; y: number }[];
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
   /** Where the map looks now. */
@@ -163,9 +167,9 @@ function resetControl(onClick: (e: MouseEvent) => void): maplibregl.IControl {
 /** The scale bars' longest, CSS px. */
 const SCALE_MAX_PX = 90;
 
-/** What the live map draws in its overlay instead (flight-overlay.ts). */
-const OVERLAY_LAYERS = ['aircraft', 'aircraft-halo', 'head-approximate', 'head-reconstructed'];
-const OVERLAY_SOURCES = ['aircraft', 'head'];
+/** What the live map draws in its overlays instead (flight-overlay.ts, dot-overlay.ts), and the sources only they used. */
+const OVERLAY_LAYERS = ['aircraft', 'aircraft-halo', 'head-approximate', 'head-reconstructed', 'claims', 'city-dot', 'places'];
+const OVERLAY_SOURCES = ['aircraft', 'head', 'claims', 'places', 'context-names'];
 
 export function createStoryMap(o: StoryMapOptions): StoryMap {
   const style = buildStyle({ palette: o.palette, base: o.base, layers: o.layers });
@@ -251,6 +255,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       return [{ x: r.right - at.left - width, y: r.top - at.top, width, height: r.height }];
     });
   };
+  const dots = live ? dotOverlay(map, o.palette) : null; // under the aircraft's
   const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: Scene | null = null;
   /** What the map's feature state says now (edge index → flown; claim id → shown): only what differs is changed. */
@@ -280,11 +285,13 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       map.setFeatureState({ source: 'track', id: e.index }, { flown: e.flown });
       flownState.set(e.index, e.flown);
     }
-    for (const f of sc.features) {
-      if (f.role !== 'claim' || shownState.get(f.fid) === f.shown) continue;
-      map.setFeatureState({ source: 'claims', id: f.fid }, { shown: f.shown });
-      shownState.set(f.fid, f.shown);
-    }
+    if (dots) dots.set(sc);
+    else
+      for (const f of sc.features) {
+        if (f.role !== 'claim' || shownState.get(f.fid) === f.shown) continue;
+        map.setFeatureState({ source: 'claims', id: f.fid }, { shown: f.shown });
+        shownState.set(f.fid, f.shown);
+      }
     labels?.setScene(sc);
   };
 
@@ -320,25 +327,36 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   });
 
   if (o.onSelect) {
-    const pick = (e: maplibregl.MapMouseEvent) => {
-      const pad = 6;
+    const pad = 6;
+    /** The story feature under a point of the map: a dot (the overlay's), else the topmost clickable layer's. */
+    const hitAt = (point: maplibregl.Point): string | null => {
+      const dot = dots?.pick(point, pad);
+      if (dot) return dot.id;
       const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-        [e.point.x - pad, e.point.y - pad],
-        [e.point.x + pad, e.point.y + pad],
+        [point.x - pad, point.y - pad],
+        [point.x + pad, point.y + pad],
       ];
       const layers = CLICKABLE_LAYERS.filter((l) => map.getLayer(l));
-      const hits = map.queryRenderedFeatures(box, { layers });
       const order = (id: string) => CLICKABLE_LAYERS.indexOf(id);
-      const visible = hits.filter((h) => h.layer.id !== 'claims' || h.state.shown !== false);
+      const visible = map.queryRenderedFeatures(box, { layers }).filter((h) => h.layer.id !== 'claims' || h.state.shown !== false);
       visible.sort((a, b) => order(a.layer.id) - order(b.layer.id));
-      const hit = visible[0];
-      if (hit) o.onSelect!(String(hit.properties.id), [e.lngLat.lng, e.lngLat.lat]);
+      return visible[0] ? String(visible[0].properties.id) : null;
     };
-    map.on('click', pick);
-    for (const l of CLICKABLE_LAYERS) {
-      map.on('mouseenter', l, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', l, () => (map.getCanvas().style.cursor = ''));
-    }
+    map.on('click', (e) => {
+      const id = hitAt(e.point);
+      if (id) o.onSelect!(id, [e.lngLat.lng, e.lngLat.lat]);
+    });
+    // A pointer over what a click would open; asked once per frame at most, as the pointer moves.
+    let over: maplibregl.Point | null = null;
+    map.on('mousemove', (e) => {
+      if (!over)
+        requestAnimationFrame(() => {
+          if (over && map.getCanvas().isConnected) map.getCanvas().style.cursor = hitAt(over) ? 'pointer' : '';
+          over = null;
+        });
+      over = e.point;
+    });
+    map.on('mouseout', () => (map.getCanvas().style.cursor = ''));
   }
 
   // A move the reader made carries the DOM event that made it; our own easeTo and fitBounds do not.
@@ -408,6 +426,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     aircraft() {
       return overlay ? (overlay.shown?.aircraft.at ?? null) : null;
     },
+    dots: () => dots?.drawn() ?? [],
     camera() {
       const c = map.getCenter();
       return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
@@ -436,8 +455,8 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
         return null;
       }
       box.append(copy);
-      // The names, the crash mark and the aircraft are DOM over the canvas: copies of them, inert.
-      for (const el of o.container.querySelectorAll('.map-labels, .crash-mark, .flight-overlay')) {
+      // The dots, the names, the crash mark and the aircraft are DOM over the canvas: copies of them, inert.
+      for (const el of o.container.querySelectorAll('.dot-overlay, .map-labels, .crash-mark, .flight-overlay')) {
         const c = el.cloneNode(true) as HTMLElement;
         c.setAttribute('aria-hidden', 'true');
         c.removeAttribute('id');
@@ -449,6 +468,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     destroy() {
       removed = true;
       overlay?.remove();
+      dots?.remove();
       labels?.remove();
       map.remove();
     },

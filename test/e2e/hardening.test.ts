@@ -139,14 +139,14 @@ const RESOURCE_FAILURES = [
     fail: (p: string) => p.endsWith('basemap.json'),
     q: '?t=2024-12-25T05:50:00Z',
     notice: 'basemap could not be loaded',
-    layers: ['track-ghost', 'route-planned', 'area-fill', 'places'],
+    layers: ['track-ghost', 'route-planned', 'area-fill', 'dot:airport'],
   },
   {
     what: 'a font',
     fail: (p: string) => p.endsWith('.woff2'),
     q: '?event=crash',
     notice: 'font could not be loaded',
-    layers: ['track-reconstructed', 'track-ghost', 'places'], // the crash's frame: the approach, the site, the airport
+    layers: ['track-reconstructed', 'track-ghost', 'dot:airport'], // the crash's frame: the approach, the site, the airport
   },
 ];
 
@@ -158,7 +158,8 @@ describe.each(RESOURCE_FAILURES)('$what that fails to load', ({ fail, q, notice,
       await expect.poll(() => page.locator('#notices').innerText()).toContain(notice);
       const layers = await page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
-        return [...new Set(sm.map.queryRenderedFeatures().map((f: any) => f.layer.id))];
+        // the map's layers, and the dots over it (an airport's ring: dot:airport, src/map/dot-overlay.ts)
+        return [...new Set([...sm.map.queryRenderedFeatures().map((f: any) => f.layer.id), ...sm.dots().map((d: any) => `dot:${d.kind}`)])];
       });
       expect(layers).toEqual(expect.arrayContaining(expected));
       await expect.poll(() => page.locator('#map .map-label', { hasText: 'Aktau SCO' }).isVisible()).toBe(true); // names in a fallback font

@@ -171,8 +171,8 @@ describe('names on the map', () => {
     }
   });
 
-  // A named city has a small dot at its point (SYMBOLOGY.city, the 'city-dot' layer), its name beside it; none
-  // where the city is not named (whole route: its airport names it).
+  // A named city has a small dot at its point (SYMBOLOGY.city: src/map/dot-overlay.ts on the live map, the 'city-dot'
+  // layer in an export), its name beside it; none where the city is not named (whole route: its airport names it).
   it('a named city’s dot is drawn at its point, its name beside it (not over it); no dot where it is not named', async () => {
     const { page, close } = await app.open('', { width: 1440, height: 900 });
     try {
@@ -180,9 +180,14 @@ describe('names on the map', () => {
         page.evaluate(() => {
           const sm = (window as any).flightmap.mapLife.current();
           const box = sm.map.getContainer().getBoundingClientRect();
-          return sm.map.queryRenderedFeatures({ layers: ['city-dot'] }).map((f: any) => {
-            const p = sm.map.project(f.geometry.coordinates);
-            return { name: String(f.properties.name), x: box.x + p.x, y: box.y + p.y };
+          // what the overlay draws, checked against its circles on the page (their centre, in page px)
+          return sm.dots().flatMap((d: any) => {
+            if (d.kind !== 'city') return [];
+            const circle = [...document.querySelectorAll('.dot-overlay circle.dot-city')].find((c) => {
+              const r = c.getBoundingClientRect();
+              return getComputedStyle(c).display !== 'none' && Math.hypot(r.x + r.width / 2 - box.x - d.x, r.y + r.height / 2 - box.y - d.y) < 0.5;
+            });
+            return circle ? [{ name: String(d.id).replace(/^city:/, ''), x: box.x + d.x, y: box.y + d.y }] : []; // city:Grozny
           });
         }) as Promise<{ name: string; x: number; y: number }[]>;
       await settled(page);

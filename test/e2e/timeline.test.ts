@@ -320,10 +320,8 @@ describe('the aftermath chapter', () => {
     const shown = async () =>
       page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
-        return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => {
-          const f = sm.map.querySourceFeatures('claims').find((x: any) => x.properties.id === id);
-          return sm.map.getFeatureState({ source: 'claims', id: f.id }).shown;
-        });
+        const drawn = new Set(sm.dots().map((d: any) => d.id)); // the live map's dots (src/map/dot-overlay.ts)
+        return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => drawn.has(id));
       });
     expect(await shown()).toEqual([true, true, false]);
     await page.getByRole('slider', { name: 'Time' }).focus();

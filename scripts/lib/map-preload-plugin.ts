@@ -5,8 +5,11 @@
  * `preload` links for those files and for the story data when the page is not an embed or static (an embed
  * makes its map only when it comes into view, and a static page never: they fetch none of it).
  * Written at build time from the bundle, so the hashed names are always the right ones. The lines are a file of
- * their own (`assets/map-preload-<hash>.js`, loaded async from <head>), never an inline script: the page runs under
- * a strict Content Security Policy with no 'unsafe-inline' (test/e2e/hardening.test.ts).
+ * their own (`assets/map-preload-<hash>.js`), never an inline script: the page runs under a strict Content Security
+ * Policy with no 'unsafe-inline' (test/e2e/hardening.test.ts). It is the first thing in <head> and runs before the
+ * parser goes on (not async): the browser's preload scanner still fetches the page's own files meanwhile, and the
+ * map's links are in before the fonts and the rest are asked for. Loaded async, it ran after them, and MapLibre's
+ * chunk came ~100 ms later (README, Performance).
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -48,7 +51,7 @@ export function mapPreload(entry = 'src/map/story-map.ts', data: string[] = ['da
         const fileName = `assets/map-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
         // `this` is the bundle's context here (Vite calls post HTML hooks from its generateBundle).
         (this as unknown as { emitFile(f: { type: 'asset'; fileName: string; source: string }): string }).emitFile({ type: 'asset', fileName, source: code });
-        return [{ tag: 'script', attrs: { src: `./${fileName}`, async: true }, injectTo: 'head-prepend' }];
+        return [{ tag: 'script', attrs: { src: `./${fileName}` }, injectTo: 'head-prepend' }];
       },
     },
   };

@@ -23,8 +23,8 @@ export interface DotOverlay {
   set(scene: Scene): void;
   /** The selectable dot under a point of the map (CSS px), within `pad` px of its edge; null when none is. */
   pick(point: { x: number; y: number }, pad: number): SceneDot | null;
-  /** What is drawn (for tests): each dot shown now, with where it is on the map. */
-  drawn(): { id: string; kind: SceneDot['kind']; x: number; y: number }[];
+  /** For tests: each dot the scene shows now, where it is on the map (CSS px), and whether it is drawn (in view). */
+  shown(): { id: string; kind: SceneDot['kind']; x: number; y: number; inView: boolean }[];
   remove(): void;
 }
 
@@ -60,11 +60,17 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
   const project = (at: LngLat) => map.project(at);
   /** Where each dot is at the camera now ('' out of view), worked out when first needed after a move. */
   let placed: string[] = [];
+  let size = { w: 0, h: 0 };
+  /** The map's size, read when the camera or the size changes, before any dot is written (never per dot, never on a step). */
+  const measure = () => {
+    const box = map.getContainer();
+    size = { w: box.clientWidth, h: box.clientHeight };
+  };
   const where = (i: number): string => {
     let at = placed[i];
     if (at === undefined) {
       const p = project(dots[i]!.at);
-      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const { w, h } = size;
       at = placed[i] = p.x >= -MARGIN && p.y >= -MARGIN && p.x <= w + MARGIN && p.y <= h + MARGIN ? `${p.x.toFixed(2)} ${p.y.toFixed(2)}` : '';
     }
     return at;
@@ -77,6 +83,7 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
       circles = dots.map(make);
       drawnAt = dots.map(() => '');
       placed = [];
+      measure();
       svg.append(...circles);
     }
     dots.forEach((d, i) => {
@@ -95,6 +102,7 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
   /** The camera moved or the map changed size: every dot is placed again (a slider step places none). */
   const moved = () => {
     placed = [];
+    measure();
     draw();
   };
   map.on('move', moved);
@@ -106,10 +114,11 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
       draw();
     },
     pick: (point, pad) => dotAt(dots, project, point, pad),
-    drawn: () =>
+    shown: () =>
       dots.flatMap((d, i) => {
-        const at = drawnAt[i]?.split(' ').map(Number);
-        return at?.length === 2 ? [{ id: d.id, kind: d.kind, x: at[0]!, y: at[1]! }] : [];
+        if (!d.shown) return [];
+        const p = project(d.at);
+        return [{ id: d.id, kind: d.kind, x: p.x, y: p.y, inView: !!drawnAt[i] }];
       }),
     remove() {
       map.off('move', moved);

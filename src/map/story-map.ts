@@ -26,6 +26,7 @@ import { kmToPixels } from '../geo/mercator';
 import { sceneOf, wholeRoute, type MapMoment, type Scene } from '../scene/scene';
 import type { Cover } from '../scene/camera';
 import { msg } from '../i18n';
+import { CITY_NAMES_CREDIT } from '../scene/context-names';
 
 maplibregl.setWorkerUrl(workerUrl);
 maplibregl.prewarm(); // the worker starts with this module, not when the map is made
@@ -90,8 +91,11 @@ export interface StoryMap {
   focus(id: string, animate?: boolean): boolean;
   /** Where the live map draws the aircraft now (null: hidden; always null on an export's map). For tests. */
   aircraft(): [number, number] | null;
-  /** The dots the live map draws now, where on the map (CSS px; none on an export's map: its dots are layers). For tests. */
-  dots(): { id: string; kind: string; x: number; y: number }[];
+  /**
+   * The dots the live map shows now, where on the map (CSS px) and whether in view (none on an export's map: its dots
+   * are layers). For tests.
+   */
+  dots(): { id: string; kind: string; x: number; y: number; inView: boolean }[];
   /** The underlying map, for tests and export only. */
   readonly map: maplibregl.Map;
   /** Where the map looks now. */
@@ -181,6 +185,9 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   if (live) {
     style.layers = style.layers.filter((l) => !OVERLAY_LAYERS.includes(l.id) && l.type !== 'symbol');
     for (const id of OVERLAY_SOURCES) delete style.sources[id];
+    // The cities' names and dots are over the canvas, with no source of their own: their credit goes with the basemap's.
+    const basemap = style.sources.basemap as { attribution?: string };
+    basemap.attribution = `${basemap.attribution}, ${CITY_NAMES_CREDIT}`;
     delete (style as { 'font-faces'?: unknown })['font-faces'];
   }
   const padding = o.padding ?? 40;
@@ -258,7 +265,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
   const dots = live ? dotOverlay(map, o.palette) : null; // under the aircraft's
   const overlay = live ? flightOverlay(map, o.palette) : null;
   let current: Scene | null = null;
-  /** What the map's feature state says now (edge index → flown; claim id → shown): only what differs is changed. */
+  /** What the map's feature state says now (edge index → flown; an export's claim id → shown): only what differs is changed. */
   const flownState = new Map<number, boolean>();
   const shownState = new Map<number | string, boolean>();
 
@@ -338,7 +345,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
       ];
       const layers = CLICKABLE_LAYERS.filter((l) => map.getLayer(l));
       const order = (id: string) => CLICKABLE_LAYERS.indexOf(id);
-      const visible = map.queryRenderedFeatures(box, { layers }).filter((h) => h.layer.id !== 'claims' || h.state.shown !== false);
+      const visible = map.queryRenderedFeatures(box, { layers }); // the live map's: no claim among them (its dots are above)
       visible.sort((a, b) => order(a.layer.id) - order(b.layer.id));
       return visible[0] ? String(visible[0].properties.id) : null;
     };
@@ -356,7 +363,10 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
         });
       over = e.point;
     });
-    map.on('mouseout', () => (map.getCanvas().style.cursor = ''));
+    map.on('mouseout', () => {
+      over = null;
+      map.getCanvas().style.cursor = '';
+    });
   }
 
   // A move the reader made carries the DOM event that made it; our own easeTo and fitBounds do not.
@@ -366,7 +376,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
 
   let removed = false; // map.remove() loses its own context on purpose: that is no loss to report
   map.on('webglcontextlost', () => removed || o.onContextLost?.());
-  // MapLibre rebuilds the style from a snapshot, which drops feature state (the flown edges, the claims shown)
+  // MapLibre rebuilds the style from a snapshot, which drops feature state (the flown edges; an export's claims shown)
   // and is still loading when this fires (feature state would throw): the moment is applied again once it is drawn.
   map.on('webglcontextrestored', () => {
     map.once('idle', () => {
@@ -426,7 +436,7 @@ export function createStoryMap(o: StoryMapOptions): StoryMap {
     aircraft() {
       return overlay ? (overlay.shown?.aircraft.at ?? null) : null;
     },
-    dots: () => dots?.drawn() ?? [],
+    dots: () => dots?.shown() ?? [],
     camera() {
       const c = map.getCenter();
       return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };

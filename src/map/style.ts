@@ -234,7 +234,8 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       },
       paint: textPaint(c, N.city),
     },
-    // A named city's dot, in its name's zoom band (its name beside it: city-label, or the live map's names).
+    // A named city's dot, in its name's zoom band, its name beside it (city-label). The export's: the live map draws
+    // its dots over the canvas (map/dot-overlay.ts).
     { id: 'city-dot', type: 'circle', source: 'context-names', filter: inBand('city'), paint: circlePaint(c, S.city) },
     {
       id: 'aircraft-halo',
@@ -256,7 +257,7 @@ export function buildStyle({ palette: c, base, layers }: StyleOptions): StyleSpe
       source: 'places',
       filter: ['==', ['get', 'kind'], 'airport'],
       // The opacities have the claims' form (always 1 here): both layers then share one shader program, and
-      // each distinct program costs a compile when the map loads (~40 ms with a software GPU).
+      // each distinct program costs a compile when the map loads (~40 ms with a software GPU). An export's only.
       paint: circlePaint(c, S.airport),
     },
     {

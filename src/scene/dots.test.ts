@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { layers, track } from '../export/core/story.fixture';
 import { buildScene } from './scene';
 import { dotAt, dotRadius, inCityBand, sceneDots } from './dots';
-import { SYMBOLOGY as S } from '../theme/symbology';
 
 const story = { layers, track };
 const route = buildScene(story, { kind: 'route' });
@@ -55,7 +54,6 @@ describe('the live map’s dots', () => {
     const p = project(airport.at);
     expect(dotAt(dots, project, p, 0)?.id).toBe(airport.id);
     const edge = dotRadius('airport');
-    expect(edge).toBe(S.airport.radius + S.airport.strokeWidth);
     expect(dotAt(dots, project, { x: p.x + edge + 5.9, y: p.y }, 6)?.id).toBe(airport.id);
     expect(dotAt(dots, project, { x: p.x + edge + 6.1, y: p.y }, 6)).toBeNull();
     const hidden = dots.find((d) => d.kind === 'claim' && !d.shown)!;

@@ -158,8 +158,11 @@ describe.each(RESOURCE_FAILURES)('$what that fails to load', ({ fail, q, notice,
       await expect.poll(() => page.locator('#notices').innerText()).toContain(notice);
       const layers = await page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
-        // the map's layers, and the dots over it (an airport's ring: dot:airport, src/map/dot-overlay.ts)
-        return [...new Set([...sm.map.queryRenderedFeatures().map((f: any) => f.layer.id), ...sm.dots().map((d: any) => `dot:${d.kind}`)])];
+        // the map's layers, and the dots drawn over it (an airport's ring: dot:airport, src/map/dot-overlay.ts)
+        const drawn = [...document.querySelectorAll('#map .dot-overlay circle')].filter((c) => getComputedStyle(c).display !== 'none');
+        return [
+          ...new Set([...sm.map.queryRenderedFeatures().map((f: any) => f.layer.id), ...drawn.map((c) => `dot:${c.getAttribute('class')!.split('dot-')[1]}`)]),
+        ];
       });
       expect(layers).toEqual(expect.arrayContaining(expected));
       await expect.poll(() => page.locator('#map .map-label', { hasText: 'Aktau SCO' }).isVisible()).toBe(true); // names in a fallback font

@@ -62,6 +62,10 @@ describe('the map', () => {
     expect(await page.evaluate(async () => (await (window as any).flightmap.mapReady).map.getStyle().layers.filter((l: any) => l.type === 'circle'))).toEqual(
       [],
     );
+    // The cities' names and dots come from GeoNames (CC BY 4.0), drawn over the canvas: the map credits it still.
+    expect(await page.locator('#map .maplibregl-ctrl-attrib-inner').textContent()).toMatch(
+      /Natural Earth.*GeoNames \(CC BY 4\.0\)|GeoNames \(CC BY 4\.0\).*Natural Earth/,
+    );
     expect(log.errors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await close();

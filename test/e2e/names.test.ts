@@ -182,7 +182,7 @@ describe('names on the map', () => {
           const box = sm.map.getContainer().getBoundingClientRect();
           // what the overlay draws, checked against its circles on the page (their centre, in page px)
           return sm.dots().flatMap((d: any) => {
-            if (d.kind !== 'city') return [];
+            if (d.kind !== 'city' || !d.inView) return [];
             const circle = [...document.querySelectorAll('.dot-overlay circle.dot-city')].find((c) => {
               const r = c.getBoundingClientRect();
               return getComputedStyle(c).display !== 'none' && Math.hypot(r.x + r.width / 2 - box.x - d.x, r.y + r.height / 2 - box.y - d.y) < 0.5;

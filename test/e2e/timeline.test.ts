@@ -320,8 +320,8 @@ describe('the aftermath chapter', () => {
     const shown = async () =>
       page.evaluate(async () => {
         const sm = await (window as any).flightmap.mapReady;
-        const drawn = new Set(sm.dots().map((d: any) => d.id)); // the live map's dots (src/map/dot-overlay.ts)
-        return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => drawn.has(id));
+        const shown = new Set(sm.dots().map((d: any) => d.id)); // the live map's dots, in view or not (src/map/dot-overlay.ts)
+        return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => shown.has(id));
       });
     expect(await shown()).toEqual([true, true, false]);
     await page.getByRole('slider', { name: 'Time' }).focus();

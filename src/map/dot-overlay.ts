@@ -11,7 +11,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
 import type { Scene } from '../scene/scene';
-import { DOT_SYMBOL, type SceneDot, dotAt, sceneDots } from '../scene/dots';
+import { type SceneDot, dotAt, dotCircle, sceneDots } from '../scene/dots';
 import type { Palette } from '../theme/symbology';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -45,13 +45,12 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
   let drawnAt: string[] = [];
 
   const make = (d: SceneDot) => {
-    const s = DOT_SYMBOL[d.kind];
     const e = document.createElementNS(SVG, 'circle');
-    // The stroke outside the radius, as MapLibre draws a circle's (and the export: vector/map.ts).
-    e.setAttribute('r', String(s.radius + s.strokeWidth / 2));
-    e.setAttribute('fill', c[s.fill]);
-    e.setAttribute('stroke', c[s.stroke]);
-    e.setAttribute('stroke-width', String(s.strokeWidth));
+    const { r, fill, stroke, strokeWidth } = dotCircle(d.kind, c);
+    e.setAttribute('r', String(r));
+    e.setAttribute('fill', fill);
+    e.setAttribute('stroke', stroke);
+    e.setAttribute('stroke-width', String(strokeWidth));
     e.setAttribute('class', `dot dot-${d.kind}`);
     e.style.display = 'none';
     return e;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layers, track } from '../export/core/story.fixture';
 import { buildScene } from './scene';
-import { dotAt, dotRadius, inCityBand, sceneDots } from './dots';
+import { dotAt, dotCircle, dotRadius, inCityBand, sceneDots } from './dots';
+import { paletteFor } from '../theme/symbology';
 
 const story = { layers, track };
 const route = buildScene(story, { kind: 'route' });
@@ -45,6 +46,16 @@ describe('the live map’s dots', () => {
     expect(at(banded.minZoom! - 0.01).shown).toBe(false);
     expect(at(banded.minZoom! + 0.5).shown).toBe(true);
     expect(at(banded.minZoom!).selectable).toBe(false);
+  });
+
+  it('draws a dot as MapLibre does, its stroke outside the fill: the circle’s outer edge is the radius a click counts', () => {
+    for (const mode of ['light', 'dark'] as const)
+      for (const kind of ['claim', 'airport', 'city'] as const) {
+        const d = dotCircle(kind, paletteFor(mode));
+        expect(d.r + d.strokeWidth / 2, kind).toBe(dotRadius(kind));
+        expect(d.r - d.strokeWidth / 2, kind).toBeGreaterThan(0);
+        expect(d.fill).not.toBe(d.stroke);
+      }
   });
 
   it('picks the topmost selectable dot within the pad of its edge, never a hidden one or a city', () => {

@@ -5,7 +5,7 @@
  * embed's poster draws the same (export/vector/poster.ts), each in its kind's symbol (theme/symbology.ts). Pure.
  */
 import type { LngLat } from '../geo/mercator';
-import { type CircleSymbol, SYMBOLOGY as S } from '../theme/symbology';
+import { type CircleSymbol, type Palette, SYMBOLOGY as S } from '../theme/symbology';
 import type { Scene } from './scene';
 
 export type DotKind = 'claim' | 'airport' | 'city';
@@ -23,6 +23,15 @@ export interface SceneDot {
 
 /** Each kind's symbol. */
 export const DOT_SYMBOL: Readonly<Record<DotKind, CircleSymbol>> = { claim: S.claim, airport: S.airport, city: S.city };
+
+/**
+ * A kind's dot as an SVG circle draws it (the live map's overlay, the embed's poster): the stroke outside the fill's
+ * radius, as MapLibre draws a circle's, so `r` is the stroke's centre line.
+ */
+export function dotCircle(kind: DotKind, c: Palette): { r: number; fill: string; stroke: string; strokeWidth: number } {
+  const s = DOT_SYMBOL[kind];
+  return { r: s.radius + s.strokeWidth / 2, fill: c[s.fill], stroke: c[s.stroke], strokeWidth: s.strokeWidth };
+}
 
 /** The drawn radius of a kind's dot, its stroke included, CSS px. */
 export const dotRadius = (kind: DotKind): number => DOT_SYMBOL[kind].radius + DOT_SYMBOL[kind].strokeWidth;

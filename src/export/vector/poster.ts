@@ -16,8 +16,8 @@ import type { FeatureCollection } from 'geojson';
 import type { Scene, SceneName } from '../../scene/scene';
 import { storyLines } from '../../scene/scene';
 import type { StoryLayers } from '../../scene/layers';
-import { type CircleSymbol, NAMES, nameBaseSize, type Palette } from '../../theme/symbology';
-import { DOT_SYMBOL, sceneDots } from '../../scene/dots';
+import { NAMES, nameBaseSize, type Palette } from '../../theme/symbology';
+import { dotCircle, sceneDots } from '../../scene/dots';
 import type { Box } from '../../map/label-layout';
 import { type FormSize, layoutSceneLabels, nameForms } from '../../map/scene-labels';
 import { fitBounds, projectOnMap, type Camera } from '../core/camera';
@@ -167,16 +167,6 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
     measure: o.measure,
   });
   // … with the live map's dots (every airport's ring, a city's dot in its zoom band: scene/dots.ts) …
-  const c = o.palette;
-  const circle = (sym: CircleSymbol, at: { x: number; y: number }): VNode => ({
-    kind: 'circle',
-    cx: at.x,
-    cy: at.y,
-    r: sym.radius + sym.strokeWidth / 2,
-    fill: c[sym.fill],
-    stroke: c[sym.stroke],
-    strokeWidth: sym.strokeWidth,
-  });
   const near = (p: { x: number; y: number }) => p.x > -12 && p.y > -12 && p.x < o.width + 12 && p.y < o.height + 12;
   const dots = sceneDots(o.scene, camera.zoom);
   const drawn = (kind: 'city' | 'airport') =>
@@ -184,7 +174,7 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
       .filter((d) => d.kind === kind && d.shown)
       .map((d) => projectOnMap(d.at, camera, o.width, o.height, 1))
       .filter(near)
-      .map((p) => circle(DOT_SYMBOL[kind], p));
+      .map((p): VNode => ({ kind: 'circle', cx: p.x, cy: p.y, ...dotCircle(kind, o.palette) }));
   const places = groups.find((g) => g.id === 'places')!;
   // places: the crash ✕'s halos, then its strokes (map.ts): the rings between them, as there.
   const half = places.children.length / 2;
@@ -192,6 +182,6 @@ export function posterGroups(o: PosterInput): { camera: Camera; groups: VGroup[]
   // … and the live map's names, over everything (its names are text over the canvas).
   const names = posterNames(o.scene, camera, view, o.measure, o.covers);
   const named = groups.find((g) => g.id === 'names')!;
-  named.children = nameNodes(names, c);
+  named.children = nameNodes(names, o.palette);
   return { camera, groups, names };
 }

@@ -67,6 +67,20 @@ describe('placing labels', () => {
     const tight = { ...claim, variants: [{ width: 60, height: 30 }] };
     expect(placeLabels([high, tight], view).map((p) => p.id)).toEqual(['high']);
   });
+  it('tries its last anchors (below or above, to the side) only where no form fits at its anchors', () => {
+    const high = label({ id: 'high', priority: 5, x: 100, y: 100, width: 80, height: 16 });
+    const corners = ['top-left', 'bottom-left'] as const;
+    // Neither form fits beside the point (the high label is just above): below it, to its right, in full.
+    const tight = label({ id: 'claim', priority: 1, x: 100, y: 124, width: 80, height: 32, anchors: ['left', 'right'], variants: [{ width: 60, height: 30 }] });
+    const below = placeLabels([high, { ...tight, lastAnchors: corners }], view).find((p) => p.id === 'claim');
+    expect(below).toMatchObject({ anchor: 'top-left', variant: 0, x: 100, y: 124 });
+    // Where its short form fits beside the point, that is kept: the last anchors wait for every form to fail.
+    const roomy = { ...tight, variants: [{ width: 60, height: 16 }], lastAnchors: corners };
+    expect(placeLabels([high, roomy], view).find((p) => p.id === 'claim')).toMatchObject({ anchor: 'left', variant: 1 });
+    // No room at the last anchors either: left out.
+    const wall = label({ id: 'wall', priority: 9, x: 140, y: 150, width: 80, height: 40 });
+    expect(placeLabels([high, wall, { ...tight, lastAnchors: corners }], view).map((p) => p.id)).not.toContain('claim');
+  });
   it('places the higher priority first and leaves out a label that would overlap it', () => {
     const out = placeLabels([label({ id: 'low', priority: 1 }), label({ id: 'high', priority: 5, x: 110 })], view);
     expect(out.map((p) => p.id)).toEqual(['high']);

@@ -20,6 +20,11 @@ export interface LabelInput {
   height: number;
   /** Anchors to try, in order (MapLibre's text-variable-anchor; one for a fixed anchor). */
   anchors: readonly Anchor[];
+  /**
+   * Anchors tried, in order, only where no form of the label fits at any of `anchors`: a claim's name below or above
+   * its dot, to the side, where both sides are taken (a phone's map, the longer names of Russian and Kazakh).
+   */
+  lastAnchors?: readonly Anchor[];
   /** Distance from the point, in pixels: radial (MapLibre's text-radial-offset) … */
   radial?: number;
   /** … or a fixed shift (MapLibre's text-offset), in pixels. */
@@ -314,6 +319,8 @@ export function layoutLabels(
       return null;
     };
     let spot = firstForm(() => tries);
+    const last = l.lastAnchors;
+    if (!spot && last?.length) spot = firstForm(() => last.map((a): [Anchor, number] => [a, 0]));
     // Where the aircraft turned the label away and stands over its point (within its offset: take-off at Baku, the
     // crash), no anchor near the point may be clear of it: the label at each anchor, then below and above, as far past
     // the aircraft as it stands from its point; taken where nothing else fits, or where what fits lies on a line and

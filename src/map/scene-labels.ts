@@ -78,6 +78,7 @@ export function layoutSceneLabels(o: SceneLabelsInput): SceneLabels {
       ...forms[0]!,
       ...(forms.length > 1 ? { variants: forms.slice(1) } : {}),
       anchors: n.anchors,
+      ...(n.lastAnchors ? { lastAnchors: n.lastAnchors } : {}),
       priority: s.priority,
       ...(s.group !== undefined ? { group: s.group } : {}), // a country's candidate points: the first that fits
       ...(s.kind === 'airport' || s.kind === 'crash' ? { edge: PLACE_EDGE } : {}), // a place's name kept off the map's edge

@@ -257,6 +257,12 @@ export interface NameSymbol {
   priority: number;
   /** Anchors tried in order (the export keeps the first). */
   anchors: readonly NameAnchor[];
+  /**
+   * Tried where the name fits at none of `anchors` in any of its forms: on the live map and the embed's poster
+   * (map/scene-labels.ts). The exports place a claim's name by their own rules instead, in more lines or a shorter
+   * form (export/core/claim-names.ts).
+   */
+  lastAnchors?: readonly NameAnchor[];
   /** Distance from the point, em: radial (MapLibre's text-radial-offset) or to the side (text-offset [x, 0]). */
   offsetEm?: number;
   offset?: 'radial' | 'side';
@@ -301,6 +307,9 @@ export const NAMES: Record<NameKind, NameSymbol> = {
     letterSpacing: 0,
     priority: 3,
     anchors: ['left', 'right'],
+    // Below the dot to its right first: at the first impact on a 360 px phone, in Russian and Kazakh, the 15 km
+    // claim's name found no room at either side (the 18 km claim's name just above, the map's edge to its left).
+    lastAnchors: ['top-left', 'bottom-left', 'top-right', 'bottom-right'],
     offsetEm: 0.8,
     offset: 'side',
     minZoom: 8.5,

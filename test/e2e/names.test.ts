@@ -27,14 +27,15 @@ const CLAIM_NAMES = (
   .filter((f) => f.properties.kind === 'claim')
   .map((f) => `${f.properties.claimant}: ${f.properties.name.replace(/^Claim: /, '')}`);
 
-/** The same in Russian (geo/i18n/ru.json), as the map writes them: "{claimant}: {name}". */
-const RU_CLAIM_NAMES = (() => {
-  const ru = JSON.parse(readFileSync('geo/i18n/ru.json', 'utf8')) as { story: { features: Record<string, { name: string; claimant: string }> } };
+/** The same in a language (geo/i18n/<lang>.json), as the map writes them: "{claimant}: {name}" (the name without its catalogue's claim word). */
+const claimNamesIn = (lang: string) => {
+  const cat = JSON.parse(readFileSync(`geo/i18n/${lang}.json`, 'utf8')) as { story: { features: Record<string, { name: string; claimant: string }> } };
   return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => {
-    const f = ru.story.features[id]!;
-    return `${f.claimant}: ${f.name.replace(/^Утверждение: /, '')}`;
+    const f = cat.story.features[id]!;
+    return `${f.claimant}: ${f.name.replace(/^[^:]+: /, '')}`;
   });
-})();
+};
+const RU_CLAIM_NAMES = claimNamesIn('ru');
 
 /** Waits (bounded, polling) until the map is still. */
 const settled = (page: Page) =>
@@ -303,6 +304,10 @@ describe('names on the map', () => {
     ['en', { width: 320, height: 640 }, CLAIM_NAMES],
     // Russian's longer names: "Российские СМИ: 15 км…" went unnamed here, the 18 km name laid over its dot (session 12).
     ['ru', { width: 390, height: 844 }, RU_CLAIM_NAMES],
+    // At 360 px the 15 km claim's name found no room at either side of its dot in Russian and Kazakh (the 18 km
+    // claim's just above it, the map's edge to its left): now it goes below the dot, to its right (session 20).
+    ['ru', { width: 360, height: 740 }, RU_CLAIM_NAMES],
+    ['kk', { width: 360, height: 740 }, claimNamesIn('kk')],
   ] as const)
     it(`${lang} at ${viewport.width} px, at the first impact, the three claims are named, inside the map, overlapping no other name`, async () => {
       expect(names).toHaveLength(3);

@@ -14,21 +14,26 @@ import { changelogFile, downloadFile } from '../opendata/build-info';
 
 /**
  * Adds the Noto Sans subsets a language needs beyond latin (which the page's CSS declares) as FontFaces with their
- * unicode-range: the browser fetches one only when text needs it. An English page adds none, so a stray letter in
- * a source's name (Ş in "Yeni Şafak") never costs an English reader a 55 kB font.
+ * unicode-range, and starts loading them at once, alongside the story: the page's text in that language needs them
+ * from its first paint, and what the map's camera measures (the legend, the scale bars: src/scene/camera.ts covers)
+ * is then measured in them. Fetched when the text first needed them, they arrived after the camera had framed the
+ * moment with a fallback font's boxes, and the page opened on one of two frames by how fast they came (at 320 px in
+ * Kazakh, zoom 9.51 or 9.57). An English page adds none, so a stray letter in a source's name (Ş in "Yeni Şafak")
+ * never costs an English reader a 55 kB font.
  */
 export function addFontFaces(l: AnyLocale, base: string, fonts: FontFaceSet | undefined = document.fonts): void {
   if (!fonts || typeof FontFace === 'undefined') return;
   for (const s of FONT_SUBSETS)
     if (s.name !== 'latin' && LOCALE_FONT_SUBSETS[l].includes(s.name))
-      for (const w of FONT_WEIGHTS)
-        fonts.add(
-          new FontFace('Noto Sans', `url("${new URL(fontFile(s.name, w), base).href}") format("woff2")`, {
-            weight: String(w),
-            unicodeRange: s.unicodeRange,
-            display: 'swap',
-          }),
-        );
+      for (const w of FONT_WEIGHTS) {
+        const face = new FontFace('Noto Sans', `url("${new URL(fontFile(s.name, w), base).href}") format("woff2")`, {
+          weight: String(w),
+          unicodeRange: s.unicodeRange,
+          display: 'swap',
+        });
+        fonts.add(face);
+        face.load().catch(() => {}); // one that fails leaves the text in the fallback font, as it would have anyway
+      }
 }
 
 /** Writes the page's own words in the current locale (English is already in the HTML). */

@@ -94,7 +94,9 @@ describe('the camera that follows the story', () => {
       const { page, close } = await app.open(`?event=first-impact&lang=${lang}`, { width: 320, height: 640 });
       try {
         await settled(page);
-        await page.evaluate(() => document.fonts.ready);
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+        });
         const { now, fresh } = await page.evaluate(() => {
           const fm = (window as any).flightmap;
           const sm = fm.mapLife.current();

@@ -20,19 +20,30 @@ interface Label {
   h: number;
 }
 
-/** Each claimed point's name (its label's first line), as the map shows it in English. */
-const CLAIM_NAMES = (
-  JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { kind: string; name: string; claimant?: string } }[] }
+/** The claimed points (geo/strike-area.geojson), in the data's order. */
+const CLAIMS = (
+  JSON.parse(readFileSync('geo/strike-area.geojson', 'utf8')) as { features: { properties: { id: string; kind: string; name: string; claimant?: string } }[] }
 ).features
   .filter((f) => f.properties.kind === 'claim')
-  .map((f) => `${f.properties.claimant}: ${f.properties.name.replace(/^Claim: /, '')}`);
+  .map((f) => f.properties);
 
-/** The same in a language (geo/i18n/<lang>.json), as the map writes them: "{claimant}: {name}" (the name without its catalogue's claim word). */
+/** Each claimed point's name (its label's first line), as the map shows it in English. */
+const CLAIM_NAMES = CLAIMS.map((p) => `${p.claimant}: ${p.name.replace(/^Claim: /, '')}`);
+
+/**
+ * The same in a language (geo/i18n/<lang>.json), as the map writes them: "{claimant}: {name}", the name without the
+ * catalogue's claim word (`map.claimPrefix`, which the map takes off: scene/layers.ts).
+ */
 const claimNamesIn = (lang: string) => {
-  const cat = JSON.parse(readFileSync(`geo/i18n/${lang}.json`, 'utf8')) as { story: { features: Record<string, { name: string; claimant: string }> } };
-  return ['claim-vchk-18km', 'claim-russian-media-15km', 'claim-paladichuk'].map((id) => {
+  const cat = JSON.parse(readFileSync(`geo/i18n/${lang}.json`, 'utf8')) as {
+    messages: Record<string, string>;
+    story: { features: Record<string, { name: string; claimant: string }> };
+  };
+  const prefix = cat.messages['map.claimPrefix']!;
+  return CLAIMS.map(({ id }) => {
     const f = cat.story.features[id]!;
-    return `${f.claimant}: ${f.name.replace(/^[^:]+: /, '')}`;
+    if (!f.name.startsWith(prefix)) throw new Error(`geo/i18n/${lang}.json: ${id}'s name does not start with map.claimPrefix`);
+    return `${f.claimant}: ${f.name.slice(prefix.length)}`;
   });
 };
 const RU_CLAIM_NAMES = claimNamesIn('ru');

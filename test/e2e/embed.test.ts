@@ -298,8 +298,9 @@ describe('the snippet follows its iframe when the src changes after it ran', () 
         };
       });
     let s = await state();
-    // Up to 30 s: ten embeds start at once here. In session 20 one clean-clone CI run, and 1 of 24 runs of this test
-    // alone, had no height from the first embed within 15 s (otherwise 1.5–4.5 s): the message below says what came.
+    // Up to 30 s: ten embeds start at once here (each sends its height 1.5–4.5 s after the page opens). Where none
+    // came, the message below says what the page had (in session 21 it showed the first embed on the error page of
+    // its first address, repointed too late; the example now repoints each iframe as the parser adds it).
     for (let i = 0; i < 120 && !(s.reported > 0 && Math.abs(s.applied - s.reported) < 0.5); i++) {
       await page.waitForTimeout(250);
       s = await state();
@@ -424,9 +425,9 @@ describe('host control', () => {
   it('drives the example host page: scrolling the steps moves the map (examples/host.html)', async () => {
     const { page, log, close } = await openPage(app.browser, { viewport: { width: 1200, height: 800 } });
     // The page as a newsroom publishes it: its embed codes name the map's real address from the start (here this
-    // build's), so nothing is repointed while the page loads. (Opened with ?app=, the host's script repoints the
-    // iframes after they have begun to load; a CI run once got the scrolly embed stuck on the error page of the
-    // first address, chrome-error://chromewebdata/, twice in three sessions.)
+    // build's), so nothing is repointed while the page loads. (Until session 21, ?app= repointed the iframes at the
+    // end of the page, after they had begun to load, and CI runs got an embed stuck on the error page of the first
+    // address, chrome-error://chromewebdata/; the examples now repoint each iframe as the parser adds it.)
     pages.set('example-host', readFileSync('examples/host.html', 'utf8').replaceAll('http://127.0.0.1:4173/', app.server.url));
     await page.goto(`${host.origin}/page?id=example-host`);
     const scrolly = page.locator('#flightmap-scrolly');

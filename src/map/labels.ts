@@ -156,9 +156,17 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     // a scale bar's box holds its unit (app.css)
     boxesIn(container, [...container.querySelectorAll('.maplibregl-ctrl'), ...(container.parentElement?.querySelectorAll('[data-map-obstacle]') ?? [])]);
 
+  /**
+   * The map's size, read when it may have changed (made, resized, a font or a cover changed), never on a step: a
+   * slider step has just changed the panel's text, and reading a size then lays out the whole page in the step.
+   */
+  let view: { width: number; height: number } | null = null;
+  const viewNow = () => (view?.width ? view : (view = { width: container.clientWidth, height: container.clientHeight }));
+
   const layout = () => {
     if (!sizes.length || sizes.every((z) => z[0]!.width === 0)) measure(); // again if measured while the map was hidden
     covers ??= obstacles(); // read again only when they may have changed (below): no layout read per frame
+    const v = viewNow();
     const laid = layoutSceneLabels({
       names: all,
       features,
@@ -169,7 +177,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       bearing: map.getBearing(),
       project,
       sizes: (i) => sizes[i]!,
-      view: { width: container.clientWidth, height: container.clientHeight },
+      view: v,
       covers,
     });
     last = laid.layout;
@@ -190,18 +198,18 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
     if (mark && crash) {
       // Out of the view it is hidden, so it cannot take focus there (focusing it would scroll the map away).
       const p = map.project(crash.at);
-      const inView = p.x >= 0 && p.y >= 0 && p.x <= container.clientWidth && p.y <= container.clientHeight;
+      const inView = p.x >= 0 && p.y >= 0 && p.x <= v.width && p.y <= v.height;
       mark.style.visibility = inView ? '' : 'hidden';
       mark.style.transform = `translate(${(p.x - MARK / 2).toFixed(1)}px, ${(p.y - MARK / 2).toFixed(1)}px)`;
     }
   };
   const refit = () => {
     measure();
-    covers = null;
+    covers = view = null;
     layout();
   };
   const recover = () => {
-    covers = null;
+    covers = view = null;
     layout();
   };
   map.on('move', layout);

@@ -229,6 +229,62 @@ describe('the time slider', () => {
     }
   }, 180_000);
 
+  // The names' layout read the map's size at every step that laid them out: the step had just changed the panel's
+  // text, so that read laid out the whole page inside the step (found by a CPU profile of the scrub, session 21).
+  it('reads no box of the page inside a slider step: no layout is forced while the moment changes', async () => {
+    const { page, close } = await app.open('', { width: 1440, height: 900 }, { reducedMotion: 'reduce' });
+    try {
+      const reads = await page.evaluate(async () => {
+        const w = window as unknown as { __inStep: boolean };
+        const seen: Record<string, number> = {};
+        const spy = (proto: object, key: string) => {
+          const d = Object.getOwnPropertyDescriptor(proto, key)!;
+          const count = () => {
+            if (w.__inStep) seen[key] = (seen[key] ?? 0) + 1;
+          };
+          if (d.get) {
+            const get = d.get;
+            Object.defineProperty(proto, key, {
+              ...d,
+              get(this: unknown) {
+                count();
+                return get.call(this);
+              },
+            });
+          } else {
+            const f = d.value as (...a: unknown[]) => unknown;
+            Object.defineProperty(proto, key, {
+              ...d,
+              value(this: unknown, ...a: unknown[]) {
+                count();
+                return f.apply(this, a);
+              },
+            });
+          }
+        };
+        for (const k of ['clientWidth', 'clientHeight', 'getBoundingClientRect', 'getClientRects', 'scrollWidth', 'scrollHeight']) spy(Element.prototype, k);
+        for (const k of ['offsetWidth', 'offsetHeight', 'offsetTop', 'offsetLeft']) spy(HTMLElement.prototype, k);
+        spy(window, 'getComputedStyle');
+        await (window as any).flightmap.mapReady;
+        const el = document.getElementById('time-slider') as HTMLInputElement;
+        const min = Number(el.min),
+          max = Number(el.max);
+        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (let i = 0; i <= 150; i++) {
+          w.__inStep = true;
+          el.value = String(min + ((max - min) * i) / 150);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          w.__inStep = false;
+          await frame();
+        }
+        return seen;
+      });
+      expect(reads).toEqual({});
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
   it('plays with Space and pauses again', async () => {
     const { page, close } = await app.open('?event=divert-aktau');
     await page.getByRole('slider', { name: 'Time' }).focus();

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORY_FILES, validateStory } from '../story/validate';
-import { buildTrack } from '../track/interpolate';
+import { buildTrack, positionAt } from '../track/interpolate';
+import { worldPx } from '../geo/mercator';
 import { buildLayers } from '../scene/layers';
 import { buildTimelines } from '../time/timeline';
 import { createStateStore, initialState, type Intent } from '../state/app-state';
@@ -19,6 +20,11 @@ const track = buildTrack(story.track.features);
 const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
 const time = (id: string) => timelines.flight.stops.find((s) => s.id === id)!.time;
 
+const aircraftAt = (t: number) => {
+  const p = positionAt(track, t);
+  return { at: p.lonLat, uncertaintyKm: p.uncertaintyKm };
+};
+
 function setUp(o: { reduced?: boolean; deepLink?: boolean; url?: { event?: string } } = {}) {
   const moves: { zoom: number; animate: boolean }[] = [];
   const map = {
@@ -26,7 +32,7 @@ function setUp(o: { reduced?: boolean; deepLink?: boolean; url?: { event?: strin
     moveTo: (c: { zoom: number }, animate: boolean) => moves.push({ zoom: c.zoom, animate }),
   } as unknown as StoryMap;
   const store = createStateStore(initialState(timelines, o.url ?? {}), timelines);
-  const camera = storyCamera(story, timelines, () => map, { matches: !!o.reduced }, !!o.deepLink, buildLayers(story, track).frame);
+  const camera = storyCamera(story, timelines, () => map, { matches: !!o.reduced }, !!o.deepLink, buildLayers(story, track).frame, aircraftAt);
   store.subscribe((s, prev) => camera.effect(s, prev));
   camera.mapMade(map, store.get().moment, store.get().camera, false);
   const opened = moves.splice(0); // the new map's opening camera
@@ -99,5 +105,24 @@ describe('the camera that follows the story', () => {
     expect(moves).toEqual([]);
     send({ type: 'seek', t: time('crash'), drag: true }, { type: 'follow' });
     expect(moves).toHaveLength(1);
+  });
+
+  // At 06:02 (Aktau called, the mayday) the approach to Aktau was framed at zoom 10 around the airport while the
+  // reconstructed aircraft was still ~40 km out over the sea: the map showed the edge of its ring and no aircraft.
+  it('frames every event of the flight with the aircraft in view, on a desktop and a phone', () => {
+    const { store } = setUp();
+    const camera = storyCamera(story, timelines, () => null, { matches: true }, true, buildLayers(story, track).frame, aircraftAt);
+    for (const [w, h, padding] of [
+      [1056, 604, { top: 50, right: 60, bottom: 80, left: 60 }],
+      [360, 420, { top: 30, right: 30, bottom: 60, left: 30 }],
+    ] as const)
+      for (const s of timelines.flight.stops) {
+        const m = { ...store.get().moment, chapter: 'flight' as const, t: s.time };
+        const cam = camera.opening(m, { width: w, height: h, padding, covers: [] });
+        const [cx, cy] = worldPx(cam.center, cam.zoom);
+        const [x, y] = worldPx(aircraftAt(s.time).at, cam.zoom);
+        const at = { x: w / 2 + x - cx, y: h / 2 + y - cy };
+        expect(at.x >= 0 && at.x <= w && at.y >= 0 && at.y <= h, `${s.id} at ${w} × ${h}: the aircraft at ${JSON.stringify(at)}`).toBe(true);
+      }
   });
 });

@@ -10,7 +10,8 @@
 import type { StoryData } from '../story/validate';
 import type { Moment } from '../state/app-state';
 import { stopsAt, type Timelines } from '../time/timeline';
-import { frameCamera, framesFor, openingCamera, storyFrames, type Camera, type Cover, type ViewFrame } from '../scene/camera';
+import { frameCamera, framesFor, openingCamera, storyFrames, withAircraft, type Camera, type Cover, type ViewFrame } from '../scene/camera';
+import type { LngLat } from '../geo/mercator';
 import type { BBox, Padding } from '../geo/bounds';
 import type { StoryMap } from '../map/story-map';
 import type { Effect } from './effects';
@@ -37,15 +38,22 @@ export function storyCamera(
   deepLink: boolean,
   /** The story's opening frame (StoryLayers.frame): a page opened on the whole route shows it. */
   whole: BBox,
+  /** Where the aircraft is drawn at a time of the flight, and within how many km (the track's position): an event's frame takes it in. */
+  aircraftAt: (t: number) => { at: LngLat; uncertaintyKm: number } | null = () => null,
 ): StoryCamera {
   const frames = storyFrames(story);
   const openingFrame = frames.get(story.content.openingFrame);
-  const frameOf = (m: Moment): ViewFrame | undefined =>
-    framesFor(
+  const frameOf = (m: Moment): ViewFrame | undefined => {
+    const stops = stopsAt(timelines[m.chapter], m.t);
+    const f = framesFor(
       story,
       frames,
-      stopsAt(timelines[m.chapter], m.t).map((s) => s.id),
+      stops.map((s) => s.id),
     );
+    // At the event's own time, not the moment's: scrubbing between two events does not move the camera.
+    const t = stops[0]?.time;
+    return f && m.chapter === 'flight' && t !== undefined ? withAircraft(f, aircraftAt(t), String(t)) : f;
+  };
   // Until the story first moves, a page opened without a deep link shows the whole route it opened on.
   let overview = !deepLink;
   let shown: string | undefined; // the frame the map was last moved to

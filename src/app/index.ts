@@ -7,7 +7,7 @@
 import type { Chapter } from '../story/schema';
 import type { StoryData } from '../story/validate';
 import { buildLayers } from '../scene/layers';
-import { buildTrack } from '../track/interpolate';
+import { buildTrack, positionAt } from '../track/interpolate';
 import { buildTimelines, chapterOf } from '../time/timeline';
 import { drivePlayback, type FrameClock } from '../state/playback';
 import { parseUrl, type ViewFlags } from '../state/url';
@@ -101,6 +101,10 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     reducedMotion,
     url.moment.event !== undefined || url.moment.t !== undefined,
     layers.frame,
+    (t) => {
+      const p = positionAt(track, t);
+      return { at: p.lonLat, uncertaintyKm: p.uncertaintyKm };
+    },
   );
   // The map starts before the rest of the page is built (README, Performance).
   const { mapLife, mapReady } = createMapLife({

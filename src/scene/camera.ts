@@ -14,7 +14,7 @@
  * - In the year after, a date's frame is the union of the frames of what is said on it.
  */
 import type { StoryData } from '../story/validate';
-import type { BBox, Padding } from '../geo/bounds';
+import { circleBBox, unionBBox, type BBox, type Padding } from '../geo/bounds';
 import { fitBounds, type Camera } from '../geo/fit';
 import { fromWorldPx, worldPx, type LngLat } from '../geo/mercator';
 
@@ -100,6 +100,23 @@ export function framesFor(story: StoryData, frames: ReadonlyMap<string, ViewFram
   if (list.length <= 1) return list[0];
   const bbox = list.map((f) => f.bbox).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
   return { id: ids.join('+'), bbox, points: list.flatMap((f) => f.points), keepApart: [], places: list[0]!.places };
+}
+
+/**
+ * The frame, taking in the aircraft where it is drawn at the frame's event, with its ring of uncertainty
+ * (`aircraft`; null: not drawn). An event of the flight is about the aircraft, and a frame made of places can leave
+ * it out: the approach to Aktau (at most zoom 10) is framed from 06:02, when the reconstructed aircraft is still
+ * about 40 km out over the sea, within 36 km; framed on the airport alone, the map showed the edge of that ring as a
+ * grey wash and no aircraft. Where the aircraft is outside the frame's box, the box takes in its ring and the
+ * aircraft joins the points kept clear of the controls, under an id of its own (`key`: the event's time), so the
+ * camera moves for it; inside, the frame is the same one.
+ */
+export function withAircraft(frame: ViewFrame, aircraft: { at: LngLat; uncertaintyKm: number } | null | undefined, key: string): ViewFrame {
+  if (!aircraft) return frame;
+  const { at, uncertaintyKm: km } = aircraft;
+  const [west, south, east, north] = frame.bbox;
+  if (at[0] >= west && at[0] <= east && at[1] >= south && at[1] <= north) return frame;
+  return { ...frame, id: `${frame.id}+aircraft@${key}`, bbox: unionBBox(frame.bbox, circleBBox(at, km)), points: [...frame.points, at] };
 }
 
 /** The smallest distance between two of the points, in world pixels at zoom 0 (512-px tiles). */

@@ -66,6 +66,19 @@ describe('story camera', () => {
     for (const c of CLAIMS) expect(inside(on(cam, v.w, v.h, pt(c)), v.w, v.h, v.pad), c).toBe(true);
   });
 
+  // On a 1280 × 720 page the map is 896 × 424: zoomed in to part the claims, the camera was centred on them alone,
+  // and Grozny's airport, in the same frame, fell 12 px below the map's bottom edge.
+  it('at the impacts on a 1280 × 720 page keeps Grozny’s airport in view with the claims, where there is room', () => {
+    const v = { w: 896, h: 424, pad: framePadding(896) };
+    const cam = frameCamera(framesFor(story, frames, ['first-impact'])!, v.w, v.h, v.pad);
+    for (let i = 0; i < CLAIMS.length; i++)
+      for (let j = i + 1; j < CLAIMS.length; j++) expect(apart(cam, v.w, v.h, pt(CLAIMS[i]!), pt(CLAIMS[j]!))).toBeGreaterThanOrEqual(60);
+    for (const c of CLAIMS) expect(inside(on(cam, v.w, v.h, pt(c)), v.w, v.h, v.pad), c).toBe(true);
+    const grv = on(cam, v.w, v.h, pt('grv'));
+    expect(grv.y, 'Grozny airport').toBeLessThan(v.h - PLACE_ROOM);
+    expect(grv.y).toBeGreaterThan(PLACE_ROOM);
+  });
+
   it('at the crash keeps the crash site and the airport apart, both in view', () => {
     for (const v of [DESKTOP, PHONE]) {
       const cam = frameCamera(framesFor(story, frames, ['crash'])!, v.w, v.h, v.pad);

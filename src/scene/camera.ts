@@ -243,11 +243,23 @@ export function frameCamera(frame: ViewFrame, w: number, h: number, pad: Padding
   if (!(d0 > 0)) return wholePlaces(cam, frame, w, h, covers);
   const need = Math.log2((minGapPx(w) * 1.1) / d0);
   if (need <= cam.zoom) return wholePlaces(cam, frame, w, h, covers);
-  // Zoom in on the points themselves: centred on them (clear of the padding), at the zoom that parts them.
+  // Zoom in on the points themselves, at the zoom that parts them, keeping them in the view clear of the padding;
+  // within that, as near the whole frame's centre as they allow, so the rest of the frame (Grozny's airport at the
+  // first impact on a 1280 × 720 page) stays in view where there is room for it.
   const [west, south, east, north] = bboxOfPoints(frame.keepApart);
   const [x0, y0] = worldPx([west, north], need),
     [x1, y1] = worldPx([east, south], need);
-  const center = fromWorldPx([(x0 + x1) / 2 - (pad.left - pad.right) / 2, (y0 + y1) / 2 - (pad.top - pad.bottom) / 2], need);
+  const [fx0, fy0] = worldPx([frame.bbox[0], frame.bbox[3]], need),
+    [fx1, fy1] = worldPx([frame.bbox[2], frame.bbox[1]], need);
+  /** The padded view's centre on one axis: the frame's, moved no further than keeps [lo, hi] inside `room` px. */
+  const along = (lo: number, hi: number, flo: number, fhi: number, room: number) => {
+    const min = hi - room / 2,
+      max = lo + room / 2;
+    return min > max ? (lo + hi) / 2 : Math.min(max, Math.max(min, (flo + fhi) / 2));
+  };
+  const ux = along(x0, x1, fx0, fx1, w - pad.left - pad.right),
+    uy = along(y0, y1, fy0, fy1, h - pad.top - pad.bottom);
+  const center = fromWorldPx([ux - (pad.left - pad.right) / 2, uy - (pad.top - pad.bottom) / 2], need);
   return wholePlaces({ center, zoom: need }, frame, w, h, covers);
 }
 

@@ -15,8 +15,13 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     const e = document.activeElement as HTMLElement | null;
     if (!e || e === document.body) return { key: 'body', inDialog: false, ring: true };
-    const cs = getComputedStyle(e);
-    const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+    const ringOn = (x: Element | null) => {
+      if (!x) return false;
+      const cs = getComputedStyle(x);
+      return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+    };
+    // The slider's ring goes round its group, the marks and the readout with it (app.css): its parent draws it.
+    const ring = ringOn(e) || (e.matches('input[type="range"]') && ringOn(e.parentElement));
     return { key: e.id || e.getAttribute('aria-label') || e.tagName.toLowerCase(), inDialog: !!e.closest('dialog[open]'), ring };
   });
 

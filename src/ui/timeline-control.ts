@@ -155,11 +155,12 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
         if (e.shiftKey) seekNext();
         else intents.seek(scale.stepFrom(t, 1));
         break;
+      // As on any slider (WAI-ARIA's pattern, and a native range): Page Up goes up the scale, to a later event.
       case 'PageUp':
-        seekPrev();
+        seekNext();
         break;
       case 'PageDown':
-        seekNext();
+        seekPrev();
         break;
       case 'Home':
         intents.seek(tl.start);

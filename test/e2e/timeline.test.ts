@@ -26,18 +26,18 @@ describe('the time slider', () => {
     await close();
   });
 
-  it('moves with the keyboard: arrows step, PageDown/PageUp jump between events, Home/End', async () => {
+  it('moves with the keyboard: arrows step, PageUp/PageDown jump to the next/previous event (as on any slider), Home/End', async () => {
     const { page, close } = await app.open('');
     const slider = page.getByRole('slider', { name: 'Time' });
     await slider.focus();
     expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:00Z');
     await page.keyboard.press('ArrowRight');
     expect(iso((await moment(page)).t)).toBe('2024-12-25T03:55:30Z');
-    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageUp');
     expect(iso((await moment(page)).t)).toBe('2024-12-25T04:09:00Z');
     await page.keyboard.press('Shift+ArrowRight');
     expect(iso((await moment(page)).t)).toBe('2024-12-25T04:25:00Z');
-    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageDown');
     expect(iso((await moment(page)).t)).toBe('2024-12-25T04:09:00Z');
     await page.keyboard.press('End');
     expect(iso((await moment(page)).t)).toBe('2024-12-25T06:28:00Z');
@@ -57,7 +57,7 @@ describe('the time slider', () => {
     await page.getByRole('slider', { name: 'Time' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await live.textContent()).toBe('05:42:40 UTC: Decision to divert to Aktau');
-    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageUp');
     expect(await live.textContent()).toBe('05:52:46 UTC: Crew reports cabin oxygen running out (claim, unverified)');
     // A claim is said to be one, as its badge says in the panel (before, it was announced as a fact).
     expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe(

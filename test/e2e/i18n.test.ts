@@ -407,3 +407,28 @@ describe('the pseudo-locale (accented, ~40 % longer)', { timeout: 120_000 }, () 
     });
   }
 });
+
+// A select's longest option made the Embed dialog's options (a fieldset, a grid) wider than a 360 px phone's dialog
+// in Kazakh and Azerbaijani: the options' right edge and the end of their lines were cut off.
+describe('the dialogs on a 360 px phone', { timeout: 120_000 }, () => {
+  for (const l of ['kk', 'az', 'en-XA'])
+    it(`${l}: nothing in the Embed or the Export dialog is wider than the dialog`, async () => {
+      const { page, close } = await app.open(`?lang=${l}`, { width: 360, height: 740 });
+      for (const id of ['embed', 'export']) {
+        await page.locator(`#${id}-button`).click();
+        await page.locator(`#${id}-dialog`).waitFor();
+        const out = await page.locator(`#${id}-dialog`).evaluate((d) => {
+          const r = d.getBoundingClientRect();
+          return [...d.querySelectorAll('*')]
+            .filter((e) => {
+              const q = e.getBoundingClientRect();
+              return q.width > 0 && (q.right > r.right + 0.5 || q.left < r.left - 0.5);
+            })
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right - r.right)} px past the right edge`);
+        });
+        expect(out, `${l}: the ${id} dialog`).toEqual([]);
+        await page.keyboard.press('Escape');
+      }
+      await close();
+    });
+});

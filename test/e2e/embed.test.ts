@@ -538,6 +538,30 @@ describe('flags', () => {
     expect(await bg('?embed&dark=auto&static', 'light')).toBe(LIGHT);
   });
 
+  // MapLibre's stylesheet draws its buttons white with #333 icons: on the dark map they stood out as the only white.
+  it('dark: the map’s buttons and attribution are dark with light icons, as the page is; light: as MapLibre draws them', async () => {
+    const look = async (q: string) => {
+      const { page, close } = await app.open(q, { width: 900, height: 700 });
+      const v = await page.evaluate(() => {
+        const bg = (s: string) => getComputedStyle(document.querySelector(s)!).backgroundColor;
+        return {
+          group: bg('.maplibregl-ctrl-group'),
+          attrib: bg('.maplibregl-ctrl-attrib'),
+          icon: getComputedStyle(document.querySelector('.maplibregl-ctrl-zoom-in .maplibregl-ctrl-icon')!).filter,
+          page: getComputedStyle(document.querySelector('#panel')!).backgroundColor,
+        };
+      });
+      await close();
+      return v;
+    };
+    const dark = await look('?embed&dark=1&event=first-impact');
+    expect(dark.group).toBe(dark.page);
+    expect(dark.attrib).toBe(dark.page);
+    expect(dark.icon).toContain('invert(1)');
+    const light = await look('?embed&dark=0&event=first-impact');
+    expect([light.group, light.attrib, light.icon]).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'none']);
+  });
+
   it('static shows the picture and the event list, loads no MapLibre and draws no canvas', async () => {
     const { page, log, ready, close } = await app.open('?embed&static&event=first-impact', { width: 600, height: 800 });
     expect(ready).toBe('no-map');

@@ -5,7 +5,7 @@
 import type { AppState, Moment, StateStore } from '../state/app-state';
 import { exactEvent } from '../state/app-state';
 import { withMoment } from '../state/url';
-import { nextStop, stopsAt, type Timelines } from '../time/timeline';
+import { askedFirst, nextStop, stopsAt, type Timelines } from '../time/timeline';
 import { positionAt, type TrackModel } from '../track/interpolate';
 import { mapMomentAt, type MapMoment } from '../scene/scene';
 import { exportMoment } from '../export/core/moment';
@@ -38,11 +38,12 @@ export function uiEffect(
     const m = s.moment;
     if (momentChanged(s, prev)) {
       const tl = timelines[m.chapter];
-      const current = stopsAt(tl, m.t);
+      // Where several events share the instant, the one asked for (a link, the list, a host) comes first.
+      const current = askedFirst(stopsAt(tl, m.t), m.event);
       ui.panel.update({ chapter: m.chapter, t: m.t, current, next: nextStop(tl, m.t), position: m.chapter === 'flight' ? positionAt(track, m.t) : null });
       ui.list.setCurrent(current.map((x) => x.id));
     }
-    if (momentChanged(s, prev) || s.playing !== prev?.playing) ui.control.update(m.chapter, m.t, s.playing);
+    if (momentChanged(s, prev) || s.playing !== prev?.playing) ui.control.update(m.chapter, m.t, s.playing, m.event);
   };
 }
 

@@ -67,6 +67,12 @@ export function stopsAt(tl: ChapterTimeline, t: number): Stop[] {
   return tl.stops.filter((s) => s.time === time);
 }
 
+/** The stops with the one asked for first, where it is one of them. */
+export function askedFirst<S extends { id: string }>(stops: S[], asked: string | undefined): S[] {
+  const i = asked === undefined ? -1 : stops.findIndex((s) => s.id === asked);
+  return i <= 0 ? stops : [stops[i]!, ...stops.slice(0, i), ...stops.slice(i + 1)];
+}
+
 /** The first stop strictly after t, or undefined. */
 export function nextStop(tl: ChapterTimeline, t: number): Stop | undefined {
   return tl.stops.find((s) => s.time > t);

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { EventsFile } from '../story/schema';
-import { buildTimelines } from '../time/timeline';
+import { askedFirst, buildTimelines } from '../time/timeline';
 import { useLocale } from '../i18n';
 import { momentWords, valueText } from './timeline-control';
 
@@ -31,6 +31,23 @@ describe("the slider's words", () => {
     expect(valueText(tls.flight, at('first-impact').time)).toBe('05:13:31 UTC, First impact near Grozny');
     expect(valueText(tls.aftermath, at('paladichuk-leak').time)).toBe('1 Jul 2025, Leaked “Paladichuk” note and audio (claim, unverified)');
   });
+  // Opened at ?event=azerbaijan-mourning, the readout and the current mark named euronews-pantsir-report, the first
+  // event of that day, and the panel gave the asked-for event second.
+  it('where several events share the instant, the one asked for is named, and comes first in the panel', () => {
+    const mourning = at('azerbaijan-mourning');
+    const same = tls.aftermath.stops.filter((s) => s.time === mourning.time);
+    expect(same.length).toBeGreaterThan(1);
+    expect(same[0]!.id).not.toBe('azerbaijan-mourning');
+    expect(momentWords(tls.aftermath, mourning.time, 'azerbaijan-mourning')).toMatchObject({ stop: 'azerbaijan-mourning', title: mourning.event.title });
+    expect(momentWords(tls.aftermath, mourning.time).stop).toBe(same[0]!.id);
+    expect(askedFirst(same, 'azerbaijan-mourning').map((s) => s.id)).toEqual([
+      'azerbaijan-mourning',
+      ...same.map((s) => s.id).filter((id) => id !== 'azerbaijan-mourning'),
+    ]);
+    expect(askedFirst(same, undefined)).toBe(same);
+    expect(askedFirst(same, 'not-here')).toBe(same);
+  });
+
   it("in the page's language", () => {
     useLocale('ru', cat('ru'));
     expect(valueText(tls.flight, at('oxygen-call').time)).toBe('05:52:46 UTC, Crew reports cabin oxygen running out (утверждение, не проверено)');

@@ -41,8 +41,14 @@ export interface TimelineIntents {
  * A moment in words: its time ("05:13:31 UTC" in the flight, the date in the year after) and the event exactly at it
  * (its title, a claim saying it is one: `eventLine`; and its id in `stop`), if any.
  */
-export function momentWords(tl: ChapterTimeline, t: number): { when: string; event: string; title: string; claim: boolean; stop: string | undefined } {
-  const cur = stopsAt(tl, t)[0];
+export function momentWords(
+  tl: ChapterTimeline,
+  t: number,
+  /** The event asked for, where several share the instant: it is the one named. */
+  asked?: string,
+): { when: string; event: string; title: string; claim: boolean; stop: string | undefined } {
+  const here = stopsAt(tl, t);
+  const cur = here.find((s) => s.id === asked) ?? here[0];
   return {
     when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t),
     event: cur ? eventLine(cur.event) : '',
@@ -200,7 +206,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
 
   return {
     input,
-    update(chapter: Chapter, time: number, playing: boolean) {
+    update(chapter: Chapter, time: number, playing: boolean, asked?: string) {
       const newTl = tls[chapter];
       const chapterChanged = newTl !== tl;
       if (chapterChanged) {
@@ -210,7 +216,7 @@ export function createTimelineControl(root: HTMLElement, tls: Timelines, intents
       t = time;
       input.value = String(scale.toValue(time));
       // The moment's words, looked up once a step: the value text, the readout and the current mark.
-      const words = momentWords(tl, time);
+      const words = momentWords(tl, time, asked);
       const cur = words.stop;
       const stopChanged = chapterChanged || cur !== shownStop;
       // While playing, the value text changes with the event only, so a screen reader is not read the clock every frame.

@@ -16,6 +16,7 @@ import { msg } from '../i18n';
 import { boxesIn } from '../ui/dom';
 import { type Box, type Layout, needsRelayout } from './label-layout';
 import { aircraftBox, type FormSize, layoutSceneLabels, nameForms } from './scene-labels';
+import { dotCircle } from '../scene/dots';
 
 export interface MapLabels {
   /**
@@ -48,6 +49,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MARK = 26;
 
 /** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
+/**
+ * The crash mark: the ✕'s halo, then the rings of the airports under it, then its strokes (as the exports and the
+ * embed's poster stack them: export/vector/map.ts). The dots' overlay draws the rings under the whole mark, so at the
+ * route's scale, where the crash site is a few pixels from Aktau's airport, the halo hid all of the ring but a sliver.
+ */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
@@ -59,6 +65,7 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
   svg.setAttribute('width', '22');
   svg.setAttribute('height', '22');
   svg.setAttribute('aria-hidden', 'true');
+  svg.style.overflow = 'visible'; // a ring at the mark's edge is drawn whole
   for (const [w, colour] of [
     [CRASH_ICON.haloWidth, c[CRASH_ICON.halo]],
     [CRASH_ICON.width!, c[CRASH_ICON.colour]],
@@ -70,8 +77,34 @@ function crashMark(c: Palette, name: string): HTMLButtonElement {
     path.setAttribute('stroke-linecap', 'round');
     svg.append(path);
   }
+  // The rings under the mark, between its halo and its strokes (placed by the layout below).
+  const rings = document.createElementNS(SVG, 'g');
+  rings.setAttribute('class', 'crash-rings');
+  svg.insertBefore(rings, svg.lastChild);
   b.append(svg);
   return b;
+}
+
+/** The airports' rings that the crash mark at `p` covers, in the mark's own coordinates (its ✕'s centre at the middle). */
+function ringsUnderMark(rings: SVGGElement, airports: readonly { x: number; y: number }[], p: { x: number; y: number }, c: Palette): void {
+  const half = CRASH_ICON.size / 2;
+  const ring = dotCircle('airport', c);
+  const reach = half + ring.r + ring.strokeWidth / 2;
+  const under = airports.filter((q) => Math.abs(q.x - p.x) < reach && Math.abs(q.y - p.y) < reach);
+  while (rings.childElementCount > under.length) rings.lastChild!.remove();
+  while (rings.childElementCount < under.length) {
+    const e = document.createElementNS(SVG, 'circle');
+    e.setAttribute('r', String(ring.r));
+    e.setAttribute('fill', ring.fill);
+    e.setAttribute('stroke', ring.stroke);
+    e.setAttribute('stroke-width', String(ring.strokeWidth));
+    rings.append(e);
+  }
+  under.forEach((q, i) => {
+    const e = rings.children[i]!;
+    e.setAttribute('cx', (q.x - p.x + half).toFixed(1));
+    e.setAttribute('cy', (q.y - p.y + half).toFixed(1));
+  });
 }
 
 export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: string, lngLat: [number, number]) => void): MapLabels {
@@ -103,6 +136,8 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
   const crashFeature = features.find((f) => f.role === 'crash');
   const crash = crashFeature ? { id: crashFeature.id, at: (crashFeature.geometry as GeoJSON.Point).coordinates as LngLat } : null;
   const mark = crashFeature ? crashMark(c, crashFeature.title) : null;
+  const markRings = mark?.querySelector<SVGGElement>('.crash-rings') ?? null;
+  const airports = features.flatMap((f) => (f.role === 'airport' && f.geometry.type === 'Point' ? [f.geometry.coordinates as LngLat] : []));
   if (mark && crash) {
     const at = crash.at;
     mark.addEventListener('click', () => onSelect?.(crash.id, at));
@@ -201,6 +236,7 @@ export function mapLabels(map: MlMap, scene: Scene, c: Palette, onSelect?: (id: 
       const inView = p.x >= 0 && p.y >= 0 && p.x <= v.width && p.y <= v.height;
       mark.style.visibility = inView ? '' : 'hidden';
       mark.style.transform = `translate(${(p.x - MARK / 2).toFixed(1)}px, ${(p.y - MARK / 2).toFixed(1)}px)`;
+      if (inView) ringsUnderMark(markRings!, airports.map(project), p, c);
     }
   };
   const refit = () => {

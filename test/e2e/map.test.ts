@@ -277,6 +277,23 @@ describe('names on the map', () => {
     }
   });
 
+  // At the route's scale the crash site is a few pixels from Aktau's airport: the mark's halo hid the ring but for a
+  // sliver, ") Aktau SCO". The ring is drawn between the ✕'s halo and its strokes, as the exports and the poster do.
+  it('draws Aktau’s ring over the crash mark’s halo, under its strokes, where the mark covers it (and only there)', async () => {
+    const rings = async (q: string, viewport: { width: number; height: number }) => {
+      const { page, close } = await app.open(q, viewport);
+      const v = await page.evaluate(() => {
+        const svg = document.querySelector('.crash-mark svg')!;
+        const kids = [...svg.children].map((e) => (e.classList.contains('crash-rings') ? `rings:${e.childElementCount}` : e.tagName));
+        return kids;
+      });
+      await close();
+      return v;
+    };
+    expect(await rings('?event=kazakh-preliminary-report&lang=az', { width: 390, height: 844 })).toEqual(['path', 'rings:1', 'path']);
+    expect(await rings('?event=crash', { width: 1440, height: 900 })).toEqual(['path', 'rings:0', 'path']);
+  });
+
   it('never lets the crash mark take focus out of view (that would scroll the map away)', async () => {
     const { page, close } = await app.open('?event=first-impact');
     await page.evaluate(async () => {

@@ -81,7 +81,7 @@ describe('sourcesCsv', () => {
     expect(Object.keys(rows[0]!)).toEqual([...SOURCE_COLUMNS]);
     // The outlet's name says when its text is a republished copy ("Simple Flying (republished)").
     expect(rows.map(({ id, outlet, title, url, note }) => ({ id, outlet, title, url, note }))).toEqual(
-      story.sources.map(({ republished: _, ...s }) => ({ url: '', note: '', ...s, outlet: outletName({ ...s, republished: _ }) })),
+      story.sources.map(({ republished: _, unattributed: __, ...s }) => ({ url: '', note: '', ...s, outlet: outletName({ ...s, republished: _ }) })),
     );
     expect(rows.find((r) => r.id === 'S6')!.outlet).toBe('Simple Flying (republished)');
     expect(rows.some((r) => !r.url && r.note)).toBe(true); // the seed articles: no URL, a note

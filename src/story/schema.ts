@@ -59,6 +59,8 @@ export const Source = z
     note: text(300).optional(),
     /** The outlet's text as another site republished it (the url is the copy's): said beside the outlet's name. */
     republished: z.literal(true).optional(),
+    /** Its outlet was not recorded (`outlet` says so in English): the page says so in the reader's language. */
+    unattributed: z.literal(true).optional(),
   })
   .refine((s) => s.url !== undefined || s.note !== undefined, { message: 'needs a url, or a note saying where its text is kept', path: ['url'] });
 export type Source = z.infer<typeof Source>;

@@ -240,6 +240,19 @@ describe('the story in each language', { timeout: 180_000 }, () => {
     }
   });
 
+  // The seed articles' outlet was not recorded: the page said "News article (outlet not recorded)" in every language.
+  it("a source whose outlet was not recorded says so in the page's language", async () => {
+    for (const l of ['en', 'ru', 'az', 'kk'] as const) {
+      const { page, close } = await app.open(`?lang=${l}&event=azerbaijan-mourning`);
+      try {
+        const items = await page.locator('#panel .sources-list li').first().allTextContents();
+        expect(items, l).toEqual([cat(l).messages['source.unattributed']]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   it('no fallback glyph: every letter of each language is drawn by the shipped Noto Sans (page and map names)', async () => {
     for (const { l } of LOCALES) {
       const { page, close } = await app.open(`?lang=${l}&event=first-impact`);

@@ -92,6 +92,15 @@ describe('export insets', () => {
       expect(nearestColour(on.png, Math.round(d.map.x + p.x), Math.round(d.map.y + p.y), hexToRgb(LIGHT.claim), 4)).toBeLessThan(40);
     }
     expectAirportInDetail(on.png, on.meta, 'Grozny GRV');
+    // The locator is the basemap alone, as in the SVG and the PDF: no crash ✕ (its strokes, a layer the style does not
+    // have, were drawn in it until session 21).
+    const loc = on.meta.insets.find((i) => i.kind === 'locator')!;
+    const crash = places.features.find((f) => f.properties.id === 'crash-site')!.geometry.coordinates;
+    const c = projectOnMap(crash, loc.camera, loc.map.w, loc.map.h, on.meta.ratio);
+    expect(
+      nearestColour(on.png, Math.round(loc.map.x + c.x), Math.round(loc.map.y + c.y), hexToRgb(LIGHT.crash), 3),
+      'a crash mark in the locator',
+    ).toBeGreaterThan(60);
 
     const off = await exportPng('off', [...args, '--no-inset']);
     expect(off.meta.insets).toEqual([]);

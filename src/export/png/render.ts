@@ -46,6 +46,8 @@ const STORY_NAME_LAYERS = ['places-label', 'crash-label'];
  * scale the ✕ sits next to Aktau's ring, and its 7 px halo would hide half the ring (issue 12). The ✕ is drawn
  * from the symbology table (CRASH_ICON) as the map's icon is, in two images: the halo, then the mark.
  */
+const CRASH_MARK_LAYER = 'crash-site-mark';
+
 function splitCrashMark(m: MlMap, c: Palette, ratio: number): void {
   if (!m.getLayer('crash-site') || !m.getLayer('places')) return;
   const I = CRASH_ICON;
@@ -67,7 +69,7 @@ function splitCrashMark(m: MlMap, c: Palette, ratio: number): void {
   const layer = m.getLayer('crash-site')!;
   m.addLayer(
     {
-      id: 'crash-site-mark',
+      id: CRASH_MARK_LAYER,
       type: 'symbol',
       source: 'places',
       filter: m.getFilter('crash-site') as FilterSpecification,
@@ -267,6 +269,9 @@ function configureView(m: MlMap, style: StyleSpecification, req: MapRenderReques
     m.setLayoutProperty('claims-label', 'text-allow-overlap', true);
   }
   if (req.only) for (const l of style.layers) if (!req.only.includes(l.id) && m.getLayer(l.id)) m.setLayoutProperty(l.id, 'visibility', 'none');
+  // The ✕'s strokes, a layer the style does not have (splitCrashMark), are shown where its halo's layer is: an inset's
+  // locator (the basemap alone) drew the strokes of a ✕ with no halo, which the SVG and the PDF do not draw.
+  if (m.getLayer(CRASH_MARK_LAYER)) m.setLayoutProperty(CRASH_MARK_LAYER, 'visibility', m.getLayoutProperty('crash-site', 'visibility') ?? 'visible');
   if (req.names) {
     const ids = req.names;
     for (const [id, key, list, overlap] of NAME_LAYERS) {

@@ -99,7 +99,9 @@ describe('claims’ names on an exported map', () => {
           for (const [i, a] of placed.entries()) {
             const at = `${lang} ${name}: ${a.lines.join(' / ')}`;
             expect(a.fits, at).toBe(true);
-            expect(a.x >= 0 && a.y >= 0 && a.x + a.width <= detail.map.w && a.y + a.height <= detail.map.h, at).toBe(true);
+            // Clear of the detail's frame (4 design px): "…, 490 m" ended 1–3 px from it.
+            const e = 4 * u;
+            expect(a.x >= e && a.y >= e && a.x + a.width <= detail.map.w - e && a.y + a.height <= detail.map.h - e, at).toBe(true);
             expect(overlaps(a, bar), at).toBe(false);
             // The name alone (never the date line), whole: its lines hold all its words; with its claimant, but in a
             // small picture's detail where only the claim alone finds room.

@@ -19,6 +19,8 @@ export const LINE_EM = 1.2;
 export const BASELINE_EM = 0.95;
 /** MapLibre's glyphs carry a 3 px buffer at its 24 px em: offset names sit that much further from their point. */
 export const GLYPH_BUFFER_EM = 3 / 24;
+/** The room a claim's name keeps from the map's edge (an inset's frame), design px. */
+const CLAIM_EDGE = 4;
 
 /** A line's width in output pixels, at a weight and size (the canvas's or the font file's). */
 export type LineMeasure = (text: string, weight: 400 | 600 | 700, size: number) => number;
@@ -188,6 +190,8 @@ export function placeClaimNames({
       anchors: sym.anchors,
       priority: n.priority,
       radial: (sym.offsetEm! + GLYPH_BUFFER_EM) * size,
+      // Clear of the map's edge (an inset's frame): "…, 490 m" ended 1–3 px from the detail's frame.
+      edge: CLAIM_EDGE * ratio,
     });
   }
   const placed = new Map(placeLabels(inputs, view, taken, 2 * ratio).map((p) => [p.id, p]));

@@ -84,6 +84,11 @@ describe('SVG and PDF export', () => {
       'Basemap: Natural Earth.',
     ])
       expect(text).toContain(words);
+    // Each name once: its halo (the same words, stroked) has no text of its own (until session 21, copying or searching
+    // the PDF found "Makhachkala MCX Makhachkala MCX").
+    // (in content-stream order: -layout folds text drawn twice at one place, copying and searching do not)
+    const raw = run('pdftotext', ['-raw', pdf.file, '-']).replace(/\s+/g, ' ');
+    expect(raw.split('Makhachkala MCX').length - 1).toBe(1);
     // Poppler draws it as the PNG shows it.
     const base = join(OUT, 'a4-poppler');
     run('pdftoppm', ['-png', '-singlefile', '-scale-to-x', '3508', '-scale-to-y', '2480', pdf.file, base]);

@@ -120,6 +120,9 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
           x += pdf.widthOfString(r.text, opts) + (n.letterSpacing ?? 0);
         }
         if (n.halo) {
+          // The halo is the same words stroked: marked as having no text of its own (an empty ActualText), so copying or
+          // searching the PDF finds each name once ("Caspian Sea", not "Caspian Sea Caspian Sea").
+          pdf.addContent('/Span <</ActualText ()>> BDC');
           pdf.save();
           pdf
             .strokeColor(n.halo.colour)
@@ -131,6 +134,7 @@ export async function writePdf(doc: VDoc, fonts: PdfFonts): Promise<Uint8Array> 
               .fontSize(n.size)
               .text(r.text, r.x, n.y, { ...opts, fill: false, stroke: true } as PDFKit.Mixins.TextOptions);
           pdf.restore();
+          pdf.addContent('EMC');
         }
         pdf.save();
         pdf.fillColor(n.fill);

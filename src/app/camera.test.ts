@@ -20,10 +20,7 @@ const track = buildTrack(story.track.features);
 const timelines = buildTimelines(story.events, { start: track.start, end: track.end });
 const time = (id: string) => timelines.flight.stops.find((s) => s.id === id)!.time;
 
-const aircraftAt = (t: number) => {
-  const p = positionAt(track, t);
-  return { at: p.lonLat, uncertaintyKm: p.uncertaintyKm };
-};
+const aircraftAt = (t: number) => positionAt(track, t);
 
 function setUp(o: { reduced?: boolean; deepLink?: boolean; url?: { event?: string } } = {}) {
   const moves: { zoom: number; animate: boolean }[] = [];
@@ -120,7 +117,7 @@ describe('the camera that follows the story', () => {
         const m = { ...store.get().moment, chapter: 'flight' as const, t: s.time };
         const cam = camera.opening(m, { width: w, height: h, padding, covers: [] });
         const [cx, cy] = worldPx(cam.center, cam.zoom);
-        const [x, y] = worldPx(aircraftAt(s.time).at, cam.zoom);
+        const [x, y] = worldPx(aircraftAt(s.time).lonLat, cam.zoom);
         const at = { x: w / 2 + x - cx, y: h / 2 + y - cy };
         expect(at.x >= 0 && at.x <= w && at.y >= 0 && at.y <= h, `${s.id} at ${w} × ${h}: the aircraft at ${JSON.stringify(at)}`).toBe(true);
       }

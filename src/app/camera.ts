@@ -11,7 +11,7 @@ import type { StoryData } from '../story/validate';
 import type { Moment } from '../state/app-state';
 import { stopsAt, type Timelines } from '../time/timeline';
 import { frameCamera, framesFor, openingCamera, storyFrames, withAircraft, type Camera, type Cover, type ViewFrame } from '../scene/camera';
-import type { LngLat } from '../geo/mercator';
+import type { TrackPosition } from '../track/interpolate';
 import type { BBox, Padding } from '../geo/bounds';
 import type { StoryMap } from '../map/story-map';
 import type { Effect } from './effects';
@@ -38,8 +38,8 @@ export function storyCamera(
   deepLink: boolean,
   /** The story's opening frame (StoryLayers.frame): a page opened on the whole route shows it. */
   whole: BBox,
-  /** Where the aircraft is drawn at a time of the flight, and within how many km (the track's position): an event's frame takes it in. */
-  aircraftAt: (t: number) => { at: LngLat; uncertaintyKm: number } | null = () => null,
+  /** Where the aircraft is drawn at a time of the flight, within how many km (the track's position): an event's frame takes it in. */
+  aircraftAt: (t: number) => Pick<TrackPosition, 'lonLat' | 'uncertaintyKm'> | null,
 ): StoryCamera {
   const frames = storyFrames(story);
   const openingFrame = frames.get(story.content.openingFrame);

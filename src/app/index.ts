@@ -101,10 +101,7 @@ export function startApp(story: StoryData, els: AppElements, { base, env, hooks 
     reducedMotion,
     url.moment.event !== undefined || url.moment.t !== undefined,
     layers.frame,
-    (t) => {
-      const p = positionAt(track, t);
-      return { at: p.lonLat, uncertaintyKm: p.uncertaintyKm };
-    },
+    (t) => positionAt(track, t),
   );
   // The map starts before the rest of the page is built (README, Performance).
   const { mapLife, mapReady } = createMapLife({

@@ -11,7 +11,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LngLat } from '../geo/mercator';
 import type { Scene } from '../scene/scene';
-import { type SceneDot, dotAt, dotCircle, sceneDots } from '../scene/dots';
+import { type DotKind, type SceneDot, dotAt, dotCircle, sceneDots } from '../scene/dots';
 import type { Palette } from '../theme/symbology';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -28,6 +28,17 @@ export interface DotOverlay {
   remove(): void;
 }
 
+/** A kind's dot as an SVG circle, painted from the symbology table (scene/dots.ts): the overlay's dots, and the airports' rings in the crash mark (labels.ts). */
+export function dotElement(kind: DotKind, c: Palette): SVGCircleElement {
+  const e = document.createElementNS(SVG, 'circle');
+  const { r, fill, stroke, strokeWidth } = dotCircle(kind, c);
+  e.setAttribute('r', String(r));
+  e.setAttribute('fill', fill);
+  e.setAttribute('stroke', stroke);
+  e.setAttribute('stroke-width', String(strokeWidth));
+  e.setAttribute('class', `dot dot-${kind}`);
+  return e;
+}
 export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'dot-overlay');
@@ -45,13 +56,7 @@ export function dotOverlay(map: MlMap, c: Palette): DotOverlay {
   let drawnAt: string[] = [];
 
   const make = (d: SceneDot) => {
-    const e = document.createElementNS(SVG, 'circle');
-    const { r, fill, stroke, strokeWidth } = dotCircle(d.kind, c);
-    e.setAttribute('r', String(r));
-    e.setAttribute('fill', fill);
-    e.setAttribute('stroke', stroke);
-    e.setAttribute('stroke-width', String(strokeWidth));
-    e.setAttribute('class', `dot dot-${d.kind}`);
+    const e = dotElement(d.kind, c);
     e.style.display = 'none';
     return e;
   };

@@ -17,6 +17,7 @@ import { boxesIn } from '../ui/dom';
 import { type Box, type Layout, needsRelayout } from './label-layout';
 import { aircraftBox, type FormSize, layoutSceneLabels, nameForms } from './scene-labels';
 import { dotCircle } from '../scene/dots';
+import { dotElement } from './dot-overlay';
 
 export interface MapLabels {
   /**
@@ -48,11 +49,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The crash mark's button, px: the ✕ (22 px) with room for a 24 px target (WCAG 2.5.8). */
 const MARK = 26;
 
-/** The crash mark: a bold ✕ on a halo (as icons.ts draws it for the export), a button for its sources. */
 /**
- * The crash mark: the ✕'s halo, then the rings of the airports under it, then its strokes (as the exports and the
- * embed's poster stack them: export/vector/map.ts). The dots' overlay draws the rings under the whole mark, so at the
- * route's scale, where the crash site is a few pixels from Aktau's airport, the halo hid all of the ring but a sliver.
+ * The crash mark, a button for its sources: a bold ✕ (as icons.ts draws it for the export) in three parts, its halo,
+ * the rings of the airports under it, then its strokes (as the exports and the embed's poster stack them:
+ * export/vector/map.ts). The dots' overlay draws the rings under the whole mark, so at the route's scale, where the
+ * crash site is a few pixels from Aktau's airport, the halo hid all of the ring but a sliver.
  */
 function crashMark(c: Palette, name: string): HTMLButtonElement {
   const b = document.createElement('button');
@@ -92,14 +93,7 @@ function ringsUnderMark(rings: SVGGElement, airports: readonly { x: number; y: n
   const reach = half + ring.r + ring.strokeWidth / 2;
   const under = airports.filter((q) => Math.abs(q.x - p.x) < reach && Math.abs(q.y - p.y) < reach);
   while (rings.childElementCount > under.length) rings.lastChild!.remove();
-  while (rings.childElementCount < under.length) {
-    const e = document.createElementNS(SVG, 'circle');
-    e.setAttribute('r', String(ring.r));
-    e.setAttribute('fill', ring.fill);
-    e.setAttribute('stroke', ring.stroke);
-    e.setAttribute('stroke-width', String(ring.strokeWidth));
-    rings.append(e);
-  }
+  while (rings.childElementCount < under.length) rings.append(dotElement('airport', c));
   under.forEach((q, i) => {
     const e = rings.children[i]!;
     e.setAttribute('cx', (q.x - p.x + half).toFixed(1));

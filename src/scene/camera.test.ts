@@ -263,11 +263,11 @@ describe('story camera', () => {
 describe('a frame with the aircraft in it', () => {
   const frame: ViewFrame = { id: 'f', bbox: [50, 43, 51, 44], points: [[50, 43]], keepApart: [], places: [] };
   it('is the same frame where the aircraft is inside its box', () => {
-    expect(withAircraft(frame, { at: [50.5, 43.5], uncertaintyKm: 30 }, '1')).toBe(frame);
+    expect(withAircraft(frame, { lonLat: [50.5, 43.5], uncertaintyKm: 30 }, '1')).toBe(frame);
     expect(withAircraft(frame, null, '1')).toBe(frame);
   });
   it('takes in the aircraft and its ring where it is outside, under an id of its own', () => {
-    const f = withAircraft(frame, { at: [49, 43.5], uncertaintyKm: 11.132 }, '1735106567000');
+    const f = withAircraft(frame, { lonLat: [49, 43.5], uncertaintyKm: 11.132 }, '1735106567000');
     expect(f.id).toBe('f+aircraft@1735106567000');
     expect(f.bbox[0]).toBeCloseTo(49 - 0.1 / Math.cos((43.5 * Math.PI) / 180), 6);
     expect(f.bbox.slice(1)).toEqual([43, 51, 44]);

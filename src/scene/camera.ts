@@ -17,6 +17,7 @@ import type { StoryData } from '../story/validate';
 import { circleBBox, unionBBox, type BBox, type Padding } from '../geo/bounds';
 import { fitBounds, type Camera } from '../geo/fit';
 import { fromWorldPx, worldPx, type LngLat } from '../geo/mercator';
+import type { TrackPosition } from '../track/interpolate';
 
 export type { Camera } from '../geo/fit';
 
@@ -111,9 +112,9 @@ export function framesFor(story: StoryData, frames: ReadonlyMap<string, ViewFram
  * aircraft joins the points kept clear of the controls, under an id of its own (`key`: the event's time), so the
  * camera moves for it; inside, the frame is the same one.
  */
-export function withAircraft(frame: ViewFrame, aircraft: { at: LngLat; uncertaintyKm: number } | null | undefined, key: string): ViewFrame {
+export function withAircraft(frame: ViewFrame, aircraft: Pick<TrackPosition, 'lonLat' | 'uncertaintyKm'> | null, key: string): ViewFrame {
   if (!aircraft) return frame;
-  const { at, uncertaintyKm: km } = aircraft;
+  const { lonLat: at, uncertaintyKm: km } = aircraft;
   const [west, south, east, north] = frame.bbox;
   if (at[0] >= west && at[0] <= east && at[1] >= south && at[1] <= north) return frame;
   return { ...frame, id: `${frame.id}+aircraft@${key}`, bbox: unionBBox(frame.bbox, circleBBox(at, km)), points: [...frame.points, at] };

@@ -7,7 +7,7 @@
  */
 import type { Chapter } from '../story/schema';
 import type { ChapterTimeline, Timelines } from '../time/timeline';
-import { nextStop, prevStop, stopsAt } from '../time/timeline';
+import { askedFirst, nextStop, prevStop, stopsAt } from '../time/timeline';
 import { scaleFor } from '../time/scale';
 import { SPEEDS } from '../time/player';
 import { clock, day } from '../time/format';
@@ -47,8 +47,7 @@ export function momentWords(
   /** The event asked for, where several share the instant: it is the one named. */
   asked?: string,
 ): { when: string; event: string; title: string; claim: boolean; stop: string | undefined } {
-  const here = stopsAt(tl, t);
-  const cur = here.find((s) => s.id === asked) ?? here[0];
+  const cur = askedFirst(stopsAt(tl, t), asked)[0];
   return {
     when: tl.chapter === 'flight' ? `${clock(t)} UTC` : day(t),
     event: cur ? eventLine(cur.event) : '',

@@ -41,13 +41,14 @@ const NAME_LAYERS: readonly (readonly [string, ExpressionSpecification, keyof No
 /** The layers of the airports' and the crash site's names: drawn at the anchor and offset placed beforehand. */
 const STORY_NAME_LAYERS = ['places-label', 'crash-label'];
 
+/** The crash ✕'s strokes: a layer the style does not have (splitCrashMark). */
+const CRASH_MARK_LAYER = 'crash-site-mark';
+
 /**
  * The crash ✕ in two layers, its halo under the airports' rings and its strokes over them: at the whole route's
  * scale the ✕ sits next to Aktau's ring, and its 7 px halo would hide half the ring (issue 12). The ✕ is drawn
  * from the symbology table (CRASH_ICON) as the map's icon is, in two images: the halo, then the mark.
  */
-const CRASH_MARK_LAYER = 'crash-site-mark';
-
 function splitCrashMark(m: MlMap, c: Palette, ratio: number): void {
   if (!m.getLayer('crash-site') || !m.getLayer('places')) return;
   const I = CRASH_ICON;

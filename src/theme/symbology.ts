@@ -73,9 +73,8 @@ export const PAGE_COLOURS = {
   exportError: c('#b3261e', '#ffb4ab'),
   /** The map's own background while the basemap loads: its water. */
   mapWater: MAP_COLOURS.water,
-  /** MapLibre's buttons and attribution (app.css): white with #333 as MapLibre draws them; in the dark theme, the panel's colours. */
-  ctrlBg: c('#ffffff', '#191d20'),
-  ctrlText: c('#333333', '#f1efe9'),
+  /** On MapLibre's white buttons (in the dark theme they take the panel's colours: app.css). */
+  ctrlText: c('#333333'),
   /** A picture's background behind an image poster (the poster is a light picture). */
   posterBg: c('#ffffff'),
   shadow: c('rgb(0 0 0 / 0.12)'),

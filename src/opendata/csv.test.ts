@@ -66,6 +66,15 @@ describe('eventsCsv', () => {
     }
   });
 
+  it('gives an event in an area the area’s radius, so its centre is not read as where it happened', () => {
+    const official = story.strike.features.find((f) => f.properties.id === 'strike-area-official')!.properties;
+    const impact = rows.find((r) => r.id === 'first-impact')!;
+    expect(impact.place_id).toBe('strike-area-official');
+    expect([Number(impact.longitude), Number(impact.latitude), Number(impact.place_radius_km)]).toEqual([...official.center!, official.radiusKm]);
+    expect(rows.find((r) => r.id === 'crash')!.place_radius_km).toBe(''); // a point: no radius
+    for (const r of rows) if (!r.place_id) expect(r.place_radius_km).toBe('');
+  });
+
   it('quotes commas, quotes and line breaks so they survive', () => {
     const e = { ...story.events[0]!, title: 'A "quoted", title', text: 'Line one\nline two; ünïcødé → ok', id: 'x\ry' };
     const text = eventsCsv({ ...story, events: [e] } as StoryData);

@@ -10,19 +10,39 @@ import { areaCentre, sourceLookup, sourcesText } from './geojson';
 export const EVENTS_CSV = 'events.csv';
 export const SOURCES_CSV = 'sources.csv';
 
-export const EVENT_COLUMNS = ['id', 'chapter', 'time_utc', 'precision', 'status', 'title', 'text', 'place_id', 'latitude', 'longitude', 'sources'] as const;
+export const EVENT_COLUMNS = [
+  'id',
+  'chapter',
+  'time_utc',
+  'precision',
+  'status',
+  'title',
+  'text',
+  'place_id',
+  'latitude',
+  'longitude',
+  'place_radius_km',
+  'sources',
+] as const;
 export const SOURCE_COLUMNS = ['id', 'outlet', 'title', 'url', 'note', 'cited_by'] as const;
 
 // csv-stringify quotes a field with a comma, a quote or CRLF; a lone CR or LF needs quoting too (RFC 4180).
 const OPTIONS = { header: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-/** Where each feature is, as one point: a place or claim's point, an area's centre; lines have none. */
-export function placePoints(story: StoryData): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
+/** Where a feature is, as one point, and for an area the radius of its circle (km): the event happened somewhere in it. */
+export interface PlacePoint {
+  at: [number, number];
+  radiusKm?: number;
+}
+
+/** Where each feature is, as one point: a place or claim's point, an area's centre with its radius; lines have none. */
+export function placePoints(story: StoryData): Map<string, PlacePoint> {
+  const out = new Map<string, PlacePoint>();
   for (const f of [...story.places.features, ...story.strike.features]) {
     const g = f.geometry as { type: string; coordinates: unknown };
-    const c = areaCentre(g, f.properties as Record<string, unknown>);
-    if (c) out.set(f.properties.id, c);
+    const props = f.properties as Record<string, unknown>;
+    const c = areaCentre(g, props);
+    if (c) out.set(f.properties.id, typeof props.radiusKm === 'number' ? { at: c, radiusKm: props.radiusKm } : { at: c });
   }
   return out;
 }
@@ -41,7 +61,8 @@ export function eventsCsv(story: StoryData, english?: StoryData): string {
   const points = placePoints(story);
   const en = new Map(english?.events.map((e) => [e.id, e]));
   const rows = story.events.map((e) => {
-    const at = e.place ? points.get(e.place) : undefined;
+    const p = e.place ? points.get(e.place) : undefined;
+    const at = p?.at;
     return [
       e.id,
       e.chapter,
@@ -53,6 +74,7 @@ export function eventsCsv(story: StoryData, english?: StoryData): string {
       e.place ?? '',
       at ? String(at[1]) : '',
       at ? String(at[0]) : '',
+      p?.radiusKm !== undefined ? String(p.radiusKm) : '',
       sourcesText(full(e.sources)),
       ...(english ? [en.get(e.id)?.title ?? '', en.get(e.id)?.text ?? ''] : []),
     ];

@@ -78,6 +78,18 @@ describe('storyKml', () => {
     expect(all('TimeStamp')).toHaveLength(story.events.length);
   });
 
+  it('says where an event in an area is: its pin is the area’s centre, and the area’s radius is in its data and balloon', () => {
+    const byId = new Map(kmlToGeoJson(doc).features.map((f) => [String(f.properties?.id ?? ''), f]));
+    const impact = byId.get('first-impact')!;
+    const area = story.strike.features.find((f) => f.properties.id === 'strike-area-official')!.properties;
+    expect(impact.geometry).toEqual({ type: 'Point', coordinates: [...area.center!] });
+    expect(impact.properties!.placeRadiusKm).toBe(String(area.radiusKm));
+    expect(String(impact.properties!.description)).toContain(`Where: somewhere within ${area.radiusKm} km of this pin (${area.name.replace(/"/g, '&quot;')})`);
+    const crash = byId.get('crash')!;
+    expect(crash.properties!.placeRadiusKm).toBeUndefined();
+    expect(String(crash.properties!.description)).not.toContain('Where:');
+  });
+
   it('plays the aircraft as a gx:Track: a time for every position, in order, from take-off to the crash', () => {
     const fc = kmlToGeoJson(doc);
     const air = fc.features.find((f) => f.properties?.name === 'Aircraft, estimated position')!;

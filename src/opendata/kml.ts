@@ -187,19 +187,31 @@ function aircraftTrack(folder: XMLBuilder, track: TrackModel): void {
 function eventPlacemarks(folder: XMLBuilder, story: StoryData): void {
   const full = sourceLookup(story.sources);
   const points = placePoints(story);
+  const names = new Map([...story.places.features, ...story.strike.features].map((f) => [f.properties.id, f.properties.name]));
   for (const e of story.events) {
     const pm = folder.ele('Placemark', { id: `event-${e.id}` });
     pm.ele('name').txt(e.title);
     const srcs = full(e.sources);
     const src = sourcesText(srcs);
-    pm.ele('description').txt(balloonHtml(e.status, [e.text], srcs));
+    const at = e.place ? points.get(e.place) : undefined;
+    // An event in an area (the impacts "near Grozny"): its pin is the area's centre, which the balloon says.
+    const where = at?.radiusKm !== undefined ? msg('kml.inArea', { km: String(at.radiusKm), area: names.get(e.place!) ?? e.place! }) : undefined;
+    pm.ele('description').txt(balloonHtml(e.status, [e.text, where], srcs));
     pm.ele('TimeStamp')
       .ele('when')
       .txt(e.precision === 'day' ? e.time.slice(0, 10) : e.time);
     pm.ele('styleUrl').txt('#style-event');
-    data(pm, { id: e.id, chapter: e.chapter, time: e.time, precision: e.precision, status: e.status, place: e.place, sourcesText: src });
-    const at = e.place ? points.get(e.place) : undefined;
-    if (at) pm.ele('Point').ele('coordinates').txt(at.join(','));
+    data(pm, {
+      id: e.id,
+      chapter: e.chapter,
+      time: e.time,
+      precision: e.precision,
+      status: e.status,
+      place: e.place,
+      placeRadiusKm: at?.radiusKm,
+      sourcesText: src,
+    });
+    if (at) pm.ele('Point').ele('coordinates').txt(at.at.join(','));
   }
 }
 

@@ -386,13 +386,21 @@ function sameWater(v: InsetView, p: { x: number; y: number }, ratio: number, onL
 }
 
 /**
+ * Where along a sea name's line (fractions of its width, at half its height) the locator wants water, of its own sea:
+ * the whole line but its ends. With its middle alone, "Каспийское море" stood on the Kazakh steppe with only its
+ * middle over the Caspian's northern tip (ru A4 portrait), and "Caspian Sea" ran from Dagestan to Kazakhstan (A4).
+ */
+export const WATER_SAMPLES = [0.1, 0.3, 0.5, 0.7, 0.9] as const;
+
+/**
  * The locator's sea names (as its map's seas in their zoom band), each at its point or, where the box of the main
- * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map, with
- * its middle still on water when the land is given (moved 4 lines up, "Black Sea" stood on the Russian steppe).
+ * map's extent would cross it, moved up or down (then sideways) off the box's lines, inside the locator's map, on
+ * its water (WATER_SAMPLES) when the land is given (moved 4 lines up, "Black Sea" stood on the Russian steppe).
  * Where one line finds no such place (the Black Sea's visible part is narrower than "Чёрное море"), the name is
- * tried over two lines, broken at a space, centred, a line (LINE_EM) apart, each line's middle on water. Else the
- * name stands at its point (the Caspian, over the box's line) or, off the map there, is left out. Drawn after the
- * box, so no line runs through a name ("Caspian Se" cut by it). One entry per line (LocatorName).
+ * tried over two lines, broken at a space, centred, a line (LINE_EM) apart, each line on water. Else the name stands
+ * at its point if it is on water there (over the box's line), or is left out ("Каспийское" is wider than the
+ * Caspian at a locator's scale; the box frames the sea, and the main map names it). Drawn after the box, so no line
+ * runs through a name ("Caspian Se" cut by it). One entry per line (LocatorName).
  */
 export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: number, measure: Measure, land?: Land | null): LocatorName[] {
   if (v.kind !== 'locator') return [];
@@ -439,11 +447,13 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
     const placed: Placed[] = [];
     for (const { n, p, oneLine, split, bySea } of seas) {
       const forms = split ? (twoFirst.has(n.id) ? [split, oneLine] : [oneLine, split]) : [oneLine];
+      const onWater = (form: readonly string[], b: Rect) =>
+        linesIn(form, b).every((l) => WATER_SAMPLES.every((f) => !onLand(l.x + l.w * f, l.y + l.h / 2) && bySea(l.x + l.w * f, l.y + l.h / 2)));
       const fits = (form: readonly string[], b: Rect) =>
         inMap(b, pad) &&
         !edges.some((r) => overlaps(b, r)) &&
         !placed.some(({ box: o }) => overlaps(b, { x: o.x - gap, y: o.y - gap, w: o.w + 2 * gap, h: o.h + 2 * gap })) &&
-        linesIn(form, b).every((l) => !onLand(l.x + l.w / 2, l.y + l.h / 2) && bySea(l.x + l.w / 2, l.y + l.h / 2));
+        onWater(form, b);
       const boxAt = (form: readonly string[], dx: number, dy: number): Rect => {
         const w = Math.max(...form.map(lineWidth)),
           h = form.length * lineH;
@@ -465,9 +475,17 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
                 }
               }
       }
-      // No room clear of the box's lines (a tall box in a narrow locator): at its point, named all the same, if whole.
-      const c = boxAt(oneLine, 0, 0);
-      if (!best && inMap(c, 0)) best = { id: n.id, form: oneLine, box: c, clear: false };
+      // No room clear of the box's lines (a tall box in a narrow locator): at its point, named all the same, if whole
+      // and on its water. Where the name is wider than its sea there ("Каспийское море" across the Caspian and onto
+      // land on both shores, ru A4 portrait), it is left out: the main map names it.
+      if (!best)
+        for (const form of forms) {
+          const c = boxAt(form, 0, 0);
+          if (inMap(c, 0) && onWater(form, c)) {
+            best = { id: n.id, form, box: c, clear: false };
+            break;
+          }
+        }
       if (best) placed.push(best);
     }
     return placed;

@@ -67,7 +67,8 @@ describe('eventsCsv', () => {
   });
 
   it('gives an event in an area the area’s radius, so its centre is not read as where it happened', () => {
-    const official = story.strike.features.find((f) => f.properties.id === 'strike-area-official')!.properties;
+    const official = story.strike.features.map((f) => f.properties).find((p) => p.id === 'strike-area-official');
+    if (official?.kind !== 'area') throw new Error('geo/strike-area.geojson has no official area');
     const impact = rows.find((r) => r.id === 'first-impact')!;
     expect(impact.place_id).toBe('strike-area-official');
     expect([Number(impact.longitude), Number(impact.latitude), Number(impact.place_radius_km)]).toEqual([...official.center!, official.radiusKm]);

@@ -81,8 +81,9 @@ describe('storyKml', () => {
   it('says where an event in an area is: its pin is the area’s centre, and the area’s radius is in its data and balloon', () => {
     const byId = new Map(kmlToGeoJson(doc).features.map((f) => [String(f.properties?.id ?? ''), f]));
     const impact = byId.get('first-impact')!;
-    const area = story.strike.features.find((f) => f.properties.id === 'strike-area-official')!.properties;
-    expect(impact.geometry).toEqual({ type: 'Point', coordinates: [...area.center!] });
+    const area = story.strike.features.map((f) => f.properties).find((p) => p.id === 'strike-area-official');
+    if (area?.kind !== 'area') throw new Error('geo/strike-area.geojson has no official area');
+    expect(impact.geometry).toEqual({ type: 'Point', coordinates: [...area.center] });
     expect(impact.properties!.placeRadiusKm).toBe(String(area.radiusKm));
     expect(String(impact.properties!.description)).toContain(`Where: somewhere within ${area.radiusKm} km of this pin (${area.name.replace(/"/g, '&quot;')})`);
     const crash = byId.get('crash')!;

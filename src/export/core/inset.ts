@@ -411,7 +411,13 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
   const spacing = sym.letterSpacing * size;
   const pad = 2 * ratio;
   const lineH = LINE_EM * size;
-  const lineWidth = (t: string) => measure(t, sym.weight as 400 | 600 | 700, size) + spacing * [...t].length;
+  // Measured once per text: the search below asks for the same few lines' widths at every place it tries.
+  const widths = new Map<string, number>();
+  const lineWidth = (t: string) => {
+    let w = widths.get(t);
+    if (w === undefined) widths.set(t, (w = measure(t, sym.weight as 400 | 600 | 700, size) + spacing * [...t].length));
+    return w;
+  };
   // The box's lines, each as a thin box (its stroke and halo, and a little room).
   const edges: Rect[] = [];
   const e = v.extent ?? [];
@@ -447,8 +453,9 @@ export function locatorNames(v: InsetView, names: readonly SceneName[], ratio: n
     const placed: Placed[] = [];
     for (const { n, p, oneLine, split, bySea } of seas) {
       const forms = split ? (twoFirst.has(n.id) ? [split, oneLine] : [oneLine, split]) : [oneLine];
+      // Its sea's water cells first (a lookup), the land's polygons only where those hold.
       const onWater = (form: readonly string[], b: Rect) =>
-        linesIn(form, b).every((l) => WATER_SAMPLES.every((f) => !onLand(l.x + l.w * f, l.y + l.h / 2) && bySea(l.x + l.w * f, l.y + l.h / 2)));
+        linesIn(form, b).every((l) => WATER_SAMPLES.every((f) => bySea(l.x + l.w * f, l.y + l.h / 2) && !onLand(l.x + l.w * f, l.y + l.h / 2)));
       const fits = (form: readonly string[], b: Rect) =>
         inMap(b, pad) &&
         !edges.some((r) => overlaps(b, r)) &&
